@@ -1,0 +1,43 @@
+// command.h — UI edits travelling to the trainer. Commands are queued by the
+// render thread and applied by the trainer between steps, in order.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/scene_spec.h"
+
+namespace ganarium {
+
+// One edit. Only the fields that `kind` names are read.
+struct Command {
+    enum class Kind {
+        Play,            // start free-running training
+        Pause,           // stop after the current step
+        StepD,           // one discriminator step on every run (paused mode)
+        StepG,           // one generator step on every run
+        StepIteration,   // one full iteration (k_d D steps + k_g G steps)
+        SetSpeed,        // `count` = iterations per published frame
+        Reset,           // rebuild all runs from the current scene with its seed
+        Reseed,          // new seed `seed`, then reset
+        SetRun,          // replace run `run`'s spec with `run_spec` (live hyperparameters; keeps weights when the architecture matches)
+        SetData,         // switch the data distribution to `data` (keeps weights)
+        AddBlob,         // add a Gaussian blob at (x, y) with std `std` to custom data
+        AddPoints,       // append `points` (x0,y0,...) to custom data
+        ClearData,       // empty custom data
+        LoadScene,       // replace the whole scene with `scene`, then reset
+        ResumeRun,       // clear a diverged/paused run `run` and let it continue
+    };
+    Kind kind = Kind::Pause;
+    int run = -1;                      // -1 = all runs
+    int count = 1;
+    uint64_t seed = 0;
+    double x = 0, y = 0, std = 0.1;
+    std::vector<double> points;
+    RunSpec run_spec;
+    DataSpec data;
+    std::shared_ptr<const SceneSpec> scene;
+};
+
+}  // namespace ganarium

@@ -1,0 +1,38 @@
+// distribution.h — toy data distributions: a sampler and, where one exists,
+// the analytic density, so metrics against P_data are exact.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "core/rng.h"
+#include "core/scene_spec.h"
+#include "core/snapshot.h"
+
+namespace ganarium {
+
+// A 1D or 2D distribution that can be sampled and (usually) evaluated.
+class Distribution {
+public:
+    virtual ~Distribution() = default;
+    // 1 or 2.
+    virtual int dim() const = 0;
+    // Writes n samples (n x dim floats, row-major) drawn with `rng` into out.
+    virtual void sample(int n, Rng& rng, float* out) const = 0;
+    // True when density() is the exact analytic density.
+    virtual bool hasDensity() const = 0;
+    // Density at x (dim values); 0 where there is no mass. Only valid if hasDensity().
+    virtual double density(const double* x) const = 0;
+    // Mixture components (centre + std) for mode metrics; empty if not a mixture.
+    virtual std::vector<Mode> modes() const { return {}; }
+    // A box holding essentially all the mass, with a margin, for views and grids.
+    virtual Bounds bounds() const = 0;
+};
+
+// Builds the distribution a DataSpec describes. Throws SceneError on bad parameters.
+std::unique_ptr<Distribution> makeDistribution(const DataSpec& spec);
+
+// Convenience: n samples as a vector (n x dim).
+std::vector<float> sampleVector(const Distribution& dist, int n, Rng& rng);
+
+}  // namespace ganarium

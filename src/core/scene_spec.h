@@ -1,0 +1,124 @@
+// scene_spec.h — the plain, validated description of a scene: the data, the
+// runs (objective, networks, optimizers) and the training cadence.
+// Parsing lives in scene_parser.h; nothing here touches TOML or LibTorch.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ganarium {
+
+// Every toy data family Ganarium can sample (1D families first, then 2D).
+enum class DataFamily {
+    Gaussian1D,      // mean, std
+    Mixture1D,       // weights[], means[], stds[]
+    Uniform1D,       // low, high
+    TwoIntervals1D,  // [low, high] and [low2, high2], equal mass
+    Ring,            // `modes` Gaussians of std `std` on a circle of `radius`
+    Grid,            // grid_n x grid_n Gaussians spaced `spacing`, std `std`
+    SwissRoll,       // noise
+    TwoMoons,        // noise
+    Spiral,          // noise
+    Circles,         // concentric circles, noise
+    Gaussian2D,      // center, std
+    Line,            // segment from point_a to point_b, noise
+    Blobs2D,         // explicit 2D Gaussian mixture: centers[], stds[], weights[]
+    Points2D,        // explicit points (CSV file or drawn in the UI), jittered by `noise`
+};
+
+// Parameters of one data distribution. Only the fields of `family` matter.
+struct DataSpec {
+    DataFamily family = DataFamily::Ring;
+    // 1D
+    double mean = 0.0, std = 0.02;                 // Gaussian1D; `std` is also the mode std of Ring/Grid/Gaussian2D
+    std::vector<double> weights, means, stds;      // Mixture1D and Blobs2D (Blobs2D: means holds x0,y0,x1,y1,...)
+    double low = -1.0, high = 1.0;                 // Uniform1D, first interval of TwoIntervals1D
+    double low2 = 2.0, high2 = 3.0;                // second interval of TwoIntervals1D
+    // 2D
+    int modes = 8;                                 // Ring
+    double radius = 2.0;                           // Ring, Circles (outer radius)
+    int grid_n = 5;                                // Grid
+    double spacing = 1.0;                          // Grid
+    double noise = 0.05;                           // SwissRoll, TwoMoons, Spiral, Circles, Line, Points2D
+    std::array<double, 2> center{0.0, 0.0};        // Gaussian2D
+    std::array<double, 2> point_a{-1.0, 0.0};      // Line
+    std::array<double, 2> point_b{1.0, 0.0};       // Line
+    std::string csv_path;                          // Points2D from a file (resolved to an absolute path)
+    std::vector<double> points;                    // Points2D: x0,y0,x1,y1,... (loaded from csv_path or drawn)
+};
+
+enum class Objective { Minimax, NonSaturating, MaxLikelihood, LeastSquares, Hinge, Wasserstein };
+enum class Lipschitz { None, WeightClip, GradientPenalty, SpectralNorm };
+enum class Activation { ReLU, LeakyReLU, Tanh, ELU };
+enum class OptimizerKind { SGD, Adam, RMSprop };
+enum class LatentKind { Gaussian, Uniform };
+
+// One MLP: hidden widths (depth = hidden.size()) and activation.
+struct NetSpec {
+    std::vector<int> hidden{128, 128, 128};
+    Activation activation = Activation::ReLU;
+};
+
+// One optimizer with its hyperparameters.
+struct OptimSpec {
+    OptimizerKind kind = OptimizerKind::Adam;
+    double lr = 1e-4;
+    double beta1 = 0.5, beta2 = 0.999;  // Adam
+    double momentum = 0.0;              // SGD
+    double alpha = 0.99;                // RMSprop smoothing
+};
+
+// One run: a generator/discriminator pair trained with one objective.
+struct RunSpec {
+    std::string name;                   // panel title; defaults to the objective's label
+    Objective objective = Objective::NonSaturating;
+    Lipschitz lipschitz = Lipschitz::None;
+    double clip = 0.01;                 // WeightClip: clamp D weights to [-clip, clip]
+    double gp_lambda = 10.0;            // GradientPenalty weight
+    bool gp_one_sided = false;          // penalise only norms above 1
+    double r1_gamma = 0.0;              // R1 penalty on real samples (0 = off)
+    int k_d = 1, k_g = 1;               // D steps and G steps per iteration
+    int batch = 256;
+    LatentKind latent = LatentKind::Gaussian;
+    int latent_dim = 8;                 // 1..64
+    NetSpec g_net, d_net;
+    OptimSpec g_opt, d_opt;
+    bool fixed_generator = false;       // P_G is `fixed_data`, only D trains
+    DataSpec fixed_data;
+};
+
+// A whole scene: title, data, 1..6 runs and the cadence.
+struct SceneSpec {
+    std::string title = "Untitled scene";
+    std::string caption;                // optional one-line explanation shown under the title
+    std::string source_path;            // file it came from ("<embedded>" for the default scene)
+    uint64_t seed = 1;
+    int64_t steps = 5000;               // default length of `ganarium train` and recordings
+    int metrics_every = 50;             // M: metrics cadence in iterations
+    int threads = 2;                    // trainer threads (runs are spread across them)
+    bool has_view = false;              // explicit view box below, else derived from the data
+    std::array<double, 4> view{-1, 1, -1, 1};  // x0, x1, y0, y1 (1D uses x0, x1)
+    DataSpec data;
+    std::vector<RunSpec> runs;          // 1..6
+};
+
+// Dimension (1 or 2) of a data family.
+int familyDimension(DataFamily family);
+
+// Canonical scene-file spellings (e.g. "non_saturating", "ring") and display labels.
+const char* familyName(DataFamily family);
+const char* objectiveName(Objective objective);
+const char* lipschitzName(Lipschitz lipschitz);
+const char* activationName(Activation activation);
+const char* optimizerName(OptimizerKind kind);
+const char* latentName(LatentKind kind);
+
+// Short label for a panel title, e.g. "WGAN-GP", "Non-saturating GAN".
+std::string runLabel(const RunSpec& run);
+
+// True for objectives whose D is an unbounded critic (Wasserstein, hinge).
+bool isCriticObjective(Objective objective);
+
+}  // namespace ganarium

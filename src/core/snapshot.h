@@ -1,0 +1,98 @@
+// snapshot.h — immutable, CPU-side picture of the training state that the
+// trainer publishes and every view draws. The single source of truth for
+// every number on screen. Plain data only: no tensors, no GL.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ganarium {
+
+// Axis-aligned box in data space (1D uses x0..x1 only).
+struct Bounds {
+    double x0 = -1, x1 = 1, y0 = -1, y1 = 1;
+};
+
+// Scalar field sampled on a regular grid over `box`. values[iy * nx + ix];
+// cell centres at x0 + (ix + 0.5) * (x1 - x0) / nx. 1D fields have ny == 1.
+struct FieldGrid {
+    int nx = 0, ny = 0;
+    Bounds box;
+    std::vector<float> values;
+    bool empty() const { return values.empty(); }
+};
+
+// Fixed-bin histogram over [lo, hi].
+struct Histogram {
+    double lo = 0, hi = 1;
+    std::vector<float> counts;
+};
+
+// A mixture component's centre (dim values) and std, for mode metrics/markers.
+struct Mode {
+    double x = 0, y = 0, std = 0.1;
+};
+
+// Metric series, column-wise. Every vector in `series` has steps.size()
+// entries; NaN marks "not defined for this run".
+struct MetricHistory {
+    std::vector<int64_t> steps;
+    std::map<std::string, std::vector<double>> series;
+};
+
+enum class RunStatus { Running, Paused, Diverged };
+
+// Everything a view needs to draw one run.
+struct RunSnapshot {
+    std::string name;                 // panel title
+    std::string objective;            // canonical objective name ("wasserstein", ...)
+    std::string lipschitz;            // "none", "clip", "gp", "sn"
+    bool critic = false;              // D is an unbounded critic f(x) (Wasserstein/hinge) rather than a probability
+    RunStatus status = RunStatus::Running;
+    std::string status_reason;        // e.g. "NaN in loss_d at step 1234"
+    int64_t step = 0;                 // iterations done
+    int dim = 1, latent_dim = 1;
+
+    std::vector<float> real, fake;    // n x dim samples drawn for display
+    std::vector<float> latent;        // n x latent_dim: the z of each fake sample
+    std::vector<float> fake_push;     // n x dim: -dLoss_G/dx at each fake sample (where G is pushed)
+
+    FieldGrid d_field;                // D(x) in [0,1] (probability) or f(x) (critic) over the view box
+    FieldGrid d_optimal;              // D* = p_data/(p_data+p_G); empty when not defined
+    FieldGrid p_data, p_g;            // densities over the view box (1D: ny == 1)
+
+    std::vector<float> manifold;      // manifold_nu x manifold_nv x dim: G over a latent grid (1D latent: nv == 1)
+    int manifold_nu = 0, manifold_nv = 0;
+
+    std::vector<float> gp_real, gp_fake, gp_interp;  // n_gp x dim: GP pairs and their interpolates
+    std::vector<float> gp_grad_norm;                 // n_gp: ||grad_x D|| at each interpolate
+
+    Histogram d_weights;              // all D weights (clipping piles up at +-clip)
+    Histogram gp_norms;               // ||grad_x D|| at interpolates
+    double clip = 0;                  // weight-clip c (0 when not clipping)
+
+    std::vector<Mode> modes;          // mixture centres (empty for non-mixtures)
+    std::vector<bool> mode_covered;   // same length as modes
+
+    MetricHistory history;            // every metric evaluation so far
+    std::map<std::string, double> latest;  // last value of each metric
+};
+
+// What the trainer publishes after a batch of steps.
+struct Snapshot {
+    uint64_t version = 0;             // increases with every publish
+    std::string scene_title, scene_caption, scene_path;
+    int dim = 1;
+    Bounds view;                      // data-space box the fields were evaluated on
+    bool playing = false;
+    int steps_per_frame = 1;
+    double steps_per_second = 0;      // measured training throughput (all runs)
+    std::vector<RunSnapshot> runs;
+};
+
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+}  // namespace ganarium

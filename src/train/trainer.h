@@ -1,0 +1,81 @@
+// trainer.h — the facade the app, the CLI and the recorder use to train a
+// scene. Torch-free header (pimpl) so the render side never compiles
+// LibTorch. Two ways to drive it:
+//   * synchronous: advance(n) then snapshot() — headless train, record lockstep, tests;
+//   * threaded: start() a background thread that applies Commands between
+//     steps and publishes snapshots; latest() never blocks.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/command.h"
+#include "core/scene_spec.h"
+#include "core/snapshot.h"
+
+namespace ganarium {
+
+struct TrainerOptions {
+    int threads = 0;             // 0 = use the scene's `threads`
+    int metrics_every = 0;       // 0 = use the scene's `metrics_every`
+    int display_samples = 1024;  // samples per run in each snapshot
+    int field_resolution = 0;    // D-field grid cells per axis; 0 = 256 (1D) / 64 (2D)
+    int snapshot_every = 1;      // threaded mode: publish every N iterations at most
+    bool snapshots_in_train = false;  // synchronous mode: build full snapshots (fields) — views need them, `train` does not
+};
+
+class Trainer {
+public:
+    // Builds every run of `scene` (same initial weights for same architectures). Throws UserError.
+    Trainer(const SceneSpec& scene, TrainerOptions options = {});
+    ~Trainer();
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    // --- synchronous driving (do not mix with start()) ---
+    // Advances every running run by `iterations` iterations (metrics at the scene's cadence).
+    void advance(int64_t iterations);
+    // Applies one command now (synchronous mode).
+    void apply(const Command& command);
+    // Builds a full snapshot of the current state (fields, samples, histories).
+    SnapshotPtr snapshot();
+    // Evaluates metrics on every run now and appends them to the histories.
+    void evaluateMetrics();
+
+    // --- threaded driving ---
+    // Starts the background training thread (paused unless `playing`).
+    void start(bool playing);
+    // Stops and joins the background thread.
+    void stop();
+    // Queues a command for the trainer thread (applied between steps).
+    void post(Command command);
+    // Latest published snapshot; never blocks, never null after construction.
+    SnapshotPtr latest() const;
+
+    // --- queries ---
+    const SceneSpec& scene() const;
+    int64_t iteration() const;      // iterations done by the slowest running run
+    int runCount() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Which BLAS library LibTorch is using (resolved path of libblas.so.3), and
+// whether it is the slow reference BLAS.
+struct BlasInfo {
+    std::string library;     // e.g. "/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3"
+    std::string name;        // "OpenBLAS (openmp)", "reference BLAS", ...
+    bool reference = false;  // true: the ~15x slower netlib BLAS is active
+};
+
+// Inspects the loaded BLAS (runs one tiny matmul first so it is loaded).
+BlasInfo detectBlas();
+
+// LibTorch version string, e.g. "1.13.1".
+std::string torchVersion();
+
+}  // namespace ganarium
