@@ -1,0 +1,16 @@
+// main.cpp — `ganarium` entry point: dispatches to one subcommand.
+#include <cstring>
+#include <string>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+    using namespace ganarium;
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (first == "--help" || first == "-h" || first == "help") return runHelpCommand();
+    if (first == "--version" || first == "version") return runVersionCommand();
+    if (first == "train") return runTrainCommand(argc, argv);
+    if (first == "check") return runCheckCommand(argc, argv);
+    if (first == "record") return runRecordCommand(argc, argv);
+    return runGuiCommand(argc, argv);  // `ganarium` or `ganarium SCENE.toml [options]`
+}
