@@ -121,4 +121,28 @@ std::string runLabel(const RunSpec& run);
 // True for objectives whose D is an unbounded critic (Wasserstein, hinge).
 bool isCriticObjective(Objective objective);
 
+// Parse a canonical spelling back to its enum value; false when unknown.
+bool familyFromName(const std::string& name, DataFamily& out);
+bool objectiveFromName(const std::string& name, Objective& out);
+bool lipschitzFromName(const std::string& name, Lipschitz& out);
+bool activationFromName(const std::string& name, Activation& out);
+bool optimizerFromName(const std::string& name, OptimizerKind& out);
+bool latentFromName(const std::string& name, LatentKind& out);
+
+// Every canonical spelling of each enum, in declaration order (for menus and error messages).
+std::vector<std::string> familyNames();
+std::vector<std::string> objectiveNames();
+std::vector<std::string> lipschitzNames();
+std::vector<std::string> activationNames();
+std::vector<std::string> optimizerNames();
+std::vector<std::string> latentNames();
+
+// Field-by-field equality (used by the save/load round trip).
+bool operator==(const DataSpec& a, const DataSpec& b);
+bool operator==(const NetSpec& a, const NetSpec& b);
+bool operator==(const OptimSpec& a, const OptimSpec& b);
+bool operator==(const RunSpec& a, const RunSpec& b);
+bool operator==(const SceneSpec& a, const SceneSpec& b);
+inline bool operator!=(const SceneSpec& a, const SceneSpec& b) { return !(a == b); }
+
 }  // namespace ganarium

@@ -1,0 +1,154 @@
+// scene_spec.cpp — names, labels and equality of the plain scene structs.
+// Parsing and validation live in scene_parser.cpp; nothing here reads TOML.
+#include "core/scene_spec.h"
+
+#include <cassert>
+
+namespace ganarium {
+
+namespace {
+
+const char* const kFamilyNames[] = {"gaussian", "mixture",   "uniform", "two_intervals", "ring",
+                                    "grid",     "swiss_roll", "two_moons", "spiral",      "circles",
+                                    "gaussian2d", "line",     "blobs",   "points"};
+const char* const kObjectiveNames[] = {"minimax", "non_saturating", "max_likelihood",
+                                       "least_squares", "hinge", "wasserstein"};
+const char* const kLipschitzNames[] = {"none", "clip", "gp", "sn"};
+const char* const kActivationNames[] = {"relu", "leaky_relu", "tanh", "elu"};
+const char* const kOptimizerNames[] = {"sgd", "adam", "rmsprop"};
+const char* const kLatentNames[] = {"gaussian", "uniform"};
+
+template <typename Enum, size_t N>
+bool fromName(const char* const (&names)[N], const std::string& name, Enum& out) {
+    for (size_t i = 0; i < N; ++i) {
+        if (name == names[i]) {
+            out = static_cast<Enum>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+template <size_t N>
+std::vector<std::string> allNames(const char* const (&names)[N]) {
+    return std::vector<std::string>(names, names + N);
+}
+
+template <size_t N>
+const char* nameAt(const char* const (&names)[N], int index) {
+    assert(index >= 0 && static_cast<size_t>(index) < N);
+    return names[index];
+}
+
+}  // namespace
+
+int familyDimension(DataFamily family) {
+    switch (family) {
+        case DataFamily::Gaussian1D:
+        case DataFamily::Mixture1D:
+        case DataFamily::Uniform1D:
+        case DataFamily::TwoIntervals1D: return 1;
+        default: return 2;
+    }
+}
+
+const char* familyName(DataFamily family) { return nameAt(kFamilyNames, static_cast<int>(family)); }
+const char* objectiveName(Objective objective) { return nameAt(kObjectiveNames, static_cast<int>(objective)); }
+const char* lipschitzName(Lipschitz lipschitz) { return nameAt(kLipschitzNames, static_cast<int>(lipschitz)); }
+const char* activationName(Activation activation) { return nameAt(kActivationNames, static_cast<int>(activation)); }
+const char* optimizerName(OptimizerKind kind) { return nameAt(kOptimizerNames, static_cast<int>(kind)); }
+const char* latentName(LatentKind kind) { return nameAt(kLatentNames, static_cast<int>(kind)); }
+
+bool familyFromName(const std::string& name, DataFamily& out) { return fromName(kFamilyNames, name, out); }
+bool objectiveFromName(const std::string& name, Objective& out) { return fromName(kObjectiveNames, name, out); }
+bool lipschitzFromName(const std::string& name, Lipschitz& out) { return fromName(kLipschitzNames, name, out); }
+bool activationFromName(const std::string& name, Activation& out) { return fromName(kActivationNames, name, out); }
+bool optimizerFromName(const std::string& name, OptimizerKind& out) { return fromName(kOptimizerNames, name, out); }
+bool latentFromName(const std::string& name, LatentKind& out) { return fromName(kLatentNames, name, out); }
+
+std::vector<std::string> familyNames() { return allNames(kFamilyNames); }
+std::vector<std::string> objectiveNames() { return allNames(kObjectiveNames); }
+std::vector<std::string> lipschitzNames() { return allNames(kLipschitzNames); }
+std::vector<std::string> activationNames() { return allNames(kActivationNames); }
+std::vector<std::string> optimizerNames() { return allNames(kOptimizerNames); }
+std::vector<std::string> latentNames() { return allNames(kLatentNames); }
+
+std::string runLabel(const RunSpec& run) {
+    std::string label;
+    switch (run.objective) {
+        case Objective::Wasserstein:
+            switch (run.lipschitz) {
+                case Lipschitz::GradientPenalty: label = "WGAN-GP"; break;
+                case Lipschitz::WeightClip: label = "WGAN (weight clipping)"; break;
+                case Lipschitz::SpectralNorm: label = "WGAN-SN"; break;
+                case Lipschitz::None: label = "WGAN (unconstrained)"; break;
+            }
+            break;
+        case Objective::Minimax: label = "Minimax GAN"; break;
+        case Objective::NonSaturating: label = "Non-saturating GAN"; break;
+        case Objective::MaxLikelihood: label = "Max-likelihood GAN"; break;
+        case Objective::LeastSquares: label = "LSGAN"; break;
+        case Objective::Hinge: label = "Hinge GAN"; break;
+    }
+    if (run.objective != Objective::Wasserstein) {
+        switch (run.lipschitz) {
+            case Lipschitz::GradientPenalty: label += " +GP"; break;
+            case Lipschitz::WeightClip: label += " +clip"; break;
+            case Lipschitz::SpectralNorm: label += " +SN"; break;
+            case Lipschitz::None: break;
+        }
+    }
+    if (run.r1_gamma > 0) label += " +R1";
+    if (run.fixed_generator) label += ", fixed G";
+    return label;
+}
+
+bool isCriticObjective(Objective objective) {
+    return objective == Objective::Wasserstein || objective == Objective::Hinge;
+}
+
+bool operator==(const DataSpec& a, const DataSpec& b) {
+    if (a.family != b.family) return false;
+    switch (a.family) {
+        case DataFamily::Gaussian1D: return a.mean == b.mean && a.std == b.std;
+        case DataFamily::Mixture1D: return a.weights == b.weights && a.means == b.means && a.stds == b.stds;
+        case DataFamily::Uniform1D: return a.low == b.low && a.high == b.high;
+        case DataFamily::TwoIntervals1D:
+            return a.low == b.low && a.high == b.high && a.low2 == b.low2 && a.high2 == b.high2;
+        case DataFamily::Ring: return a.modes == b.modes && a.radius == b.radius && a.std == b.std;
+        case DataFamily::Grid: return a.grid_n == b.grid_n && a.spacing == b.spacing && a.std == b.std;
+        case DataFamily::SwissRoll:
+        case DataFamily::TwoMoons:
+        case DataFamily::Spiral: return a.noise == b.noise;
+        case DataFamily::Circles: return a.noise == b.noise && a.radius == b.radius;
+        case DataFamily::Gaussian2D: return a.center == b.center && a.std == b.std;
+        case DataFamily::Line: return a.point_a == b.point_a && a.point_b == b.point_b && a.noise == b.noise;
+        case DataFamily::Blobs2D: return a.weights == b.weights && a.means == b.means && a.stds == b.stds;
+        case DataFamily::Points2D: return a.points == b.points && a.noise == b.noise;
+    }
+    return false;
+}
+
+bool operator==(const NetSpec& a, const NetSpec& b) { return a.hidden == b.hidden && a.activation == b.activation; }
+
+bool operator==(const OptimSpec& a, const OptimSpec& b) {
+    return a.kind == b.kind && a.lr == b.lr && a.beta1 == b.beta1 && a.beta2 == b.beta2 && a.momentum == b.momentum &&
+           a.alpha == b.alpha;
+}
+
+bool operator==(const RunSpec& a, const RunSpec& b) {
+    return a.name == b.name && a.objective == b.objective && a.lipschitz == b.lipschitz && a.clip == b.clip &&
+           a.gp_lambda == b.gp_lambda && a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma &&
+           a.k_d == b.k_d && a.k_g == b.k_g && a.batch == b.batch && a.latent == b.latent &&
+           a.latent_dim == b.latent_dim && a.g_net == b.g_net && a.d_net == b.d_net && a.g_opt == b.g_opt &&
+           a.d_opt == b.d_opt && a.fixed_generator == b.fixed_generator &&
+           (!a.fixed_generator || a.fixed_data == b.fixed_data);
+}
+
+bool operator==(const SceneSpec& a, const SceneSpec& b) {
+    return a.title == b.title && a.caption == b.caption && a.seed == b.seed && a.steps == b.steps &&
+           a.metrics_every == b.metrics_every && a.threads == b.threads && a.has_view == b.has_view &&
+           (!a.has_view || a.view == b.view) && a.data == b.data && a.runs == b.runs;
+}
+
+}  // namespace ganarium

@@ -1,0 +1,61 @@
+// run_view.h — contract for the data views: one panel that draws one run of
+// a Snapshot (the 1D view or the 2D view, chosen by the snapshot's dim).
+// GL content (heatmap, points, lines) is rendered into the view's own
+// offscreen texture and shown with ImGui::Image; axes, labels, legends and
+// hover read-outs are ImGui draw-list overlays. Requires a current GL 3.3
+// core context and an ImGui frame in progress.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/snapshot.h"
+
+namespace ganarium {
+
+// Which layers a data view draws; every layer can be toggled in the UI.
+struct ViewLayers {
+    bool real = true;          // real samples
+    bool fake = true;          // generated samples
+    bool d_field = true;       // D / critic heatmap (2D) or D(x) curve (1D)
+    bool contours = true;      // contour lines of the field (2D)
+    bool d_optimal = true;     // D* dashed (1D) / contours of D* (2D)
+    bool densities = true;     // p_data filled, p_G estimate (1D)
+    bool arrows = true;        // generator gradient arrows on fake samples
+    bool manifold = true;      // generator manifold (2D) / z -> G(z) mapping lines (1D)
+    bool gp_lines = false;     // gradient-penalty lines coloured by ||grad D||
+    bool modes = true;         // mixture centres, covered / uncovered
+};
+
+// Shared camera of all panels: the data-space box shown. Pan/zoom edits it
+// unless `fixed_axes` (stable framing for videos).
+struct ViewCamera {
+    Bounds box;
+    bool initialised = false;  // false: take the snapshot's view box on first draw
+    bool fixed_axes = false;
+};
+
+// Style knobs the video overlay and the GUI set differently.
+struct ViewStyle {
+    float font_scale = 1.0f;   // multiplies label sizes (video uses larger text)
+    bool show_title = true;    // panel title (run name + key numbers) above the plot
+    bool interactive = true;   // pan/zoom/hover read-outs (off while recording)
+};
+
+// Draws one run. One instance per panel (it owns GL resources).
+class RunView {
+public:
+    virtual ~RunView() = default;
+    // Draws run `run_index` of `snapshot` filling `size` pixels at the ImGui cursor.
+    virtual void draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
+                      const ViewStyle& style, ImVec2 size) = 0;
+    // Data-space position under the mouse if the last drawn panel is hovered (for drawing custom data).
+    virtual bool hoveredDataPoint(double& x, double& y) const = 0;
+};
+
+// Makes the right view for a snapshot dimension (1 -> 1D view, 2 -> 2D view).
+std::unique_ptr<RunView> makeRunView(int dim);
+
+}  // namespace ganarium
