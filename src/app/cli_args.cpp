@@ -1,6 +1,8 @@
 // cli_args.cpp — implementation of the shared command-line reader.
 #include "app/cli_args.h"
 
+#include "core/key_suggestions.h"
+
 #include <cstdlib>
 #include <sstream>
 
@@ -35,7 +37,12 @@ CliArgs::CliArgs(int argc, char** argv, int first, const std::set<std::string>& 
         } else if (flags.count(name) && !inline_value) {
             flags_.insert(name);
         } else {
-            throw UserError("unknown option --" + name + " (valid here: " + listOptions(valued, flags) + ")");
+            std::vector<std::string> known;
+            for (const auto& v : valued) known.push_back("--" + v);
+            for (const auto& f : flags) known.push_back("--" + f);
+            const std::string nearest = nearestCandidate("--" + name, known);
+            throw UserError("unknown option --" + name + (nearest.empty() ? "" : " (did you mean " + nearest + "?)") +
+                            "; valid here: " + listOptions(valued, flags));
         }
     }
 }

@@ -25,8 +25,13 @@ public:
     virtual double density(const double* x) const = 0;
     // Mixture components (centre + std) for mode metrics; empty if not a mixture.
     virtual std::vector<Mode> modes() const { return {}; }
+    // Mixture weights, normalised, one per modes() entry (empty when modes() is empty).
+    virtual std::vector<double> modeWeights() const { return {}; }
     // A box holding essentially all the mass, with a margin, for views and grids.
     virtual Bounds bounds() const = 0;
+    // Probability mass in the cell [lo, hi] (dim values each); exact for Gaussian
+    // mixtures and 1D families, a 4x4 midpoint rule otherwise. Only valid if hasDensity().
+    virtual double cellMass(const double* lo, const double* hi) const;
 };
 
 // Builds the distribution a DataSpec describes. Throws SceneError on bad parameters.

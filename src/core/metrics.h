@@ -20,6 +20,14 @@ struct Divergences {
 Divergences divergencesAgainstSamples(const Distribution& data, const std::vector<float>& fake, int dim,
                                       const Bounds& box);
 
+// P_data's cell masses on the grid divergencesAgainstSamples uses over `box`
+// (512 cells in 1D, 96 x 96 in 2D). Compute once per view box and reuse.
+std::vector<double> dataGridForDivergences(const Distribution& data, int dim, const Bounds& box);
+
+// Same as above with P_data given by dataGridForDivergences(data, dim, box).
+Divergences divergencesAgainstSamples(const std::vector<double>& data_grid, const std::vector<float>& fake, int dim,
+                                      const Bounds& box);
+
 // Divergences between two densities tabulated on the same grid (any normalisation).
 Divergences divergencesOfGrids(const std::vector<double>& p, const std::vector<double>& q);
 
@@ -47,7 +55,7 @@ double optimalGap(const std::vector<float>& d, const std::vector<float>& d_star,
                   const std::vector<float>& p_data, const std::vector<float>& p_g);
 
 // Gaussian kernel density estimate of 1D/2D samples on a grid over `box`
-// (nx x ny cells; Scott's bandwidth unless bandwidth > 0).
+// (nx x ny cells; Scott's bandwidth clamped to [0.5, 2] cells unless bandwidth > 0).
 FieldGrid kernelDensity(const std::vector<float>& samples, int dim, const Bounds& box, int nx, int ny,
                         double bandwidth = 0);
 

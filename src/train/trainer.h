@@ -59,6 +59,10 @@ public:
     int64_t iteration() const;      // iterations done by the slowest running run
     int runCount() const;
 
+    // --- test hooks (synchronous mode only) ---
+    // Writes NaN into one weight of run `run`'s D so its next D step diverges.
+    void injectNaN(int run);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

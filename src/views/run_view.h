@@ -53,6 +53,8 @@ public:
                       const ViewStyle& style, ImVec2 size) = 0;
     // Data-space position under the mouse if the last drawn panel is hovered (for drawing custom data).
     virtual bool hoveredDataPoint(double& x, double& y) const = 0;
+    // Shader compile/link errors of the view's programs ("" when all built); the last good programs keep drawing.
+    virtual std::string shaderErrors() const { return {}; }
 };
 
 // Makes the right view for a snapshot dimension (1 -> 1D view, 2 -> 2D view).

@@ -1,0 +1,20 @@
+#version 330 core
+// points.frag — anti-aliased disc with a thin dark outline (readable on any heatmap).
+in vec2 v_local;
+in vec4 v_color;
+in float v_radius;
+
+uniform vec4 u_outline_color;
+uniform float u_outline_px;  // outline width in physical pixels (0: none)
+
+out vec4 frag_color;
+
+void main() {
+    float d = length(v_local);
+    float coverage = clamp(v_radius + 0.5 - d, 0.0, 1.0);
+    if (coverage <= 0.0) discard;
+    float inner = v_radius - u_outline_px;
+    float ring = u_outline_px > 0.0 ? clamp(d - inner + 0.5, 0.0, 1.0) : 0.0;
+    vec3 rgb = mix(v_color.rgb, u_outline_color.rgb, ring * u_outline_color.a);
+    frag_color = vec4(rgb, v_color.a * coverage);
+}

@@ -1,0 +1,171 @@
+// gui_command.cpp — `ganarium [SCENE] [--frames N] [--screenshot F] [--stats]
+// [--lang en|zh] [--fps N] [--paused]`: the real-time window and its frame
+// loop. The trainer runs on its own thread; each frame takes its latest
+// snapshot and never waits for it.
+//
+// Pacing: vsync is on (glfwSwapInterval(1)) and a frame limiter (default 60
+// fps, --fps 0 = off) also caps the loop where swaps do not block (Xvfb), so
+// rendering leaves the CPU to training. --stats reports the frame *work*
+// time (build UI + render + swap, what the limiter does not hide) and the
+// frame interval separately.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "app/cli_args.h"
+#include "app/commands.h"
+#include "app/gui_screenshot.h"
+#include "app/gui_session.h"
+#include "app/gui_stats.h"
+#include "app/gui_window.h"
+#include "core/scene_parser.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+#include <GLFW/glfw3.h>
+
+namespace ganarium {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// Folders the scene browser lists: the source tree's scenes/ and ./scenes.
+std::vector<std::string> sceneFolders() {
+    std::vector<std::string> dirs;
+#ifdef GANARIUM_SCENE_DIR
+    dirs.push_back(GANARIUM_SCENE_DIR);
+#endif
+    dirs.push_back("scenes");
+    return dirs;
+}
+
+struct GuiArgs {
+    SceneSpec scene;
+    long long frames = 0;          // 0 = until the window is closed
+    std::string screenshot;
+    bool stats = false;
+    Language lang = Language::English;
+    double fps = 60;
+    bool paused = false;
+};
+
+GuiArgs parseGuiArgs(int argc, char** argv) {
+    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps"}, {"stats", "paused"});
+    GuiArgs out;
+    if (args.positional().size() > 1)
+        throw UserError("expected at most one scene file, got " + std::to_string(args.positional().size()) +
+                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh])");
+    out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
+    out.frames = args.integer("frames", 0, 1, 100000000);
+    out.screenshot = args.value("screenshot").value_or("");
+    out.stats = args.has("stats");
+    out.fps = args.number("fps", 60, 0, 1000);
+    out.paused = args.has("paused");
+    if (auto lang = args.value("lang"); lang && !languageFromCode(*lang, out.lang))
+        throw UserError("--lang must be 'en' or 'zh', got '" + *lang + "'");
+    return out;
+}
+
+void saveScreenshot(GuiWindow& window, GuiSession& session, const std::string& path, bool quiet) {
+    int w = 0, h = 0;
+    window.framebufferSize(w, h);
+    const bool ok = saveFramebufferPng(path, w, h);
+    const Language L = session.ui().lang;
+    if (ok) {
+        if (!quiet) showBanner(session.ui(), std::string(tr(L, TextId::ScreenshotSaved)) + ": " + path, false, ImGui::GetTime());
+        std::printf("screenshot saved: %s (%dx%d)\n", path.c_str(), w, h);
+    } else {
+        showBanner(session.ui(), std::string(tr(L, TextId::SaveFailed)) + ": " + path, true, ImGui::GetTime());
+        std::fprintf(stderr, "ganarium: could not write the screenshot %s\n", path.c_str());
+    }
+}
+
+int runWindow(const GuiArgs& args) {
+    std::string why;
+    if (!displayEnvironmentPresent(why)) {
+        std::fprintf(stderr, "ganarium: %s\n", noDisplayMessage(why).c_str());
+        return kNoDisplayExitCode;
+    }
+    GuiWindowOptions window_options;
+    window_options.title = "Ganarium — " + args.scene.title;
+    auto window = GuiWindow::open(window_options, why);
+    if (!window) {
+        std::fprintf(stderr, "ganarium: %s\n", noDisplayMessage(why).c_str());
+        return kNoDisplayExitCode;
+    }
+    const float scale = window->contentScale();
+    loadFonts(languageCode(args.lang), std::round(19.0f * scale));
+    applyTheme(scale);
+
+    GuiSessionOptions options;
+    options.lang = args.lang;
+    options.start_playing = !args.paused;
+    options.scene_dirs = sceneFolders();
+    GuiSession session(args.scene, options);
+
+    ShortcutKeys keys;
+    keys.f1 = GLFW_KEY_F1;
+    keys.f12 = GLFW_KEY_F12;
+    FrameStats stats(static_cast<int>(std::min<long long>(args.frames > 0 ? args.frames : 4096, 1 << 20)));
+    const int warmup = 10;
+    const auto start = Clock::now();
+    const auto frame_period = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(args.fps > 0 ? 1.0 / args.fps : 0.0));
+    auto next_deadline = Clock::now();
+    auto previous = Clock::now();
+    for (long long frame = 0; !window->shouldClose() && (args.frames == 0 || frame < args.frames); ++frame) {
+        const auto t0 = Clock::now();
+        const double interval = std::chrono::duration<double, std::milli>(t0 - previous).count();
+        previous = t0;
+        window->beginFrame();
+        int fw = 0, fh = 0;
+        window->framebufferSize(fw, fh);
+        session.ui().frame.fps = ImGui::GetIO().Framerate;
+        session.ui().frame.frame_ms = 1000.0 / std::max(1.0f, ImGui::GetIO().Framerate);
+        session.buildFrame(ImGui::GetIO().DisplaySize, keys);
+        window->renderFrame();
+        const bool last = args.frames > 0 && frame + 1 == args.frames;
+        if (session.takeScreenshotRequest())
+            saveScreenshot(*window, session, timestampedScreenshotPath(session.ui().screenshot_dir), false);
+        if (last && !args.screenshot.empty()) saveScreenshot(*window, session, args.screenshot, true);
+        window->swap();
+        session.serviceRequests();
+        if (frame >= warmup) {
+            stats.addFrame(msSince(t0), interval);
+            stats.addTraining(std::chrono::duration<double>(Clock::now() - start).count(), session.trainer().iteration());
+        }
+        if (args.fps > 0) {  // frame limiter (vsync does not block under Xvfb)
+            next_deadline += frame_period;
+            const auto now = Clock::now();
+            if (next_deadline < now - frame_period) next_deadline = now;  // fell behind: do not try to catch up
+            std::this_thread::sleep_until(next_deadline);
+        }
+    }
+    if (args.stats) std::printf("%s", stats.report().c_str());
+    return 0;
+}
+
+}  // namespace
+
+int runGuiCommand(int argc, char** argv) {
+    GuiArgs args;
+    try {
+        args = parseGuiArgs(argc, argv);
+    } catch (const UserError& error) {
+        std::fprintf(stderr, "ganarium: %s\n", error.what());
+        return 2;
+    }
+    try {
+        return runWindow(args);
+    } catch (const UserError& error) {
+        std::fprintf(stderr, "ganarium: %s\n", error.what());
+        return 2;
+    }
+}
+
+}  // namespace ganarium

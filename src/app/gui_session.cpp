@@ -1,0 +1,152 @@
+// gui_session.cpp — one interactive session: trainer lifetime, the per-frame
+// UI composition (controls | shared frame | status line) and the requests
+// the UI cannot serve itself (open, save).
+#include "app/gui_session.h"
+
+#include <algorithm>
+#include <fstream>
+#include <utility>
+
+#include "core/errors.h"
+#include "core/scene_parser.h"
+
+namespace ganarium {
+
+GuiSession::GuiSession(const SceneSpec& scene, GuiSessionOptions options) : options_(std::move(options)) {
+    ui_.lang = options_.lang;
+    ui_.scene_dirs = options_.scene_dirs;
+    const BlasInfo blas = detectBlas();
+    ui_.frame.blas_name = blas.name;
+    ui_.frame.blas_reference = blas.reference;
+    startTrainer(scene);
+}
+
+GuiSession::~GuiSession() {
+    if (trainer_ && options_.threaded) trainer_->stop();
+}
+
+void GuiSession::startTrainer(const SceneSpec& scene) {
+    auto trainer = std::make_unique<Trainer>(scene, options_.trainer);  // may throw UserError: keep the old one
+    if (trainer_ && options_.threaded) trainer_->stop();
+    trainer_ = std::move(trainer);
+    ui_.spec = scene;
+    ui_.outbox.clear();
+    ui_.draw_mode = false;
+    frame_.resetCamera();
+    if (options_.threaded) {
+        Command speed;
+        speed.kind = Command::Kind::SetSpeed;
+        speed.count = 0;  // as fast as the trainer can go; the UI never waits for it
+        trainer_->post(speed);
+        trainer_->start(options_.start_playing);
+        snapshot_ = trainer_->latest();
+    } else {
+        sync_playing_ = options_.start_playing;
+        if (options_.start_playing) {
+            Command play;
+            play.kind = Command::Kind::Play;
+            trainer_->apply(play);
+        }
+        snapshot_ = trainer_->snapshot();
+    }
+}
+
+bool GuiSession::openSceneSpec(const SceneSpec& scene) {
+    try {
+        startTrainer(scene);
+        return true;
+    } catch (const UserError& error) {
+        showBanner(ui_, std::string(tr(ui_.lang, TextId::LoadFailed)) + "\n" + error.what(), true, ImGui::GetTime());
+        return false;
+    }
+}
+
+bool GuiSession::openScene(const std::string& path) {
+    SceneSpec scene;
+    try {
+        scene = loadSceneFile(path);
+    } catch (const UserError& error) {
+        showBanner(ui_, std::string(tr(ui_.lang, TextId::LoadFailed)) + "\n" + error.what(), true, ImGui::GetTime());
+        return false;
+    }
+    return openSceneSpec(scene);
+}
+
+bool GuiSession::saveSceneAs(const std::string& path) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (out) out << sceneToToml(ui_.spec);
+    out.close();
+    if (!out) {
+        showBanner(ui_, std::string(tr(ui_.lang, TextId::SaveFailed)) + ": " + path, true, ImGui::GetTime());
+        return false;
+    }
+    showBanner(ui_, std::string(tr(ui_.lang, TextId::SavedTo)) + ": " + path, false, ImGui::GetTime());
+    return true;
+}
+
+float GuiSession::controlsWidth(float w) const {
+    if (!ui_.show_controls) return 0;
+    const float fs = ImGui::GetFontSize();
+    return std::clamp(w * 0.25f, fs * 15.0f, fs * 22.0f);
+}
+
+void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
+    if (options_.threaded) snapshot_ = trainer_->latest();
+    const Snapshot& snap = *snapshot_;
+    const float status_h = ImGui::GetFontSize() + 8.0f;
+    const float controls_w = controlsWidth(size.x);
+
+    SceneFrameOptions frame_options;
+    frame_options.lang = ui_.lang;
+    const ImVec2 frame_origin(controls_w, 0);
+    const ImVec2 frame_size(std::max(1.0f, size.x - controls_w), std::max(1.0f, size.y - status_h));
+    frame_.draw(snap, frame_options, frame_origin, frame_size);
+    if (controls_w > 0) drawControlsPanel(ui_, snap, frame_, ImVec2(0, 0), ImVec2(controls_w, size.y - status_h));
+    drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
+    drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
+    drawHelpOverlay(ui_);
+    handleShortcuts(ui_, snap, frame_, keys);
+    handleDataDrawing(ui_, snap, frame_);
+}
+
+void GuiSession::forwardCommands() {
+    for (Command& command : ui_.outbox) {
+        if (options_.threaded) {
+            trainer_->post(std::move(command));
+        } else {
+            if (command.kind == Command::Kind::Play && command.run < 0) sync_playing_ = true;
+            if (command.kind == Command::Kind::Pause && command.run < 0) sync_playing_ = false;
+            try {
+                trainer_->apply(command);
+            } catch (const UserError& error) {
+                showBanner(ui_, error.what(), true, ImGui::GetTime());
+            }
+        }
+    }
+    ui_.outbox.clear();
+}
+
+void GuiSession::serviceRequests() {
+    forwardCommands();
+    if (!ui_.requests.save_path.empty()) {
+        saveSceneAs(ui_.requests.save_path);
+        ui_.requests.save_path.clear();
+    }
+    if (!ui_.requests.load_path.empty()) {
+        const std::string path = std::move(ui_.requests.load_path);
+        ui_.requests.load_path.clear();
+        openScene(path);
+    }
+    if (!options_.threaded) {
+        if (sync_playing_) trainer_->advance(std::max(1, options_.sync_steps_per_frame));
+        snapshot_ = trainer_->snapshot();
+    }
+}
+
+bool GuiSession::takeScreenshotRequest() {
+    const bool requested = ui_.requests.screenshot;
+    ui_.requests.screenshot = false;
+    return requested;
+}
+
+}  // namespace ganarium

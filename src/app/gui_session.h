@@ -1,0 +1,75 @@
+// gui_session.h — one interactive session: the Trainer (threaded, or
+// synchronous for tests), the UI state with its copy of the scene, and the
+// shared SceneFrame. Builds one frame of UI per call, forwards the UI's
+// commands to the trainer and serves its requests (open, save, screenshot).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/scene_spec.h"
+#include "core/snapshot.h"
+#include "train/trainer.h"
+#include "ui/panels.h"
+#include "ui/scene_frame.h"
+#include "ui/ui_state.h"
+
+namespace ganarium {
+
+// How a session runs.
+struct GuiSessionOptions {
+    bool threaded = true;        // Trainer::start() on its own thread; false: advance() each frame (tests)
+    bool start_playing = true;
+    int sync_steps_per_frame = 1;  // synchronous mode: iterations per frame while playing
+    Language lang = Language::English;
+    std::vector<std::string> scene_dirs;  // folders the scene browser lists
+    TrainerOptions trainer;
+};
+
+class GuiSession {
+public:
+    // Starts training `scene`. Throws UserError when the scene cannot be built.
+    GuiSession(const SceneSpec& scene, GuiSessionOptions options);
+    ~GuiSession();
+    GuiSession(const GuiSession&) = delete;
+    GuiSession& operator=(const GuiSession&) = delete;
+
+    // Opens a scene file (what the scene browser does). On error: banner, current session kept, false.
+    bool openScene(const std::string& path);
+    // Replaces the session's scene with `scene` (new trainer). On error: banner, false.
+    bool openSceneSpec(const SceneSpec& scene);
+    // Writes the current spec (with UI edits) to `path` as TOML. On error: banner, false.
+    bool saveSceneAs(const std::string& path);
+
+    // Builds one frame of UI (between ImGui::NewFrame and ImGui::Render) for a `size` pixel window.
+    void buildFrame(ImVec2 size, const ShortcutKeys& keys = {});
+    // Serves load/save requests and forwards queued commands to the trainer (after buildFrame).
+    void serviceRequests();
+    // True (and clears it) when the UI asked for a screenshot of this frame.
+    bool takeScreenshotRequest();
+
+    // The snapshot drawn by the last buildFrame (never null).
+    const SnapshotPtr& snapshot() const { return snapshot_; }
+    UiState& ui() { return ui_; }
+    SceneFrame& frame() { return frame_; }
+    Trainer& trainer() { return *trainer_; }
+    const SceneSpec& scene() const { return ui_.spec; }
+    // Width of the controls panel for a window of width `w` (0 when hidden).
+    float controlsWidth(float w) const;
+
+private:
+    void startTrainer(const SceneSpec& scene);
+    void forwardCommands();
+
+    GuiSessionOptions options_;
+    std::unique_ptr<Trainer> trainer_;
+    UiState ui_;
+    SceneFrame frame_;
+    SnapshotPtr snapshot_;
+    bool sync_playing_ = false;
+};
+
+}  // namespace ganarium

@@ -1,0 +1,150 @@
+// in_app_recorder.cpp — timestamped clips from the window's framebuffer.
+#include "app/in_app_recorder.h"
+
+#include <glad/gl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "app/offscreen_frame.h"
+#include "app/record_ffmpeg.h"
+#include "app/video_encoder.h"
+#include "core/errors.h"
+
+namespace ganarium {
+
+namespace {
+
+// A name in `folder` that does not exist yet: NAME.mp4, else NAME-2.mp4, ...
+std::string freshPath(const std::string& folder, const std::string& name) {
+    const std::string stem = name.substr(0, name.size() - 4);
+    std::string path = folder + "/" + name;
+    for (int i = 2; ::access(path.c_str(), F_OK) == 0 && i < 1000; ++i)
+        path = folder + "/" + stem + "-" + std::to_string(i) + ".mp4";
+    return path;
+}
+
+}  // namespace
+
+std::string timestampedVideoName(std::time_t when) {
+    std::tm local{};
+    localtime_r(&when, &local);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "ganarium-%Y%m%d-%H%M%S.mp4", &local);
+    return buf;
+}
+
+InAppRecorder::InAppRecorder() = default;
+
+InAppRecorder::~InAppRecorder() {
+    if (recording_) stop();
+}
+
+std::string InAppRecorder::start(const std::string& folder_in, int width, int height, double fps) {
+    if (recording_) stop();
+    error_.clear();
+    const std::string folder = folder_in.empty() ? "." : folder_in;
+    struct stat st{};
+    if (::stat(folder.c_str(), &st) != 0 && ::mkdir(folder.c_str(), 0755) != 0)
+        throw UserError("cannot create the video folder '" + folder + "': " + std::strerror(errno));
+    width_ = std::max(2, width - width % 2);
+    height_ = std::max(2, height - height % 2);
+    fps_ = fps > 0 ? fps : 30;
+    const std::string ffmpeg = requireFfmpeg(VideoFormat::Mp4);
+    path_ = freshPath(folder, timestampedVideoName(std::time(nullptr)));
+    requireWritableOutput(path_);
+    EncodeSettings settings;
+    settings.width = width_;
+    settings.height = height_;
+    settings.fps = fps_;
+    settings.format = VideoFormat::Mp4;
+    encoder_ = std::make_unique<VideoEncoder>(ffmpeg, settings, path_, 4);
+    readback_ = std::make_unique<FrameReadback>(width_, height_);
+    frames_ = 0;
+    recording_ = true;
+    return path_;
+}
+
+void InAppRecorder::readPending(int framebuffer_width, int framebuffer_height) {
+    while (readback_ && readback_->pending() > 0 && recording_) {
+        std::vector<uint8_t>& buffer = encoder_->beginFrame();
+        readback_->takeOldest(buffer.data());
+        if (!encoder_->submitFrame()) {
+            error_ = encoder_->error();
+            stop();
+        }
+    }
+}
+
+void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_height) {
+    if (!recording_) return;
+    if (framebuffer_width >= width_ && framebuffer_height >= height_) {
+        // Usual case: the top-left width x height pixels, read through the PBO pair (no GPU stall).
+        if (readback_->pending() == 2) {
+            std::vector<uint8_t>& buffer = encoder_->beginFrame();
+            readback_->takeOldest(buffer.data());
+            if (!encoder_->submitFrame()) {
+                error_ = encoder_->error();
+                stop();
+                return;
+            }
+        }
+        readback_->startRead(0, framebuffer_height - height_);
+        ++frames_;
+        return;
+    }
+    // The window shrank below the clip size: keep order, then read what exists and pad with black.
+    readPending(framebuffer_width, framebuffer_height);
+    if (!recording_) return;
+    const int w = std::min(width_, framebuffer_width), h = std::min(height_, framebuffer_height);
+    std::vector<uint8_t> part(static_cast<size_t>(std::max(w, 0)) * std::max(h, 0) * 4);
+    if (w > 0 && h > 0) readPixelsTopDown(0, framebuffer_height - h, w, h, part.data());
+    std::vector<uint8_t>& buffer = encoder_->beginFrame();
+    std::fill(buffer.begin(), buffer.end(), 0);
+    for (int row = 0; row < h; ++row)
+        std::memcpy(buffer.data() + static_cast<size_t>(row) * width_ * 4, part.data() + static_cast<size_t>(row) * w * 4,
+                    static_cast<size_t>(w) * 4);
+    for (size_t i = 3; i < buffer.size(); i += 4) buffer[i] = 255;
+    ++frames_;
+    if (!encoder_->submitFrame()) {
+        error_ = encoder_->error();
+        stop();
+    }
+}
+
+void InAppRecorder::pushFrame(const uint8_t* rgba) {
+    if (!recording_) return;
+    readPending(width_, height_);
+    if (!recording_) return;
+    ++frames_;
+    if (!encoder_->pushFrame(rgba)) {
+        error_ = encoder_->error();
+        stop();
+    }
+}
+
+std::string InAppRecorder::stop() {
+    if (!encoder_) return "";
+    const bool was_recording = recording_;
+    recording_ = false;
+    if (was_recording && readback_) {
+        // Deliver the frame still in flight (needs the GL context current, as every call here).
+        while (readback_->pending() > 0) {
+            std::vector<uint8_t>& buffer = encoder_->beginFrame();
+            readback_->takeOldest(buffer.data());
+            if (!encoder_->submitFrame()) break;
+        }
+    }
+    if (!encoder_->finish() && error_.empty()) error_ = encoder_->error();
+    encoder_.reset();
+    readback_.reset();
+    return path_;
+}
+
+double InAppRecorder::elapsedSeconds() const { return static_cast<double>(frames_) / fps_; }
+
+}  // namespace ganarium

@@ -1,0 +1,149 @@
+// metrics_export.cpp — JSON and CSV writers for metric histories.
+#include "app/metrics_export.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ostream>
+#include <set>
+
+#include "core/errors.h"
+
+namespace ganarium {
+
+namespace {
+
+std::string lowerExtension(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    const auto dot = path.find_last_of('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext;
+}
+
+// A JSON string literal with the required escapes.
+std::string jsonString(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+// A finite number with round-trip-ish precision; `missing` for NaN and infinities.
+std::string numberText(double v, const char* missing) {
+    if (!std::isfinite(v)) return missing;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.9g", v);
+    return buf;
+}
+
+// A CSV field, quoted when it holds a comma, quote or newline.
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+double valueAt(const std::vector<double>& column, std::size_t i) {
+    return i < column.size() ? column[i] : std::nan("");
+}
+
+}  // namespace
+
+MetricsFormat metricsFormatForPath(const std::string& path) {
+    const std::string ext = lowerExtension(path);
+    if (ext == "json") return MetricsFormat::Json;
+    if (ext == "csv") return MetricsFormat::Csv;
+    throw UserError("--metrics '" + path + "': unknown file type; the name must end in .json or .csv");
+}
+
+const char* metricsStatusWord(RunStatus status) { return status == RunStatus::Diverged ? "diverged" : "ok"; }
+
+void writeMetricsJson(std::ostream& out, const std::string& scene_title, uint64_t seed,
+                      const std::vector<RunSnapshot>& runs) {
+    out << "{\n  \"scene\": " << jsonString(scene_title) << ",\n  \"seed\": " << seed << ",\n  \"runs\": [";
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const RunSnapshot& run = runs[r];
+        out << (r ? ",\n" : "\n") << "    {\"name\": " << jsonString(run.name)
+            << ", \"objective\": " << jsonString(run.objective) << ", \"lipschitz\": " << jsonString(run.lipschitz)
+            << ", \"status\": " << jsonString(metricsStatusWord(run.status)) << ",\n     \"series\": [";
+        const MetricHistory& h = run.history;
+        for (std::size_t i = 0; i < h.steps.size(); ++i) {
+            out << (i ? ",\n       " : "\n       ") << "{\"step\": " << h.steps[i];
+            for (const auto& [key, column] : h.series) {
+                if (key == "step") continue;
+                out << ", " << jsonString(key) << ": " << numberText(valueAt(column, i), "null");
+            }
+            out << '}';
+        }
+        out << (h.steps.empty() ? "]}" : "\n     ]}");
+    }
+    out << (runs.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+void writeMetricsCsv(std::ostream& out, const std::vector<RunSnapshot>& runs) {
+    std::set<std::string> keys;
+    for (const auto& run : runs)
+        for (const auto& entry : run.history.series)
+            if (entry.first != "step") keys.insert(entry.first);
+    out << "run,objective,step";
+    for (const auto& key : keys) out << ',' << csvField(key);
+    out << '\n';
+    for (const auto& run : runs) {
+        const MetricHistory& h = run.history;
+        for (std::size_t i = 0; i < h.steps.size(); ++i) {
+            out << csvField(run.name) << ',' << csvField(run.objective) << ',' << h.steps[i];
+            for (const auto& key : keys) {
+                auto it = h.series.find(key);
+                out << ',' << (it == h.series.end() ? std::string() : numberText(valueAt(it->second, i), ""));
+            }
+            out << '\n';
+        }
+    }
+}
+
+MetricsFile::MetricsFile(const std::string& path) : path_(path), format_(metricsFormatForPath(path)) {
+    errno = 0;
+    stream_.open(path, std::ios::out | std::ios::trunc);
+    if (!stream_) {
+        const std::string reason = errno ? std::strerror(errno) : "cannot open for writing";
+        throw UserError("cannot write the metrics file '" + path + "': " + reason +
+                        ". Choose a path in an existing, writable directory (e.g. --metrics ./metrics." +
+                        (format_ == MetricsFormat::Json ? "json" : "csv") + ").");
+    }
+}
+
+void MetricsFile::write(const std::string& scene_title, uint64_t seed, const std::vector<RunSnapshot>& runs) {
+    if (format_ == MetricsFormat::Json) {
+        writeMetricsJson(stream_, scene_title, seed, runs);
+    } else {
+        writeMetricsCsv(stream_, runs);
+    }
+    stream_.close();
+    if (stream_.fail()) throw UserError("writing the metrics file '" + path_ + "' failed (disk full?)");
+}
+
+}  // namespace ganarium

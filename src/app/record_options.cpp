@@ -1,0 +1,112 @@
+// record_options.cpp — command-line parsing and validation for `ganarium record`.
+#include "app/record_options.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <ostream>
+#include <vector>
+
+#include "app/cli_args.h"
+#include "core/errors.h"
+#include "ui/i18n.h"
+#include "ui/scene_frame.h"
+
+namespace ganarium {
+
+namespace {
+
+// "1280x720" -> width, height; both even and in [64, 4096].
+void parseSize(const std::string& text, int& width, int& height) {
+    const auto x = text.find_first_of("xX");
+    char* end1 = nullptr;
+    char* end2 = nullptr;
+    const std::string w = x == std::string::npos ? "" : text.substr(0, x);
+    const std::string h = x == std::string::npos ? "" : text.substr(x + 1);
+    const long wv = std::strtol(w.c_str(), &end1, 10);
+    const long hv = std::strtol(h.c_str(), &end2, 10);
+    if (w.empty() || h.empty() || *end1 != '\0' || *end2 != '\0' || wv < 64 || hv < 64 || wv > 4096 || hv > 4096)
+        throw UserError("--size must be WIDTHxHEIGHT with sides from 64 to 4096 pixels, e.g. --size 1280x720 (got '" +
+                        text + "')");
+    if (wv % 2 != 0 || hv % 2 != 0)
+        throw UserError("--size " + text + ": both sides must be even numbers (H.264 video needs them), e.g. " +
+                        std::to_string(wv - wv % 2) + "x" + std::to_string(hv - hv % 2));
+    width = static_cast<int>(wv);
+    height = static_cast<int>(hv);
+}
+
+}  // namespace
+
+void printRecordUsage(std::ostream& out) {
+    out << "usage: ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F] [--size WxH]\n"
+           "                       [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh] [--caption TEXT]\n"
+           "                       [--png-dir DIR] [--seed S]\n"
+           "Renders SCENE offscreen, exactly as the window's presentation mode shows it, into a video.\n"
+           "Lockstep: K training iterations per frame, so video time is training time and the same\n"
+           "scene and seed always give the same frames.\n"
+           "  SCENE                a .toml scene file, or `default` for the built-in scene\n"
+           "  -o, --output FILE    .mp4 (H.264, plays everywhere) or .gif (for slides)\n"
+           "  --frames N           number of frames (default: the scene's `steps` / K)\n"
+           "  --seconds S          video length in seconds instead of --frames\n"
+           "  --fps F              frames per second of the video (default 30)\n"
+           "  --size WxH           frame size in pixels, even numbers (default 1280x720)\n"
+           "  --steps-per-frame K  training iterations between two frames (default 1)\n"
+           "  --layout L           run grid: auto, or COLUMNSxROWS such as 2x1, 3x1, 2x2, 3x2 (default auto)\n"
+           "  --lang en|zh         language of titles, legend and labels (default en)\n"
+           "  --caption TEXT       the line under the title (default: the scene's caption)\n"
+           "  --png-dir DIR        also (or only, without -o) write DIR/frame_00000.png, ...\n"
+           "  --seed S             replace the scene's seed\n"
+           "Ctrl-C stops at the next frame and still leaves a playable video.\n";
+}
+
+RecordOptions parseRecordOptions(int argc, char** argv, int first) {
+    std::vector<std::string> storage;
+    for (int i = 0; i < argc; ++i) storage.push_back(std::string(argv[i]) == "-o" ? "--output" : argv[i]);
+    std::vector<char*> args;
+    for (auto& s : storage) args.push_back(s.data());
+    const CliArgs cli(argc, args.data(), first,
+                      {"output", "frames", "seconds", "fps", "size", "steps-per-frame", "layout", "lang", "caption",
+                       "png-dir", "seed"},
+                      {"help"});
+    RecordOptions o;
+    if (cli.has("help")) {
+        o.help = true;
+        return o;
+    }
+    if (cli.positional().size() > 1)
+        throw UserError("record takes one scene, got " + std::to_string(cli.positional().size()) +
+                        " arguments (did you forget -o before the output file?)");
+    o.scene = cli.positional().empty() ? "" : cli.positional()[0];
+    o.output = cli.value("output").value_or("");
+    o.png_dir = cli.value("png-dir").value_or("");
+    if (o.output.empty() && o.png_dir.empty())
+        throw UserError("record needs an output: -o OUT.mp4 (or OUT.gif), and/or --png-dir DIR");
+    if (cli.has("frames") && cli.has("seconds"))
+        throw UserError("give either --frames or --seconds, not both");
+    o.fps = cli.number("fps", 30, 1, 240);
+    if (cli.has("frames")) o.frames = cli.integer("frames", 0, 1, 10000000);
+    if (cli.has("seconds")) o.seconds = cli.number("seconds", 0, 0.01, 36000);
+    if (auto size = cli.value("size")) parseSize(*size, o.width, o.height);
+    o.steps_per_frame = static_cast<int>(cli.integer("steps-per-frame", 1, 1, 1000000));
+    o.layout = cli.value("layout").value_or("auto");
+    int cols = 0, rows = 0;
+    if (o.layout != "auto" && !gridForLayout(o.layout, 1, cols, rows))
+        throw UserError("--layout must be `auto` or COLUMNSxROWS such as 2x1, 3x1, 2x2 or 3x2 (got '" + o.layout +
+                        "')");
+    Language language = Language::English;
+    const std::string lang = cli.value("lang").value_or("en");
+    if (!languageFromCode(lang, language)) throw UserError("--lang must be `en` or `zh` (got '" + lang + "')");
+    o.lang = languageCode(language);
+    if (auto caption = cli.value("caption")) o.caption = *caption;
+    if (cli.has("seed")) o.seed = static_cast<uint64_t>(cli.integer("seed", 0, 0, 1LL << 62));
+    return o;
+}
+
+int64_t resolveFrameCount(const RecordOptions& options, const SceneSpec& scene) {
+    if (options.frames) return *options.frames;
+    if (options.seconds) return std::max<int64_t>(1, std::llround(*options.seconds * options.fps));
+    const int64_t k = std::max(1, options.steps_per_frame);
+    return std::max<int64_t>(1, (scene.steps + k - 1) / k);
+}
+
+}  // namespace ganarium

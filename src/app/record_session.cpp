@@ -1,0 +1,164 @@
+// record_session.cpp — the lockstep loop: advance K, snapshot, draw, read back, encode.
+#include "app/record_session.h"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "app/headless_context.h"
+#include "app/offscreen_frame.h"
+#include "app/record_imgui.h"
+#include "app/record_signals.h"
+#include "app/terminal_progress.h"
+#include "app/video_encoder.h"
+#include "core/errors.h"
+#include "render/png_writer.h"
+#include "train/trainer.h"
+#include "ui/i18n.h"
+#include "ui/scene_frame.h"
+
+namespace ganarium {
+
+namespace {
+
+// "DIR/frame_00042.png"
+std::string pngPath(const std::string& dir, int64_t index) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%05lld.png", static_cast<long long>(index));
+    return dir + "/" + name;
+}
+
+// Where finished pixels go: the encoder's next buffer and/or a PNG file.
+class FrameSink {
+public:
+    FrameSink(VideoEncoder* encoder, std::string png_dir, int width, int height)
+        : encoder_(encoder), png_dir_(std::move(png_dir)), width_(width), height_(height) {}
+
+    // A top-down RGBA buffer for the next frame.
+    uint8_t* begin() {
+        current_ = encoder_ ? &encoder_->beginFrame() : &own_;
+        if (current_->size() != static_cast<size_t>(width_) * height_ * 4)
+            current_->assign(static_cast<size_t>(width_) * height_ * 4, 0);
+        return current_->data();
+    }
+    // Delivers the buffer from begin(); false (with `error`) when an output failed.
+    bool commit(int64_t index, std::string& error) {
+        bool ok = true;
+        if (!png_dir_.empty()) {
+            for (size_t i = 3; i < current_->size(); i += 4) (*current_)[i] = 255;  // opaque stills
+            if (!writePng(pngPath(png_dir_, index), width_, height_, *current_)) {
+                error = "cannot write " + pngPath(png_dir_, index) + " (disk full or folder not writable?)";
+                ok = false;
+            }
+        }
+        if (encoder_ && !encoder_->submitFrame()) {
+            error = encoder_->error();
+            ok = false;
+        }
+        return ok;
+    }
+
+private:
+    VideoEncoder* encoder_;
+    std::string png_dir_;
+    int width_, height_;
+    std::vector<uint8_t> own_;
+    std::vector<uint8_t>* current_ = nullptr;
+};
+
+}  // namespace
+
+float recordFontPixels(int height) { return std::clamp(20.0f * static_cast<float>(height) / 720.0f, 11.0f, 60.0f); }
+
+RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, const std::string& ffmpeg,
+                         StopSignalGuard& stop) {
+    RecordResult result;
+    result.frames_requested = resolveFrameCount(options, scene);
+    const int w = options.width, h = options.height;
+
+    auto context = HeadlessContext::create();
+    result.context = context->backendName() + ": " + context->rendererDescription();
+    OffscreenFrame target(w, h);
+    FrameReadback readback(w, h);
+    OffscreenImGui gui(w, h, options.fps, options.lang, recordFontPixels(h));
+
+    SceneFrame frame;
+    frame.camera().fixed_axes = true;  // stable framing: the axes never jump during a video
+    SceneFrameOptions frame_options;
+    frame_options.layout = options.layout;
+    frame_options.presentation = true;
+    frame_options.caption = options.caption.value_or("");
+    frame_options.font_scale = 1.0f;
+    languageFromCode(options.lang, frame_options.lang);
+
+    TrainerOptions trainer_options;
+    trainer_options.snapshots_in_train = false;
+    Trainer trainer(scene, trainer_options);
+
+    std::unique_ptr<VideoEncoder> encoder;
+    if (!options.output.empty()) {
+        EncodeSettings settings;
+        settings.width = w;
+        settings.height = h;
+        settings.fps = options.fps;
+        settings.format = videoFormatForPath(options.output);
+        encoder = std::make_unique<VideoEncoder>(ffmpeg, settings, options.output);
+    }
+    FrameSink sink(encoder.get(), options.png_dir, w, h);
+
+    ProgressOptions progress_options;
+    progress_options.unit = "frames";
+    TerminalProgress progress(std::cerr, "record", result.frames_requested, progress_options);
+    const auto start = std::chrono::steady_clock::now();
+    int64_t delivered = 0;
+    bool failed = false;
+    // Takes the oldest pending readback into the sink.
+    auto deliverOldest = [&]() {
+        uint8_t* pixels = sink.begin();
+        readback.takeOldest(pixels);
+        if (!sink.commit(delivered, result.error)) failed = true;
+        ++delivered;
+    };
+
+    for (int64_t i = 0; i < result.frames_requested && !failed; ++i) {
+        if (stop.stopRequested()) break;
+        trainer.advance(options.steps_per_frame);
+        const SnapshotPtr snapshot = trainer.snapshot();
+        result.last_step = trainer.iteration();
+
+        gui.beginFrame();
+        frame.draw(*snapshot, frame_options, ImVec2(0, 0), ImVec2(static_cast<float>(w), static_cast<float>(h)));
+        target.bind();
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(0.086f, 0.098f, 0.118f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+        gui.renderFrame();
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, target.framebuffer());
+        readback.startRead();
+        ++result.frames_rendered;
+        if (readback.pending() == 2) deliverOldest();
+        progress.update(delivered, "step " + std::to_string(result.last_step));
+    }
+    while (readback.pending() > 0 && !failed) deliverOldest();
+    std::vector<uint8_t> discard(static_cast<size_t>(w) * h * 4);
+    while (readback.pending() > 0) readback.takeOldest(discard.data());  // after a failure: drop the rest
+    OffscreenFrame::unbind();
+    result.stop_signal = stop.stopSignal();
+    progress.finish(result.stop_signal ? "(interrupted)" : (failed ? "(failed)" : ""));
+
+    if (encoder) {
+        result.video_ok = encoder->finish();
+        result.frames_encoded = encoder->framesWritten();
+        if (!result.video_ok && result.error.empty()) result.error = encoder->error();
+        if (!result.video_ok && result.error.find("ffmpeg") == std::string::npos) result.error += "; " + encoder->error();
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+}  // namespace ganarium

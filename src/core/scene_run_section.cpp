@@ -1,0 +1,80 @@
+// scene_run_section.cpp — reads the keys of a [[run]] table (and of
+// [defaults], which holds the same keys) into a RunSpec.
+#include "core/scene_sections.h"
+
+namespace ganarium::detail {
+
+std::vector<std::string> runKeys() {
+    return {
+        "name",        "objective",    "lipschitz",     "clip",        "gp_lambda",   "gp_one_sided",
+        "r1_gamma",    "k_d",          "k_g",           "batch",       "latent",      "latent_dim",
+        "g_hidden",    "d_hidden",     "activation",    "g_activation", "d_activation", "optimizer",
+        "g_optimizer", "d_optimizer",  "g_lr",          "d_lr",        "beta1",       "beta2",
+        "g_beta1",     "d_beta1",      "g_beta2",       "d_beta2",     "momentum",    "g_momentum",
+        "d_momentum",  "rms_alpha",    "g_rms_alpha",   "d_rms_alpha", "fixed_generator", "fixed_data"};
+}
+
+namespace {
+
+const Range kLr{0, 10, true, false, "> 0 (and at most 10)"};
+const Range kUnit{0, 1, false, true, "0 <= value < 1"};
+const Range kNonNegative{0, 1e300, false, false, ">= 0"};
+
+// Reads `key` into both nets' fields, then g_key / d_key into one each.
+template <typename T, typename ReadFn>
+void readShared(const std::string& key, T& g, T& d, ReadFn read) {
+    T v{};
+    if (read(key, v)) g = d = v;
+    read("g_" + key, g);
+    read("d_" + key, d);
+}
+
+}  // namespace
+
+void applyRunKeys(const TableReader& r, RunSpec& run) {
+    r.rejectUnknown(runKeys());
+    r.readString("name", run.name);
+    int choice = 0;
+    if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
+    if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
+    if (r.readChoice("latent", latentNames(), choice)) run.latent = static_cast<LatentKind>(choice);
+    r.readNumber("clip", run.clip, Range{0, 1e300, true, false, "> 0"});
+    r.readNumber("gp_lambda", run.gp_lambda, kNonNegative);
+    r.readBool("gp_one_sided", run.gp_one_sided);
+    r.readNumber("r1_gamma", run.r1_gamma, kNonNegative);
+    r.readInt("k_d", run.k_d, Range{1, 100, false, false, "1..100"});
+    r.readInt("k_g", run.k_g, Range{1, 100, false, false, "1..100"});
+    r.readInt("batch", run.batch, Range{1, 65536, false, false, "1..65536"});
+    r.readInt("latent_dim", run.latent_dim, Range{1, 64, false, false, "1..64"});
+    const Range widths{1, 4096, false, false, "1..4096 units per layer"};
+    for (const char* key : {"g_hidden", "d_hidden"}) {
+        std::vector<int> hidden;
+        if (!r.readInts(key, hidden, widths)) continue;
+        if (hidden.size() > 8) r.fail(key, "at most 8 hidden layers, got " + std::to_string(hidden.size()));
+        (key[0] == 'g' ? run.g_net : run.d_net).hidden = hidden;
+    }
+    auto activation = [&](const std::string& key, Activation& out) {
+        int i = 0;
+        if (!r.readChoice(key, activationNames(), i)) return false;
+        out = static_cast<Activation>(i);
+        return true;
+    };
+    readShared("activation", run.g_net.activation, run.d_net.activation, activation);
+    auto optimizer = [&](const std::string& key, OptimizerKind& out) {
+        int i = 0;
+        if (!r.readChoice(key, optimizerNames(), i)) return false;
+        out = static_cast<OptimizerKind>(i);
+        return true;
+    };
+    readShared("optimizer", run.g_opt.kind, run.d_opt.kind, optimizer);
+    r.readNumber("g_lr", run.g_opt.lr, kLr);
+    r.readNumber("d_lr", run.d_opt.lr, kLr);
+    auto unit = [&](const std::string& key, double& out) { return r.readNumber(key, out, kUnit); };
+    readShared("beta1", run.g_opt.beta1, run.d_opt.beta1, unit);
+    readShared("beta2", run.g_opt.beta2, run.d_opt.beta2, unit);
+    readShared("momentum", run.g_opt.momentum, run.d_opt.momentum, unit);
+    readShared("rms_alpha", run.g_opt.alpha, run.d_opt.alpha, unit);
+    r.readBool("fixed_generator", run.fixed_generator);
+}
+
+}  // namespace ganarium::detail

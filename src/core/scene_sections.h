@@ -1,0 +1,25 @@
+// scene_sections.h — internal pieces of the scene parser/writer: the keys
+// each data family uses and the readers of [data] and run tables.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/scene_spec.h"
+#include "core/scene_table_reader.h"
+
+namespace ganarium::detail {
+
+// The [data] keys `family` reads (besides `family` itself), in writing order.
+std::vector<std::string> dataKeysOfFamily(DataFamily family);
+
+// Reads a [data]-style table (also [run.fixed_data]); csv paths resolve against base_dir.
+DataSpec parseDataTable(const TableReader& reader, const std::string& base_dir);
+
+// Every key a [[run]] or [defaults] table may hold (fixed_data included).
+std::vector<std::string> runKeys();
+
+// Applies the run keys present in the table onto `run` (fixed_data excluded).
+void applyRunKeys(const TableReader& reader, RunSpec& run);
+
+}  // namespace ganarium::detail

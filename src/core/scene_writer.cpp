@@ -1,0 +1,134 @@
+// scene_writer.cpp — SceneSpec back to TOML text ("save scene as"). Every run
+// is written in full, so the text parses back to an equal spec.
+#include <cstdio>
+#include <sstream>
+
+#include "core/scene_parser.h"
+#include "core/scene_sections.h"
+
+namespace ganarium {
+namespace {
+
+using detail::formatNumber;
+
+// A TOML basic string with the needed escapes.
+std::string quote(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string numbers(const std::vector<double>& v) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + formatNumber(v[i]);
+    return out + "]";
+}
+
+std::string pairs(const std::vector<double>& v) {
+    std::string out = "[";
+    for (size_t i = 0; i + 1 < v.size(); i += 2)
+        out += (i ? ", [" : "[") + formatNumber(v[i]) + ", " + formatNumber(v[i + 1]) + "]";
+    return out + "]";
+}
+
+std::string ints(const std::vector<int>& v) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+    return out + "]";
+}
+
+void writeData(std::ostringstream& out, const DataSpec& d) {
+    out << "family = " << quote(familyName(d.family)) << "\n";
+    const bool blobs = d.family == DataFamily::Blobs2D;
+    for (const auto& key : detail::dataKeysOfFamily(d.family)) {
+        if (key == "mean") out << "mean = " << formatNumber(d.mean) << "\n";
+        else if (key == "std") out << "std = " << formatNumber(d.std) << "\n";
+        else if (key == "weights" && !d.weights.empty()) out << "weights = " << numbers(d.weights) << "\n";
+        else if (key == "means") out << "means = " << (blobs ? pairs(d.means) : numbers(d.means)) << "\n";
+        else if (key == "stds" && !d.stds.empty()) out << "stds = " << numbers(d.stds) << "\n";
+        else if (key == "low") out << "low = " << formatNumber(d.low) << "\n";
+        else if (key == "high") out << "high = " << formatNumber(d.high) << "\n";
+        else if (key == "low2") out << "low2 = " << formatNumber(d.low2) << "\n";
+        else if (key == "high2") out << "high2 = " << formatNumber(d.high2) << "\n";
+        else if (key == "modes") out << "modes = " << d.modes << "\n";
+        else if (key == "radius") out << "radius = " << formatNumber(d.radius) << "\n";
+        else if (key == "grid_n") out << "grid_n = " << d.grid_n << "\n";
+        else if (key == "spacing") out << "spacing = " << formatNumber(d.spacing) << "\n";
+        else if (key == "noise") out << "noise = " << formatNumber(d.noise) << "\n";
+        else if (key == "center") out << "center = " << numbers({d.center[0], d.center[1]}) << "\n";
+        else if (key == "point_a") out << "point_a = " << numbers({d.point_a[0], d.point_a[1]}) << "\n";
+        else if (key == "point_b") out << "point_b = " << numbers({d.point_b[0], d.point_b[1]}) << "\n";
+        else if (key == "csv" && !d.csv_path.empty()) out << "csv = " << quote(d.csv_path) << "\n";
+        else if (key == "points" && d.csv_path.empty()) out << "points = " << pairs(d.points) << "\n";
+    }
+}
+
+// Writes `key` once when both nets agree, else g_key and d_key.
+void shared(std::ostringstream& out, const std::string& key, const std::string& g, const std::string& d) {
+    if (g == d) out << key << " = " << g << "\n";
+    else out << "g_" << key << " = " << g << "\nd_" << key << " = " << d << "\n";
+}
+
+void writeRun(std::ostringstream& out, const RunSpec& r) {
+    out << "\n[[run]]\n";
+    if (!r.name.empty()) out << "name = " << quote(r.name) << "\n";
+    out << "objective = " << quote(objectiveName(r.objective)) << "\n";
+    out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
+    out << "clip = " << formatNumber(r.clip) << "\n";
+    out << "gp_lambda = " << formatNumber(r.gp_lambda) << "\n";
+    out << "gp_one_sided = " << (r.gp_one_sided ? "true" : "false") << "\n";
+    out << "r1_gamma = " << formatNumber(r.r1_gamma) << "\n";
+    out << "k_d = " << r.k_d << "\nk_g = " << r.k_g << "\nbatch = " << r.batch << "\n";
+    out << "latent = " << quote(latentName(r.latent)) << "\nlatent_dim = " << r.latent_dim << "\n";
+    out << "g_hidden = " << ints(r.g_net.hidden) << "\nd_hidden = " << ints(r.d_net.hidden) << "\n";
+    shared(out, "activation", quote(activationName(r.g_net.activation)), quote(activationName(r.d_net.activation)));
+    shared(out, "optimizer", quote(optimizerName(r.g_opt.kind)), quote(optimizerName(r.d_opt.kind)));
+    out << "g_lr = " << formatNumber(r.g_opt.lr) << "\nd_lr = " << formatNumber(r.d_opt.lr) << "\n";
+    shared(out, "beta1", formatNumber(r.g_opt.beta1), formatNumber(r.d_opt.beta1));
+    shared(out, "beta2", formatNumber(r.g_opt.beta2), formatNumber(r.d_opt.beta2));
+    shared(out, "momentum", formatNumber(r.g_opt.momentum), formatNumber(r.d_opt.momentum));
+    shared(out, "rms_alpha", formatNumber(r.g_opt.alpha), formatNumber(r.d_opt.alpha));
+    out << "fixed_generator = " << (r.fixed_generator ? "true" : "false") << "\n";
+    if (r.fixed_generator) {
+        out << "\n[run.fixed_data]\n";
+        writeData(out, r.fixed_data);
+    }
+}
+
+}  // namespace
+
+std::string sceneToToml(const SceneSpec& scene) {
+    std::ostringstream out;
+    out << "# Ganarium scene (written by Ganarium). Field reference: docs/scene-format.md\n\n[scene]\n";
+    out << "title = " << quote(scene.title) << "\n";
+    if (!scene.caption.empty()) out << "caption = " << quote(scene.caption) << "\n";
+    out << "seed = " << scene.seed << "\nsteps = " << scene.steps << "\n";
+    out << "metrics_every = " << scene.metrics_every << "\nthreads = " << scene.threads << "\n";
+    if (scene.has_view) {
+        const auto& v = scene.view;
+        const bool short1d = familyDimension(scene.data.family) == 1 && v[2] == -1 && v[3] == 1;
+        out << "view = " << (short1d ? numbers({v[0], v[1]}) : numbers({v[0], v[1], v[2], v[3]})) << "\n";
+    }
+    out << "\n[data]\n";
+    writeData(out, scene.data);
+    for (const auto& run : scene.runs) writeRun(out, run);
+    return out.str();
+}
+
+}  // namespace ganarium

@@ -1,0 +1,49 @@
+// colormap.h — the colour tables every view shares (our own small tables,
+// linearly interpolated): a sequential map for probabilities, a diverging
+// blue-white-red map centred at 0 for critics, and a viridis-like map for
+// gradient norms; plus the fixed data colours (real / generated) used in
+// every view and legend.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace ganarium {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+
+enum class ColormapKind {
+    Probability,  // sequential, near-white (0) -> deep purple (1); calm under green/orange points
+    Diverging,    // blue (-1) -> white (0) -> red (+1)
+    Viridis,      // viridis-like dark purple -> teal -> yellow (gradient norms)
+};
+
+// Colour of `kind` at t in [0,1] (clamped).
+Rgba colormapColour(ColormapKind kind, float t);
+
+// `n` RGBA8 texels sampling `kind` uniformly over [0,1] (for a 1D lookup texture).
+std::vector<uint8_t> colormapTexels(ColormapKind kind, int n);
+
+// How the heatmap shows a field value: the colormap at t blended with the plot background by `opacity`.
+Rgba heatmapDisplayColour(ColormapKind kind, float t, float opacity);
+
+// Data colours, consistent across views and legends.
+namespace palette {
+Rgba real();         // real samples: teal-green
+Rgba fake();         // generated samples: orange
+Rgba fakeDark();     // arrows / manifold lines on generated samples
+Rgba dCurve();       // D(x) curve in 1D
+Rgba critic();       // critic f(x) curve in 1D
+Rgba optimal();      // D* dashed
+Rgba background();   // plot background
+Rgba outline();      // point outlines
+Rgba uncovered();    // uncovered mixture modes
+Rgba diverged();     // DIVERGED status text
+}  // namespace palette
+
+// Packs a colour into ImGui's ABGR ImU32 layout (no ImGui dependency here).
+uint32_t packAbgr(const Rgba& c);
+
+}  // namespace ganarium

@@ -1,0 +1,45 @@
+// point_batch.h — many samples drawn as instanced round sprites (one quad
+// per point, disc with a thin outline). A few thousand per panel is cheap
+// even on llvmpipe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/colormap.h"
+#include "render/gl_resources.h"
+#include "render/plot_transform.h"
+#include "render/shader_program.h"
+
+namespace ganarium {
+
+class PointBatch {
+public:
+    // Loads points.vert/points.frag from `shader_dir` (embedded fallback).
+    explicit PointBatch(const std::string& shader_dir = defaultShaderDir());
+    ~PointBatch();
+    PointBatch(const PointBatch&) = delete;
+    PointBatch& operator=(const PointBatch&) = delete;
+
+    // Empties the CPU list.
+    void clear();
+    // Adds a point at data (x, y) of `radius_px` logical pixels.
+    void add(float x, float y, const Rgba& colour, float radius_px);
+    // Number of points queued.
+    size_t size() const { return data_.size() / kStride; }
+    // Uploads the CPU list if it changed since the last draw, then draws all points.
+    void draw(const PlotTransform& transform, float outline_px = 1.f);
+    // The point program (hot reload, error text).
+    ShaderProgram& program() { return program_; }
+    const ShaderProgram& program() const { return program_; }
+
+private:
+    static constexpr int kStride = 7;  // x, y, r, g, b, a, radius
+    ShaderProgram program_;
+    VertexBatch batch_;
+    std::vector<float> data_;
+    bool dirty_ = true;
+    GLuint corner_vbo_ = 0;
+};
+
+}  // namespace ganarium

@@ -1,0 +1,215 @@
+// gan_run.cpp — one run: construction, D and G steps, live edits, divergence.
+#include "train/gan_run.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <cmath>
+#include <limits>
+
+#include "train/objectives.h"
+#include "train/optimizers.h"
+#include "train/seeds.h"
+
+namespace ganarium {
+
+namespace {
+at::Generator makeGenerator(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+GanRun::GanRun(const RunSpec& spec, int dim, uint64_t seed, int display_samples)
+    : spec_(spec),
+      dim_(dim),
+      seed_(seed),
+      display_samples_(display_samples),
+      data_rng_(deriveSeed(seed, SeedStream::Data)),
+      fixed_rng_(deriveSeed(seed, SeedStream::FixedFake)),
+      metric_rng_(deriveSeed(seed, SeedStream::Metrics)),
+      latent_gen_(makeGenerator(deriveSeed(seed, SeedStream::Latent))),
+      penalty_gen_(makeGenerator(deriveSeed(seed, SeedStream::Penalty))),
+      metric_gen_(makeGenerator(deriveSeed(seed, SeedStream::Metrics))),
+      display_gen_(makeGenerator(deriveSeed(seed, SeedStream::Display))) {
+    buildNetworks(false, false);
+    if (spec_.fixed_generator) fixed_ = makeDistribution(spec_.fixed_data);
+}
+
+void GanRun::buildNetworks(bool keep_g, bool keep_d) {
+    if (!keep_g) {
+        g_ = Mlp(spec_.latent_dim, dim_, spec_.g_net);
+        at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::GeneratorInit));
+        g_->initialize(gen);
+        g_opt_ = makeOptimizer(spec_.g_opt, g_->parameters());
+    }
+    if (!keep_d) {
+        d_ = Mlp(dim_, 1, spec_.d_net);
+        at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit));
+        d_->initialize(gen);
+        d_opt_ = makeOptimizer(spec_.d_opt, d_->parameters());
+    }
+    d_->setSpectralNorm(spec_.lipschitz == Lipschitz::SpectralNorm);
+    if (spec_.lipschitz == Lipschitz::SpectralNorm) {
+        // Converge the persistent power-iteration vectors before the first use.
+        for (int i = 0; i < 10; ++i) d_->powerIterate();
+    }
+}
+
+torch::Tensor GanRun::sampleLatent(int64_t n, at::Generator& gen) const {
+    if (spec_.latent == LatentKind::Uniform) return torch::rand({n, spec_.latent_dim}, gen) * 2.0 - 1.0;
+    return torch::randn({n, spec_.latent_dim}, gen);
+}
+
+torch::Tensor GanRun::sampleReal(const Distribution& data, int64_t n, Rng& rng) const {
+    torch::Tensor out = torch::empty({n, data.dim()});
+    data.sample(static_cast<int>(n), rng, out.data_ptr<float>());
+    return out;
+}
+
+torch::Tensor GanRun::sampleFake(int64_t n, at::Generator& gen, Rng& rng) {
+    if (fixed_) return sampleReal(*fixed_, n, rng);
+    torch::NoGradGuard no_grad;
+    return g_->forward(sampleLatent(n, gen));
+}
+
+void GanRun::setCriticTrainable(bool on) {
+    for (auto& p : d_->parameters()) p.requires_grad_(on);
+}
+
+void GanRun::diverge(const char* what, double value) {
+    status_ = RunStatus::Diverged;
+    reason_ = std::string(std::isnan(value) ? "NaN" : "Inf") + " in " + what + " at step " + std::to_string(step_);
+}
+
+void GanRun::stepD(const Distribution& data) {
+    if (status_ == RunStatus::Diverged) return;
+    torch::Tensor real = sampleReal(data, spec_.batch, data_rng_);
+    const torch::Tensor fake = sampleFake(spec_.batch, latent_gen_, fixed_rng_);
+    if (d_->spectralNorm()) d_->powerIterate();
+    const bool r1 = spec_.r1_gamma > 0;
+    if (r1) real.requires_grad_(true);
+    const torch::Tensor f_real = d_->forward(real);
+    const torch::Tensor f_fake = d_->forward(fake);
+    const torch::Tensor loss = discriminatorLoss(spec_.objective, f_real, f_fake);
+    torch::Tensor total = loss;
+    if (spec_.lipschitz == Lipschitz::GradientPenalty) {
+        last_gp_ = gradientPenalty(d_, real, fake, spec_.gp_lambda, spec_.gp_one_sided, penalty_gen_);
+        has_gp_ = true;
+        total = total + last_gp_.penalty;
+    }
+    if (r1) total = total + r1Penalty(f_real, real, spec_.r1_gamma);
+    d_opt_->zero_grad();
+    total.backward();
+    d_opt_->step();
+    if (spec_.lipschitz == Lipschitz::WeightClip) clipWeights(d_, spec_.clip);
+    const double value = loss.item<double>();
+    if (!std::isfinite(value)) return diverge("loss_d", value);
+    const double total_value = total.item<double>();
+    if (!std::isfinite(total_value)) return diverge("loss_d (with penalty)", total_value);
+    loss_d_sum_ += value;
+    ++loss_d_count_;
+}
+
+void GanRun::stepG() {
+    if (fixed_ || status_ == RunStatus::Diverged) return;
+    const torch::Tensor z = sampleLatent(spec_.batch, latent_gen_);
+    setCriticTrainable(false);
+    const torch::Tensor loss = generatorLoss(spec_.objective, d_->forward(g_->forward(z)));
+    g_opt_->zero_grad();
+    loss.backward();
+    g_opt_->step();
+    setCriticTrainable(true);
+    const double value = loss.item<double>();
+    if (!std::isfinite(value)) return diverge("loss_g", value);
+    loss_g_sum_ += value;
+    ++loss_g_count_;
+}
+
+void GanRun::iterate(const Distribution& data) {
+    if (status_ != RunStatus::Running) return;
+    for (int i = 0; i < spec_.k_d && status_ == RunStatus::Running; ++i) stepD(data);
+    for (int i = 0; i < spec_.k_g && status_ == RunStatus::Running; ++i) stepG();
+    if (status_ == RunStatus::Diverged) return;
+    ++step_;
+}
+
+void GanRun::applySpec(const RunSpec& next) {
+    const bool keep_g = sameArchitecture(g_, next.latent_dim, dim_, next.g_net);
+    const bool keep_d = sameArchitecture(d_, dim_, 1, next.d_net);
+    const RunSpec previous = spec_;
+    spec_ = next;
+    buildNetworks(keep_g, keep_d);
+    if (keep_g) {
+        g_->setActivation(next.g_net.activation);
+        if (!updateOptimizer(*g_opt_, previous.g_opt, next.g_opt)) g_opt_ = makeOptimizer(next.g_opt, g_->parameters());
+    }
+    if (keep_d) {
+        d_->setActivation(next.d_net.activation);
+        if (!updateOptimizer(*d_opt_, previous.d_opt, next.d_opt)) d_opt_ = makeOptimizer(next.d_opt, d_->parameters());
+    }
+    if (next.lipschitz != Lipschitz::GradientPenalty) has_gp_ = false;
+    fixed_.reset();
+    if (spec_.fixed_generator) fixed_ = makeDistribution(spec_.fixed_data);
+    if (!keep_g) display_z_ = sampleLatent(display_samples_, display_gen_);
+}
+
+void GanRun::resetDisplay(const Distribution& data) {
+    display_z_ = sampleLatent(display_samples_, display_gen_);
+    Rng rng(deriveSeed(seed_, SeedStream::Display));
+    display_real_ = sampleReal(data, display_samples_, rng);
+    if (fixed_) display_fixed_fake_ = sampleReal(*fixed_, display_samples_, rng);
+}
+
+void GanRun::injectNaN() {
+    torch::NoGradGuard no_grad;
+    d_->layers().front()->weight.view(-1)[0] = std::numeric_limits<float>::quiet_NaN();
+}
+
+bool GanRun::checkWeights() {
+    torch::NoGradGuard no_grad;
+    for (Mlp* net : {&g_, &d_}) {
+        for (const auto& p : (*net)->parameters()) {
+            if (!torch::isfinite(p).all().item<bool>()) {
+                status_ = RunStatus::Diverged;
+                reason_ = std::string("NaN/Inf in ") + (net == &g_ ? "G" : "D") + " weights at step " +
+                          std::to_string(step_);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+void GanRun::resume() {
+    status_ = RunStatus::Running;
+    reason_.clear();
+}
+
+void GanRun::reinitialize() {
+    buildNetworks(false, false);
+    has_gp_ = false;
+}
+
+void GanRun::pause() {
+    if (status_ == RunStatus::Running) status_ = RunStatus::Paused;
+}
+
+std::pair<double, double> GanRun::takeLossMeans() {
+    const double d = loss_d_count_ > 0 ? loss_d_sum_ / static_cast<double>(loss_d_count_) : kNaN;
+    const double g = loss_g_count_ > 0 ? loss_g_sum_ / static_cast<double>(loss_g_count_) : kNaN;
+    loss_d_sum_ = loss_g_sum_ = 0;
+    loss_d_count_ = loss_g_count_ = 0;
+    return {d, g};
+}
+
+void GanRun::recordMetrics(const std::map<std::string, double>& values) {
+    history_.steps.push_back(step_);
+    const size_t n = history_.steps.size();
+    for (const auto& [name, value] : values) {
+        auto& series = history_.series[name];
+        series.resize(n - 1, kNaN);
+        series.push_back(value);
+        latest_[name] = value;
+    }
+    for (auto& [name, series] : history_.series) series.resize(n, kNaN);
+}
+
+}  // namespace ganarium

@@ -1,0 +1,114 @@
+// gan_run.h — one run of a scene: G, D, their optimizers, the run's random
+// streams, the D and G step functions, divergence detection and the metric
+// history. Metric evaluation (metric_evaluator.h) and snapshot building
+// (snapshot_builder.h) read a run; the Trainer owns and schedules runs.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+
+#include "core/distribution.h"
+#include "core/rng.h"
+#include "core/scene_spec.h"
+#include "core/snapshot.h"
+#include "train/mlp.h"
+#include "train/regularizers.h"
+
+namespace ganarium {
+
+class GanRun {
+public:
+    // Builds G (latent_dim -> dim) and D (dim -> 1) with weights drawn from generators seeded by `seed`.
+    GanRun(const RunSpec& spec, int dim, uint64_t seed, int display_samples = 1024);
+
+    // One discriminator update on a real batch from `data` and a fake batch.
+    void stepD(const Distribution& data);
+    // One generator update (no-op for a fixed generator).
+    void stepG();
+    // One iteration: k_d D steps then k_g G steps; counts as one step. No-op unless Running.
+    void iterate(const Distribution& data);
+
+    // Live edit: new hyperparameters; keeps weights where shapes match, optimizer state where kinds match.
+    void applySpec(const RunSpec& spec);
+    // Redraws all display samples (after the data changed).
+    void resetDisplay(const Distribution& data);
+
+    // Test hook: writes NaN into one D weight so the next D step diverges.
+    void injectNaN();
+    // Checks every weight for NaN/Inf; marks the run Diverged and returns false when one is found.
+    bool checkWeights();
+    // Clears a Paused/Diverged status (callers reset diverged weights first).
+    void resume();
+    // Redraws G and D from the scene seed and fresh optimizers (used to resume a run with NaN weights).
+    void reinitialize();
+    void pause();
+
+    // z of n samples from the run's latent distribution drawn with `gen`.
+    torch::Tensor sampleLatent(int64_t n, at::Generator& gen) const;
+    // n fake samples (detached): G(z) or the fixed generator's distribution.
+    torch::Tensor sampleFake(int64_t n, at::Generator& gen, Rng& rng);
+    // n real samples from `data` drawn with `rng`.
+    torch::Tensor sampleReal(const Distribution& data, int64_t n, Rng& rng) const;
+
+    // Running means of loss_d and loss_g since the last call (NaN when no step ran); resets them.
+    std::pair<double, double> takeLossMeans();
+    // Appends one metric evaluation to the history and `latest`.
+    void recordMetrics(const std::map<std::string, double>& values);
+
+    const RunSpec& spec() const { return spec_; }
+    int dim() const { return dim_; }
+    int64_t step() const { return step_; }
+    RunStatus status() const { return status_; }
+    const std::string& statusReason() const { return reason_; }
+    Mlp& generator() { return g_; }
+    Mlp& critic() { return d_; }
+    const Distribution* fixedDistribution() const { return fixed_.get(); }
+    const GradientPenaltyResult* lastPenalty() const { return has_gp_ ? &last_gp_ : nullptr; }
+    const MetricHistory& history() const { return history_; }
+    const std::map<std::string, double>& latest() const { return latest_; }
+    const std::vector<bool>& modeCovered() const { return mode_covered_; }
+    void setModeCovered(std::vector<bool> covered) { mode_covered_ = std::move(covered); }
+
+    // Streams used by metric evaluation and snapshots (kept apart from training's).
+    Rng& metricRng() { return metric_rng_; }
+    at::Generator& metricGen() { return metric_gen_; }
+    // Fixed display samples: latent z, real samples (redrawn by resetDisplay).
+    const torch::Tensor& displayLatent() const { return display_z_; }
+    const torch::Tensor& displayReal() const { return display_real_; }
+    const torch::Tensor& displayFixedFake() const { return display_fixed_fake_; }
+    at::Generator& displayGen() { return display_gen_; }
+
+private:
+    void buildNetworks(bool keep_g, bool keep_d);
+    void diverge(const char* what, double value);
+    void setCriticTrainable(bool on);
+
+    RunSpec spec_;
+    int dim_;
+    uint64_t seed_;
+    int display_samples_;
+    Mlp g_{nullptr}, d_{nullptr};
+    std::unique_ptr<torch::optim::Optimizer> g_opt_, d_opt_;
+    std::unique_ptr<Distribution> fixed_;
+
+    Rng data_rng_, fixed_rng_, metric_rng_;
+    at::Generator latent_gen_, penalty_gen_, metric_gen_, display_gen_;
+
+    torch::Tensor display_z_, display_real_, display_fixed_fake_;
+    GradientPenaltyResult last_gp_;
+    bool has_gp_ = false;
+
+    int64_t step_ = 0;
+    RunStatus status_ = RunStatus::Running;
+    std::string reason_;
+    double loss_d_sum_ = 0, loss_g_sum_ = 0;
+    int64_t loss_d_count_ = 0, loss_g_count_ = 0;
+
+    MetricHistory history_;
+    std::map<std::string, double> latest_;
+    std::vector<bool> mode_covered_;
+};
+
+}  // namespace ganarium

@@ -1,0 +1,166 @@
+// metric_evaluator.cpp — losses, divergences, W1, D-based estimates,
+// gradient meter, mode statistics and the optimal-D gap of one run.
+#include "train/metric_evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/metrics.h"
+#include "train/field_grid.h"
+#include "train/objectives.h"
+
+namespace ganarium {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// E f(real) - E f(fake) for critics; (V + log 4) / 2 for JS-type (V from D = sigmoid f, or D = f clamped for LSGAN).
+double discriminatorEstimate(Objective objective, const torch::Tensor& f_real, const torch::Tensor& f_fake) {
+    if (isCriticObjective(objective)) return (f_real.mean() - f_fake.mean()).item<double>();
+    torch::Tensor v;
+    if (objective == Objective::LeastSquares) {
+        const double eps = 1e-6;
+        v = torch::log(f_real.clamp(eps, 1 - eps)).mean() + torch::log(1 - f_fake.clamp(eps, 1 - eps)).mean();
+    } else {
+        v = -torch::softplus(-f_real).mean() - torch::softplus(f_fake).mean();
+    }
+    return (v.item<double>() + std::log(4.0)) / 2.0;
+}
+
+// Share of samples D puts on the right side of its threshold (0 for sigmoid objectives, 0.5 for LSGAN,
+// the midpoint of the two mean scores for critics).
+double discriminatorAccuracy(Objective objective, const torch::Tensor& f_real, const torch::Tensor& f_fake) {
+    double threshold = 0.0;
+    if (objective == Objective::LeastSquares) threshold = 0.5;
+    if (isCriticObjective(objective)) threshold = 0.5 * (f_real.mean().item<double>() + f_fake.mean().item<double>());
+    const double right = (f_real > threshold).sum().item<double>() + (f_fake < threshold).sum().item<double>();
+    return right / static_cast<double>(f_real.size(0) + f_fake.size(0));
+}
+}  // namespace
+
+std::vector<std::string> metricNames() {
+    return {"loss_d",      "loss_g",        "js",       "kl_pq",    "kl_qp",    "w1",       "d_estimate",
+            "d_accuracy",  "g_grad_norm",   "modes_covered", "hq_share", "mode_rkl", "d_opt_gap"};
+}
+
+std::vector<float> toVector(const torch::Tensor& t) {
+    const torch::Tensor c = t.detach().to(torch::kFloat).contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
+Bounds growToSamples(Bounds box, const std::vector<float>& samples, int dim) {
+    const size_t n = samples.size() / static_cast<size_t>(dim);
+    if (n == 0) return box;
+    double lo[2] = {box.x0, box.y0}, hi[2] = {box.x1, box.y1};
+    double slo[2] = {1e300, 1e300}, shi[2] = {-1e300, -1e300};
+    for (size_t i = 0; i < n; ++i) {
+        for (int k = 0; k < dim; ++k) {
+            const double v = samples[i * dim + k];
+            if (!std::isfinite(v)) continue;
+            slo[k] = std::min(slo[k], v);
+            shi[k] = std::max(shi[k], v);
+        }
+    }
+    for (int k = 0; k < dim; ++k) {
+        if (slo[k] > shi[k]) continue;
+        const double margin = 0.05 * std::max(shi[k] - slo[k], 1e-3);
+        lo[k] = std::min(lo[k], slo[k] - margin);
+        hi[k] = std::max(hi[k], shi[k] + margin);
+    }
+    return Bounds{lo[0], hi[0], lo[1], hi[1]};
+}
+
+double generatorGradientNorm(GanRun& run) {
+    if (run.fixedDistribution()) return kNaN;
+    const torch::Tensor z = run.sampleLatent(run.spec().batch, run.metricGen());
+    auto params = run.generator()->parameters();
+    const torch::Tensor loss = generatorLoss(run.spec().objective, run.critic()->forward(run.generator()->forward(z)));
+    const auto grads = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
+    double sum = 0;
+    for (const auto& g : grads) {
+        if (g.defined()) sum += g.pow(2).sum().item<double>();
+    }
+    return std::sqrt(sum);
+}
+
+std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContext& context,
+                                                 std::vector<bool>* mode_covered) {
+    std::map<std::string, double> out;
+    for (const auto& name : metricNames()) out[name] = kNaN;
+    const auto [loss_d, loss_g] = run.takeLossMeans();
+    out["loss_d"] = loss_d;
+    out["loss_g"] = loss_g;
+    out["g_grad_norm"] = generatorGradientNorm(run);
+    if (!context.data) return out;
+
+    const Distribution& data = *context.data;
+    const int dim = data.dim();
+    const Objective objective = run.spec().objective;
+    torch::NoGradGuard no_grad;
+    const torch::Tensor real = run.sampleReal(data, kMetricSamples, run.metricRng());
+    const torch::Tensor fake = run.sampleFake(kMetricSamples, run.metricGen(), run.metricRng());
+    const std::vector<float> real_v = toVector(real), fake_v = toVector(fake);
+
+    // D-based estimates on the fresh sets.
+    const torch::Tensor f_real = run.critic()->forward(real).reshape({-1});
+    const torch::Tensor f_fake = run.critic()->forward(fake).reshape({-1});
+    out["d_estimate"] = discriminatorEstimate(objective, f_real, f_fake);
+    out["d_accuracy"] = discriminatorAccuracy(objective, f_real, f_fake);
+
+    // Divergences against the analytic data density.
+    if (data.hasDensity()) {
+        const Bounds box = growToSamples(growToSamples(context.view, real_v, dim), fake_v, dim);
+        const Divergences div = divergencesAgainstSamples(data, fake_v, dim, box);
+        out["js"] = div.js;
+        out["kl_pq"] = div.kl_pq;
+        out["kl_qp"] = div.kl_qp;
+    }
+
+    // Exact W1: sorted matching in 1D, assignment on 256 points per set in 2D.
+    if (dim == 1) {
+        out["w1"] = wasserstein1D(real_v, fake_v);
+    } else {
+        const size_t m = static_cast<size_t>(kW1Samples2D) * 2;
+        out["w1"] = wasserstein2D(std::vector<float>(real_v.begin(), real_v.begin() + m),
+                                  std::vector<float>(fake_v.begin(), fake_v.begin() + m));
+    }
+
+    // Mode statistics for mixtures.
+    if (!context.modes.empty()) {
+        const ModeStats stats = modeStatistics(context.modes, context.mode_weights, fake_v, dim);
+        out["modes_covered"] = stats.modes_covered;
+        out["hq_share"] = stats.hq_share;
+        out["mode_rkl"] = stats.mode_rkl;
+        if (mode_covered) *mode_covered = stats.covered;
+    }
+
+    // 1D: mean |D - D*| over the view grid, D* from analytic p_data and a KDE (or analytic) p_G.
+    if (dim == 1 && data.hasDensity() && !isCriticObjective(objective)) {
+        const int n = context.grid_1d;
+        Bounds box = context.view;
+        box.y0 = 0;
+        box.y1 = 1;
+        const torch::Tensor points = gridPoints(box, n, 1, 1);
+        std::vector<float> d = evaluateChunked(points, [&](const torch::Tensor& x) {
+            return displayedDiscriminator(objective, run.critic()->forward(x));
+        });
+        const std::vector<float> xs = toVector(points);
+        std::vector<float> p_data(n), p_g(n), d_star(n);
+        const Distribution* fixed = run.fixedDistribution();
+        const bool analytic_g = fixed && fixed->hasDensity();
+        const FieldGrid kde = analytic_g ? FieldGrid{} : kernelDensity(fake_v, 1, box, n, 1);
+        for (int i = 0; i < n; ++i) {
+            const double x = xs[i];
+            p_data[i] = static_cast<float>(data.density(&x));
+            p_g[i] = analytic_g
+                         ? static_cast<float>(fixed->density(&x))
+                         : kde.values[i];
+            d_star[i] = static_cast<float>(optimalDiscriminator(p_data[i], p_g[i]));
+        }
+        out["d_opt_gap"] = optimalGap(d, d_star, p_data, p_g);
+    }
+    return out;
+}
+
+}  // namespace ganarium

@@ -1,0 +1,46 @@
+// metric_evaluator.h — every metric the trainer records for a run, computed
+// on fresh samples drawn from the run's own metric streams (so evaluating
+// never changes training). Definitions: docs/objectives.md.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/distribution.h"
+#include "core/snapshot.h"
+#include "train/gan_run.h"
+
+namespace ganarium {
+
+// What metric evaluation needs besides the run.
+struct MetricContext {
+    const Distribution* data = nullptr;  // null while custom data is empty
+    std::vector<Mode> modes;             // mixture components (empty: no mode metrics)
+    std::vector<double> mode_weights;    // same length as modes
+    Bounds view;                         // the trainer's view box (grid of d_opt_gap)
+    int grid_1d = 256;                   // cells of the 1D d_opt_gap grid
+};
+
+// Samples drawn for divergence and mode metrics.
+constexpr int kMetricSamples = 2500;
+// Points per set for the exact 2D W1 assignment.
+constexpr int kW1Samples2D = 256;
+
+// The names of every recorded metric, in display order.
+std::vector<std::string> metricNames();
+
+// Evaluates every metric of `run` now (NaN where undefined), consuming its pending loss means.
+std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContext& context,
+                                                 std::vector<bool>* mode_covered = nullptr);
+
+// Converts a float tensor to a std::vector<float> (row-major).
+std::vector<float> toVector(const torch::Tensor& t);
+
+// L2 norm of the generator-parameter gradient of the G loss on a fresh batch (NaN for a fixed G).
+double generatorGradientNorm(GanRun& run);
+
+// Union of `box` and the bounding box of `samples` (n x dim) grown by 5% of the span.
+Bounds growToSamples(Bounds box, const std::vector<float>& samples, int dim);
+
+}  // namespace ganarium

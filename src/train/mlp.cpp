@@ -1,0 +1,78 @@
+// mlp.cpp — the MLP module: layers, activation, initialisation, spectral norm.
+#include "train/mlp.h"
+
+#include <cassert>
+#include <cmath>
+#include <string>
+
+namespace ganarium {
+
+MlpImpl::MlpImpl(int in_features, int out_features, const NetSpec& spec)
+    : in_features_(in_features), out_features_(out_features), spec_(spec) {
+    assert(in_features > 0 && out_features > 0);
+    int fan_in = in_features;
+    std::vector<int> widths = spec.hidden;
+    widths.push_back(out_features);
+    for (size_t i = 0; i < widths.size(); ++i) {
+        layers_.push_back(register_module("linear" + std::to_string(i), torch::nn::Linear(fan_in, widths[i])));
+        sn_states_.emplace_back();
+        fan_in = widths[i];
+    }
+}
+
+torch::Tensor MlpImpl::activate(const torch::Tensor& x) const {
+    switch (spec_.activation) {
+        case Activation::ReLU: return torch::relu(x);
+        case Activation::LeakyReLU: return torch::leaky_relu(x, 0.2);
+        case Activation::Tanh: return torch::tanh(x);
+        case Activation::ELU: return torch::elu(x);
+    }
+    return x;
+}
+
+torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
+    torch::Tensor h = x;
+    for (size_t i = 0; i < layers_.size(); ++i) {
+        const auto& layer = layers_[i];
+        if (spectral_norm_) {
+            const torch::Tensor w = layer->weight / sn_states_[i].sigma(layer->weight);
+            h = torch::addmm(layer->bias, h, w.t());
+        } else {
+            h = torch::addmm(layer->bias, h, layer->weight.t());
+        }
+        if (i + 1 < layers_.size()) h = activate(h);
+    }
+    return h;
+}
+
+void MlpImpl::initialize(at::Generator& gen) {
+    torch::NoGradGuard no_grad;
+    for (size_t i = 0; i < layers_.size(); ++i) {
+        auto& layer = layers_[i];
+        const double bound = 1.0 / std::sqrt(static_cast<double>(layer->weight.size(1)));
+        layer->weight.uniform_(-bound, bound, gen);
+        layer->bias.uniform_(-bound, bound, gen);
+        sn_states_[i].initialize(layer->weight.size(0), layer->weight.size(1), gen);
+    }
+}
+
+void MlpImpl::powerIterate() {
+    for (size_t i = 0; i < layers_.size(); ++i) sn_states_[i].iterate(layers_[i]->weight);
+}
+
+std::vector<torch::Tensor> MlpImpl::effectiveWeights() {
+    torch::NoGradGuard no_grad;
+    std::vector<torch::Tensor> out;
+    for (size_t i = 0; i < layers_.size(); ++i) {
+        const torch::Tensor w = layers_[i]->weight.detach();
+        out.push_back(spectral_norm_ ? w / sn_states_[i].sigma(w) : w.clone());
+    }
+    return out;
+}
+
+bool sameArchitecture(const Mlp& net, int in_features, int out_features, const NetSpec& spec) {
+    return net->inFeatures() == in_features && net->outFeatures() == out_features &&
+           net->spec().hidden == spec.hidden;
+}
+
+}  // namespace ganarium

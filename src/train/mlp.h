@@ -1,0 +1,62 @@
+// mlp.h — the multilayer perceptron used for every toy generator and
+// discriminator, with optional spectral normalization of each linear layer.
+// Initialisation draws from an explicit torch generator so that runs of one
+// scene start from identical weights. Spectral-norm power iteration lives in
+// spectral_norm.h; losses and regularizers live elsewhere.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <vector>
+
+#include "core/scene_spec.h"
+#include "train/spectral_norm.h"
+
+namespace ganarium {
+
+// An MLP in -> hidden... -> out with one activation between linear layers.
+class MlpImpl : public torch::nn::Module {
+public:
+    // Builds the layers; weights are drawn later by initialize().
+    MlpImpl(int in_features, int out_features, const NetSpec& spec);
+
+    // Forward pass; with spectral normalization on, each weight is divided by its sigma estimate.
+    torch::Tensor forward(const torch::Tensor& x);
+
+    // Redraws every weight and bias uniformly in +-1/sqrt(fan_in) (PyTorch's default range) from `gen`.
+    void initialize(at::Generator& gen);
+
+    // Turns spectral normalization of every linear layer on or off (weights are kept).
+    void setSpectralNorm(bool on) { spectral_norm_ = on; }
+    bool spectralNorm() const { return spectral_norm_; }
+    // Changes the activation (shapes, hence weights, are unaffected).
+    void setActivation(Activation activation) { spec_.activation = activation; }
+
+    // One power-iteration step on every layer (call once per D update when spectral norm is on).
+    void powerIterate();
+
+    // The weight each layer actually applies (W / sigma under spectral norm), detached.
+    std::vector<torch::Tensor> effectiveWeights();
+
+    // The raw linear layers, first to last.
+    const std::vector<torch::nn::Linear>& layers() const { return layers_; }
+
+    int inFeatures() const { return in_features_; }
+    int outFeatures() const { return out_features_; }
+    const NetSpec& spec() const { return spec_; }
+
+private:
+    torch::Tensor activate(const torch::Tensor& x) const;
+
+    int in_features_, out_features_;
+    NetSpec spec_;
+    std::vector<torch::nn::Linear> layers_;
+    std::vector<SpectralNormState> sn_states_;
+    bool spectral_norm_ = false;
+};
+TORCH_MODULE(Mlp);
+
+// True when a network built from (in, out, spec) has the same parameter shapes as `net`.
+bool sameArchitecture(const Mlp& net, int in_features, int out_features, const NetSpec& spec);
+
+}  // namespace ganarium

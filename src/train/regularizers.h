@@ -1,0 +1,35 @@
+// regularizers.h — the Lipschitz constraints and penalties on D other than
+// spectral normalization (which lives in the MLP): the WGAN-GP gradient
+// penalty on real-fake interpolates, the R1 penalty on real samples and
+// weight clipping. Also the input-gradient norms the GP views draw.
+#pragma once
+
+#include <torch/torch.h>
+
+#include "train/mlp.h"
+
+namespace ganarium {
+
+// The interpolates of one gradient-penalty evaluation and D's gradient norm there.
+struct GradientPenaltyResult {
+    torch::Tensor penalty;     // scalar, differentiable in D's weights (create_graph)
+    torch::Tensor real, fake;  // the pairs (detached), n x dim
+    torch::Tensor interp;      // x_hat = a real + (1 - a) fake (detached)
+    torch::Tensor grad_norm;   // ||grad_x f(x_hat)||, n (detached)
+};
+
+// lambda * E (||grad f(x_hat)|| - 1)^2 (two-sided) or lambda * E max(0, ||.|| - 1)^2 (one-sided),
+// with a ~ U[0,1] per pair drawn from `gen`.
+GradientPenaltyResult gradientPenalty(Mlp& d, const torch::Tensor& real, const torch::Tensor& fake, double lambda,
+                                      bool one_sided, at::Generator& gen);
+
+// ||grad_x f(x)|| at each row of x (no graph kept), n.
+torch::Tensor inputGradientNorm(Mlp& d, const torch::Tensor& x);
+
+// R1: gamma/2 E ||grad_x f(real)||^2; `f_real` must be D(real) with real.requires_grad().
+torch::Tensor r1Penalty(const torch::Tensor& f_real, const torch::Tensor& real, double gamma);
+
+// Clamps every D parameter to [-c, c] in place.
+void clipWeights(Mlp& d, double c);
+
+}  // namespace ganarium

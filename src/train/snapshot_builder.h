@@ -1,0 +1,38 @@
+// snapshot_builder.h — turns one run's live state into a plain RunSnapshot:
+// display samples and where G is pushed, D on the view grid, D*, density
+// grids, the generator manifold, gradient-penalty lines and histograms.
+// Only reads the run (its fixed display streams), never changes training.
+#pragma once
+
+#include <vector>
+
+#include "core/distribution.h"
+#include "core/snapshot.h"
+#include "train/gan_run.h"
+
+namespace ganarium {
+
+// What building a run snapshot needs besides the run.
+struct SnapshotContext {
+    const Distribution* data = nullptr;  // null while custom data is empty
+    std::vector<Mode> modes;
+    Bounds view;
+    int nx = 64, ny = 64;                // field resolution (1D: ny = 1)
+};
+
+// Number of gradient-penalty lines kept in a snapshot.
+constexpr int kGpLines = 64;
+// Latent grid side of the 2D-latent manifold.
+constexpr int kManifoldSide = 24;
+// Latent samples along a 1D manifold line.
+constexpr int kManifoldLine = 128;
+// Bins of the weight and gradient-norm histograms.
+constexpr int kHistogramBins = 64;
+
+// Builds the snapshot of `run`; `full` = false leaves out samples, fields and geometry (metrics only).
+RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool full);
+
+// Histogram of `values` over [lo, hi] with `bins` bins (values outside are clamped into the end bins).
+Histogram makeHistogram(const std::vector<float>& values, double lo, double hi, int bins);
+
+}  // namespace ganarium

@@ -1,0 +1,259 @@
+// trainer.cpp — the Trainer facade's synchronous side: building the runs of
+// a scene, stepping them over worker threads, metrics at the cadence and
+// snapshot building. Commands: trainer_commands.cpp; background thread and
+// publication: trainer_thread.cpp.
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+#include "core/errors.h"
+#include "train/metric_evaluator.h"
+#include "train/snapshot_builder.h"
+#include "train/trainer_impl.h"
+#include "train/view_box.h"
+
+namespace ganarium {
+
+namespace {
+
+constexpr int kMaxRuns = 6;
+// How far (times the data box) the view may grow to follow escaping samples.
+constexpr double kViewGrowthLimit = 4.0;
+
+}  // namespace
+
+void validateScene(const SceneSpec& scene) {
+    if (scene.runs.empty() || scene.runs.size() > static_cast<size_t>(kMaxRuns)) {
+        throw UserError("A scene needs 1 to 6 [[run]] tables; this one has " + std::to_string(scene.runs.size()) +
+                        ". Add or remove [[run]] sections.");
+    }
+    const int dim = familyDimension(scene.data.family);
+    for (size_t i = 0; i < scene.runs.size(); ++i) {
+        const RunSpec& run = scene.runs[i];
+        const std::string where = "run " + std::to_string(i + 1) + ": ";
+        if (run.latent_dim < 1 || run.latent_dim > 64) {
+            throw UserError(where + "latent_dim must be between 1 and 64 (got " + std::to_string(run.latent_dim) + ").");
+        }
+        if (run.batch < 1) throw UserError(where + "batch must be at least 1.");
+        if (run.k_d < 1 || run.k_g < 1) throw UserError(where + "k_d and k_g must be at least 1.");
+        if (run.fixed_generator && familyDimension(run.fixed_data.family) != dim) {
+            throw UserError(where + "the fixed generator's distribution must have the same dimension as the data (" +
+                            std::to_string(dim) + "D). Pick a " + std::to_string(dim) + "D family for fixed_data.");
+        }
+    }
+}
+
+namespace {
+
+// Mixture weights of the data's modes (normalised), uniform where the spec gives none.
+std::vector<double> modeWeights(const DataSpec& spec, size_t count) {
+    std::vector<double> w;
+    if ((spec.family == DataFamily::Mixture1D || spec.family == DataFamily::Blobs2D) && spec.weights.size() == count) {
+        w = spec.weights;
+    } else {
+        w.assign(count, 1.0);
+    }
+    double total = 0;
+    for (double v : w) total += v;
+    for (double& v : w) v = total > 0 ? v / total : 1.0 / static_cast<double>(count);
+    return w;
+}
+
+}  // namespace
+
+Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o) : scene(s), options(o) {
+    // OpenBLAS reads this when it loads; scenes run one BLAS thread per worker. Too late for an already
+    // loaded OpenBLAS (the CLI sets it before anything), harmless otherwise.
+    setenv("OPENBLAS_NUM_THREADS", "1", 0);
+    at::set_num_threads(1);
+    validateScene(scene);
+    rebuildData();
+    rebuildRuns();
+}
+
+int Trainer::Impl::threadCount() const {
+    const int requested = options.threads > 0 ? options.threads : scene.threads;
+    return std::max(1, std::min<int>(requested, static_cast<int>(runs.size())));
+}
+
+int Trainer::Impl::metricsEvery() const {
+    return std::max(1, options.metrics_every > 0 ? options.metrics_every : scene.metrics_every);
+}
+
+void Trainer::Impl::rebuildData() {
+    const int new_dim = familyDimension(scene.data.family);
+    data.reset();
+    try {
+        data = makeDistribution(scene.data);
+    } catch (const UserError&) {
+        // Empty custom data (all blobs/points cleared): runs wait until some is drawn.
+        const bool custom = scene.data.family == DataFamily::Blobs2D || scene.data.family == DataFamily::Points2D;
+        if (!custom) throw;
+    }
+    dim = new_dim;
+    modes = data ? data->modes() : std::vector<Mode>{};
+    mode_weights = modeWeights(scene.data, modes.size());
+    if (scene.has_view) {
+        view = Bounds{scene.view[0], scene.view[1], scene.view[2], scene.view[3]};
+        if (dim == 1) view.y0 = 0, view.y1 = 1;
+    } else {
+        Bounds box = data ? data->bounds() : Bounds{};
+        for (const auto& run : scene.runs) {
+            if (!run.fixed_generator) continue;
+            const Bounds b = makeDistribution(run.fixed_data)->bounds();
+            box.x0 = std::min(box.x0, b.x0), box.x1 = std::max(box.x1, b.x1);
+            box.y0 = std::min(box.y0, b.y0), box.y1 = std::max(box.y1, b.y1);
+        }
+        view = roundOutward(box, dim);
+    }
+    for (auto& run : runs) {
+        if (data) run->resetDisplay(*data);
+    }
+}
+
+void Trainer::Impl::rebuildRuns() {
+    runs.clear();
+    for (const RunSpec& spec : scene.runs) {
+        runs.push_back(std::make_unique<GanRun>(spec, dim, scene.seed, std::max(1, options.display_samples)));
+        if (data) runs.back()->resetDisplay(*data);
+    }
+    // Step-0 metrics: the starting point of every curve.
+    for (auto& run : runs) evaluate(*run);
+    iteration_cache = 0;
+}
+
+void Trainer::Impl::forEachRun(const std::function<void(GanRun&, size_t)>& fn) {
+    const int threads = threadCount();
+    if (threads <= 1) {
+        if (at::get_num_threads() != 1) at::set_num_threads(1);
+        for (size_t i = 0; i < runs.size(); ++i) fn(*runs[i], i);
+        return;
+    }
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([this, t, threads, &fn] {
+            {
+                std::lock_guard<std::mutex> lock(torch_threads_mutex);
+                at::set_num_threads(1);
+            }
+            for (size_t i = static_cast<size_t>(t); i < runs.size(); i += static_cast<size_t>(threads)) fn(*runs[i], i);
+        });
+    }
+    for (auto& thread : pool) thread.join();
+}
+
+void Trainer::Impl::evaluate(GanRun& run) {
+    MetricContext context;
+    context.data = data.get();
+    context.modes = modes;
+    context.mode_weights = mode_weights;
+    context.view = view;
+    context.grid_1d = options.field_resolution > 0 ? options.field_resolution : 256;
+    std::vector<bool> covered;
+    const auto values = evaluateRunMetrics(run, context, &covered);
+    if (!modes.empty()) run.setModeCovered(std::move(covered));
+    run.recordMetrics(values);
+    if (run.status() == RunStatus::Running) run.checkWeights();
+}
+
+void Trainer::Impl::advance(int64_t iterations) {
+    if (!data || iterations <= 0) return;
+    const int every = metricsEvery();
+    const Distribution& source = *data;
+    forEachRun([&](GanRun& run, size_t) {
+        for (int64_t i = 0; i < iterations && run.status() == RunStatus::Running; ++i) {
+            run.iterate(source);
+            if (run.status() == RunStatus::Running && run.step() % every == 0) evaluate(run);
+        }
+    });
+    iteration_cache = iteration();
+}
+
+int64_t Trainer::Impl::iteration() const {
+    int64_t slowest = -1, fastest = 0;
+    for (const auto& run : runs) {
+        fastest = std::max(fastest, run->step());
+        if (run->status() == RunStatus::Running) slowest = slowest < 0 ? run->step() : std::min(slowest, run->step());
+    }
+    return slowest >= 0 ? slowest : fastest;
+}
+
+SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->version = ++version;
+    snapshot->scene_title = scene.title;
+    snapshot->scene_caption = scene.caption;
+    snapshot->scene_path = scene.source_path;
+    snapshot->dim = dim;
+    snapshot->view = view;
+    snapshot->playing = playing;
+    snapshot->steps_per_frame = steps_per_frame;
+    snapshot->steps_per_second = steps_per_second;
+    snapshot->runs.resize(runs.size());
+    SnapshotContext context;
+    context.data = data.get();
+    context.modes = modes;
+    context.view = view;
+    const int resolution = options.field_resolution > 0 ? options.field_resolution : (dim == 1 ? 256 : 64);
+    context.nx = resolution;
+    context.ny = dim == 1 ? 1 : resolution;
+    forEachRun([&](GanRun& run, size_t i) { snapshot->runs[i] = buildRunSnapshot(run, context, full); });
+    if (full && !scene.has_view && data) {
+        const Bounds limit = scaledAboutCentre(data->bounds(), kViewGrowthLimit);
+        for (const auto& run : snapshot->runs) view = growView(view, run.fake, dim, limit);
+    }
+    return snapshot;
+}
+
+void Trainer::Impl::publish(SnapshotPtr snapshot) {
+    std::lock_guard<std::mutex> lock(publish_mutex);
+    published = std::move(snapshot);
+}
+
+// ------------------------------------------------------------------ facade
+
+Trainer::Trainer(const SceneSpec& scene, TrainerOptions options) : impl_(std::make_unique<Impl>(scene, options)) {
+    impl_->publish(impl_->buildSnapshot(true));
+}
+
+Trainer::~Trainer() { stop(); }
+
+void Trainer::advance(int64_t iterations) {
+    const auto start = std::chrono::steady_clock::now();
+    impl_->advance(iterations);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (seconds > 0 && iterations > 0) impl_->steps_per_second = static_cast<double>(iterations) / seconds;
+    impl_->publish(impl_->buildSnapshot(impl_->options.snapshots_in_train));
+}
+
+void Trainer::apply(const Command& command) {
+    impl_->apply(command);
+    impl_->iteration_cache = impl_->iteration();
+}
+
+SnapshotPtr Trainer::snapshot() {
+    SnapshotPtr snapshot = impl_->buildSnapshot(true);
+    impl_->publish(snapshot);
+    return snapshot;
+}
+
+void Trainer::evaluateMetrics() {
+    impl_->forEachRun([this](GanRun& run, size_t) { impl_->evaluate(run); });
+}
+
+SnapshotPtr Trainer::latest() const {
+    std::lock_guard<std::mutex> lock(impl_->publish_mutex);
+    return impl_->published;
+}
+
+const SceneSpec& Trainer::scene() const { return impl_->scene; }
+
+int64_t Trainer::iteration() const { return impl_->iteration_cache.load(); }
+
+int Trainer::runCount() const { return static_cast<int>(impl_->runs.size()); }
+
+void Trainer::injectNaN(int run) { impl_->runs.at(static_cast<size_t>(run))->injectNaN(); }
+
+}  // namespace ganarium

@@ -1,0 +1,164 @@
+// trainer_commands.cpp — applying UI Commands between steps: play/pause,
+// single steps, speed, reset/reseed, live run edits, data edits (including
+// drawn custom data), scene loading and resuming diverged runs.
+#include <torch/torch.h>
+
+#include <cstdio>
+
+#include "core/errors.h"
+#include "train/trainer_impl.h"
+
+namespace ganarium {
+
+namespace {
+
+// Indices a command addresses: one run, or all (-1).
+std::vector<size_t> targets(int run, size_t count) {
+    std::vector<size_t> out;
+    if (run < 0) {
+        for (size_t i = 0; i < count; ++i) out.push_back(i);
+    } else if (static_cast<size_t>(run) < count) {
+        out.push_back(static_cast<size_t>(run));
+    }
+    return out;
+}
+
+bool isCustom(DataFamily family) { return family == DataFamily::Blobs2D || family == DataFamily::Points2D; }
+
+}  // namespace
+
+void Trainer::Impl::apply(const Command& command) {
+    using Kind = Command::Kind;
+    const int every = metricsEvery();
+    switch (command.kind) {
+        case Kind::Play:
+            if (command.run < 0) {
+                playing = true;
+            } else {
+                for (size_t i : targets(command.run, runs.size())) {
+                    if (runs[i]->status() == RunStatus::Paused) runs[i]->resume();
+                }
+            }
+            break;
+        case Kind::Pause:
+            if (command.run < 0) {
+                playing = false;
+            } else {
+                for (size_t i : targets(command.run, runs.size())) runs[i]->pause();
+            }
+            break;
+        case Kind::StepD:
+        case Kind::StepG:
+        case Kind::StepIteration: {
+            if (!data) break;
+            const auto chosen = targets(command.run, runs.size());
+            for (size_t i : chosen) {
+                GanRun& run = *runs[i];
+                for (int n = 0; n < std::max(1, command.count); ++n) {
+                    if (command.kind == Kind::StepD) {
+                        run.stepD(*data);
+                    } else if (command.kind == Kind::StepG) {
+                        run.stepG();
+                    } else {
+                        run.iterate(*data);
+                        if (run.status() == RunStatus::Running && run.step() % every == 0) evaluate(run);
+                    }
+                }
+            }
+            break;
+        }
+        case Kind::SetSpeed: steps_per_frame = std::max(0, command.count); break;
+        case Kind::Reseed:
+            scene.seed = command.seed;
+            rebuildRuns();
+            break;
+        case Kind::Reset: rebuildRuns(); break;
+        case Kind::SetRun: {
+            if (command.run < 0) {
+                for (size_t i = 0; i < runs.size(); ++i) {
+                    scene.runs[i] = command.run_spec;
+                    runs[i]->applySpec(command.run_spec);
+                }
+            } else if (static_cast<size_t>(command.run) < runs.size()) {
+                scene.runs[command.run] = command.run_spec;
+                runs[command.run]->applySpec(command.run_spec);
+            } else if (static_cast<size_t>(command.run) == runs.size() && runs.size() < 6) {
+                // One past the end: add a run.
+                scene.runs.push_back(command.run_spec);
+                runs.push_back(std::make_unique<GanRun>(command.run_spec, dim, scene.seed, options.display_samples));
+                if (data) runs.back()->resetDisplay(*data);
+                evaluate(*runs.back());
+            }
+            break;
+        }
+        case Kind::SetData: {
+            const int old_dim = dim;
+            scene.data = command.data;
+            rebuildData();
+            if (dim != old_dim) rebuildRuns();
+            break;
+        }
+        case Kind::AddBlob: {
+            if (scene.data.family != DataFamily::Blobs2D) {
+                scene.data = DataSpec{};
+                scene.data.family = DataFamily::Blobs2D;
+            }
+            scene.data.means.push_back(command.x);
+            scene.data.means.push_back(command.y);
+            scene.data.stds.push_back(command.std);
+            scene.data.weights.push_back(1.0);
+            const int old_dim = dim;
+            rebuildData();
+            if (dim != old_dim) rebuildRuns();
+            break;
+        }
+        case Kind::AddPoints: {
+            if (scene.data.family != DataFamily::Points2D) {
+                scene.data = DataSpec{};
+                scene.data.family = DataFamily::Points2D;
+            }
+            scene.data.csv_path.clear();
+            scene.data.points.insert(scene.data.points.end(), command.points.begin(), command.points.end());
+            const int old_dim = dim;
+            rebuildData();
+            if (dim != old_dim) rebuildRuns();
+            break;
+        }
+        case Kind::ClearData: {
+            if (!isCustom(scene.data.family)) {
+                scene.data = DataSpec{};
+                scene.data.family = DataFamily::Points2D;
+            }
+            scene.data.means.clear();
+            scene.data.stds.clear();
+            scene.data.weights.clear();
+            scene.data.points.clear();
+            scene.data.csv_path.clear();
+            const int old_dim = dim;
+            rebuildData();
+            if (dim != old_dim) rebuildRuns();
+            break;
+        }
+        case Kind::LoadScene: {
+            if (!command.scene) break;
+            validateScene(*command.scene);
+            scene = *command.scene;
+            rebuildData();
+            rebuildRuns();
+            break;
+        }
+        case Kind::ResumeRun:
+            for (size_t i : targets(command.run, runs.size())) {
+                GanRun& run = *runs[i];
+                if (run.status() == RunStatus::Diverged) {
+                    // A diverged run's weights may hold NaN: redraw them before continuing.
+                    run.resume();
+                    if (!run.checkWeights()) run.reinitialize();
+                }
+                run.resume();
+            }
+            break;
+    }
+}
+
+}  // namespace ganarium

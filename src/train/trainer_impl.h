@@ -1,0 +1,80 @@
+// trainer_impl.h — the state behind the Trainer facade (pimpl), shared by
+// trainer.cpp (building runs, stepping, metrics, snapshots),
+// trainer_commands.cpp (applying Commands) and trainer_thread.cpp (the
+// background thread and the latest-value handoff). Not part of the API.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/distribution.h"
+#include "train/gan_run.h"
+#include "train/trainer.h"
+
+namespace ganarium {
+
+// Throws UserError with the fix for scene mistakes the trainer meets (the parser catches most earlier).
+void validateScene(const SceneSpec& scene);
+
+struct Trainer::Impl {
+    // --- scene state (touched only by the thread driving training) ---
+    SceneSpec scene;
+    TrainerOptions options;
+    std::unique_ptr<Distribution> data;    // null while custom data is empty
+    std::vector<Mode> modes;
+    std::vector<double> mode_weights;
+    std::vector<std::unique_ptr<GanRun>> runs;
+    int dim = 2;
+    Bounds view;
+    bool playing = false;
+    int steps_per_frame = 1;
+    double steps_per_second = 0;
+    std::mutex torch_threads_mutex;        // serialises at::set_num_threads calls of workers
+
+    // --- publication (latest-value handoff) ---
+    mutable std::mutex publish_mutex;      // held only to swap/copy the pointer
+    SnapshotPtr published;
+    std::atomic<uint64_t> version{0};
+    std::atomic<int64_t> iteration_cache{0};
+
+    // --- threaded mode ---
+    std::thread worker;
+    std::mutex command_mutex;
+    std::condition_variable command_cv;
+    std::deque<Command> commands;
+    bool stop_requested = false;           // guarded by command_mutex
+
+    Impl(const SceneSpec& s, TrainerOptions o);
+
+    // (Re)builds the data distribution, mode tables and view box from `scene.data`.
+    void rebuildData();
+    // (Re)builds every run from `scene` (identical initial weights per architecture).
+    void rebuildRuns();
+    // Runs `fn` on every run, spread over the configured number of threads (1 torch thread each).
+    void forEachRun(const std::function<void(GanRun&, size_t)>& fn);
+    // Steps every run `iterations` times with metrics at the cadence.
+    void advance(int64_t iterations);
+    // Evaluates metrics on one run and records them.
+    void evaluate(GanRun& run);
+    // Builds a snapshot (full: with fields and geometry) and grows the view box.
+    SnapshotPtr buildSnapshot(bool full);
+    // Stores `snapshot` as the latest one.
+    void publish(SnapshotPtr snapshot);
+    // Applies one command (called on the thread driving training).
+    void apply(const Command& command);
+    // Slowest running run's iteration count.
+    int64_t iteration() const;
+    int threadCount() const;
+    int metricsEvery() const;
+    // The background thread's loop.
+    void workerLoop();
+};
+
+}  // namespace ganarium

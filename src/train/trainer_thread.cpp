@@ -1,0 +1,116 @@
+// trainer_thread.cpp — threaded driving: the background loop that applies
+// queued Commands between steps, trains while playing (paced by SetSpeed)
+// and publishes snapshots at most ~30 times per second. latest() only
+// copies a shared_ptr under a mutex that training never holds.
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "core/errors.h"
+#include "train/trainer_impl.h"
+
+namespace ganarium {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+// Shortest time between two published frames (~30 per second).
+constexpr double kFrameSeconds = 1.0 / 30.0;
+// How long a paused trainer sleeps waiting for a command.
+constexpr auto kIdleWait = std::chrono::milliseconds(20);
+}  // namespace
+
+void Trainer::Impl::workerLoop() {
+    at::set_num_threads(1);
+    auto last_publish = Clock::now();
+    int64_t since_publish = 0;  // iterations since the last publish
+    double chunk = 1;           // iterations per advance when running flat out
+    double window_iterations = 0, window_seconds = 0;
+    bool dirty = false;
+    for (;;) {
+        const auto frame_start = Clock::now();
+        std::deque<Command> pending;
+        {
+            std::unique_lock<std::mutex> lock(command_mutex);
+            if (!playing && commands.empty() && !stop_requested && !dirty) command_cv.wait_for(lock, kIdleWait);
+            if (stop_requested) return;
+            pending.swap(commands);
+        }
+        for (const Command& command : pending) {
+            try {
+                apply(command);
+            } catch (const UserError& error) {
+                std::fprintf(stderr, "ganarium: command ignored: %s\n", error.what());
+            }
+            dirty = true;
+        }
+        iteration_cache = iteration();
+        const bool paced = steps_per_frame > 0;
+        if (playing && data) {
+            const int64_t n = paced ? steps_per_frame : std::max<int64_t>(1, static_cast<int64_t>(chunk));
+            const auto t0 = Clock::now();
+            advance(n);
+            const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+            since_publish += n;
+            window_iterations += static_cast<double>(n);
+            window_seconds += seconds;
+            if (!paced && seconds > 0) {
+                // Aim each flat-out chunk at about half a frame of work (smoothed).
+                const double target = 0.5 * kFrameSeconds * static_cast<double>(n) / seconds;
+                chunk = std::clamp(0.5 * target + 0.5 * chunk, 1.0, 1e6);
+            }
+            if (window_seconds > 0.25) {
+                steps_per_second = window_iterations / window_seconds;
+                window_iterations = window_seconds = 0;
+            }
+            dirty = true;
+        }
+        const double since = std::chrono::duration<double>(Clock::now() - last_publish).count();
+        const bool enough_steps = since_publish >= std::max(1, options.snapshot_every);
+        const bool due = !playing || (paced ? enough_steps : (since >= kFrameSeconds && enough_steps));
+        if (dirty && due) {
+            publish(buildSnapshot(true));
+            last_publish = Clock::now();
+            since_publish = 0;
+            dirty = false;
+        }
+        if (playing && paced) {
+            // Paced mode: `steps_per_frame` iterations per ~1/30 s frame; commands or stop cut the wait short.
+            const auto frame_end = frame_start + std::chrono::duration_cast<Clock::duration>(
+                                                     std::chrono::duration<double>(kFrameSeconds));
+            std::unique_lock<std::mutex> lock(command_mutex);
+            command_cv.wait_until(lock, frame_end, [this] { return stop_requested || !commands.empty(); });
+        }
+    }
+}
+
+void Trainer::start(bool playing) {
+    if (impl_->worker.joinable()) return;
+    impl_->playing = playing;
+    {
+        std::lock_guard<std::mutex> lock(impl_->command_mutex);
+        impl_->stop_requested = false;
+    }
+    impl_->worker = std::thread([this] { impl_->workerLoop(); });
+}
+
+void Trainer::stop() {
+    if (!impl_->worker.joinable()) return;
+    {
+        std::lock_guard<std::mutex> lock(impl_->command_mutex);
+        impl_->stop_requested = true;
+    }
+    impl_->command_cv.notify_all();
+    impl_->worker.join();
+}
+
+void Trainer::post(Command command) {
+    {
+        std::lock_guard<std::mutex> lock(impl_->command_mutex);
+        impl_->commands.push_back(std::move(command));
+    }
+    impl_->command_cv.notify_all();
+}
+
+}  // namespace ganarium

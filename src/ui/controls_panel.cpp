@@ -1,0 +1,125 @@
+// controls_panel.cpp — the left-hand controls window: transport buttons,
+// per-run editors, data editor, layer toggles, scenes and language.
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+namespace ganarium {
+
+namespace {
+
+Command simple(Command::Kind kind) {
+    Command c;
+    c.kind = kind;
+    return c;
+}
+
+// Layer flags in shortcut order (1..9, then 0).
+bool* layerSlot(ViewLayers& layers, int index) {
+    bool* slots[] = {&layers.real,      &layers.fake,   &layers.d_field,  &layers.contours, &layers.d_optimal,
+                     &layers.densities, &layers.arrows, &layers.manifold, &layers.gp_lines, &layers.modes};
+    return index >= 0 && index < 10 ? slots[index] : nullptr;
+}
+
+const TextId kLayerNames[10] = {TextId::LayerReal,      TextId::LayerFake,     TextId::LayerDField,
+                                TextId::LayerContours,  TextId::LayerDOptimal, TextId::LayerDensities,
+                                TextId::LayerArrows,    TextId::LayerManifold, TextId::LayerGpLines,
+                                TextId::LayerModes};
+
+}  // namespace
+
+bool toggleLayerByDigit(ViewLayers& layers, int digit) {
+    const int index = digit == 0 ? 9 : digit - 1;
+    bool* slot = layerSlot(layers, index);
+    if (!slot) return false;
+    *slot = !*slot;
+    return true;
+}
+
+void drawTransport(UiState& state, const Snapshot& snapshot) {
+    const Language L = state.lang;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float half = (w - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (snapshot.playing) {
+        if (ImGui::Button(tr(L, TextId::Pause), ImVec2(w, 0))) postCommand(state, simple(Command::Kind::Pause));
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 110, 70, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(50, 135, 85, 255));
+        if (ImGui::Button(tr(L, TextId::Play), ImVec2(w, 0))) postCommand(state, simple(Command::Kind::Play));
+        ImGui::PopStyleColor(2);
+    }
+    const float third = (w - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
+    if (ImGui::Button(tr(L, TextId::StepD), ImVec2(third, 0))) postCommand(state, simple(Command::Kind::StepD));
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, TextId::StepG), ImVec2(third, 0))) postCommand(state, simple(Command::Kind::StepG));
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, TextId::StepIteration), ImVec2(third, 0)))
+        postCommand(state, simple(Command::Kind::StepIteration));
+
+    state.speed = std::max(0, snapshot.steps_per_frame);
+    ImGui::SetNextItemWidth(w * 0.45f);
+    int speed = state.speed;
+    if (ImGui::SliderInt(tr(L, TextId::Speed), &speed, 0, 100, speed == 0 ? tr(L, TextId::SpeedMax) : "%d",
+                         ImGuiSliderFlags_AlwaysClamp)) {
+        Command c = simple(Command::Kind::SetSpeed);
+        c.count = speed;
+        state.speed = speed;
+        postCommand(state, c);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::SpeedHint));
+
+    if (ImGui::Button(tr(L, TextId::Reset), ImVec2(half, 0))) postCommand(state, simple(Command::Kind::Reset));
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, TextId::Reseed), ImVec2(half, 0))) {
+        Command c = simple(Command::Kind::Reseed);
+        c.seed = state.spec.seed + 1;
+        postCommand(state, c);
+    }
+    ImGui::TextDisabled("%s: %llu", tr(L, TextId::Seed), static_cast<unsigned long long>(state.spec.seed));
+}
+
+void drawLayerToggles(UiState& state, SceneFrame& frame) {
+    const Language L = state.lang;
+    ViewLayers& layers = frame.layers();
+    for (int i = 0; i < 10; ++i) {
+        char label[96];
+        std::snprintf(label, sizeof label, "%d  %s", (i + 1) % 10, tr(L, kLayerNames[i]));
+        ImGui::Checkbox(label, layerSlot(layers, i));
+    }
+    ImGui::Checkbox(tr(L, TextId::FixedAxes), &frame.camera().fixed_axes);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(L, TextId::ResetCamera))) frame.resetCamera();
+}
+
+void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& frame, ImVec2 pos, ImVec2 size) {
+    const Language L = state.lang;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("##controls", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+    ImGui::TextWrapped("%s", snapshot.scene_title.c_str());
+    ImGui::Separator();
+    drawTransport(state, snapshot);
+
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (ImGui::CollapsingHeader(tr(L, TextId::Runs))) {
+        for (int r = 0; r < static_cast<int>(snapshot.runs.size()); ++r) drawRunEditor(state, snapshot, r);
+    }
+    if (ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
+    if (ImGui::CollapsingHeader(tr(L, TextId::Layers))) drawLayerToggles(state, frame);
+    if (ImGui::CollapsingHeader(tr(L, TextId::Scenes))) drawSceneBrowser(state);
+
+    ImGui::Separator();
+    int lang = state.lang == Language::Chinese ? 1 : 0;
+    const char* names[] = {"English", "中文"};
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+    if (ImGui::Combo(tr(L, TextId::Language), &lang, names, 2))
+        state.lang = lang == 1 ? Language::Chinese : Language::English;
+    if (ImGui::Button(tr(L, TextId::Help))) state.show_help = !state.show_help;
+    ImGui::End();
+}
+
+}  // namespace ganarium

@@ -1,0 +1,84 @@
+// fonts.cpp — builds the ImGui font atlas from system fonts.
+#include "ui/fonts.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include "ui/i18n.h"
+
+namespace ganarium {
+
+namespace {
+
+bool fileExists(const char* path) { return std::ifstream(path).good(); }
+
+// Latin, Latin-1, Greek, general punctuation, arrows, maths operators, geometric shapes.
+const ImWchar kLatinRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190, 0x21FF,
+                                0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+
+// Adds one font of `size` pixels (Latin + merged CJK) to the atlas; returns false if files were missing.
+bool addFont(ImFontAtlas& atlas, float size, const ImVector<ImWchar>& cjk_ranges, bool& warned) {
+    bool ok = true;
+    ImFontConfig latin;
+    latin.OversampleH = 2;
+    latin.OversampleV = 1;
+    if (fileExists(kLatinFontPath)) {
+        atlas.AddFontFromFileTTF(kLatinFontPath, size, &latin, kLatinRanges);
+    } else {
+        ok = false;
+        if (!warned)
+            std::fprintf(stderr, "warning: %s not found (install fonts-dejavu-core); using ImGui's built-in font\n",
+                         kLatinFontPath);
+        ImFontConfig fallback;
+        fallback.SizePixels = size;
+        atlas.AddFontDefault(&fallback);
+    }
+    if (fileExists(kChineseFontPath)) {
+        ImFontConfig merge;
+        merge.MergeMode = true;
+        merge.OversampleH = 1;
+        merge.OversampleV = 1;
+        merge.PixelSnapH = true;
+        atlas.AddFontFromFileTTF(kChineseFontPath, size, &merge, cjk_ranges.Data);
+    } else {
+        ok = false;
+        if (!warned)
+            std::fprintf(stderr,
+                         "warning: %s not found (install fonts-wqy-microhei); Chinese text will show as '?'\n",
+                         kChineseFontPath);
+    }
+    warned = warned || !ok;
+    return ok;
+}
+
+}  // namespace
+
+bool loadFonts(const std::string& lang, float size_px) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    atlas.Clear();
+
+    // Glyphs: the UI's own Chinese strings always; the common simplified set when the UI is Chinese.
+    ImFontGlyphRangesBuilder builder;
+    builder.AddText(allChineseText().c_str());
+    if (lang == "zh") builder.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
+    ImVector<ImWchar> cjk_ranges;  // must outlive atlas.Build(): the atlas keeps a pointer
+    builder.BuildRanges(&cjk_ranges);
+
+    bool warned = false;
+    bool ok = addFont(atlas, size_px, cjk_ranges, warned);
+    ok = addFont(atlas, size_px * 1.6f, cjk_ranges, warned) && ok;
+    atlas.Build();  // rasterise now, while cjk_ranges is alive
+    return ok;
+}
+
+ImFont* largeFont() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    return atlas.Fonts.Size > 1 ? atlas.Fonts[1] : ImGui::GetFont();
+}
+
+ImFont* bodyFont() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    return atlas.Fonts.Size > 0 ? atlas.Fonts[0] : ImGui::GetFont();
+}
+
+}  // namespace ganarium

@@ -1,0 +1,29 @@
+// fonts.h — run-time font loading for the window and the recorder. Fonts
+// are not vendored: DejaVu Sans (fonts-dejavu-core) for Latin, Greek and
+// maths, WenQuanYi Micro Hei (fonts-wqy-microhei) merged in for Chinese.
+// Missing files fall back to ImGui's built-in font with a warning.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace ganarium {
+
+// Where the fonts are looked up (Debian package paths).
+constexpr const char* kLatinFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kChineseFontPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+// Replaces the current ImGui context's fonts: a body font of `size_px` pixels and a
+// large title font (1.6x). `lang` is "en" or "zh" ("zh" adds the common simplified
+// Chinese set; the UI's own Chinese strings are always included so switching works).
+// Returns false (after a warning on stderr) when a font file was missing.
+bool loadFonts(const std::string& lang, float size_px);
+
+// The large title font (index 1 of the atlas) or the default font when absent.
+ImFont* largeFont();
+
+// The body font (index 0 of the atlas).
+ImFont* bodyFont();
+
+}  // namespace ganarium

@@ -1,0 +1,191 @@
+// i18n.cpp — the translation table (English, Chinese). Terms follow the
+// glossary of the lecture notes: 生成器 generator, 判别器 discriminator,
+// 评价器 critic, 梯度惩罚 gradient penalty, 权重裁剪 weight clipping, ...
+#include "ui/i18n.h"
+
+#include <cassert>
+
+namespace ganarium {
+
+namespace {
+
+struct TextRow {
+    TextId id;
+    const char* en;
+    const char* zh;
+};
+
+using T = TextId;
+
+const TextRow kTexts[] = {
+    {T::Play, "Play", "运行"},
+    {T::Pause, "Pause", "暂停"},
+    {T::StepD, "D step", "判别器一步"},
+    {T::StepG, "G step", "生成器一步"},
+    {T::StepIteration, "Iteration", "完整迭代"},
+    {T::Speed, "Steps per frame", "每帧步数"},
+    {T::SpeedHint, "training iterations per frame (1/30 s); 0 = as fast as possible", "每帧(1/30秒)的训练迭代次数;0 = 尽可能快"},
+    {T::SpeedMax, "max", "最快"},
+    {T::Reset, "Reset", "重置"},
+    {T::Reseed, "Reseed", "换随机种子"},
+    {T::Seed, "Seed", "随机种子"},
+
+    {T::Controls, "Controls", "控制"},
+    {T::Runs, "Runs", "训练实验"},
+    {T::Data, "Data distribution", "数据分布"},
+    {T::Layers, "Layers", "图层"},
+    {T::Scenes, "Scenes", "场景"},
+    {T::Plots, "Curves", "曲线"},
+    {T::Weights, "Weights and gradients", "权重与梯度"},
+    {T::Help, "Help", "帮助"},
+    {T::Language, "Language", "语言"},
+    {T::Status, "Status", "状态"},
+    {T::File, "File", "文件"},
+
+    {T::Objective, "Objective", "目标函数"},
+    {T::Lipschitz, "Lipschitz constraint", "1-利普希茨约束"},
+    {T::ClipC, "Clip c", "裁剪阈值 c"},
+    {T::GpLambda, "GP lambda", "梯度惩罚系数 λ"},
+    {T::GLearningRate, "G learning rate", "生成器学习率"},
+    {T::DLearningRate, "D learning rate", "判别器学习率"},
+    {T::DStepsPerIteration, "D steps per iteration (k)", "每次迭代判别器步数 (k)"},
+    {T::GStepsPerIteration, "G steps per iteration", "每次迭代生成器步数"},
+    {T::Batch, "Batch size", "批大小"},
+    {T::Optimizer, "Optimizer", "优化器"},
+    {T::Diverged, "DIVERGED", "已发散"},
+    {T::Resume, "Resume", "继续"},
+    {T::RunPaused, "paused", "已暂停"},
+    {T::ResumeHint, "clears the flag and keeps training this run", "清除标记并继续训练这个实验"},
+
+    {T::Family, "Family", "分布类型"},
+    {T::Modes, "Modes", "模式数"},
+    {T::Radius, "Radius", "半径"},
+    {T::ModeStd, "Mode std", "模式标准差"},
+    {T::GridSize, "Grid size", "网格大小"},
+    {T::Spacing, "Spacing", "间距"},
+    {T::Noise, "Noise", "噪声"},
+    {T::Mean, "Mean", "均值"},
+    {T::StdDev, "Std", "标准差"},
+    {T::Low, "Low", "下界"},
+    {T::High, "High", "上界"},
+    {T::Low2, "Low (2nd interval)", "下界(第二区间)"},
+    {T::High2, "High (2nd interval)", "上界(第二区间)"},
+    {T::DrawData, "Draw data", "绘制数据"},
+    {T::DrawDataHint, "click: add a Gaussian blob; drag: paint points", "单击:添加高斯团;拖动:绘制点"},
+    {T::BlobStd, "Blob std", "高斯团标准差"},
+    {T::ClearData, "Clear", "清除"},
+    {T::ApplyData, "Apply", "应用"},
+
+    {T::LayerReal, "Real data", "真实数据"},
+    {T::LayerFake, "Generated data", "生成数据"},
+    {T::LayerDField, "D / critic field", "判别器/评价器场"},
+    {T::LayerContours, "Contours", "等高线"},
+    {T::LayerDOptimal, "Optimal D*", "最优判别器 D*"},
+    {T::LayerDensities, "Densities", "概率密度"},
+    {T::LayerArrows, "G gradient arrows", "生成器梯度箭头"},
+    {T::LayerManifold, "G manifold", "生成器流形"},
+    {T::LayerGpLines, "GP lines", "梯度惩罚插值线"},
+    {T::LayerModes, "Modes", "模式"},
+    {T::FixedAxes, "Fixed axes", "固定坐标轴"},
+    {T::ResetCamera, "Reset view", "重置视图"},
+
+    {T::SceneFolder, "Folder", "文件夹"},
+    {T::NoScenesFound, "no scene files found", "没有找到场景文件"},
+    {T::SaveSceneAs, "Save scene as", "场景另存为"},
+    {T::Save, "Save", "保存"},
+    {T::SavedTo, "Saved", "已保存"},
+    {T::Screenshot, "Screenshot (F12)", "截图 (F12)"},
+    {T::ScreenshotFolder, "Screenshot folder", "截图文件夹"},
+    {T::ScreenshotSaved, "Screenshot saved", "截图已保存"},
+    {T::LoadFailed, "Could not open the scene; the current session keeps running.", "无法打开场景;当前会话继续运行。"},
+    {T::SaveFailed, "Could not save", "无法保存"},
+    {T::Dismiss, "Dismiss", "关闭"},
+    {T::CurrentScene, "Current scene", "当前场景"},
+    {T::Refresh, "Refresh", "刷新"},
+
+    {T::StepsPerSecond, "steps/s", "步/秒"},
+    {T::Fps, "FPS", "帧率"},
+    {T::Blas, "BLAS", "BLAS"},
+    {T::Step, "step", "步数"},
+    {T::Playing, "training", "训练中"},
+    {T::Paused, "paused", "已暂停"},
+    {T::DivergedRuns, "diverged", "已发散"},
+    {T::SlowBlasWarning, "slow reference BLAS: install libopenblas0-openmp", "参考BLAS很慢:请安装 libopenblas0-openmp"},
+
+    {T::MetricDivergence, "True vs D's estimate", "真实散度与判别器估计"},
+    {T::MetricLossD, "D loss", "判别器损失"},
+    {T::MetricLossG, "G loss", "生成器损失"},
+    {T::MetricJs, "JS divergence", "JS散度"},
+    {T::MetricW1, "W1 distance", "Wasserstein距离"},
+    {T::MetricDEstimate, "D's estimate", "判别器的估计"},
+    {T::MetricGradNorm, "G gradient norm", "生成器梯度范数"},
+    {T::MetricModesCovered, "Modes covered", "覆盖的模式数"},
+    {T::LogScale, "log scale", "对数坐标"},
+    {T::TrueDivergence, "true (solid)", "真实值(实线)"},
+    {T::DEstimate, "D's estimate (dashed)", "判别器估计(虚线)"},
+    {T::Steps, "steps", "步数"},
+    {T::NoMetricsYet, "no metrics yet: press Play", "还没有指标:请按运行"},
+    {T::NotDefined, "n/a", "无"},
+
+    {T::DWeights, "D weights", "判别器权重"},
+    {T::GpNorms, "||grad D|| at interpolates", "插值点处的 ||∇D||"},
+    {T::ClipMarks, "±c", "±c"},
+    {T::NormOne, "1", "1"},
+    {T::NoGradientPenalty, "no gradient penalty in this run", "这个实验没有梯度惩罚"},
+    {T::RunLabel, "Run", "实验"},
+    {T::NoWeightsYet, "no weights yet", "还没有权重"},
+
+    {T::HelpTitle, "Keyboard shortcuts", "键盘快捷键"},
+    {T::KeySpace, "Space: play / pause", "空格:运行 / 暂停"},
+    {T::KeyS, "S: one full iteration", "S:一次完整迭代"},
+    {T::KeyD, "D: one discriminator step", "D:判别器一步"},
+    {T::KeyG, "G: one generator step", "G:生成器一步"},
+    {T::KeyR, "R: reset (same seed)", "R:重置(相同种子)"},
+    {T::KeyF12, "F12: screenshot to PNG", "F12:截图保存为PNG"},
+    {T::KeyH, "H or F1: this help", "H 或 F1:显示帮助"},
+    {T::KeyDigits, "1-9, 0: toggle layers", "1-9, 0:切换图层"},
+    {T::KeyF, "F: fixed axes", "F:固定坐标轴"},
+    {T::KeyB, "B: draw-data mode", "B:绘制数据模式"},
+    {T::KeyL, "L: English / 中文", "L:English / 中文"},
+    {T::HelpClose, "Close", "关闭"},
+
+    {T::LegendReal, "real data", "真实数据"},
+    {T::LegendFake, "generated data", "生成数据"},
+    {T::StepCounter, "step", "步数"},
+};
+
+static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),
+              "every TextId needs exactly one row in kTexts");
+
+}  // namespace
+
+const char* tr(Language language, TextId id) {
+    const auto index = static_cast<size_t>(id);
+    assert(index < static_cast<size_t>(TextId::Count));
+    const TextRow& row = kTexts[index];
+    return language == Language::Chinese ? row.zh : row.en;
+}
+
+bool languageFromCode(const std::string& code, Language& out) {
+    if (code == "en" || code == "english" || code == "en-us" || code == "en_US") { out = Language::English; return true; }
+    if (code == "zh" || code == "chinese" || code == "zh-cn" || code == "zh_CN") { out = Language::Chinese; return true; }
+    return false;
+}
+
+const char* languageCode(Language language) { return language == Language::Chinese ? "zh" : "en"; }
+
+int textCount() { return static_cast<int>(sizeof(kTexts) / sizeof(kTexts[0])); }
+
+bool textTableIsOrdered() {
+    for (int i = 0; i < textCount(); ++i)
+        if (static_cast<int>(kTexts[i].id) != i) return false;
+    return true;
+}
+
+std::string allChineseText() {
+    std::string all;
+    for (const TextRow& row : kTexts) all += row.zh;
+    return all;
+}
+
+}  // namespace ganarium

@@ -1,0 +1,62 @@
+// i18n.h — every user-visible UI string, in English and Chinese. The table
+// lives in i18n.cpp as one namespace-scope const array indexed by TextId;
+// the current language is a value the caller carries (UiState,
+// SceneFrameOptions), never hidden global state.
+#pragma once
+
+#include <string>
+
+namespace ganarium {
+
+// Interface languages.
+enum class Language { English, Chinese };
+
+// Identifiers of every translated string (order matches the table in i18n.cpp).
+enum class TextId {
+    // transport
+    Play, Pause, StepD, StepG, StepIteration, Speed, SpeedHint, SpeedMax, Reset, Reseed, Seed,
+    // panels and headers
+    Controls, Runs, Data, Layers, Scenes, Plots, Weights, Help, Language, Status, File,
+    // run editor
+    Objective, Lipschitz, ClipC, GpLambda, GLearningRate, DLearningRate, DStepsPerIteration, GStepsPerIteration,
+    Batch, Optimizer, Diverged, Resume, RunPaused, ResumeHint,
+    // data editor
+    Family, Modes, Radius, ModeStd, GridSize, Spacing, Noise, Mean, StdDev, Low, High, Low2, High2,
+    DrawData, DrawDataHint, BlobStd, ClearData, ApplyData,
+    // layers
+    LayerReal, LayerFake, LayerDField, LayerContours, LayerDOptimal, LayerDensities, LayerArrows, LayerManifold,
+    LayerGpLines, LayerModes, FixedAxes, ResetCamera,
+    // scenes and files
+    SceneFolder, NoScenesFound, SaveSceneAs, Save, SavedTo, Screenshot, ScreenshotFolder, ScreenshotSaved,
+    LoadFailed, SaveFailed, Dismiss, CurrentScene, Refresh,
+    // status line
+    StepsPerSecond, Fps, Blas, Step, Playing, Paused, DivergedRuns, SlowBlasWarning,
+    // plots
+    MetricDivergence, MetricLossD, MetricLossG, MetricJs, MetricW1, MetricDEstimate, MetricGradNorm,
+    MetricModesCovered, LogScale, TrueDivergence, DEstimate, Steps, NoMetricsYet, NotDefined,
+    // weights
+    DWeights, GpNorms, ClipMarks, NormOne, NoGradientPenalty, RunLabel, NoWeightsYet,
+    // help
+    HelpTitle, KeySpace, KeyS, KeyD, KeyG, KeyR, KeyF12, KeyH, KeyDigits, KeyF, KeyB, KeyL, HelpClose,
+    // presentation
+    LegendReal, LegendFake, StepCounter,
+    Count
+};
+
+// The string for `id` in `language` (UTF-8, never null).
+const char* tr(Language language, TextId id);
+
+// Parses "en" / "zh" (also "english", "chinese", "zh-cn"); false when unknown.
+bool languageFromCode(const std::string& code, Language& out);
+
+// "en" or "zh".
+const char* languageCode(Language language);
+
+// Number of table rows (== TextId::Count) and whether row i is labelled TextId(i) (for tests).
+int textCount();
+bool textTableIsOrdered();
+
+// All Chinese strings concatenated (to build the CJK font's glyph range).
+std::string allChineseText();
+
+}  // namespace ganarium

@@ -1,0 +1,89 @@
+// overlays.cpp — the status line, the keyboard help overlay and the banner.
+#include <cstdio>
+#include <string>
+
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+namespace ganarium {
+
+void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2 size) {
+    const Language L = state.lang;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 3));
+    ImGui::Begin("##status", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    const ThemeColors c = themeColors();
+    int64_t step = 0;
+    for (const RunSnapshot& run : snapshot.runs) step = std::max(step, run.step);
+    ImGui::PushStyleColor(ImGuiCol_Text, snapshot.playing ? IM_COL32(110, 220, 140, 255) : c.text_dim);
+    ImGui::TextUnformatted(tr(L, snapshot.playing ? TextId::Playing : TextId::Paused));
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::Text("|  %s %lld  |  %.0f %s  |  %.0f %s (%.1f ms)  |  %s: %s", tr(L, TextId::Step),
+                static_cast<long long>(step), snapshot.steps_per_second, tr(L, TextId::StepsPerSecond),
+                state.frame.fps, tr(L, TextId::Fps), state.frame.frame_ms, tr(L, TextId::Blas),
+                state.frame.blas_name.c_str());
+    if (state.frame.blas_reference) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.warning), "  %s", tr(L, TextId::SlowBlasWarning));
+    }
+    std::string diverged;
+    for (const RunSnapshot& run : snapshot.runs)
+        if (run.status == RunStatus::Diverged) diverged += (diverged.empty() ? "" : ", ") + run.name;
+    if (!diverged.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.error), "  |  %s: %s", tr(L, TextId::DivergedRuns),
+                           diverged.c_str());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void drawHelpOverlay(UiState& state) {
+    if (!state.show_help) return;
+    const Language L = state.lang;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowBgAlpha(0.96f);
+    bool open = true;
+    if (ImGui::Begin(tr(L, TextId::HelpTitle), &open,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoCollapse)) {
+        const TextId keys[] = {TextId::KeySpace, TextId::KeyS,  TextId::KeyD,      TextId::KeyG,
+                               TextId::KeyR,     TextId::KeyF12, TextId::KeyH,     TextId::KeyDigits,
+                               TextId::KeyF,     TextId::KeyB,   TextId::KeyL};
+        for (TextId k : keys) ImGui::BulletText("%s", tr(L, k));
+        ImGui::Spacing();
+        if (ImGui::Button(tr(L, TextId::HelpClose))) open = false;
+    }
+    ImGui::End();
+    state.show_help = open;
+}
+
+void drawBanner(UiState& state, ImVec2 pos, float width) {
+    if (state.banner.text.empty()) return;
+    if (ImGui::GetTime() > state.banner.until) {
+        state.banner.text.clear();
+        return;
+    }
+    const ThemeColors c = themeColors();
+    ImGui::SetNextWindowPos(ImVec2(pos.x + width * 0.5f, pos.y), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(width * 0.9f, FLT_MAX));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, state.banner.error ? IM_COL32(80, 20, 24, 245) : IM_COL32(24, 60, 40, 240));
+    ImGui::Begin("##banner", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove);
+    ImGui::PushTextWrapPos(width * 0.85f);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state.banner.error ? IM_COL32(255, 200, 200, 255) : c.text), "%s",
+                       state.banner.text.c_str());
+    ImGui::PopTextWrapPos();
+    if (state.banner.error && ImGui::SmallButton(tr(state.lang, TextId::Dismiss))) state.banner.text.clear();
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace ganarium

@@ -1,0 +1,56 @@
+// panels.h — the interactive panels around the shared frame: controls
+// (transport, runs, data, layers, language), scene browser and files, status
+// line, help overlay, banner, keyboard shortcuts and the draw-data mode.
+// Each reads the snapshot, edits UiState and posts Commands; none touches
+// the trainer, the window or files directly (see UiRequests).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/snapshot.h"
+#include "ui/scene_frame.h"
+#include "ui/ui_state.h"
+
+namespace ganarium {
+
+// Key codes of the platform layer (GLFW) for the shortcuts; letters and digits are ASCII.
+struct ShortcutKeys {
+    int f1 = 290, f12 = 301;  // GLFW_KEY_F1, GLFW_KEY_F12
+};
+
+// The left-hand controls window at `pos` with `size`.
+void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& frame, ImVec2 pos, ImVec2 size);
+
+// Transport buttons: play/pause, D/G/iteration steps, speed, reset, reseed.
+void drawTransport(UiState& state, const Snapshot& snapshot);
+// Live editor of run `run`'s objective and hyperparameters.
+void drawRunEditor(UiState& state, const Snapshot& snapshot, int run);
+// Data family and key parameters, plus the draw-data mode.
+void drawDataEditor(UiState& state, const Snapshot& snapshot);
+// Layer toggles, fixed axes and camera reset.
+void drawLayerToggles(UiState& state, SceneFrame& frame);
+// Scene browser, "save scene as" and screenshot buttons.
+void drawSceneBrowser(UiState& state);
+
+// The status line (steps/s, FPS, BLAS, diverged runs) at `pos` with `size`.
+void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2 size);
+// The keyboard help overlay when state.show_help.
+void drawHelpOverlay(UiState& state);
+// The banner (error or info) centred at the top of [x, x + width].
+void drawBanner(UiState& state, ImVec2 pos, float width);
+
+// Keyboard shortcuts (ignored while a text field has focus).
+void handleShortcuts(UiState& state, const Snapshot& snapshot, SceneFrame& frame, const ShortcutKeys& keys);
+// Draw-data mode: click adds a blob, drag paints points (call after the frame is drawn).
+void handleDataDrawing(UiState& state, const Snapshot& snapshot, SceneFrame& frame);
+
+// Lists *.toml in `dirs` (sorted, deduplicated by real path) with their titles.
+std::vector<SceneEntry> scanSceneFolders(const std::vector<std::string>& dirs);
+
+// Toggles layer number `digit` (1-9, 0 = 10th) of `layers`; false when out of range.
+bool toggleLayerByDigit(ViewLayers& layers, int digit);
+
+}  // namespace ganarium

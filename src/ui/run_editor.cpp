@@ -1,0 +1,113 @@
+// run_editor.cpp — live editing of one run: objective, Lipschitz constraint,
+// learning rates, k_d, lambda, c, batch and optimizer. Every finished edit
+// becomes one SetRun command (sliders post when released, not while dragged).
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+namespace ganarium {
+
+namespace {
+
+// A combo over canonical names; true when the selection changed.
+bool nameCombo(const char* label, const std::vector<std::string>& names, int& index) {
+    bool changed = false;
+    if (ImGui::BeginCombo(label, index >= 0 && index < static_cast<int>(names.size()) ? names[index].c_str() : "?")) {
+        for (int i = 0; i < static_cast<int>(names.size()); ++i) {
+            if (ImGui::Selectable(names[i].c_str(), i == index)) {
+                index = i;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// A logarithmic slider over doubles; true when an edit was finished.
+bool logSlider(const char* label, double& value, double lo, double hi, const char* format) {
+    ImGui::SliderScalar(label, ImGuiDataType_Double, &value, &lo, &hi, format,
+                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+bool intSlider(const char* label, int& value, int lo, int hi) {
+    ImGui::SliderInt(label, &value, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+}  // namespace
+
+void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
+    if (run < 0 || run >= static_cast<int>(state.spec.runs.size()) || run >= static_cast<int>(snapshot.runs.size()))
+        return;
+    const Language L = state.lang;
+    const RunSnapshot& rs = snapshot.runs[run];
+    RunSpec& spec = state.spec.runs[run];  // edited in place so sliders keep their value while dragged
+    bool changed = false;
+
+    ImGui::PushID(run);
+    ImGui::PushStyleColor(ImGuiCol_Text, runColor(run));
+    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", rs.name.c_str());
+    ImGui::PopStyleColor();
+    if (rs.status == RunStatus::Diverged) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(1.0f, 0.36f, 0.36f, 1.0f), "%s", tr(L, TextId::Diverged));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(L, TextId::Resume))) {
+            Command c;
+            c.kind = Command::Kind::ResumeRun;
+            c.run = run;
+            postCommand(state, c);
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::ResumeHint));
+    }
+    if (open) {
+        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.48f);
+        int objective = static_cast<int>(spec.objective);
+        if (nameCombo(tr(L, TextId::Objective), objectiveNames(), objective)) {
+            spec.objective = static_cast<Objective>(objective);
+            changed = true;
+        }
+        int lipschitz = static_cast<int>(spec.lipschitz);
+        if (nameCombo(tr(L, TextId::Lipschitz), lipschitzNames(), lipschitz)) {
+            spec.lipschitz = static_cast<Lipschitz>(lipschitz);
+            changed = true;
+        }
+        if (spec.lipschitz == Lipschitz::WeightClip)
+            changed |= logSlider(tr(L, TextId::ClipC), spec.clip, 1e-4, 1.0, "%.4f");
+        if (spec.lipschitz == Lipschitz::GradientPenalty)
+            changed |= logSlider(tr(L, TextId::GpLambda), spec.gp_lambda, 1e-3, 100.0, "%.3g");
+        changed |= logSlider(tr(L, TextId::DLearningRate), spec.d_opt.lr, 1e-6, 1e-1, "%.1e");
+        changed |= logSlider(tr(L, TextId::GLearningRate), spec.g_opt.lr, 1e-6, 1e-1, "%.1e");
+        changed |= intSlider(tr(L, TextId::DStepsPerIteration), spec.k_d, 1, 20);
+        int batch = spec.batch;
+        ImGui::SliderInt(tr(L, TextId::Batch), &batch, 8, 2048, "%d",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            spec.batch = batch;
+            changed = true;
+        }
+        int optimizer = static_cast<int>(spec.d_opt.kind);
+        if (nameCombo(tr(L, TextId::Optimizer), optimizerNames(), optimizer)) {
+            spec.d_opt.kind = static_cast<OptimizerKind>(optimizer);
+            spec.g_opt.kind = spec.d_opt.kind;
+            changed = true;
+        }
+        ImGui::PopItemWidth();
+        ImGui::TreePop();
+    }
+    ImGui::PopID();
+    if (changed) {
+        Command c;
+        c.kind = Command::Kind::SetRun;
+        c.run = run;
+        c.run_spec = state.spec.runs[run];
+        postCommand(state, c);
+    }
+}
+
+}  // namespace ganarium

@@ -1,0 +1,77 @@
+// scene_browser.cpp — the scenes/ folder listing (title per file), "save
+// scene as" and the screenshot button. Files are read and written by the
+// app when it serves UiRequests; this file only scans folders and asks.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "core/scene_parser.h"
+#include "ui/panels.h"
+
+#include <imgui_stdlib.h>
+
+namespace ganarium {
+
+namespace fs = std::filesystem;
+
+std::vector<SceneEntry> scanSceneFolders(const std::vector<std::string>& dirs) {
+    std::vector<SceneEntry> out;
+    std::set<std::string> seen;
+    for (const std::string& dir : dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) continue;
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.path().extension() == ".toml") files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const fs::path& file : files) {
+            const std::string canonical = fs::weakly_canonical(file, ec).string();
+            if (!seen.insert(canonical).second) continue;
+            SceneEntry e;
+            e.path = file.string();
+            try {
+                e.title = loadSceneFile(e.path).title;
+            } catch (const UserError& err) {
+                e.title = file.filename().string();
+                e.error = err.what();
+            }
+            out.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
+void drawSceneBrowser(UiState& state) {
+    const Language L = state.lang;
+    if (!state.scenes_scanned) {
+        state.scenes = scanSceneFolders(state.scene_dirs);
+        state.scenes_scanned = true;
+    }
+    ImGui::PushID("scenes");
+    if (ImGui::SmallButton(tr(L, TextId::Refresh))) state.scenes_scanned = false;
+    if (state.scenes.empty()) ImGui::TextDisabled("%s", tr(L, TextId::NoScenesFound));
+    for (size_t i = 0; i < state.scenes.size(); ++i) {
+        const SceneEntry& e = state.scenes[i];
+        ImGui::PushID(static_cast<int>(i));
+        const bool current = fs::path(e.path).filename() == fs::path(state.spec.source_path).filename();
+        if (!e.error.empty()) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 120, 255));
+        if (ImGui::Selectable(e.title.c_str(), current)) state.requests.load_path = e.path;
+        if (!e.error.empty()) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s%s%s", e.path.c_str(), e.error.empty() ? "" : "\n", e.error.c_str());
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(L, TextId::SaveSceneAs));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.65f);
+    ImGui::InputText("##save_path", &state.save_path);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, TextId::Save)) && !state.save_path.empty()) state.requests.save_path = state.save_path;
+    ImGui::TextUnformatted(tr(L, TextId::ScreenshotFolder));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    ImGui::InputText("##shot_dir", &state.screenshot_dir);
+    if (ImGui::Button(tr(L, TextId::Screenshot))) state.requests.screenshot = true;
+    ImGui::PopID();
+}
+
+}  // namespace ganarium

@@ -1,0 +1,213 @@
+// scene_frame.cpp — lays out run panels, curves and weights for the window
+// and the recorder, and the presentation overlay (title, step, legend).
+#include "ui/scene_frame.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace ganarium {
+
+namespace {
+
+PlotTexts plotTexts(Language lang) {
+    PlotTexts t;
+    const TextId ids[kPlotMetricCount] = {TextId::MetricDivergence, TextId::MetricLossD, TextId::MetricLossG,
+                                          TextId::MetricJs,         TextId::MetricW1,    TextId::MetricGradNorm,
+                                          TextId::MetricModesCovered};
+    for (int m = 0; m < kPlotMetricCount; ++m) t.metric[m] = tr(lang, ids[m]);
+    t.true_divergence = tr(lang, TextId::TrueDivergence);
+    t.d_estimate = tr(lang, TextId::DEstimate);
+    t.log_scale = tr(lang, TextId::LogScale);
+    t.steps = tr(lang, TextId::Steps);
+    t.no_metrics = tr(lang, TextId::NoMetricsYet);
+    t.not_defined = tr(lang, TextId::NotDefined);
+    return t;
+}
+
+WeightsTexts weightsTexts(Language lang) {
+    WeightsTexts t;
+    t.d_weights = tr(lang, TextId::DWeights);
+    t.gp_norms = tr(lang, TextId::GpNorms);
+    t.no_gp = tr(lang, TextId::NoGradientPenalty);
+    t.run = tr(lang, TextId::RunLabel);
+    t.no_weights = tr(lang, TextId::NoWeightsYet);
+    return t;
+}
+
+const ImGuiWindowFlags kChildFlags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+
+void autoGrid(int runs, int& cols, int& rows) {
+    if (runs <= 1) { cols = 1; rows = 1; }
+    else if (runs == 2) { cols = 2; rows = 1; }
+    else if (runs == 3) { cols = 3; rows = 1; }
+    else if (runs == 4) { cols = 2; rows = 2; }
+    else { cols = 3; rows = 2; }
+}
+
+}  // namespace
+
+bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows) {
+    autoGrid(runs, cols, rows);
+    if (layout.empty() || layout == "auto") return true;
+    int c = 0, r = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(layout.c_str(), "%d%c%d%c", &c, &x, &r, &extra) != 3 || (x != 'x' && x != 'X') || c < 1 ||
+        r < 1 || c > 6 || r > 6 || c * r < runs)
+        return false;
+    cols = c;
+    rows = r;
+    return true;
+}
+
+SceneFrame::SceneFrame() = default;
+SceneFrame::~SceneFrame() = default;
+
+void SceneFrame::ensureViews(const Snapshot& snapshot) {
+    const size_t n = snapshot.runs.size();
+    if (views_dim_ != snapshot.dim) {
+        views_.clear();
+        views_dim_ = snapshot.dim;
+        camera_.initialised = false;
+    }
+    while (views_.size() > n) views_.pop_back();
+    while (views_.size() < n) views_.push_back(makeRunView(snapshot.dim));
+}
+
+bool SceneFrame::hoveredDataPoint(double& x, double& y) const {
+    for (const auto& view : views_)
+        if (view && view->hoveredDataPoint(x, y)) return true;
+    return false;
+}
+
+void SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ThemeColors colors = themeColors();
+    ImFont* big = largeFont();
+    const float big_size = big->FontSize * std::max(1.0f, options.font_scale * 0.85f);
+    const float fs = ImGui::GetFontSize() * options.font_scale;
+    list->AddText(big, big_size, p0, colors.text, snapshot.scene_title.c_str());
+
+    // step counter on the right
+    int64_t step = 0;
+    for (const RunSnapshot& run : snapshot.runs) step = std::max(step, run.step);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s %lld", tr(options.lang, TextId::StepCounter), static_cast<long long>(step));
+    const ImVec2 ts = big->CalcTextSizeA(big_size, FLT_MAX, 0, buf);
+    list->AddText(big, big_size, ImVec2(p0.x + width - ts.x, p0.y), colors.accent, buf);
+
+    const std::string& caption = options.caption.empty() ? snapshot.scene_caption : options.caption;
+    if (!caption.empty())
+        list->AddText(ImGui::GetFont(), fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), colors.text_dim,
+                      caption.c_str(), nullptr, width);
+}
+
+void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1) {
+    grid_min_ = p0;
+    grid_max_ = p1;
+    const int n = static_cast<int>(snapshot.runs.size());
+    if (n == 0) return;
+    int cols = 1, rows = 1;
+    gridForLayout(options.layout, n, cols, rows);
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float cw = (p1.x - p0.x - gap * (cols - 1)) / cols;
+    const float ch = (p1.y - p0.y - gap * (rows - 1)) / rows;
+    if (cw < 40 || ch < 40) return;
+
+    ViewStyle style;
+    style.font_scale = options.font_scale;
+    style.show_title = true;
+    style.interactive = !options.presentation;
+    const ThemeColors colors = themeColors();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    for (int i = 0; i < n; ++i) {
+        const ImVec2 cell(p0.x + (i % cols) * (cw + gap), p0.y + (i / cols) * (ch + gap));
+        ImGui::SetCursorScreenPos(cell);
+        ImGui::PushID(i);
+        if (views_[i]) views_[i]->draw(snapshot, i, layers_, camera_, style, ImVec2(cw, ch));
+        ImGui::PopID();
+        // A diverged run says so loudly; the other panels keep training.
+        const RunSnapshot& run = snapshot.runs[i];
+        if (run.status == RunStatus::Diverged) {
+            ImFont* big = largeFont();
+            const char* label = tr(options.lang, TextId::Diverged);
+            const ImVec2 ts = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, label);
+            const ImVec2 c(cell.x + cw * 0.5f, cell.y + ch * 0.5f);
+            list->AddRectFilled(ImVec2(c.x - ts.x * 0.6f, c.y - ts.y * 0.8f), ImVec2(c.x + ts.x * 0.6f, c.y + ts.y * 1.6f),
+                                IM_COL32(40, 10, 10, 220), 6.0f);
+            list->AddText(big, big->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.6f), colors.error, label);
+            if (!run.status_reason.empty()) {
+                const float fs = ImGui::GetFontSize();
+                const ImVec2 rs = ImGui::CalcTextSize(run.status_reason.c_str());
+                list->AddText(ImGui::GetFont(), fs, ImVec2(c.x - rs.x * 0.5f, c.y + ts.y * 0.5f), colors.text,
+                              run.status_reason.c_str());
+            }
+        }
+    }
+}
+
+void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 origin, ImVec2 size) {
+    ensureViews(snapshot);
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::Begin("##scene_frame", nullptr, flags);
+    const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+    ImVec2 p0(origin.x + pad.x, origin.y + pad.y);
+    const ImVec2 p1(origin.x + size.x - pad.x, origin.y + size.y - pad.y);
+    const float width = p1.x - p0.x;
+    const float fs = ImGui::GetFontSize() * options.font_scale;
+
+    if (options.presentation) {
+        drawHeader(snapshot, options, p0, width);
+        const bool has_caption = !(options.caption.empty() && snapshot.scene_caption.empty());
+        p0.y += largeFont()->FontSize * std::max(1.0f, options.font_scale * 0.85f) + (has_caption ? fs * 1.5f : 0) +
+                fs * 0.4f;
+    }
+
+    bool weights = options.show_weights == 1;
+    if (options.show_weights < 0) {
+        weights = !options.presentation;
+        for (const RunSnapshot& run : snapshot.runs)
+            weights = weights || run.clip > 0 || !run.gp_norms.counts.empty();
+    }
+    const bool plots = options.show_plots;
+    const float strip = (plots || weights) ? std::max(fs * 9.0f, (p1.y - p0.y) * (options.presentation ? 0.28f : 0.3f)) : 0;
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    drawRuns(snapshot, options, p0, ImVec2(p1.x, p1.y - (strip > 0 ? strip + gap : 0)));
+
+    if (strip > 0) {
+        const float y0 = p1.y - strip;
+        const float weights_w = weights ? (plots ? width * 0.32f : width) : 0;
+        PlotStyle style;
+        style.font_scale = options.font_scale;
+        style.interactive = !options.presentation;
+        style.title_font = nullptr;
+        if (plots) {
+            ImGui::SetCursorScreenPos(ImVec2(p0.x, y0));
+            const float w = width - (weights ? weights_w + gap * 2 : 0);
+            const PlotTexts texts = plotTexts(options.lang);
+            ImGui::BeginChild("##plots", ImVec2(w, strip), false, kChildFlags);
+            plots_.draw(snapshot, texts, style, ImGui::GetContentRegionAvail());
+            ImGui::EndChild();
+        }
+        if (weights) {
+            ImGui::SetCursorScreenPos(ImVec2(p1.x - weights_w, y0));
+            const WeightsTexts texts = weightsTexts(options.lang);
+            ImGui::BeginChild("##weights", ImVec2(weights_w, strip), false, kChildFlags);
+            weights_.draw(snapshot, texts, style, ImGui::GetContentRegionAvail());
+            ImGui::EndChild();
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+}
+
+}  // namespace ganarium

@@ -1,0 +1,76 @@
+// scene_frame.h — the composition of one whole frame, shared by the window
+// and the recorder: run panels in a grid (one shared camera), the curves
+// panel, the weights panel and, in presentation mode (videos), a title,
+// step counter, caption and legend with larger text. Owns the RunViews and
+// the plot state; knows nothing about the trainer or the window.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/snapshot.h"
+#include "ui/i18n.h"
+#include "views/plots_view.h"
+#include "views/run_view.h"
+#include "views/weights_view.h"
+
+namespace ganarium {
+
+// How a frame is composed.
+struct SceneFrameOptions {
+    std::string layout = "auto";  // "auto" or "COLSxROWS" ("1x2", "2x2", "3x2", ...)
+    bool presentation = false;    // video: no controls, larger text, title + step counter + legend
+    std::string caption;          // presentation: shown under the title (empty: the scene's caption)
+    float font_scale = 1.0f;      // multiplies text in panels (presentation usually 1.2-1.5)
+    Language lang = Language::English;
+    bool show_plots = true;       // the curves panel
+    int show_weights = -1;        // 1 on, 0 off, -1: when a run clips or penalises gradients (always in the GUI)
+};
+
+// Grid (columns x rows) for `runs` panels: "auto" gives 1x1, 2x1, 3x1, 2x2, 3x2;
+// "CxR" is taken as given. False (and an auto grid) when `layout` is malformed or too small.
+bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows);
+
+// One composed frame. Keep one instance alive across frames (it owns GL resources).
+class SceneFrame {
+public:
+    SceneFrame();
+    ~SceneFrame();
+    SceneFrame(const SceneFrame&) = delete;
+    SceneFrame& operator=(const SceneFrame&) = delete;
+
+    // Draws everything into a borderless ImGui window at `origin` of `size` pixels.
+    // Needs a current GL 3.3 context and an ImGui frame in progress.
+    void draw(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 origin, ImVec2 size);
+
+    ViewLayers& layers() { return layers_; }
+    ViewCamera& camera() { return camera_; }
+    PlotsView& plots() { return plots_; }
+    WeightsView& weights() { return weights_; }
+    // Forgets pan/zoom: the next draw frames the snapshot's view box again.
+    void resetCamera() { camera_.initialised = false; }
+    // Data point under the mouse in a 2D run panel (after draw); false when none is hovered.
+    bool hoveredDataPoint(double& x, double& y) const;
+    // Screen rectangle of the run grid from the last draw.
+    ImVec2 gridMin() const { return grid_min_; }
+    ImVec2 gridMax() const { return grid_max_; }
+
+private:
+    void ensureViews(const Snapshot& snapshot);
+    void drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1);
+    void drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
+
+    std::vector<std::unique_ptr<RunView>> views_;
+    int views_dim_ = 0;
+    ViewLayers layers_;
+    ViewCamera camera_;
+    PlotsView plots_;
+    WeightsView weights_;
+    int hovered_view_ = -1;
+    ImVec2 grid_min_{0, 0}, grid_max_{0, 0};
+};
+
+}  // namespace ganarium

@@ -1,0 +1,84 @@
+// ui_state.h — what the interface remembers between frames (language,
+// panel toggles, text fields, banner) plus the outbox of Commands for the
+// trainer and the requests only the app can serve (load, save, screenshot).
+// The UI never touches the Trainer: the app drains `outbox` each frame.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/command.h"
+#include "core/scene_spec.h"
+#include "ui/i18n.h"
+
+namespace ganarium {
+
+// One scene file found by the scene browser.
+struct SceneEntry {
+    std::string path;
+    std::string title;   // [scene] title, or the file name when it does not parse
+    std::string error;   // non-empty when the file does not parse
+};
+
+// A message at the top of the window: errors stay until dismissed, info fades.
+struct Banner {
+    std::string text;
+    bool error = false;
+    double until = 0;    // ImGui time when an info banner disappears
+};
+
+// Requests that need the app (files, GL read-back).
+struct UiRequests {
+    std::string load_path;      // non-empty: open this scene file
+    std::string save_path;      // non-empty: write the current spec here
+    bool screenshot = false;    // save the next finished frame as PNG
+    bool reload_fonts = false;  // language changed: rebuild the font atlas
+    bool quit = false;
+};
+
+// Numbers the status line shows that do not come from the snapshot.
+struct FrameInfo {
+    double fps = 0;
+    double frame_ms = 0;
+    std::string blas_name;
+    bool blas_reference = false;
+};
+
+// Interface state of one window.
+struct UiState {
+    Language lang = Language::English;
+    SceneSpec spec;                  // the current scene with every UI edit applied ("save as" writes it)
+    std::vector<Command> outbox;     // commands for the trainer, in order
+    UiRequests requests;
+    Banner banner;
+    FrameInfo frame;
+
+    bool show_help = false;
+    bool show_controls = true;
+    bool draw_mode = false;          // clicks/drags in a 2D panel edit the data
+    float blob_std = 0.15f;
+    bool painting = false;           // a drag is in progress
+    bool pressed_on_panel = false;   // the left button went down over a 2D panel
+    double last_paint_x = 0, last_paint_y = 0;
+    std::vector<double> paint_buffer;  // points painted this frame, flushed as AddPoints
+
+    std::string save_path = "my_scene.toml";
+    std::string screenshot_dir = ".";
+    std::vector<std::string> scene_dirs;   // folders the browser lists
+    std::vector<SceneEntry> scenes;
+    bool scenes_scanned = false;
+    uint64_t reseed_value = 0;       // seed the Reseed button uses (0: scene seed + 1)
+    int speed = 1;
+};
+
+// Queues `command` for the trainer and applies the same edit to `state.spec`.
+void postCommand(UiState& state, Command command);
+
+// Applies the scene-changing part of `command` to `spec` (the trainer's rules, mirrored).
+void applyToSpec(SceneSpec& spec, const Command& command);
+
+// Shows an info (fading) or error (sticky) message.
+void showBanner(UiState& state, const std::string& text, bool error, double now);
+
+}  // namespace ganarium

@@ -1,0 +1,106 @@
+// axes_overlay.cpp — tick choice and axis drawing.
+#include "views/axes_overlay.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ganarium {
+
+Ticks niceTicks(double lo, double hi, int target) {
+    Ticks ticks;
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return ticks;
+    double raw = (hi - lo) / std::max(target, 1);
+    double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = mag;
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        step = m * mag;
+        if (step >= raw) break;
+    }
+    double first = std::ceil(lo / step - 1e-9) * step;
+    for (double v = first; v <= hi + step * 1e-9; v += step) ticks.values.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
+    ticks.decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+    return ticks;
+}
+
+double niceCeil(double v) {
+    if (!(v > 0) || !std::isfinite(v)) return 1.0;
+    double mag = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * mag >= v * (1 - 1e-9)) return m * mag;
+    return 10 * mag;
+}
+
+std::string formatTick(double v, int decimals) {
+    char buffer[48];
+    std::snprintf(buffer, sizeof(buffer), "%.*f", std::clamp(decimals, 0, 6), v);
+    std::string s = buffer;
+    if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);
+    return s;
+}
+
+void drawText(ImDrawList* draw_list, ImVec2 pos, ImU32 colour, const std::string& text, float font_size) {
+    draw_list->AddText(ImGui::GetFont(), font_size, pos, colour, text.c_str(), text.c_str() + text.size());
+}
+
+ImVec2 textSize(const std::string& text, float font_size) {
+    return ImGui::GetFont()->CalcTextSizeA(font_size, 1e9f, 0.f, text.c_str(), text.c_str() + text.size());
+}
+
+float axisLabelWidth(const AxisSpec& axis, float font_size) {
+    Ticks ticks = niceTicks(axis.lo, axis.hi, axis.target_ticks);
+    float w = 0;
+    for (double v : ticks.values) w = std::max(w, textSize(formatTick(v, ticks.decimals), font_size).x);
+    return w;
+}
+
+void drawAxis(ImDrawList* dl, const PlotArea& area, const AxisSpec& axis, float font_size) {
+    ImU32 text_colour = axis.colour ? axis.colour : ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 line_colour = axis.colour ? axis.colour : ImGui::GetColorU32(ImGuiCol_Text, 0.75f);
+    ImU32 grid_colour = IM_COL32(40, 40, 50, 34);
+    float tick_len = font_size * 0.35f;
+    Ticks ticks = niceTicks(axis.lo, axis.hi, axis.target_ticks);
+    bool horizontal = axis.side == AxisSide::Bottom;
+    auto position = [&](double v) {
+        double f = (v - axis.lo) / (axis.hi - axis.lo);
+        return horizontal ? area.min.x + static_cast<float>(f) * area.width()
+                          : area.max.y - static_cast<float>(f) * area.height();
+    };
+    if (horizontal) {
+        dl->AddLine({area.min.x, area.max.y}, {area.max.x, area.max.y}, line_colour, 1.5f);
+    } else {
+        float x = axis.side == AxisSide::Left ? area.min.x : area.max.x;
+        dl->AddLine({x, area.min.y}, {x, area.max.y}, line_colour, 1.5f);
+    }
+    for (double v : ticks.values) {
+        float p = position(v);
+        std::string label = formatTick(v, ticks.decimals);
+        ImVec2 size = textSize(label, font_size);
+        if (horizontal) {
+            if (axis.grid) dl->AddLine({p, area.min.y}, {p, area.max.y}, grid_colour, 1.f);
+            dl->AddLine({p, area.max.y}, {p, area.max.y + tick_len}, line_colour, 1.5f);
+            if (axis.numbers) drawText(dl, {p - size.x * 0.5f, area.max.y + tick_len + 1}, text_colour, label, font_size);
+        } else if (axis.side == AxisSide::Left) {
+            if (axis.grid) dl->AddLine({area.min.x, p}, {area.max.x, p}, grid_colour, 1.f);
+            dl->AddLine({area.min.x - tick_len, p}, {area.min.x, p}, line_colour, 1.5f);
+            if (axis.numbers)
+                drawText(dl, {area.min.x - tick_len - 3 - size.x, p - size.y * 0.5f}, text_colour, label, font_size);
+        } else {
+            if (axis.grid) dl->AddLine({area.min.x, p}, {area.max.x, p}, grid_colour, 1.f);
+            dl->AddLine({area.max.x, p}, {area.max.x + tick_len, p}, line_colour, 1.5f);
+            if (axis.numbers) drawText(dl, {area.max.x + tick_len + 3, p - size.y * 0.5f}, text_colour, label, font_size);
+        }
+    }
+    if (!axis.title.empty()) {
+        ImVec2 size = textSize(axis.title, font_size);
+        if (horizontal) {
+            drawText(dl, {area.max.x - size.x, area.max.y + tick_len + size.y + 2}, text_colour, axis.title, font_size);
+        } else if (axis.side == AxisSide::Left) {
+            drawText(dl, {area.min.x + 4, area.min.y - size.y - 2}, text_colour, axis.title, font_size);
+        } else {
+            drawText(dl, {area.max.x - size.x, area.min.y - size.y - 2}, text_colour, axis.title, font_size);
+        }
+    }
+}
+
+}  // namespace ganarium

@@ -1,0 +1,353 @@
+// plots_view.cpp — metric curves over steps for every run, drawn with ImGui
+// draw lists: nice ticks, solid true divergences vs dashed D estimates,
+// min/max decimation to the pixel width, hover cursor with values per run.
+#include "views/plots_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cfloat>
+#include <cstdio>
+#include <cstring>
+
+namespace ganarium {
+
+namespace {
+
+const ImVec4 kPalette[] = {
+    {0.35f, 0.70f, 1.00f, 1.0f},  // sky blue
+    {1.00f, 0.62f, 0.20f, 1.0f},  // orange
+    {0.40f, 0.85f, 0.55f, 1.0f},  // green
+    {0.95f, 0.45f, 0.65f, 1.0f},  // pink
+    {0.95f, 0.90f, 0.40f, 1.0f},  // yellow
+    {0.70f, 0.55f, 1.00f, 1.0f},  // violet
+};
+
+const ImU32 kText = IM_COL32(232, 234, 237, 255);
+const ImU32 kTextDim = IM_COL32(160, 166, 176, 255);
+const ImU32 kGrid = IM_COL32(255, 255, 255, 24);
+const ImU32 kAxis = IM_COL32(150, 156, 166, 255);
+const ImU32 kPlotBg = IM_COL32(18, 20, 25, 255);
+
+// Series values as stored, or null when the run has no such series.
+const std::vector<double>* findSeries(const RunSnapshot& run, const char* key) {
+    if (!key) return nullptr;
+    auto it = run.history.series.find(key);
+    if (it == run.history.series.end() || it->second.size() != run.history.steps.size()) return nullptr;
+    return &it->second;
+}
+
+bool usable(double v, bool log_y) { return std::isfinite(v) && (!log_y || v > 0); }
+
+struct Range {
+    double lo = INFINITY, hi = -INFINITY;
+    void add(double v) { lo = std::min(lo, v); hi = std::max(hi, v); }
+    bool valid() const { return lo <= hi; }
+};
+
+}  // namespace
+
+ImU32 runPaletteColor(int index, float alpha) {
+    const int n = static_cast<int>(sizeof(kPalette) / sizeof(kPalette[0]));
+    ImVec4 c = kPalette[((index % n) + n) % n];
+    c.w = alpha;
+    return ImGui::ColorConvertFloat4ToU32(c);
+}
+
+void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& solid, const char*& dashed) {
+    dashed = nullptr;
+    switch (metric) {
+        case PlotMetric::Divergence:
+            solid = run.critic ? "w1" : "js";
+            dashed = "d_estimate";
+            break;
+        case PlotMetric::LossD: solid = "loss_d"; break;
+        case PlotMetric::LossG: solid = "loss_g"; break;
+        case PlotMetric::Js: solid = "js"; break;
+        case PlotMetric::W1: solid = "w1"; break;
+        case PlotMetric::GradNorm: solid = "g_grad_norm"; break;
+        case PlotMetric::ModesCovered: solid = "modes_covered"; break;
+        default: solid = "loss_d"; break;
+    }
+}
+
+int niceTicks(double lo, double hi, int target_count, double* out, int cap) {
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || cap <= 0) return 0;
+    const double raw = (hi - lo) / std::max(1, target_count);
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / mag;
+    const double step = (norm < 1.5 ? 1.0 : norm < 3.5 ? 2.0 : norm < 7.5 ? 5.0 : 10.0) * mag;
+    int n = 0;
+    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9 && n < cap; t += step)
+        out[n++] = std::fabs(t) < step * 1e-9 ? 0.0 : t;
+    return n;
+}
+
+void formatTick(double value, char* buf, int size) {
+    const double a = std::fabs(value);
+    if (a == 0) std::snprintf(buf, size, "0");
+    else if (a >= 1e5 || a < 1e-3) std::snprintf(buf, size, "%.0e", value);
+    else if (a >= 100) std::snprintf(buf, size, "%.0f", value);
+    else std::snprintf(buf, size, "%.3g", value);
+}
+
+void drawDashedPolyline(ImDrawList* list, const ImVec2* points, int count, ImU32 color, float thickness,
+                        float dash, float gap) {
+    float phase = 0;  // distance travelled in the current dash+gap period
+    const float period = dash + gap;
+    for (int i = 0; i + 1 < count; ++i) {
+        ImVec2 a = points[i], b = points[i + 1];
+        const float dx = b.x - a.x, dy = b.y - a.y;
+        const float len = std::sqrt(dx * dx + dy * dy);
+        float t = 0;
+        while (t < len) {
+            const float in_period = std::fmod(phase, period);
+            const bool on = in_period < dash;
+            const float remaining = on ? dash - in_period : period - in_period;
+            const float step = std::min(remaining, len - t);
+            if (on) {
+                const ImVec2 s(a.x + dx * t / len, a.y + dy * t / len);
+                const ImVec2 e(a.x + dx * (t + step) / len, a.y + dy * (t + step) / len);
+                list->AddLine(s, e, color, thickness);
+            }
+            t += step;
+            phase += step;
+        }
+    }
+}
+
+void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    float top = 0;
+    if (style.interactive) {
+        ImGui::PushID(this);
+        if (ImGui::BeginTabBar("##metrics", ImGuiTabBarFlags_FittingPolicyScroll)) {
+            for (int m = 0; m < kPlotMetricCount; ++m) {
+                if (ImGui::BeginTabItem(texts.metric[m])) {
+                    metric = static_cast<PlotMetric>(m);
+                    ImGui::EndTabItem();
+                }
+            }
+            ImGui::EndTabBar();
+        }
+        bool& log_flag = metric == PlotMetric::GradNorm ? log_scale_grad_norm : log_scale_other;
+        ImGui::Checkbox(texts.log_scale, &log_flag);
+        ImGui::PopID();
+        top = ImGui::GetCursorScreenPos().y - origin.y;
+    } else {
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        ImFont* font = style.title_font ? style.title_font : ImGui::GetFont();
+        const float fs = ImGui::GetFontSize() * 1.15f * style.font_scale;
+        list->AddText(font, fs, origin, kText, texts.metric[static_cast<int>(metric)]);
+        top = fs + 4;
+    }
+    const ImVec2 p0(origin.x, origin.y + top);
+    const ImVec2 p1(origin.x + size.x, origin.y + size.y);
+    if (p1.y - p0.y > 40 && p1.x - p0.x > 80) drawPlot(snapshot, texts, style, p0, p1);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(size);
+}
+
+void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 p0,
+                         ImVec2 p1) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize() * style.font_scale;
+    ImFont* font = ImGui::GetFont();
+    const bool log_y = metric == PlotMetric::GradNorm ? log_scale_grad_norm : log_scale_other;
+
+    // Data ranges over every run and series.
+    Range xr, yr;
+    for (const RunSnapshot& run : snapshot.runs) {
+        const char *solid, *dashed;
+        plotSeriesKeys(metric, run, solid, dashed);
+        for (const char* key : {solid, dashed}) {
+            const std::vector<double>* s = findSeries(run, key);
+            if (!s) continue;
+            for (size_t i = 0; i < s->size(); ++i) {
+                const double v = (*s)[i];
+                if (!usable(v, log_y)) continue;
+                xr.add(static_cast<double>(run.history.steps[i]));
+                yr.add(log_y ? std::log10(v) : v);
+            }
+        }
+    }
+
+    const float left = fs * 3.6f, bottom = fs * 1.6f, right = fs * 0.6f, top_pad = fs * 0.3f;
+    const ImVec2 a(p0.x + left, p0.y + top_pad), b(p1.x - right, p1.y - bottom);
+    list->AddRectFilled(a, b, kPlotBg, 3.0f);
+    if (!xr.valid() || !yr.valid()) {
+        const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.no_metrics);
+        list->AddText(font, fs, ImVec2((a.x + b.x - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), kTextDim,
+                      texts.no_metrics);
+        return;
+    }
+    if (xr.hi <= xr.lo) xr.hi = xr.lo + 1;
+    if (metric == PlotMetric::ModesCovered || metric == PlotMetric::Js || metric == PlotMetric::W1 ||
+        metric == PlotMetric::GradNorm) {
+        if (!log_y) yr.lo = std::min(yr.lo, 0.0);
+    }
+    if (yr.hi - yr.lo < 1e-12) { yr.lo -= 0.5; yr.hi += 0.5; }
+    const double pad = (yr.hi - yr.lo) * 0.06;
+    yr.lo -= (yr.lo == 0.0 && !log_y) ? 0.0 : pad;
+    yr.hi += pad;
+
+    auto sx = [&](double x) { return static_cast<float>(a.x + (x - xr.lo) / (xr.hi - xr.lo) * (b.x - a.x)); };
+    auto sy = [&](double y) { return static_cast<float>(b.y - (y - yr.lo) / (yr.hi - yr.lo) * (b.y - a.y)); };
+
+    // Grid and ticks.
+    double ticks[16];
+    char buf[32];
+    const int ny = log_y ? 0 : niceTicks(yr.lo, yr.hi, std::max(2, static_cast<int>((b.y - a.y) / (fs * 2.2f))), ticks, 16);
+    for (int i = 0; i < ny; ++i) {
+        const float y = sy(ticks[i]);
+        list->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), kGrid);
+        formatTick(ticks[i], buf, sizeof buf);
+        const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, buf);
+        list->AddText(font, fs, ImVec2(a.x - ts.x - fs * 0.3f, y - ts.y * 0.5f), kTextDim, buf);
+    }
+    if (log_y) {  // decades
+        for (double d = std::ceil(yr.lo); d <= yr.hi; d += 1.0) {
+            const float y = sy(d);
+            list->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), kGrid);
+            std::snprintf(buf, sizeof buf, "1e%d", static_cast<int>(d));
+            const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, buf);
+            list->AddText(font, fs, ImVec2(a.x - ts.x - fs * 0.3f, y - ts.y * 0.5f), kTextDim, buf);
+        }
+    }
+    const int nx = niceTicks(xr.lo, xr.hi, std::max(2, static_cast<int>((b.x - a.x) / (fs * 5.0f))), ticks, 16);
+    for (int i = 0; i < nx; ++i) {
+        const float x = sx(ticks[i]);
+        list->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), kGrid);
+        formatTick(ticks[i], buf, sizeof buf);
+        const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, buf);
+        list->AddText(font, fs, ImVec2(x - ts.x * 0.5f, b.y + fs * 0.15f), kTextDim, buf);
+    }
+    list->AddRect(a, b, kAxis, 3.0f);
+    {
+        const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.steps);
+        list->AddText(font, fs, ImVec2(b.x - ts.x, b.y + fs * 0.15f), kTextDim, texts.steps);
+    }
+
+    // Curves: min/max decimation per pixel column, broken at NaN.
+    list->PushClipRect(a, b, true);
+    const float thick = std::max(1.5f, fs * 0.11f);
+    const int columns = std::max(1, static_cast<int>(b.x - a.x));
+    for (size_t r = 0; r < snapshot.runs.size(); ++r) {
+        const RunSnapshot& run = snapshot.runs[r];
+        const char *solid, *dashed;
+        plotSeriesKeys(metric, run, solid, dashed);
+        for (int pass = 0; pass < 2; ++pass) {
+            const std::vector<double>* s = findSeries(run, pass == 0 ? solid : dashed);
+            if (!s) continue;
+            const ImU32 color = runPaletteColor(static_cast<int>(r), pass == 0 ? 1.0f : 0.9f);
+            const bool decimate = s->size() > static_cast<size_t>(columns) * 2;
+            auto flush = [&]() {
+                if (points_.size() >= 2) {
+                    if (pass == 0) list->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thick);
+                    else drawDashedPolyline(list, points_.data(), static_cast<int>(points_.size()), color, thick,
+                                            fs * 0.5f, fs * 0.35f);
+                } else if (points_.size() == 1) {
+                    list->AddCircleFilled(points_[0], thick * 1.5f, color);
+                }
+                points_.clear();
+            };
+            points_.clear();
+            int bucket = -1;
+            float bmin = 0, bmax = 0, bx = 0;
+            bool min_first = true;
+            for (size_t i = 0; i < s->size(); ++i) {
+                const double v = (*s)[i];
+                if (!usable(v, log_y)) {
+                    if (bucket >= 0) { /* emit pending bucket */
+                        points_.push_back(ImVec2(bx, min_first ? bmin : bmax));
+                        if (bmin != bmax) points_.push_back(ImVec2(bx, min_first ? bmax : bmin));
+                        bucket = -1;
+                    }
+                    flush();
+                    continue;
+                }
+                const float x = sx(static_cast<double>(run.history.steps[i]));
+                const float y = sy(log_y ? std::log10(v) : v);
+                if (!decimate) { points_.push_back(ImVec2(x, y)); continue; }
+                const int col = static_cast<int>(x - a.x);
+                if (col != bucket) {
+                    if (bucket >= 0) {
+                        points_.push_back(ImVec2(bx, min_first ? bmin : bmax));
+                        if (bmin != bmax) points_.push_back(ImVec2(bx, min_first ? bmax : bmin));
+                    }
+                    bucket = col; bmin = bmax = y; bx = x; min_first = true;
+                } else {
+                    if (y < bmin) { bmin = y; min_first = false; }  // screen y: smaller is higher
+                    if (y > bmax) { bmax = y; }
+                }
+            }
+            if (bucket >= 0) {
+                points_.push_back(ImVec2(bx, min_first ? bmin : bmax));
+                if (bmin != bmax) points_.push_back(ImVec2(bx, min_first ? bmax : bmin));
+            }
+            flush();
+        }
+    }
+    list->PopClipRect();
+
+    // Legend: run colours, and the solid/dashed key on the divergence tab.
+    {
+        float lx = a.x + fs * 0.5f, ly = a.y + fs * 0.3f;
+        const float sw = fs * 1.4f;
+        for (size_t r = 0; r < snapshot.runs.size(); ++r) {
+            const RunSnapshot& run = snapshot.runs[r];
+            const char *solid, *dashed;
+            plotSeriesKeys(metric, run, solid, dashed);
+            const ImU32 c = runPaletteColor(static_cast<int>(r));
+            list->AddLine(ImVec2(lx, ly + fs * 0.55f), ImVec2(lx + sw, ly + fs * 0.55f), c, thick * 1.3f);
+            char label[160];
+            if (metric == PlotMetric::Divergence)
+                std::snprintf(label, sizeof label, "%s  (%s)", run.name.c_str(), run.critic ? "W1" : "JS");
+            else
+                std::snprintf(label, sizeof label, "%s", run.name.c_str());
+            if (!findSeries(run, solid)) std::snprintf(label + std::strlen(label), sizeof label - std::strlen(label), "  %s", texts.not_defined);
+            list->AddText(font, fs, ImVec2(lx + sw + fs * 0.4f, ly), kText, label);
+            ly += fs * 1.25f;
+        }
+        if (metric == PlotMetric::Divergence) {
+            list->AddLine(ImVec2(lx, ly + fs * 0.55f), ImVec2(lx + sw, ly + fs * 0.55f), kText, thick);
+            list->AddText(font, fs, ImVec2(lx + sw + fs * 0.4f, ly), kTextDim, texts.true_divergence);
+            ly += fs * 1.25f;
+            const ImVec2 dash[2] = {ImVec2(lx, ly + fs * 0.55f), ImVec2(lx + sw, ly + fs * 0.55f)};
+            drawDashedPolyline(list, dash, 2, kText, thick, fs * 0.4f, fs * 0.3f);
+            list->AddText(font, fs, ImVec2(lx + sw + fs * 0.4f, ly), kTextDim, texts.d_estimate);
+        }
+    }
+
+    // Hover cursor: vertical line and the value of every run at the nearest step.
+    if (!style.interactive) return;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) || mouse.x < a.x || mouse.x > b.x ||
+        mouse.y < a.y || mouse.y > b.y)
+        return;
+    const double step_at = xr.lo + (mouse.x - a.x) / (b.x - a.x) * (xr.hi - xr.lo);
+    list->AddLine(ImVec2(mouse.x, a.y), ImVec2(mouse.x, b.y), IM_COL32(255, 255, 255, 90), 1.0f);
+    ImGui::BeginTooltip();
+    ImGui::Text("%s %.0f", texts.steps, step_at);
+    for (size_t r = 0; r < snapshot.runs.size(); ++r) {
+        const RunSnapshot& run = snapshot.runs[r];
+        const auto& steps = run.history.steps;
+        if (steps.empty()) continue;
+        auto it = std::lower_bound(steps.begin(), steps.end(), static_cast<int64_t>(std::llround(step_at)));
+        size_t i = static_cast<size_t>(it - steps.begin());
+        if (i >= steps.size()) i = steps.size() - 1;
+        if (i > 0 && std::llabs(steps[i - 1] - static_cast<int64_t>(step_at)) < std::llabs(steps[i] - static_cast<int64_t>(step_at))) --i;
+        const char *solid, *dashed;
+        plotSeriesKeys(metric, run, solid, dashed);
+        const std::vector<double>* s1 = findSeries(run, solid);
+        const std::vector<double>* s2 = findSeries(run, dashed);
+        ImGui::PushStyleColor(ImGuiCol_Text, runPaletteColor(static_cast<int>(r)));
+        if (s2)
+            ImGui::Text("%s: %.4g / %.4g", run.name.c_str(), s1 ? (*s1)[i] : NAN, (*s2)[i]);
+        else
+            ImGui::Text("%s: %.4g", run.name.c_str(), s1 ? (*s1)[i] : NAN);
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndTooltip();
+}
+
+}  // namespace ganarium

@@ -1,0 +1,73 @@
+// plots_view.h — the metric curves panel: every run's history overlaid over
+// training steps, drawn with ImGui draw lists (axes, ticks, legend, hover
+// cursor with per-run read-out, optional log scale, min/max decimation).
+// Also a few plotting helpers shared with the weights view.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/snapshot.h"
+
+namespace ganarium {
+
+// Which curves the panel shows.
+enum class PlotMetric { Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Count };
+constexpr int kPlotMetricCount = static_cast<int>(PlotMetric::Count);
+
+// Translated labels the caller provides (views do not know the language).
+struct PlotTexts {
+    const char* metric[kPlotMetricCount] = {"True vs D's estimate", "D loss", "G loss", "JS divergence",
+                                             "W1 distance", "G gradient norm", "Modes covered"};
+    const char* true_divergence = "true (solid)";
+    const char* d_estimate = "D's estimate (dashed)";
+    const char* log_scale = "log scale";
+    const char* steps = "steps";
+    const char* no_metrics = "no metrics yet";
+    const char* not_defined = "n/a";
+};
+
+// Presentation knobs shared by the plots and weights panels.
+struct PlotStyle {
+    float font_scale = 1.0f;  // multiplies text size (video overlay uses larger text)
+    bool interactive = true;  // tabs, check boxes and the hover cursor
+    ImFont* title_font = nullptr;  // font for the panel title (nullptr: current font)
+};
+
+// The metric series keys of a snapshot's MetricHistory for one metric and run
+// (`solid` always set; `dashed` only for the divergence tab).
+void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& solid, const char*& dashed);
+
+// The curves panel. Keeps its tab and scale choice and scratch buffers between frames.
+class PlotsView {
+public:
+    // Draws the panel filling `size` at the ImGui cursor.
+    void draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size);
+
+    PlotMetric metric = PlotMetric::Divergence;
+    bool log_scale_grad_norm = true;   // log y axis for the gradient norm
+    bool log_scale_other = false;      // log y axis for every other metric
+
+private:
+    void drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 p0, ImVec2 p1);
+    std::vector<ImVec2> points_;  // decimated screen points of one series (reused)
+};
+
+// ---- helpers shared with weights_view.cpp and the UI theme ----
+
+// Colour of run `index` (6 colour-blind-friendly hues, cycled).
+ImU32 runPaletteColor(int index, float alpha = 1.0f);
+
+// Up to `cap` "nice" tick values (1, 2, 5 x 10^k steps) covering [lo, hi]; returns the count.
+int niceTicks(double lo, double hi, int target_count, double* out, int cap);
+
+// Draws a dashed polyline (dash and gap in pixels).
+void drawDashedPolyline(ImDrawList* list, const ImVec2* points, int count, ImU32 color, float thickness,
+                        float dash, float gap);
+
+// Formats an axis value compactly ("0.25", "1.5e-05", "1200").
+void formatTick(double value, char* buf, int size);
+
+}  // namespace ganarium

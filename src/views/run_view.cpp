@@ -1,0 +1,17 @@
+// run_view.cpp — picks the data view for a snapshot dimension.
+#include "views/run_view.h"
+
+#include <cassert>
+
+#include "views/view_1d.h"
+#include "views/view_2d.h"
+
+namespace ganarium {
+
+std::unique_ptr<RunView> makeRunView(int dim) {
+    assert(dim == 1 || dim == 2);
+    if (dim == 1) return std::make_unique<View1D>();
+    return std::make_unique<View2D>();
+}
+
+}  // namespace ganarium

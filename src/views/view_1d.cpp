@@ -1,0 +1,284 @@
+// view_1d.cpp — the 1D data view, drawn with ImGui draw lists.
+#include "views/view_1d.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include <imgui_internal.h>  // SetItemUsingMouseWheel
+
+#include "render/colormap.h"
+#include "views/axes_overlay.h"
+#include "views/field_scale.h"
+#include "views/legend_overlay.h"
+#include "views/panel_title.h"
+
+namespace ganarium {
+
+namespace {
+
+constexpr double kTop = 1.1;  // the plot shows D in [0, kTop]
+
+ImU32 colour(Rgba c, float alpha) {
+    c.a = alpha;
+    return packAbgr(c);
+}
+
+// Screen points of a 1D field (cell centres) scaled by `to_unit` (value -> D units).
+template <typename ToUnit>
+std::vector<ImVec2> fieldCurve(const FieldGrid& f, const PlotArea& area, ToUnit to_unit) {
+    std::vector<ImVec2> pts;
+    if (f.empty() || f.nx <= 0) return pts;
+    pts.reserve(static_cast<size_t>(f.nx));
+    for (int i = 0; i < f.nx; ++i) {
+        double x = f.box.x0 + (i + 0.5) * (f.box.x1 - f.box.x0) / f.nx;
+        double v = f.values[static_cast<size_t>(i)];
+        if (!std::isfinite(v)) continue;
+        pts.push_back(area.toScreen(x, to_unit(v)));
+    }
+    return pts;
+}
+
+// Fills between a curve and the baseline with vertical quads (the area is not convex).
+void fillUnder(ImDrawList* dl, const std::vector<ImVec2>& pts, float base_y, ImU32 col) {
+    ImDrawListFlags saved = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (size_t i = 0; i + 1 < pts.size(); ++i) {
+        ImVec2 quad[4] = {{pts[i].x, base_y}, pts[i], pts[i + 1], {pts[i + 1].x, base_y}};
+        dl->AddConvexPolyFilled(quad, 4, col);
+    }
+    dl->Flags = saved;
+}
+
+// A polyline in dashes of `dash` pixels separated by `gap` pixels.
+void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float width, float dash, float gap) {
+    float phase = 0;  // distance into the current dash+gap period
+    for (size_t i = 0; i + 1 < pts.size(); ++i) {
+        ImVec2 a = pts[i], b = pts[i + 1];
+        float len = std::hypot(b.x - a.x, b.y - a.y);
+        float t = 0;
+        while (t < len) {
+            bool on = phase < dash;
+            float step = std::min(len - t, on ? dash - phase : dash + gap - phase);
+            if (on) {
+                ImVec2 p{a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len};
+                ImVec2 q{a.x + (b.x - a.x) * (t + step) / len, a.y + (b.y - a.y) * (t + step) / len};
+                dl->AddLine(p, q, col, width);
+            }
+            t += step;
+            phase = std::fmod(phase + step, dash + gap);
+        }
+    }
+}
+
+void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 col, float width) {
+    float len = std::hypot(to.x - from.x, to.y - from.y);
+    if (len < 1) return;
+    ImVec2 d{(to.x - from.x) / len, (to.y - from.y) / len}, n{-d.y, d.x};
+    float head = std::min(len * 0.5f, width * 3.5f + 2.f), half = width * 2.f + 1.f;
+    ImVec2 base{to.x - d.x * head, to.y - d.y * head};
+    dl->AddLine(from, base, col, width);
+    dl->AddTriangleFilled(to, {base.x + n.x * half, base.y + n.y * half}, {base.x - n.x * half, base.y - n.y * half}, col);
+}
+
+double maxFinite(const FieldGrid& f) {
+    double m = 0;
+    for (float v : f.values)
+        if (std::isfinite(v)) m = std::max(m, static_cast<double>(v));
+    return m;
+}
+
+}  // namespace
+
+bool View1D::hoveredDataPoint(double& x, double& y) const {
+    if (!hovered_) return false;
+    x = hover_x_;
+    y = hover_y_;
+    return true;
+}
+
+void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
+                  const ViewStyle& style, ImVec2 size) {
+    assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
+    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
+    const float F = overlayFontSize(style);
+    initialiseCamera(camera, snapshot.view);
+    ImVec2 panel_min = ImGui::GetCursorScreenPos();
+    ImVec2 panel_max{panel_min.x + size.x, panel_min.y + size.y};
+    FieldScale scale = fieldScale(run);
+    bool critic_axis = run.critic && layers.d_field && !run.d_field.empty();
+
+    // Vertical layout: title, axis titles, plot, x numbers, mapping zone, z line + numbers, legend.
+    float title_h = style.show_title ? panelTitleHeight(run, F) + F * 0.3f : F * 0.3f;
+    float axis_title_h = F * 1.4f;
+    float ticks_h = F * 1.6f;
+    bool show_z = layers.manifold && !run.latent.empty() && run.latent_dim > 0;
+    float zone_h = show_z ? std::max(F * 2.5f, size.y * 0.14f) : 0.f;
+    float z_h = show_z ? F * 1.8f : 0.f;
+    float legend_h = F * 2.8f;
+    AxisSpec left{AxisSide::Left, 0.0, kTop, critic_axis ? "density (scaled)" : "D(x)", true, !critic_axis, 0, 5};
+    AxisSpec right{AxisSide::Right, scale.lo, scale.lo + (scale.hi - scale.lo) * kTop, "critic f(x)", false, true,
+                   packAbgr(palette::critic()), 5};
+    float left_w = F * 0.9f + axisLabelWidth({AxisSide::Left, 0.0, 1.0, "", true, true, 0, 5}, F);
+    float right_w = critic_axis ? F * 0.9f + axisLabelWidth(right, F) : F * 0.8f;
+    area_.min = {panel_min.x + left_w, panel_min.y + title_h + axis_title_h};
+    area_.max = {panel_max.x - right_w, panel_max.y - ticks_h - zone_h - z_h - legend_h};
+    if (area_.width() < 8 || area_.height() < 8) {
+        ImGui::Dummy(size);
+        return;
+    }
+    area_.shown = {camera.box.x0, camera.box.x1, 0.0, kTop};
+
+    ImGui::SetCursorScreenPos(panel_min);
+    ImGui::InvisibleButton("##view1d", size);
+    hovered_ = false;
+    if (style.interactive) {
+        ImGui::SetItemUsingMouseWheel();
+        if (applyPanZoom(camera, area_, true)) area_.shown = {camera.box.x0, camera.box.x1, 0.0, kTop};
+        ImVec2 mouse = ImGui::GetIO().MousePos;
+        if (ImGui::IsItemHovered() && area_.contains(mouse)) {
+            hovered_ = true;
+            hover_x_ = area_.dataX(mouse.x);
+            hover_y_ = area_.dataY(mouse.y);
+        }
+    }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(area_.min, area_.max, packAbgr(palette::background()));
+    drawAxis(dl, area_, {AxisSide::Bottom, area_.shown.x0, area_.shown.x1, "x", true, true, 0, 7}, F);
+    drawAxis(dl, area_, left, F);
+    if (critic_axis) drawAxis(dl, area_, right, F);
+
+    dl->PushClipRect(area_.min, area_.max, true);
+    // Densities share one scale so their heights compare; P_data fixes it (stable while G moves).
+    double dens_top = 1.25 * std::max(maxFinite(run.p_data), 1e-12);
+    if (run.p_data.empty()) dens_top = 1.25 * std::max(maxFinite(run.p_g), 1e-12);
+    auto density_unit = [&](double p) { return p / dens_top; };
+    if (layers.densities) {
+        auto pd = fieldCurve(run.p_data, area_, density_unit);
+        fillUnder(dl, pd, area_.max.y, colour(palette::real(), 0.22f));
+        dl->AddPolyline(pd.data(), static_cast<int>(pd.size()), colour(palette::real(), 0.95f), 0, kDensityWidth);
+        auto pg = fieldCurve(run.p_g, area_, density_unit);
+        dl->AddPolyline(pg.data(), static_cast<int>(pg.size()), colour(palette::fake(), 1.f), 0, kDensityWidth);
+    }
+    // Reference line: D = 1/2 (or f = 0, which sits at the same height).
+    if (layers.d_field) {
+        float y = area_.screenY(0.5);
+        dashedPolyline(dl, {{area_.min.x, y}, {area_.max.x, y}}, IM_COL32(90, 90, 100, 200), 1.5f, 3.f, 4.f);
+    }
+    if (layers.d_optimal && !run.d_optimal.empty()) {
+        auto opt = fieldCurve(run.d_optimal, area_, [](double v) { return v; });
+        dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f, F * 0.6f, F * 0.4f);
+    }
+    if (layers.d_field && !run.d_field.empty()) {
+        auto to_unit = [&](double v) { return run.critic ? (v - scale.lo) / (scale.hi - scale.lo) : v; };
+        auto d = fieldCurve(run.d_field, area_, to_unit);
+        dl->AddPolyline(d.data(), static_cast<int>(d.size()),
+                        packAbgr(run.critic ? palette::critic() : palette::dCurve()), 0, kDCurveWidth);
+    }
+    // Rugs: real samples in the bottom strip, generated ones just above.
+    float rug = area_.height() * 0.05f;
+    auto draw_rug = [&](const std::vector<float>& xs, float y_bottom, ImU32 col) {
+        size_t stride = std::max<size_t>(1, xs.size() / 400);
+        for (size_t i = 0; i < xs.size(); i += stride) {
+            float sx = area_.screenX(xs[i]);
+            dl->AddLine({sx, y_bottom}, {sx, y_bottom - rug}, col, 1.5f);
+        }
+    };
+    if (layers.real) draw_rug(run.real, area_.max.y, colour(palette::real(), 0.45f));
+    if (layers.fake) draw_rug(run.fake, area_.max.y - rug * 1.15f, colour(palette::fake(), 0.55f));
+    // Gradient arrows on a subsample of generated samples, staggered over three rows.
+    if (layers.arrows && run.fake_push.size() >= run.fake.size() && !run.fake.empty()) {
+        size_t stride = std::max<size_t>(1, (run.fake.size() + kMaxArrows - 1) / kMaxArrows);
+        std::vector<double> norms;
+        for (size_t i = 0; i < run.fake.size(); i += stride) norms.push_back(std::fabs(run.fake_push[i]));
+        std::vector<double> sorted = norms;
+        std::sort(sorted.begin(), sorted.end());
+        double ref = sorted[static_cast<size_t>(0.9 * static_cast<double>(sorted.size() - 1))];
+        size_t k = 0;
+        for (size_t i = 0; i < run.fake.size(); i += stride, ++k) {
+            if (!(ref > 0) || !(norms[k] > 0)) continue;
+            float len = F * 2.2f * static_cast<float>(std::clamp(norms[k] / ref, 0.3, 1.0));
+            float sx = area_.screenX(run.fake[i]);
+            float sy = area_.max.y - rug * 2.6f - static_cast<float>(k % 3) * F * 0.7f;
+            arrow(dl, {sx, sy}, {sx + (run.fake_push[i] > 0 ? len : -len), sy}, colour(palette::fakeDark(), 0.9f),
+                  std::max(1.5f, F * 0.1f));
+        }
+    }
+    dl->PopClipRect();
+    dl->AddRect(area_.min, area_.max, ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
+
+    // z line and mapping lines z -> G(z) (first latent coordinate).
+    if (show_z) {
+        size_t n = std::min(run.latent.size() / static_cast<size_t>(run.latent_dim), run.fake.size());
+        double zmax = 0;
+        for (size_t i = 0; i < n; ++i) zmax = std::max(zmax, static_cast<double>(std::fabs(run.latent[i * run.latent_dim])));
+        zmax = niceCeil(zmax > 0 ? zmax : 1.0);
+        float z_y = area_.max.y + ticks_h + zone_h;
+        PlotArea z_area = area_;
+        z_area.shown = {-zmax, zmax, 0, 1};
+        z_area.min.y = z_y - 1;
+        z_area.max.y = z_y;
+        drawAxis(dl, z_area, {AxisSide::Bottom, -zmax, zmax, "z", false, true, 0, 5}, F);
+        std::vector<size_t> order(n);
+        std::iota(order.begin(), order.end(), size_t{0});
+        std::sort(order.begin(), order.end(),
+                  [&](size_t a, size_t b) { return run.latent[a * run.latent_dim] < run.latent[b * run.latent_dim]; });
+        size_t lines = std::min<size_t>(n, kMaxMappingLines);
+        float top = area_.max.y + ticks_h;
+        dl->PushClipRect({area_.min.x - 1, top}, {area_.max.x + 1, z_y + 1}, true);
+        for (size_t j = 0; j < lines; ++j) {
+            size_t i = order[lines > 1 ? j * (n - 1) / (lines - 1) : 0];
+            ImVec2 a{area_.screenX(run.fake[i]), top};
+            ImVec2 b{z_area.screenX(run.latent[i * run.latent_dim]), z_y};
+            dl->AddLine(a, b, colour(palette::fake(), 0.55f), 1.3f);
+            dl->AddCircleFilled(b, 2.5f, colour(palette::fakeDark(), 0.9f), 8);
+        }
+        dl->PopClipRect();
+    }
+
+    // Legend rows at the bottom.
+    std::vector<LegendEntry> entries;
+    if (layers.densities && !run.p_data.empty()) entries.push_back({"p_data", colour(palette::real(), 0.6f), LegendSymbol::Filled});
+    if (layers.densities && !run.p_g.empty()) entries.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
+    if (layers.d_field && !run.d_field.empty())
+        entries.push_back({scale.name, packAbgr(run.critic ? palette::critic() : palette::dCurve()), LegendSymbol::Line});
+    if (layers.d_optimal && !run.d_optimal.empty()) entries.push_back({"D*", packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
+    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (layers.arrows && !run.fake_push.empty())
+        entries.push_back({"push on G(z)", packAbgr(palette::fakeDark()), LegendSymbol::Arrow});
+    if (show_z) entries.push_back({"z -> G(z)", colour(palette::fake(), 0.8f), LegendSymbol::Line});
+    drawLegendRows(dl, {panel_min.x + F * 0.3f, panel_max.y - legend_h + F * 0.1f}, size.x - F * 0.6f, entries, F);
+
+    if (style.show_title) drawPanelTitle(dl, panel_min, size.x, run, F);
+
+    if (hovered_) {
+        dl->AddLine({area_.screenX(hover_x_), area_.min.y}, {area_.screenX(hover_x_), area_.max.y},
+                    IM_COL32(40, 40, 50, 120), 1.f);
+        std::string text;
+        char buffer[64];
+        std::snprintf(buffer, sizeof(buffer), "x = %.3f", hover_x_);
+        text = buffer;
+        double d = sampleField(run.d_field, hover_x_, 0);
+        if (std::isfinite(d)) {
+            std::snprintf(buffer, sizeof(buffer), "   %s = %.3f", run.critic ? "f" : "D", d);
+            text += buffer;
+        }
+        double pd = sampleField(run.p_data, hover_x_, 0), pg = sampleField(run.p_g, hover_x_, 0);
+        if (std::isfinite(pd) && std::isfinite(pg)) {
+            std::snprintf(buffer, sizeof(buffer), "   p_data = %.3f   p_G = %.3f", pd, pg);
+            text += buffer;
+        }
+        ImVec2 ts = textSize(text, F);
+        ImVec2 mouse = ImGui::GetIO().MousePos;
+        ImVec2 p{std::min(mouse.x + F, area_.max.x - ts.x - F * 0.3f), std::max(mouse.y - F * 1.6f, area_.min.y + F * 0.2f)};
+        dl->AddRectFilled({p.x - F * 0.25f, p.y - F * 0.1f}, {p.x + ts.x + F * 0.25f, p.y + ts.y + F * 0.1f},
+                          IM_COL32(30, 30, 36, 230), F * 0.2f);
+        drawText(dl, p, IM_COL32(255, 255, 255, 255), text, F);
+    }
+}
+
+}  // namespace ganarium

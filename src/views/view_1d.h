@@ -1,0 +1,40 @@
+// view_1d.h — the 1D data view (Goodfellow et al. 2014, Figure 1, and more):
+// P_data filled, P_G's density estimate, D(x) on a probability axis (or the
+// critic f(x) on its own right axis), D* dashed, the D = 1/2 line, sample
+// rugs, gradient arrows on generated samples, and the z line underneath with
+// mapping lines z -> G(z). Drawn with anti-aliased ImGui draw lists.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "views/plot_area.h"
+#include "views/run_view.h"
+
+namespace ganarium {
+
+class View1D : public RunView {
+public:
+    View1D() = default;
+
+    void draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
+              const ViewStyle& style, ImVec2 size) override;
+    bool hoveredDataPoint(double& x, double& y) const override;
+
+    // Screen position of (x, D value) in the last drawn frame: y is on the left [0, 1] axis.
+    ImVec2 dataToScreen(double x, double d) const { return area_.toScreen(x, d); }
+    // Plot rectangle and data box of the last drawn frame (y in D units).
+    const PlotArea& plotArea() const { return area_; }
+
+    // Line widths (logical pixels) of the D curve and the density curves.
+    static constexpr float kDCurveWidth = 3.5f, kDensityWidth = 2.5f;
+    // At most this many mapping lines and gradient arrows.
+    static constexpr int kMaxMappingLines = 60, kMaxArrows = 40;
+
+private:
+    PlotArea area_;
+    bool hovered_ = false;
+    double hover_x_ = 0, hover_y_ = 0;
+};
+
+}  // namespace ganarium

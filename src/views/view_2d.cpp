@@ -1,0 +1,305 @@
+// view_2d.cpp — the 2D data view: GL layers into an offscreen target, then overlays.
+#include "views/view_2d.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include <imgui_internal.h>  // SetItemUsingMouseWheel: the plot takes the wheel, not the window
+
+#include "views/axes_overlay.h"
+#include "views/field_scale.h"
+#include "views/legend_overlay.h"
+#include "views/panel_title.h"
+
+namespace ganarium {
+
+namespace {
+
+Rgba withAlpha(Rgba c, float a) {
+    c.a = a;
+    return c;
+}
+
+// Layer switches that change the GPU geometry (not the heatmap).
+uint32_t geometryKey(const ViewLayers& l) {
+    return (l.real ? 1u : 0u) | (l.fake ? 2u : 0u) | (l.arrows ? 4u : 0u) | (l.manifold ? 8u : 0u) |
+           (l.gp_lines ? 16u : 0u);
+}
+
+// Samples per point for an even subsample of at most `max_count` of `n`.
+size_t strideFor(size_t n, size_t max_count) { return n <= max_count ? 1 : (n + max_count - 1) / max_count; }
+
+bool hasGp(const RunSnapshot& run) { return !run.gp_interp.empty() && !run.gp_grad_norm.empty(); }
+
+}  // namespace
+
+View2D::View2D(const std::string& shader_dir)
+    : shader_dir_(shader_dir), heatmap_(shader_dir), lines_(shader_dir), points_(shader_dir), gp_dots_(shader_dir),
+      arrows_(shader_dir) {}
+
+std::string View2D::shaderErrors() const {
+    std::string errors;
+    for (const ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &points_.program(), &arrows_.program()})
+        if (!p->lastError().empty()) errors += p->lastError() + "\n";
+    return errors;
+}
+
+bool View2D::hoveredDataPoint(double& x, double& y) const {
+    if (!hovered_) return false;
+    x = hover_x_;
+    y = hover_y_;
+    return true;
+}
+
+void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size) {
+    const int dim = 2;
+    points_.clear();
+    lines_.clear();
+    arrows_.clear();
+    gp_dots_.clear();
+    size_t n_real = run.real.size() / dim, n_fake = run.fake.size() / dim;
+    if (layers.gp_lines && hasGp(run)) {
+        double range = gradNormRange(run);
+        size_t n = std::min({run.gp_real.size() / dim, run.gp_fake.size() / dim, run.gp_interp.size() / dim,
+                             run.gp_grad_norm.size()});
+        for (size_t i = 0; i < n; ++i) {
+            Rgba c = colormapColour(ColormapKind::Viridis, static_cast<float>(run.gp_grad_norm[i] / range));
+            lines_.add(run.gp_real[i * 2], run.gp_real[i * 2 + 1], run.gp_fake[i * 2], run.gp_fake[i * 2 + 1],
+                       withAlpha(c, 0.35f), 1.2f);
+            gp_dots_.add(run.gp_interp[i * 2], run.gp_interp[i * 2 + 1], c, kGpDotRadius);
+        }
+    }
+    if (layers.manifold && run.manifold_nu > 1 && run.manifold_nv > 0 &&
+        run.manifold.size() >= static_cast<size_t>(run.manifold_nu) * run.manifold_nv * dim) {
+        Rgba c = withAlpha(palette::fakeDark(), 0.55f);
+        int nu = run.manifold_nu, nv = run.manifold_nv;
+        auto at = [&](int iu, int iv, int d) { return run.manifold[(static_cast<size_t>(iu) * nv + iv) * dim + d]; };
+        for (int iu = 0; iu < nu; ++iu)
+            for (int iv = 0; iv + 1 < nv; ++iv) lines_.add(at(iu, iv, 0), at(iu, iv, 1), at(iu, iv + 1, 0), at(iu, iv + 1, 1), c, 1.3f);
+        for (int iv = 0; iv < nv; ++iv)
+            for (int iu = 0; iu + 1 < nu; ++iu) lines_.add(at(iu, iv, 0), at(iu, iv, 1), at(iu + 1, iv, 0), at(iu + 1, iv, 1), c, 1.3f);
+    }
+    if (layers.real)
+        for (size_t i = 0; i < n_real; ++i) points_.add(run.real[i * 2], run.real[i * 2 + 1], palette::real(), kPointRadius);
+    if (layers.fake)
+        for (size_t i = 0; i < n_fake; ++i) points_.add(run.fake[i * 2], run.fake[i * 2 + 1], palette::fake(), kPointRadius);
+    if (layers.arrows && run.fake_push.size() >= n_fake * dim && n_fake > 0) {
+        size_t stride = strideFor(n_fake, kMaxArrows);
+        std::vector<double> norms;
+        for (size_t i = 0; i < n_fake; i += stride) norms.push_back(std::hypot(run.fake_push[i * 2], run.fake_push[i * 2 + 1]));
+        std::vector<double> sorted = norms;
+        std::sort(sorted.begin(), sorted.end());
+        double ref = sorted.empty() ? 0.0 : sorted[static_cast<size_t>(0.9 * static_cast<double>(sorted.size() - 1))];
+        float max_len = font_size * 2.2f;
+        Rgba c = withAlpha(palette::fakeDark(), 0.9f);
+        size_t k = 0;
+        for (size_t i = 0; i < n_fake; i += stride, ++k) {
+            double norm = norms[k];
+            if (!(norm > 0) || !std::isfinite(norm) || !(ref > 0)) continue;
+            float len = max_len * static_cast<float>(std::clamp(norm / ref, 0.3, 1.0));
+            arrows_.add(run.fake[i * 2], run.fake[i * 2 + 1], run.fake_push[i * 2], run.fake_push[i * 2 + 1], len,
+                        std::max(1.5f, font_size * 0.1f), c);
+        }
+    }
+}
+
+void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale) {
+    GlStateGuard guard;
+    target_.bindForDrawing();
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    Rgba bg = palette::background();
+    glClearColor(bg.r, bg.g, bg.b, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    PlotTransform transform{area_.shown.x0, area_.shown.y0, area_.shown.x1, area_.shown.y1,
+                            target_.width(),  target_.height(), px_scale};
+    for (ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &points_.program(), &gp_dots_.program(),
+                             &arrows_.program()})
+        p->reloadIfChanged();
+    if (layers.d_field) {
+        FieldScale scale = fieldScale(run);
+        HeatmapStyle style;
+        style.colormap = scale.colormap;
+        style.value_lo = static_cast<float>(scale.lo);
+        style.value_hi = static_cast<float>(scale.hi);
+        style.opacity = kHeatmapOpacity;
+        style.contours = layers.contours;
+        style.contour_step = static_cast<float>(scale.contour_step);
+        style.contour_emphasis = static_cast<float>(scale.emphasis);
+        style.overlay = layers.d_optimal && !run.critic;
+        heatmap_.draw(transform, style);
+    }
+    lines_.draw(transform);
+    points_.draw(transform, 1.f);
+    gp_dots_.draw(transform, 0.8f);
+    arrows_.draw(transform);
+    target_.resolve();
+}
+
+void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, const ViewStyle& style, ImVec2 panel_min,
+                          ImVec2 panel_max, float font_size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float F = font_size;
+    dl->AddRect(area_.min, area_.max, ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
+    drawAxis(dl, area_, {AxisSide::Bottom, area_.shown.x0, area_.shown.x1, "", true, true, 0, 6}, F);
+    drawAxis(dl, area_, {AxisSide::Left, area_.shown.y0, area_.shown.y1, "", true, true, 0, 5}, F);
+
+    // Mixture modes: covered = dark ring with light fill, missed = red ring and cross.
+    dl->PushClipRect(area_.min, area_.max, true);
+    if (layers.modes && !run.modes.empty()) {
+        double px_per_unit = area_.width() / (area_.shown.x1 - area_.shown.x0);
+        int covered = 0;
+        for (size_t i = 0; i < run.modes.size(); ++i) {
+            const Mode& m = run.modes[i];
+            bool ok = i < run.mode_covered.size() && run.mode_covered[i];
+            covered += ok ? 1 : 0;
+            ImVec2 c = area_.toScreen(m.x, m.y);
+            float r = std::max(F * 0.6f, static_cast<float>(2.0 * m.std * px_per_unit));
+            if (ok) {
+                dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 50), 32);
+                dl->AddCircle(c, r, IM_COL32(20, 20, 30, 220), 32, 2.5f);
+            } else {
+                ImU32 red = packAbgr(palette::uncovered());
+                dl->AddCircle(c, r, red, 32, 2.0f);
+                float h = F * 0.35f;
+                dl->AddLine({c.x - h, c.y - h}, {c.x + h, c.y + h}, red, 2.5f);
+                dl->AddLine({c.x - h, c.y + h}, {c.x + h, c.y - h}, red, 2.5f);
+            }
+        }
+        char text[64];
+        std::snprintf(text, sizeof(text), "modes covered %d/%zu", covered, run.modes.size());
+        ImVec2 size = textSize(text, F);
+        ImVec2 p{area_.min.x + F * 0.4f, area_.min.y + F * 0.4f};
+        dl->AddRectFilled({p.x - F * 0.25f, p.y - F * 0.1f}, {p.x + size.x + F * 0.25f, p.y + size.y + F * 0.1f},
+                          IM_COL32(255, 255, 255, 215), F * 0.2f);
+        drawText(dl, p, IM_COL32(20, 20, 25, 255), text, F);
+    }
+    dl->PopClipRect();
+
+    // Colour bars right of the plot.
+    float bar_x = area_.max.x + F * 0.8f;
+    if (layers.d_field && !run.d_field.empty()) {
+        FieldScale scale = fieldScale(run);
+        ColourBar bar{scale.colormap, scale.lo, scale.hi, kHeatmapOpacity, scale.name, {scale.emphasis}};
+        drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
+        bar_x += colourBarWidth(bar, F) + F * 0.5f;
+    }
+    if (layers.gp_lines && hasGp(run)) {
+        ColourBar bar{ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, "|grad D|", {1.0}};
+        drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
+    }
+
+    // Legend rows under the axis numbers.
+    std::vector<LegendEntry> entries;
+    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
+    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (layers.arrows && !run.fake_push.empty())
+        entries.push_back({"push on G(z)", packAbgr(palette::fakeDark()), LegendSymbol::Arrow});
+    if (layers.manifold && run.manifold_nu > 1) entries.push_back({"G(z grid)", packAbgr(palette::fakeDark()), LegendSymbol::Line});
+    if (layers.d_field && layers.contours)
+        entries.push_back({run.critic ? "f = 0" : "D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+    if (layers.d_field && layers.d_optimal && !run.critic && !run.d_optimal.empty())
+        entries.push_back({"D* = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
+    if (layers.modes && !run.modes.empty()) {
+        entries.push_back({"mode covered", IM_COL32(20, 20, 30, 255), LegendSymbol::Ring});
+        entries.push_back({"missed", packAbgr(palette::uncovered()), LegendSymbol::Cross});
+    }
+    float legend_y = area_.max.y + F * 1.6f;
+    drawLegendRows(dl, {panel_min.x + F * 0.3f, legend_y}, panel_max.x - panel_min.x - F * 0.6f, entries, F);
+
+    if (style.show_title) drawPanelTitle(dl, panel_min, panel_max.x - panel_min.x, run, F);
+
+    // Hover read-out.
+    if (hovered_) {
+        double value = layers.d_field ? sampleField(run.d_field, hover_x_, hover_y_) : std::nan("");
+        char text[128];
+        if (std::isfinite(value))
+            std::snprintf(text, sizeof(text), "(%.2f, %.2f)  %s = %.3f", hover_x_, hover_y_,
+                          run.critic ? "f" : "D", value);
+        else
+            std::snprintf(text, sizeof(text), "(%.2f, %.2f)", hover_x_, hover_y_);
+        ImVec2 size = textSize(text, F);
+        ImVec2 mouse = ImGui::GetIO().MousePos;
+        ImVec2 p{mouse.x + F, mouse.y - F * 1.6f};
+        p.x = std::min(p.x, area_.max.x - size.x - F * 0.3f);
+        p.y = std::max(p.y, area_.min.y + F * 0.2f);
+        dl->AddRectFilled({p.x - F * 0.25f, p.y - F * 0.1f}, {p.x + size.x + F * 0.25f, p.y + size.y + F * 0.1f},
+                          IM_COL32(30, 30, 36, 230), F * 0.2f);
+        drawText(dl, p, IM_COL32(255, 255, 255, 255), text, F);
+    }
+}
+
+void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
+                  const ViewStyle& style, ImVec2 size) {
+    assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
+    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
+    float F = overlayFontSize(style);
+    initialiseCamera(camera, snapshot.view);
+    ImVec2 panel_min = ImGui::GetCursorScreenPos();
+    ImVec2 panel_max{panel_min.x + size.x, panel_min.y + size.y};
+
+    // Layout: title, plot with colour bars at its right, axis numbers and legend rows below.
+    float title_h = style.show_title ? panelTitleHeight(run, F) + F * 0.4f : F * 0.5f;
+    float bars_w = 0;
+    if (layers.d_field && !run.d_field.empty()) {
+        FieldScale s = fieldScale(run);
+        bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 1.3f;
+    }
+    if (layers.gp_lines && hasGp(run))
+        bars_w += colourBarWidth({ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, "|grad D|", {}}, F) + F * 0.5f;
+    float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
+    float legend_h = F * 2.6f + F * 0.3f;  // up to two rows
+    area_.min = {panel_min.x + left_w, panel_min.y + title_h};
+    area_.max = {panel_max.x - std::max(bars_w, F * 0.8f), panel_max.y - F * 1.6f - legend_h};
+    if (area_.width() < 8 || area_.height() < 8) {
+        ImGui::Dummy(size);
+        return;
+    }
+    area_.shown = fitEqualAspect(camera.box, area_.width(), area_.height());
+
+    // Input: one invisible button over the panel takes drag and wheel.
+    ImGui::SetCursorScreenPos(panel_min);
+    ImGui::InvisibleButton("##view2d", size);
+    hovered_ = false;
+    if (style.interactive) {
+        ImGui::SetItemUsingMouseWheel();
+        if (applyPanZoom(camera, area_, false)) area_.shown = fitEqualAspect(camera.box, area_.width(), area_.height());
+        ImVec2 mouse = ImGui::GetIO().MousePos;
+        if (ImGui::IsItemHovered() && area_.contains(mouse)) {
+            hovered_ = true;
+            hover_x_ = area_.dataX(mouse.x);
+            hover_y_ = area_.dataY(mouse.y);
+        }
+    }
+
+    // GL layers into the offscreen target (HiDPI: physical pixels).
+    float px_scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.f;
+    target_.resize(static_cast<int>(std::lround(area_.width() * px_scale)),
+                   static_cast<int>(std::lround(area_.height() * px_scale)), 4);
+    if (snapshot.version != cached_version_ || run_index != cached_run_) {
+        heatmap_.setField(run.d_field);
+        heatmap_.setOverlay(run.d_optimal);
+    }
+    if (snapshot.version != cached_version_ || run_index != cached_run_ || geometryKey(layers) != cached_layers_ ||
+        F != cached_font_) {
+        rebuildGeometry(run, layers, F);
+        cached_version_ = snapshot.version;
+        cached_run_ = run_index;
+        cached_layers_ = geometryKey(layers);
+        cached_font_ = F;
+    }
+    renderLayers(run, layers, px_scale);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(target_.texture())), area_.min, area_.max,
+                 ImVec2(0, 1), ImVec2(1, 0));
+    drawOverlays(run, layers, style, panel_min, panel_max, F);
+}
+
+}  // namespace ganarium

@@ -1,0 +1,63 @@
+// view_2d.h — the 2D data view: D (or the critic) as a smooth heatmap with
+// contours, real and generated points, generator gradient arrows, the
+// generator manifold, gradient-penalty lines and mixture modes, rendered
+// with GL into an offscreen texture; axes, legend, colour bars, mode
+// markers, title and hover read-out as ImGui overlays.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "render/gl_resources.h"
+#include "render/heatmap.h"
+#include "render/line_batch.h"
+#include "render/point_batch.h"
+#include "views/plot_area.h"
+#include "views/run_view.h"
+
+namespace ganarium {
+
+class View2D : public RunView {
+public:
+    // GL resources are created here: needs a current GL 3.3 context. Shaders come from `shader_dir`.
+    explicit View2D(const std::string& shader_dir = defaultShaderDir());
+
+    void draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
+              const ViewStyle& style, ImVec2 size) override;
+    bool hoveredDataPoint(double& x, double& y) const override;
+    std::string shaderErrors() const override;
+
+    // Screen position of data (x, y) in the last drawn frame (tests, custom overlays).
+    ImVec2 dataToScreen(double x, double y) const { return area_.toScreen(x, y); }
+    // The plot rectangle and data box of the last drawn frame.
+    const PlotArea& plotArea() const { return area_; }
+    // Offscreen target holding the GL layers of the last frame.
+    const Framebuffer& framebuffer() const { return target_; }
+
+    // Radii (logical pixels) of sample and GP-interpolate dots.
+    static constexpr float kPointRadius = 3.6f, kGpDotRadius = 2.8f;
+    // At most this many gradient arrows (an even subsample of generated points).
+    static constexpr int kMaxArrows = 150;
+
+private:
+    void rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size);
+    void renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale);
+    void drawOverlays(const RunSnapshot& run, const ViewLayers& layers, const ViewStyle& style, ImVec2 panel_min,
+                      ImVec2 panel_max, float font_size);
+
+    std::string shader_dir_;
+    Framebuffer target_;
+    Heatmap heatmap_;
+    LineBatch lines_;
+    PointBatch points_, gp_dots_;
+    ArrowBatch arrows_;
+    PlotArea area_;
+    bool hovered_ = false;
+    double hover_x_ = 0, hover_y_ = 0;
+    uint64_t cached_version_ = UINT64_MAX;
+    int cached_run_ = -1;
+    uint32_t cached_layers_ = 0;
+    float cached_font_ = 0;
+};
+
+}  // namespace ganarium

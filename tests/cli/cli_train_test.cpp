@@ -1,0 +1,177 @@
+// cli_train_test.cpp — `ganarium train` as a real process: metrics files in
+// both formats, fail-fast on bad paths and options, Ctrl-C.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "cli_process.h"
+#include "mini_json.h"
+
+using namespace ganarium::test;
+
+namespace {
+
+// 1D Gaussian, small nets, 2 runs, 60 steps, metrics every 20.
+const char* kTinyScene = R"(
+[scene]
+title = "CLI test: tiny 1D"
+seed = 3
+steps = 60
+metrics_every = 20
+threads = 1
+
+[data]
+family = "gaussian"
+mean = 1.0
+std = 0.5
+
+[defaults]
+latent_dim = 2
+batch = 64
+g_hidden = [16]
+d_hidden = [16]
+g_lr = 1e-3
+d_lr = 1e-3
+
+[[run]]
+name = "Standard, \"quoted\""
+objective = "non_saturating"
+
+[[run]]
+name = "WGAN-GP"
+objective = "wasserstein"
+lipschitz = "gp"
+)";
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) out.push_back(line);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("train writes a JSON metrics file of the documented shape") {
+    ScratchDir dir;
+    const std::string scene = dir.write("tiny.toml", kTinyScene);
+    const std::string json_path = dir.file("m.json");
+    const ProcessResult r = runGanarium("train " + shellQuote(scene) + " --metrics " + shellQuote(json_path));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.output.find("BLAS:") != std::string::npos);
+    CHECK(r.output.find("WGAN-GP") != std::string::npos);      // the final table names each run
+    CHECK(r.output.find("loss_d") != std::string::npos);       // ... with its metric columns
+    CHECK(r.output.find("modes_covered") == std::string::npos);  // undefined for a 1D Gaussian: no column
+
+    const std::string text = readText(json_path);
+    INFO(text);
+    CHECK(text.find("NaN") == std::string::npos);
+    CHECK(text.find("nan") == std::string::npos);
+    const Json doc = JsonReader(text).parseDocument();
+    CHECK(doc.at("scene").string == "CLI test: tiny 1D");
+    CHECK(doc.at("seed").number == 3);
+    const auto& runs = doc.at("runs").array;
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].at("name").string == "Standard, \"quoted\"");
+    CHECK(runs[0].at("objective").string == "non_saturating");
+    CHECK(runs[1].at("objective").string == "wasserstein");
+    CHECK(runs[1].at("lipschitz").string == "gp");
+    for (const Json& run : runs) {
+        const std::string status = run.at("status").string;
+        CHECK((status == "ok" || status == "diverged"));
+        const auto& series = run.at("series").array;
+        REQUIRE(series.size() >= 3);
+        CHECK(series.back().at("step").number == 60);
+        double previous = -1;
+        for (const Json& point : series) {
+            const double step = point.at("step").number;
+            CHECK(step > previous);
+            CHECK(std::fmod(step, 20.0) == 0);
+            previous = step;
+            CHECK(point.at("loss_d").type == Json::Type::Number);
+            CHECK(point.at("js").type == Json::Type::Number);
+            CHECK(point.at("modes_covered").type == Json::Type::Null);  // NaN -> null (not a mixture)
+        }
+    }
+}
+
+TEST_CASE("train writes a CSV metrics file with one row per run and step") {
+    ScratchDir dir;
+    const std::string scene = dir.write("tiny.toml", kTinyScene);
+    const std::string csv_path = dir.file("m.csv");
+    const ProcessResult r = runGanarium("train " + shellQuote(scene) + " --steps 40 --every 10 --seed 5 --metrics " +
+                                        shellQuote(csv_path));
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto rows = lines(readText(csv_path));
+    REQUIRE(rows.size() >= 2);
+    CHECK(rows[0].rfind("run,objective,step,", 0) == 0);
+    CHECK(rows[0].find("loss_d") != std::string::npos);
+    int ns_rows = 0, gp_rows = 0, last_step_rows = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        if (rows[i].rfind("\"Standard, \"\"quoted\"\"\",non_saturating,", 0) == 0) ++ns_rows;
+        if (rows[i].rfind("WGAN-GP,wasserstein,", 0) == 0) ++gp_rows;
+        if (rows[i].find(",wasserstein,40,") != std::string::npos ||
+            rows[i].find(",non_saturating,40,") != std::string::npos)
+            ++last_step_rows;
+    }
+    CHECK(ns_rows >= 4);  // steps 10, 20, 30, 40 (and 0 if evaluated at the start)
+    CHECK(ns_rows == gp_rows);
+    CHECK(ns_rows + gp_rows == static_cast<int>(rows.size()) - 1);
+    CHECK(last_step_rows == 2);
+}
+
+TEST_CASE("train refuses an unwritable metrics path before training") {
+    ScratchDir dir;
+    const std::string bad = dir.file("no/such/dir/m.json");
+    const ProcessResult r = runGanarium("train default --steps 100000 --metrics " + shellQuote(bad));
+    INFO(r.output);
+    CHECK(r.exit_code != 0);
+    CHECK(r.output.find("cannot write the metrics file") != std::string::npos);
+    CHECK(r.output.find(bad) != std::string::npos);
+    CHECK(r.output.find("BLAS:") == std::string::npos);  // failed before any training set-up
+    CHECK(r.seconds < 20);
+
+    const ProcessResult ext = runGanarium("train default --metrics " + shellQuote(dir.file("m.txt")));
+    CHECK(ext.exit_code != 0);
+    CHECK(ext.output.find(".json or .csv") != std::string::npos);
+}
+
+TEST_CASE("train suggests the nearest option for a misspelt one") {
+    const ProcessResult r = runGanarium("train default --stpes 10");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.find("unknown option --stpes") != std::string::npos);
+    CHECK(r.output.find("did you mean --steps?") != std::string::npos);
+    CHECK(r.output.find("--metrics") != std::string::npos);  // lists the valid ones
+}
+
+TEST_CASE("train explains a missing scene file and a bad option value") {
+    const ProcessResult r = runGanarium("train /nonexistent/scene.toml");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.find("/nonexistent/scene.toml") != std::string::npos);
+    CHECK(r.output.find("not found") != std::string::npos);
+
+    const ProcessResult v = runGanarium("train default --steps ten");
+    CHECK(v.exit_code == 2);
+    CHECK(v.output.find("--steps must be a whole number") != std::string::npos);
+}
+
+TEST_CASE("Ctrl-C stops training early and still writes the table and the metrics") {
+    ScratchDir dir;
+    const std::string json_path = dir.file("interrupted.json");
+    const ProcessResult r = runShell("OPENBLAS_NUM_THREADS=1 timeout --preserve-status -s INT 6 " +
+                                     shellQuote(ganariumBinary()) + " train default --steps 1000000 --every 10 --metrics " +
+                                     shellQuote(json_path));
+    INFO(r.output);
+    CHECK(r.exit_code == 130);
+    CHECK(r.output.find("Interrupted at step") != std::string::npos);
+    CHECK(r.output.find("WGAN-GP") != std::string::npos);
+    const Json doc = JsonReader(readText(json_path)).parseDocument();
+    REQUIRE(doc.at("runs").array.size() == 2);
+    CHECK(!doc.at("runs").array[0].at("series").array.empty());
+}

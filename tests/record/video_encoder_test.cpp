@@ -1,0 +1,169 @@
+// video_encoder_test.cpp — the ffmpeg side of recording without OpenGL:
+// synthetic frames through VideoEncoder (H.264 and GIF), bit-exact output
+// for identical input, a dying ffmpeg, and the before-any-work checks.
+#include <doctest/doctest.h>
+
+#include <dirent.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "app/record_ffmpeg.h"
+#include "app/video_encoder.h"
+#include "core/errors.h"
+#include "record/record_test_support.h"
+
+using namespace ganarium;
+using namespace ganarium::test;
+
+namespace {
+
+// Frame `i` of a little animation: a dark background with a square moving right.
+std::vector<uint8_t> syntheticFrame(int w, int h, int i) {
+    std::vector<uint8_t> rgba(static_cast<size_t>(w) * h * 4);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            uint8_t* p = &rgba[(static_cast<size_t>(y) * w + x) * 4];
+            const bool square = x >= 4 * i && x < 4 * i + 20 && y >= h / 2 - 10 && y < h / 2 + 10;
+            p[0] = square ? 240 : static_cast<uint8_t>(20 + x / 4);
+            p[1] = square ? 180 : 24;
+            p[2] = square ? 40 : static_cast<uint8_t>(30 + y / 3);
+            p[3] = 255;
+        }
+    return rgba;
+}
+
+// Encodes `frames` synthetic frames to `path`; returns finish()'s verdict.
+bool encodeSynthetic(const std::string& path, VideoFormat format, int frames, int w = 160, int h = 90) {
+    EncodeSettings settings;
+    settings.width = w;
+    settings.height = h;
+    settings.fps = 30;
+    settings.format = format;
+    VideoEncoder encoder(requireFfmpeg(format), settings, path);
+    for (int i = 0; i < frames; ++i) {
+        const auto frame = syntheticFrame(w, h, i);
+        if (!encoder.pushFrame(frame.data())) return false;
+    }
+    const bool ok = encoder.finish();
+    CHECK(encoder.framesWritten() == frames);
+    return ok;
+}
+
+// Child pids of this process (read from /proc), to find the ffmpeg an encoder started.
+std::vector<pid_t> childProcesses() {
+    std::vector<pid_t> pids;
+    DIR* tasks = ::opendir("/proc/self/task");
+    if (!tasks) return pids;
+    while (dirent* entry = ::readdir(tasks)) {
+        if (entry->d_name[0] == '.') continue;
+        std::ifstream in(std::string("/proc/self/task/") + entry->d_name + "/children");
+        pid_t pid = 0;
+        while (in >> pid) pids.push_back(pid);
+    }
+    ::closedir(tasks);
+    return pids;
+}
+
+// Scoped replacement of $PATH.
+class PathOverride {
+public:
+    explicit PathOverride(const std::string& path) {
+        const char* old = std::getenv("PATH");
+        had_ = old != nullptr;
+        if (old) old_ = old;
+        ::setenv("PATH", path.c_str(), 1);
+    }
+    ~PathOverride() {
+        if (had_) ::setenv("PATH", old_.c_str(), 1);
+        else ::unsetenv("PATH");
+    }
+
+private:
+    bool had_ = false;
+    std::string old_;
+};
+
+}  // namespace
+
+TEST_CASE("the output format follows the file extension") {
+    CHECK(videoFormatForPath("lecture.mp4") == VideoFormat::Mp4);
+    CHECK(videoFormatForPath("dir.v2/Lecture.MOV") == VideoFormat::Mp4);
+    CHECK(videoFormatForPath("slides/ring.GIF") == VideoFormat::Gif);
+    CHECK_THROWS_AS(videoFormatForPath("lecture.avi"), UserError);
+    CHECK_THROWS_AS(videoFormatForPath("dir.v2/lecture"), UserError);
+}
+
+TEST_CASE("a missing ffmpeg is reported with the package to install") {
+    TempDir empty;
+    PathOverride path(empty.path());
+    try {
+        requireFfmpeg(VideoFormat::Mp4);
+        FAIL("requireFfmpeg did not throw without ffmpeg on PATH");
+    } catch (const UserError& e) {
+        const std::string message = e.what();
+        CHECK(message.find("apt-get install ffmpeg") != std::string::npos);
+    }
+}
+
+TEST_CASE("unwritable output paths are refused before any work") {
+    TempDir dir;
+    CHECK_THROWS_WITH_AS(requireWritableOutput(dir.file("missing/sub/out.mp4")),
+                         doctest::Contains("does not exist"), UserError);
+    CHECK_THROWS_WITH_AS(requireWritableOutput(dir.path()), doctest::Contains("folder"), UserError);
+    const std::string ok = dir.file("fine.mp4");
+    CHECK_NOTHROW(requireWritableOutput(ok));
+    CHECK_FALSE(fileExists(ok));  // the probe leaves nothing behind
+}
+
+TEST_CASE("synthetic frames become an H.264 mp4 with the right size and frame count") {
+    TempDir dir;
+    const std::string out = dir.file("synthetic.mp4");
+    REQUIRE(encodeSynthetic(out, VideoFormat::Mp4, 30));
+    CHECK(probeVideo(out) == "h264,160,90,30");
+}
+
+TEST_CASE("identical frames give a bit-identical mp4") {
+    TempDir dir;
+    REQUIRE(encodeSynthetic(dir.file("a.mp4"), VideoFormat::Mp4, 24));
+    REQUIRE(encodeSynthetic(dir.file("b.mp4"), VideoFormat::Mp4, 24));
+    const std::string a = readFile(dir.file("a.mp4")), b = readFile(dir.file("b.mp4"));
+    CHECK(a.size() > 1000);
+    CHECK(a == b);
+}
+
+TEST_CASE("a GIF gets one palette for the whole clip") {
+    TempDir dir;
+    const std::string out = dir.file("synthetic.gif");
+    REQUIRE(encodeSynthetic(out, VideoFormat::Gif, 12));
+    CHECK(probeVideo(out) == "gif,160,90,12");
+    const std::string bytes = readFile(out);
+    CHECK(bytes.compare(0, 6, "GIF89a") == 0);
+}
+
+TEST_CASE("ffmpeg dying mid-way is a clear error, not a crash (EPIPE, no SIGPIPE)") {
+    TempDir dir;
+    EncodeSettings settings;
+    settings.width = 160;
+    settings.height = 90;
+    const auto before = childProcesses();
+    VideoEncoder encoder(requireFfmpeg(VideoFormat::Mp4), settings, dir.file("dies.mp4"));
+    pid_t ffmpeg = -1;
+    for (pid_t pid : childProcesses())
+        if (std::find(before.begin(), before.end(), pid) == before.end()) ffmpeg = pid;
+    REQUIRE(ffmpeg > 0);
+    const auto frame = syntheticFrame(160, 90, 0);
+    for (int i = 0; i < 5; ++i) REQUIRE(encoder.pushFrame(frame.data()));
+    ::kill(ffmpeg, SIGKILL);
+    bool accepted = true;
+    for (int i = 0; i < 200 && accepted; ++i) accepted = encoder.pushFrame(frame.data());
+    CHECK_FALSE(accepted);
+    CHECK_FALSE(encoder.finish());
+    CHECK(encoder.error().find("ffmpeg") != std::string::npos);
+    CHECK(encoder.error().find("signal 9") != std::string::npos);
+}

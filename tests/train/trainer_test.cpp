@@ -1,0 +1,170 @@
+// trainer_test.cpp — the Trainer facade: determinism, identical starting
+// weights, divergence handling, snapshots and the threaded mode.
+#include <torch/torch.h>
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "scene_fixtures.h"
+#include "train/gan_run.h"
+#include "train/trainer.h"
+
+using namespace ganarium;
+using namespace ganarium::test;
+
+TEST_CASE("same scene, seed and threads give identical metric series") {
+    auto scene = makeScene(ring(), {smallRun(Objective::NonSaturating), smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty)}, 20);
+    scene.threads = 2;
+    Trainer a(scene), b(scene);
+    a.advance(60);
+    b.advance(60);
+    const auto sa = a.snapshot(), sb = b.snapshot();
+    REQUIRE(sa->runs.size() == 2);
+    for (size_t r = 0; r < 2; ++r) {
+        const auto& ha = sa->runs[r].history;
+        const auto& hb = sb->runs[r].history;
+        CHECK(ha.steps == hb.steps);
+        CHECK(ha.steps.size() == 4);  // steps 0, 20, 40, 60
+        for (const auto& [name, series] : ha.series) {
+            const auto& other = hb.series.at(name);
+            REQUIRE(series.size() == other.size());
+            for (size_t i = 0; i < series.size(); ++i) {
+                if (std::isnan(series[i])) {
+                    CHECK(std::isnan(other[i]));
+                } else {
+                    CHECK(series[i] == other[i]);
+                }
+            }
+        }
+        CHECK(sa->runs[r].fake == sb->runs[r].fake);
+    }
+}
+
+TEST_CASE("runs of one scene start from identical weights") {
+    GanRun a(smallRun(Objective::NonSaturating), 2, 11), b(smallRun(Objective::Wasserstein, Lipschitz::WeightClip), 2, 11);
+    const auto pa = a.generator()->parameters(), pb = b.generator()->parameters();
+    REQUIRE(pa.size() == pb.size());
+    for (size_t i = 0; i < pa.size(); ++i) CHECK(torch::equal(pa[i], pb[i]));
+    const auto da = a.critic()->parameters(), db = b.critic()->parameters();
+    for (size_t i = 0; i < da.size(); ++i) CHECK(torch::equal(da[i], db[i]));
+    GanRun c(smallRun(Objective::NonSaturating), 2, 12);
+    CHECK_FALSE(torch::equal(c.generator()->parameters()[0], pa[0]));
+}
+
+TEST_CASE("a NaN pauses only its run, with a reason") {
+    auto scene = makeScene(ring(), {smallRun(Objective::NonSaturating), smallRun(Objective::Hinge)}, 10);
+    Trainer trainer(scene);
+    trainer.advance(5);
+    trainer.injectNaN(0);
+    trainer.advance(10);
+    const auto snap = trainer.snapshot();
+    CHECK(snap->runs[0].status == RunStatus::Diverged);
+    CHECK(snap->runs[0].status_reason == "NaN in loss_d at step 5");
+    CHECK(snap->runs[0].step == 5);
+    CHECK(snap->runs[1].status == RunStatus::Running);
+    CHECK(snap->runs[1].step == 15);
+    // Resuming redraws the NaN weights and continues.
+    Command resume;
+    resume.kind = Command::Kind::ResumeRun;
+    resume.run = 0;
+    trainer.apply(resume);
+    trainer.advance(3);
+    const auto after = trainer.snapshot();
+    CHECK(after->runs[0].status == RunStatus::Running);
+    CHECK(after->runs[0].step == 8);
+}
+
+TEST_CASE("a full snapshot fills every field") {
+    auto scene = makeScene(ring(), {smallRun(Objective::Wasserstein, Lipschitz::WeightClip), smallRun(Objective::NonSaturating)}, 10);
+    TrainerOptions options;
+    options.display_samples = 200;
+    Trainer trainer(scene, options);
+    trainer.advance(10);
+    const auto snap = trainer.snapshot();
+    CHECK(snap->dim == 2);
+    CHECK(snap->view.x0 < -2.0);
+    CHECK(snap->view.x1 > 2.0);
+    for (const auto& run : snap->runs) {
+        CHECK(run.real.size() == 400);
+        CHECK(run.fake.size() == 400);
+        CHECK(run.latent.size() == 400);
+        CHECK(run.fake_push.size() == 400);
+        CHECK(run.d_field.nx == 64);
+        CHECK(run.d_field.values.size() == 64 * 64);
+        CHECK(run.d_optimal.values.size() == 64 * 64);
+        CHECK(run.p_data.values.size() == 64 * 64);
+        CHECK(run.p_g.values.size() == 64 * 64);
+        CHECK(run.manifold_nu == 24);
+        CHECK(run.manifold_nv == 24);
+        CHECK(run.manifold.size() == 24 * 24 * 2);
+        CHECK(run.gp_real.size() == 128);
+        CHECK(run.gp_interp.size() == 128);
+        CHECK(run.gp_grad_norm.size() == 64);
+        CHECK(run.d_weights.counts.size() == 64);
+        CHECK(run.gp_norms.counts.size() == 64);
+        CHECK(run.modes.size() == 8);
+        CHECK(run.mode_covered.size() == 8);
+        CHECK(run.history.steps.size() == 2);
+        CHECK(run.latest.count("js") == 1);
+        CHECK(run.latest.count("modes_covered") == 1);
+    }
+    CHECK(snap->runs[0].critic);
+    CHECK(snap->runs[0].clip == doctest::Approx(0.01));
+    CHECK(snap->runs[0].d_weights.hi == doctest::Approx(0.011));
+    CHECK_FALSE(snap->runs[1].critic);
+    // JS-type D is shown as a probability.
+    for (float v : snap->runs[1].d_field.values) {
+        REQUIRE(v >= 0.0f);
+        REQUIRE(v <= 1.0f);
+    }
+}
+
+TEST_CASE("threaded mode: commands apply, versions increase, stop joins") {
+    auto scene = makeScene(ring(), {smallRun(Objective::NonSaturating, Lipschitz::None, 16, 1),
+                                    smallRun(Objective::LeastSquares, Lipschitz::None, 16, 1)}, 25);
+    scene.threads = 2;
+    Trainer trainer(scene);
+    const uint64_t v0 = trainer.latest()->version;
+    trainer.start(true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto s1 = trainer.latest();
+    CHECK(s1->version > v0);
+    CHECK(s1->playing);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto s2 = trainer.latest();
+    CHECK(s2->version > s1->version);
+    CHECK(s2->runs[0].step > s1->runs[0].step);
+
+    Command pause;
+    pause.kind = Command::Kind::Pause;
+    trainer.post(pause);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto paused = trainer.latest();
+    CHECK_FALSE(paused->playing);
+    Command step;
+    step.kind = Command::Kind::StepIteration;
+    step.count = 3;
+    trainer.post(step);
+    RunSpec edited = scene.runs[1];
+    edited.d_opt.lr = 5e-4;
+    edited.objective = Objective::Hinge;
+    Command set_run;
+    set_run.kind = Command::Kind::SetRun;
+    set_run.run = 1;
+    set_run.run_spec = edited;
+    trainer.post(set_run);
+    Command set_data;
+    set_data.kind = Command::Kind::SetData;
+    set_data.data = ring(1.5, 0.05);
+    trainer.post(set_data);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto stepped = trainer.latest();
+    CHECK(stepped->runs[0].step == paused->runs[0].step + 3);
+    CHECK(stepped->runs[1].objective == "hinge");
+    CHECK(stepped->runs[1].modes.front().x == doctest::Approx(1.5).epsilon(0.01));
+    trainer.stop();
+    CHECK(trainer.latest()->version >= stepped->version);
+}
