@@ -49,7 +49,8 @@ std::vector<double> parsePointsCsv(const std::string& text, const std::string& n
         const bool ok = comma != std::string::npos && line.find(',', comma + 1) == std::string::npos &&
                         parseNumber(line.substr(0, comma), x) && parseNumber(line.substr(comma + 1), y);
         if (!ok) {
-            if (!seen_data_or_header) {  // the first non-comment line may be a header such as "x,y"
+            const bool has_digit = line.find_first_of("0123456789") != std::string::npos;
+            if (!seen_data_or_header && !has_digit) {  // the first non-comment line may be a header such as "x,y"
                 seen_data_or_header = true;
                 continue;
             }

@@ -107,6 +107,7 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
 }
 
 void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale) {
+    fprintf(stderr, "DEBUG arrows %zu points %zu lines %zu\n", arrows_.size(), points_.size(), lines_.segments());
     GlStateGuard guard;
     target_.bindForDrawing();
     glDisable(GL_SCISSOR_TEST);

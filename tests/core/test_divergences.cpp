@@ -141,6 +141,15 @@ TEST_CASE("divergencesAgainstSamples: dropping half the ring's modes gives the e
     const auto fake = sampleVector(*makeDistribution(half), 2500, rng);
     const Divergences d = divergencesAgainstSamples(*makeDistribution(ring), fake, 2, Bounds{-3, 3, -3, 3});
     CHECK(d.js == doctest::Approx(exact).epsilon(0.05));
+    // A generator spread uniformly around the circle misses the mode structure: JS must say so
+    // (Scott's rule uncapped would smooth the modes away and read ~0.03 here).
+    std::vector<float> circle;
+    for (int i = 0; i < 2500; ++i) {
+        const double a = 2 * M_PI * rng.uniform();
+        circle.push_back(static_cast<float>(2 * std::cos(a) + 0.05 * rng.normal()));
+        circle.push_back(static_cast<float>(2 * std::sin(a) + 0.05 * rng.normal()));
+    }
+    CHECK(divergencesAgainstSamples(*makeDistribution(ring), circle, 2, Bounds{-3, 3, -3, 3}).js > 0.3);
     // The precomputed-grid overload gives the same numbers.
     const auto grid = dataGridForDivergences(*makeDistribution(ring), 2, Bounds{-3, 3, -3, 3});
     CHECK(divergencesAgainstSamples(grid, fake, 2, Bounds{-3, 3, -3, 3}).js == doctest::Approx(d.js));

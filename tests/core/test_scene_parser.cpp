@@ -207,6 +207,8 @@ TEST_CASE("malformed and empty CSV") {
         const std::string msg = e.what();
         CHECK(msg.find("points_bad.csv:7: expected two numbers 'x,y', got 'abc'") != std::string::npos);
     }
+    CHECK_THROWS_WITH_AS(parsePointsCsv("1;2\n3,4\n", "inline.csv"), doctest::Contains("inline.csv:1:"), SceneError);
+    CHECK(parsePointsCsv("x, y\n 1.5 , -2\n", "ok.csv") == std::vector<double>{1.5, -2.0});
     CHECK_THROWS_WITH_AS(loadPointsCsv(dir + "/points_empty.csv"), doctest::Contains("contains no points"),
                          SceneError);
     CHECK(errorOf("[data]\nfamily = \"points\"\ncsv = \"points_bad.csv\"\n[[run]]\n").find("points_bad.csv:7:") !=

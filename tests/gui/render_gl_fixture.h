@@ -84,7 +84,9 @@ public:
 
     // Runs one ImGui frame of w x h logical pixels (framebuffer scale `scale`): `draw` runs inside a
     // borderless full-size window whose cursor starts at (0, 0). Returns RGBA8 top row first.
-    std::vector<uint8_t> renderFrame(int w, int h, const std::function<void()>& draw, float scale = 1.f) {
+    // With `read_back` false it waits for the GPU (glFinish) and returns nothing (timing).
+    std::vector<uint8_t> renderFrame(int w, int h, const std::function<void()>& draw, float scale = 1.f,
+                                     bool read_back = true) {
         width_ = static_cast<int>(w * scale);
         height_ = static_cast<int>(h * scale);
         ImGuiIO& io = ImGui::GetIO();
@@ -110,7 +112,11 @@ public:
         glClearColor(0.11f, 0.11f, 0.13f, 1.f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        std::vector<uint8_t> pixels = target_->readPixelsTopDown();
+        std::vector<uint8_t> pixels;
+        if (read_back)
+            pixels = target_->readPixelsTopDown();
+        else
+            glFinish();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         return pixels;
     }

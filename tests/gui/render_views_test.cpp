@@ -1,0 +1,183 @@
+// render_views_test.cpp — pixel checks of the 2D and 1D data views rendered
+// offscreen from known snapshots: heatmap colours match the colormaps, samples
+// land where they are, GP dots match the colour bar, D(x) = 1/2 sits at the
+// right height.
+#include <doctest/doctest.h>
+
+#include "render/colormap.h"
+#include "render_gl_fixture.h"
+#include "render_synthetic_snapshot.h"
+#include "views/field_scale.h"
+#include "views/view_1d.h"
+#include "views/view_2d.h"
+
+using namespace ganarium;
+using ganarium::test::colourDistance;
+using ganarium::test::Pixel;
+using ganarium::test::RenderGlFixture;
+
+namespace {
+
+constexpr int kW = 640, kH = 480;
+
+ViewLayers onlyField() {
+    ViewLayers l;
+    l.real = l.fake = l.arrows = l.manifold = l.modes = l.gp_lines = false;
+    return l;
+}
+
+ViewStyle quietStyle() {
+    ViewStyle s;
+    s.interactive = false;
+    return s;
+}
+
+Pixel pixelAt(RenderGlFixture& fx, const std::vector<uint8_t>& img, ImVec2 p) {
+    return fx.pixel(img, static_cast<int>(p.x), static_cast<int>(p.y));
+}
+
+}  // namespace
+
+TEST_CASE("2D heatmap: a constant probability 1 shows the sequential colormap's top colour") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    View2D view;
+    CHECK(view.shaderErrors().empty());
+    Snapshot snap = test::constantField2D(1.0f, false);
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, onlyField(), camera, quietStyle(), ImVec2(kW, kH)); });
+    Rgba want = heatmapDisplayColour(ColormapKind::Probability, 1.f, kHeatmapOpacity);
+    Pixel p = pixelAt(fx, img, view.dataToScreen(0.27, 0.33));
+    INFO("pixel " << p.r << "," << p.g << "," << p.b);
+    CHECK(colourDistance(p, want.r, want.g, want.b) <= 4);
+    // The top of the sequential map is dark purple: clearly not the background.
+    Rgba bg = palette::background();
+    CHECK(colourDistance(p, bg.r, bg.g, bg.b) > 60);
+}
+
+TEST_CASE("2D heatmap: a critic of 0 is white on the diverging colormap; +range is red") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    View2D view;
+    Snapshot zero = test::constantField2D(0.0f, true);
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(zero, 0, onlyField(), camera, quietStyle(), ImVec2(kW, kH)); });
+    Pixel p = pixelAt(fx, img, view.dataToScreen(0.27, 0.33));
+    INFO("pixel " << p.r << "," << p.g << "," << p.b);
+    CHECK(p.r >= 240);
+    CHECK(p.g >= 240);
+    CHECK(p.b >= 240);
+
+    Snapshot high = test::constantField2D(2.5f, true);  // nice range [-2.5, 2.5]: top of the map
+    high.version = 2;
+    img = fx.renderFrame(kW, kH, [&] { view.draw(high, 0, onlyField(), camera, quietStyle(), ImVec2(kW, kH)); });
+    Rgba want = heatmapDisplayColour(ColormapKind::Diverging, 1.f, kHeatmapOpacity);
+    p = pixelAt(fx, img, view.dataToScreen(0.27, 0.33));
+    INFO("pixel " << p.r << "," << p.g << "," << p.b);
+    CHECK(colourDistance(p, want.r, want.g, want.b) <= 4);
+    CHECK(p.r > p.b + 80);
+}
+
+TEST_CASE("2D points: a real and a generated sample are drawn where they are, in their colours") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    View2D view;
+    Snapshot snap = test::constantField2D(0.5f, false);
+    snap.runs[0].real = {0.3f, -0.2f};
+    snap.runs[0].fake = {-0.45f, 0.35f};
+    ViewLayers layers = onlyField();
+    layers.d_field = false;
+    layers.real = layers.fake = true;
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    Rgba real = palette::real(), fake = palette::fake(), bg = palette::background();
+    Pixel pr = pixelAt(fx, img, view.dataToScreen(0.3, -0.2));
+    Pixel pf = pixelAt(fx, img, view.dataToScreen(-0.45, 0.35));
+    Pixel empty = pixelAt(fx, img, view.dataToScreen(0.61, 0.67));
+    INFO("real " << pr.r << "," << pr.g << "," << pr.b << " fake " << pf.r << "," << pf.g << "," << pf.b);
+    CHECK(colourDistance(pr, real.r, real.g, real.b) <= 6);
+    CHECK(colourDistance(pf, fake.r, fake.g, fake.b) <= 6);
+    CHECK(colourDistance(empty, bg.r, bg.g, bg.b) <= 3);
+}
+
+TEST_CASE("2D gradient penalty: interpolate dot and line take the colour bar's colour for their norm") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    View2D view;
+    Snapshot snap = test::constantField2D(0.f, true);
+    RunSnapshot& run = snap.runs[0];
+    run.gp_real = {-0.6f, -0.4f};
+    run.gp_fake = {0.6f, 0.6f};
+    run.gp_interp = {0.12f, 0.2f};  // t = 0.6 along the segment
+    run.gp_grad_norm = {1.3f};
+    ViewLayers layers = onlyField();
+    layers.d_field = false;
+    layers.gp_lines = true;
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    double range = gradNormRange(run);
+    CHECK(range == doctest::Approx(2.0));
+    Rgba want = colormapColour(ColormapKind::Viridis, static_cast<float>(1.3 / range));
+    Pixel dot = pixelAt(fx, img, view.dataToScreen(0.12, 0.2));
+    INFO("dot " << dot.r << "," << dot.g << "," << dot.b);
+    CHECK(colourDistance(dot, want.r, want.g, want.b) <= 5);
+    // The segment (faint: 35 % over the background) at t = 0.25.
+    Rgba bg = palette::background();
+    Pixel line = pixelAt(fx, img, view.dataToScreen(-0.3, -0.15));
+    INFO("line " << line.r << "," << line.g << "," << line.b);
+    CHECK(colourDistance(line, bg.r + (want.r - bg.r) * 0.35f, bg.g + (want.g - bg.g) * 0.35f,
+                         bg.b + (want.b - bg.b) * 0.35f) <= 8);
+    // The colour bar right of the plot shows the same colour at 1.3.
+    const PlotArea& area = view.plotArea();
+    float F = ImGui::GetFontSize();
+    float y0 = area.min.y + F * 1.3f + F * 0.5f, y1 = area.max.y - F * 0.5f;
+    ImVec2 bar{area.max.x + F * 0.8f + F * 0.4f, y1 - static_cast<float>(1.3 / range) * (y1 - y0)};
+    Pixel on_bar = pixelAt(fx, img, bar);
+    INFO("bar " << on_bar.r << "," << on_bar.g << "," << on_bar.b);
+    CHECK(colourDistance(on_bar, want.r, want.g, want.b) <= 8);
+}
+
+TEST_CASE("1D view: D(x) = 1/2 is drawn at half of the probability axis") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    View1D view;
+    Snapshot snap;
+    snap.version = 1;
+    snap.dim = 1;
+    snap.view = {-2, 2, -1, 1};
+    RunSnapshot run;
+    run.name = "half";
+    run.objective = "minimax";
+    run.d_field.nx = 64;
+    run.d_field.ny = 1;
+    run.d_field.box = snap.view;
+    run.d_field.values.assign(64, 0.5f);
+    snap.runs.push_back(run);
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, ViewLayers{}, camera, quietStyle(), ImVec2(kW, kH)); });
+    const PlotArea& area = view.plotArea();
+    // The probability axis runs from D = 0 at the plot's bottom edge upwards.
+    CHECK(view.dataToScreen(0.7, 0.0).y == doctest::Approx(area.max.y));
+    float expected_y = view.dataToScreen(0.7, 0.5).y;
+    CHECK(expected_y < area.max.y - 0.4f * area.height());
+    CHECK(expected_y > area.min.y + 0.4f * area.height());
+    // Scan the column at x = 0.7 for D-curve pixels; their centre is the curve's height.
+    int x = static_cast<int>(view.dataToScreen(0.7, 0.5).x);
+    Rgba dc = palette::dCurve();
+    int lo = -1, hi = -1;
+    for (int y = static_cast<int>(area.min.y) + 1; y < static_cast<int>(area.max.y); ++y)
+        if (colourDistance(fx.pixel(img, x, y), dc.r, dc.g, dc.b) <= 40) {
+            if (lo < 0) lo = y;
+            hi = y;
+        }
+    REQUIRE(lo >= 0);
+    CHECK(hi - lo <= 5);  // one line, about kDCurveWidth thick
+    CHECK(std::abs(0.5f * (lo + hi) + 0.5f - expected_y) <= 1.5f);
+}
+
+TEST_CASE("makeRunView picks the 1D and 2D views") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    CHECK(dynamic_cast<View1D*>(makeRunView(1).get()) != nullptr);
+    CHECK(dynamic_cast<View2D*>(makeRunView(2).get()) != nullptr);
+}
