@@ -6,8 +6,10 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "bench_report.h"
 #include "bench_setup.h"
@@ -41,6 +43,16 @@ void ensureSingleThreadedBlas(char** argv) {
     std::cerr << "note: could not re-execute with OPENBLAS_NUM_THREADS=1; figures may suffer from BLAS threads\n";
 }
 
+// Warns when other processes already keep the cores busy (1-minute load average above the core count).
+void warnIfBusy() {
+    double load = 0;
+    std::ifstream("/proc/loadavg") >> load;
+    const unsigned cores = std::thread::hardware_concurrency();
+    if (cores > 0 && load > cores)
+        std::cout << "NOTE: the machine is busy (load average " << format("%.1f", load) << " on " << cores
+                  << " cores): figures will be low and noisy. Re-run on an idle machine.\n";
+}
+
 void printHeader(const BenchOptions& options) {
     const BlasInfo blas = detectBlas();
     std::cout << "ganarium-bench — LibTorch " << torchVersion() << ", BLAS " << blas.name << " ("
@@ -52,6 +64,7 @@ void printHeader(const BenchOptions& options) {
                  "one D step + one G step per iteration (it). Each figure: median of "
               << options.repeats << " x " << options.steps << " it after " << options.warmup << " warm-up it"
               << (options.quick ? "  [--quick: rough figures]" : "") << '\n';
+    warnIfBusy();
 }
 
 // Per-objective single-thread throughput; returns the non-saturating and WGAN-GP figures.

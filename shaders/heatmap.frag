@@ -39,6 +39,10 @@ float gridLines(float v, float step, float width) {
 
 void main() {
     float v = texture(u_field, v_uv).r;
+    if (isnan(v) || isinf(v)) {  // a diverged run: neutral grey, no contours
+        frag_color = vec4(0.82, 0.82, 0.84, 1.0);
+        return;
+    }
     float t = clamp((v - u_range.x) / (u_range.y - u_range.x), 0.0, 1.0);
     vec3 c = texture(u_colormap, vec2(t * (255.0 / 256.0) + 0.5 / 256.0, 0.5)).rgb;
     c = mix(u_background.rgb, c, u_opacity);

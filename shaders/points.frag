@@ -1,6 +1,5 @@
 #version 330 core
 // points.frag — anti-aliased disc with a thin dark outline (readable on any heatmap).
-in vec2 v_local;
 in vec4 v_color;
 in float v_radius;
 
@@ -10,7 +9,8 @@ uniform float u_outline_px;  // outline width in physical pixels (0: none)
 out vec4 frag_color;
 
 void main() {
-    float d = length(v_local);
+    vec2 local = (gl_PointCoord * 2.0 - 1.0) * (v_radius + 1.0);
+    float d = length(local);
     float coverage = clamp(v_radius + 0.5 - d, 0.0, 1.0);
     if (coverage <= 0.0) discard;
     float inner = v_radius - u_outline_px;

@@ -23,7 +23,7 @@ bool checkOneScene(const std::string& argument) {
         std::cerr << e.what() << '\n';
     } catch (const UserError& e) {
         std::cout.flush();
-        std::cerr << argument << ": " << e.what() << '\n';
+        std::cerr << e.what() << '\n';
     } catch (const std::exception& e) {
         std::cout.flush();
         std::cerr << argument << ": unexpected error while reading the scene: " << e.what() << '\n';
@@ -46,9 +46,8 @@ int runCheckCommand(int argc, char** argv) {
         int bad = 0;
         for (const auto& argument : args.positional())
             if (!checkOneScene(argument)) ++bad;
-        std::cout.flush();
         if (args.positional().size() > 1)
-            std::cerr << (args.positional().size() - bad) << " of " << args.positional().size()
+            std::cout << (args.positional().size() - bad) << " of " << args.positional().size()
                       << " scene files are valid\n";
         return bad == 0 ? 0 : 1;
     } catch (const UserError& e) {

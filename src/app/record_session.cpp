@@ -148,6 +148,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     std::vector<uint8_t> discard(static_cast<size_t>(w) * h * 4);
     while (readback.pending() > 0) readback.takeOldest(discard.data());  // after a failure: drop the rest
     OffscreenFrame::unbind();
+    progress.update(delivered, "step " + std::to_string(result.last_step));
     result.stop_signal = stop.stopSignal();
     progress.finish(result.stop_signal ? "(interrupted)" : (failed ? "(failed)" : ""));
 

@@ -71,6 +71,7 @@ namespace palette {
 Rgba real() { return {0.000f, 0.620f, 0.520f, 1.f}; }
 Rgba fake() { return {0.960f, 0.470f, 0.070f, 1.f}; }
 Rgba fakeDark() { return {0.560f, 0.230f, 0.020f, 1.f}; }
+Rgba arrow() { return {0.180f, 0.110f, 0.060f, 1.f}; }
 Rgba dCurve() { return {0.150f, 0.250f, 0.700f, 1.f}; }
 Rgba critic() { return {0.700f, 0.100f, 0.350f, 1.f}; }
 Rgba optimal() { return {0.200f, 0.200f, 0.200f, 1.f}; }

@@ -33,7 +33,8 @@ Rgba heatmapDisplayColour(ColormapKind kind, float t, float opacity);
 namespace palette {
 Rgba real();         // real samples: teal-green
 Rgba fake();         // generated samples: orange
-Rgba fakeDark();     // arrows / manifold lines on generated samples
+Rgba fakeDark();     // manifold lines, z -> G(z) ends
+Rgba arrow();        // generator gradient arrows
 Rgba dCurve();       // D(x) curve in 1D
 Rgba critic();       // critic f(x) curve in 1D
 Rgba optimal();      // D* dashed

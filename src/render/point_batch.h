@@ -1,6 +1,6 @@
-// point_batch.h — many samples drawn as instanced round sprites (one quad
-// per point, disc with a thin outline). A few thousand per panel is cheap
-// even on llvmpipe.
+// point_batch.h — many samples drawn as round point sprites (GL_POINTS,
+// size set in the shader; disc with a thin outline). A few thousand per
+// panel is cheap even on llvmpipe.
 #pragma once
 
 #include <string>
@@ -17,9 +17,6 @@ class PointBatch {
 public:
     // Loads points.vert/points.frag from `shader_dir` (embedded fallback).
     explicit PointBatch(const std::string& shader_dir = defaultShaderDir());
-    ~PointBatch();
-    PointBatch(const PointBatch&) = delete;
-    PointBatch& operator=(const PointBatch&) = delete;
 
     // Empties the CPU list.
     void clear();
@@ -39,7 +36,6 @@ private:
     VertexBatch batch_;
     std::vector<float> data_;
     bool dirty_ = true;
-    GLuint corner_vbo_ = 0;
 };
 
 }  // namespace ganarium

@@ -103,8 +103,8 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
     const std::vector<float> real_v = toVector(real), fake_v = toVector(fake);
 
     // D-based estimates on the fresh sets.
-    const torch::Tensor f_real = run.critic()->forward(real).reshape({-1});
-    const torch::Tensor f_fake = run.critic()->forward(fake).reshape({-1});
+    const torch::Tensor f_real = run.critic()->forward(real.slice(0, 0, kCriticSamples)).reshape({-1});
+    const torch::Tensor f_fake = run.critic()->forward(fake.slice(0, 0, kCriticSamples)).reshape({-1});
     out["d_estimate"] = discriminatorEstimate(objective, f_real, f_fake);
     out["d_accuracy"] = discriminatorAccuracy(objective, f_real, f_fake);
 

@@ -46,9 +46,7 @@ ImVec2 drawLegend(ImDrawList* dl, ImVec2 min, ImVec2 max, LegendCorner corner, c
                   float font_size) {
     if (entries.empty()) return {0, 0};
     float pad = font_size * 0.4f, symbol = font_size * 1.3f, row = font_size * 1.25f;
-    float text_w = 0;
-    for (const auto& e : entries) text_w = std::max(text_w, textSize(e.label, font_size).x);
-    ImVec2 size{pad * 2 + symbol + pad + text_w, pad * 2 + row * static_cast<float>(entries.size())};
+    ImVec2 size = legendBoxSize(entries, font_size);
     float margin = font_size * 0.4f;
     ImVec2 origin = corner == LegendCorner::TopRight ? ImVec2{max.x - margin - size.x, min.y + margin}
                                                      : ImVec2{min.x + margin, min.y + margin};
@@ -86,16 +84,37 @@ float layoutRows(const std::vector<LegendEntry>& entries, float width, float fon
 }  // namespace
 
 float legendRowsHeight(const std::vector<LegendEntry>& entries, float width, float font_size) {
-    return layoutRows(entries, width, font_size, [](const LegendEntry&, float, float) {});
+    if (entries.empty()) return 0.f;
+    float pad = font_size * 0.25f;
+    return layoutRows(entries, width - 2 * pad, font_size, [](const LegendEntry&, float, float) {}) + 2 * pad;
 }
 
 float drawLegendRows(ImDrawList* dl, ImVec2 pos, float width, const std::vector<LegendEntry>& entries, float font_size) {
-    float symbol = font_size * 1.3f, gap = font_size * 0.3f, row = font_size * 1.3f;
-    ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    return layoutRows(entries, width, font_size, [&](const LegendEntry& e, float x, float y) {
-        drawSymbol(dl, {pos.x + x + symbol * 0.5f, pos.y + y + row * 0.5f}, symbol, e);
-        drawText(dl, {pos.x + x + symbol + gap, pos.y + y + (row - font_size) * 0.5f}, text, e.label, font_size);
+    if (entries.empty()) return 0.f;
+    float symbol = font_size * 1.3f, gap = font_size * 0.3f, row = font_size * 1.3f, pad = font_size * 0.25f;
+    // Measure first: the light box behind the rows matches the plot background so symbols read the same.
+    float used_w = 0;
+    float height = layoutRows(entries, width - 2 * pad, font_size, [&](const LegendEntry& e, float x, float) {
+        used_w = std::max(used_w, x + symbol + gap + textSize(e.label, font_size).x);
     });
+    dl->AddRectFilled(pos, {pos.x + used_w + 2 * pad, pos.y + height + 2 * pad}, IM_COL32(250, 250, 248, 235),
+                      font_size * 0.25f);
+    ImU32 text = IM_COL32(25, 25, 30, 255);
+    layoutRows(entries, width - 2 * pad, font_size, [&](const LegendEntry& e, float x, float y) {
+        drawSymbol(dl, {pos.x + pad + x + symbol * 0.5f, pos.y + pad + y + row * 0.5f}, symbol, e);
+        drawText(dl, {pos.x + pad + x + symbol + gap, pos.y + pad + y + (row - font_size) * 0.5f}, text, e.label,
+                 font_size);
+    });
+    return height + 2 * pad;
+}
+
+// Size of the legend box drawn by drawLegend.
+ImVec2 legendBoxSize(const std::vector<LegendEntry>& entries, float font_size) {
+    if (entries.empty()) return {0, 0};
+    float pad = font_size * 0.4f, symbol = font_size * 1.3f, row = font_size * 1.25f;
+    float text_w = 0;
+    for (const auto& e : entries) text_w = std::max(text_w, textSize(e.label, font_size).x);
+    return {pad * 2 + symbol + pad + text_w, pad * 2 + row * static_cast<float>(entries.size())};
 }
 
 float colourBarWidth(const ColourBar& bar, float font_size) {

@@ -25,6 +25,9 @@ enum class LegendCorner { TopLeft, TopRight };
 ImVec2 drawLegend(ImDrawList* draw_list, ImVec2 min, ImVec2 max, LegendCorner corner,
                   const std::vector<LegendEntry>& entries, float font_size);
 
+// Size of the box drawLegend draws for `entries`.
+ImVec2 legendBoxSize(const std::vector<LegendEntry>& entries, float font_size);
+
 // Height of `entries` laid out as wrapped rows in `width` (0 when empty).
 float legendRowsHeight(const std::vector<LegendEntry>& entries, float width, float font_size);
 // Draws `entries` as wrapped rows starting at `pos` within `width`; returns the height used.

@@ -62,6 +62,7 @@ float panelTitleHeight(const RunSnapshot& run, float font_size) {
 
 float drawPanelTitle(ImDrawList* dl, ImVec2 pos, float width, const RunSnapshot& run, float font_size) {
     dl->PushClipRect(pos, {pos.x + width, pos.y + panelTitleHeight(run, font_size)}, true);
+    pos.x += font_size * 0.3f;
     drawText(dl, pos, ImGui::GetColorU32(ImGuiCol_Text), panelTitleText(run), font_size);
     if (run.status == RunStatus::Diverged) {
         std::string banner = "DIVERGED" + (run.status_reason.empty() ? std::string() : ": " + run.status_reason);

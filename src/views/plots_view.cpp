@@ -92,25 +92,29 @@ void formatTick(double value, char* buf, int size) {
 
 void drawDashedPolyline(ImDrawList* list, const ImVec2* points, int count, ImU32 color, float thickness,
                         float dash, float gap) {
-    float phase = 0;  // distance travelled in the current dash+gap period
-    const float period = dash + gap;
+    dash = std::max(dash, 1.0f);
+    gap = std::max(gap, 1.0f);
+    bool on = true;
+    float phase_left = dash;  // length left in the current dash (on) or gap (off)
     for (int i = 0; i + 1 < count; ++i) {
-        ImVec2 a = points[i], b = points[i + 1];
+        const ImVec2 a = points[i], b = points[i + 1];
         const float dx = b.x - a.x, dy = b.y - a.y;
         const float len = std::sqrt(dx * dx + dy * dy);
-        float t = 0;
-        while (t < len) {
-            const float in_period = std::fmod(phase, period);
-            const bool on = in_period < dash;
-            const float remaining = on ? dash - in_period : period - in_period;
-            const float step = std::min(remaining, len - t);
+        if (!(len > 1e-3f) || len > 1e5f) continue;  // degenerate or absurd segment
+        float left = len;  // reaches exactly 0 on the last piece, so the loop always ends
+        while (left > 1e-3f) {
+            const float take = std::min(phase_left, left);
             if (on) {
-                const ImVec2 s(a.x + dx * t / len, a.y + dy * t / len);
-                const ImVec2 e(a.x + dx * (t + step) / len, a.y + dy * (t + step) / len);
-                list->AddLine(s, e, color, thickness);
+                const float t0 = (len - left) / len, t1 = (len - left + take) / len;
+                list->AddLine(ImVec2(a.x + dx * t0, a.y + dy * t0), ImVec2(a.x + dx * t1, a.y + dy * t1), color,
+                              thickness);
             }
-            t += step;
-            phase += step;
+            left -= take;
+            phase_left -= take;
+            if (phase_left <= 1e-3f) {
+                on = !on;
+                phase_left = on ? dash : gap;
+            }
         }
     }
 }
@@ -205,7 +209,8 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         list->AddText(font, fs, ImVec2(a.x - ts.x - fs * 0.3f, y - ts.y * 0.5f), kTextDim, buf);
     }
     if (log_y) {  // decades
-        for (double d = std::ceil(yr.lo); d <= yr.hi; d += 1.0) {
+        const double decade_step = std::max(1.0, std::ceil((yr.hi - yr.lo) / 8.0));
+        for (double d = std::ceil(yr.lo); d <= yr.hi; d += decade_step) {
             const float y = sy(d);
             list->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), kGrid);
             std::snprintf(buf, sizeof buf, "1e%d", static_cast<int>(d));

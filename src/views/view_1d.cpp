@@ -132,7 +132,9 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     area_.shown = {camera.box.x0, camera.box.x1, 0.0, kTop};
 
     ImGui::SetCursorScreenPos(panel_min);
+    ImGui::PushID(this);  // several panels share one window
     ImGui::InvisibleButton("##view1d", size);
+    ImGui::PopID();
     hovered_ = false;
     if (style.interactive) {
         ImGui::SetItemUsingMouseWheel();
@@ -203,7 +205,7 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
             float len = F * 2.2f * static_cast<float>(std::clamp(norms[k] / ref, 0.3, 1.0));
             float sx = area_.screenX(run.fake[i]);
             float sy = area_.max.y - rug * 2.6f - static_cast<float>(k % 3) * F * 0.7f;
-            arrow(dl, {sx, sy}, {sx + (run.fake_push[i] > 0 ? len : -len), sy}, colour(palette::fakeDark(), 0.9f),
+            arrow(dl, {sx, sy}, {sx + (run.fake_push[i] > 0 ? len : -len), sy}, colour(palette::arrow(), 0.9f),
                   std::max(1.5f, F * 0.1f));
         }
     }
@@ -249,7 +251,7 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
     if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
     if (layers.arrows && !run.fake_push.empty())
-        entries.push_back({"push on G(z)", packAbgr(palette::fakeDark()), LegendSymbol::Arrow});
+        entries.push_back({"push on G(z)", packAbgr(palette::arrow()), LegendSymbol::Arrow});
     if (show_z) entries.push_back({"z -> G(z)", colour(palette::fake(), 0.8f), LegendSymbol::Line});
     drawLegendRows(dl, {panel_min.x + F * 0.3f, panel_max.y - legend_h + F * 0.1f}, size.x - F * 0.6f, entries, F);
 

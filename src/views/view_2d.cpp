@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include <imgui_internal.h>  // SetItemUsingMouseWheel: the plot takes the wheel, not the window
@@ -17,6 +18,9 @@
 namespace ganarium {
 
 namespace {
+
+// Text scale of a legend drawn inside the plot (it sits in the empty band beside the data).
+constexpr float kInsideLegendScale = 0.85f;
 
 Rgba withAlpha(Rgba c, float a) {
     c.a = a;
@@ -33,6 +37,25 @@ uint32_t geometryKey(const ViewLayers& l) {
 size_t strideFor(size_t n, size_t max_count) { return n <= max_count ? 1 : (n + max_count - 1) / max_count; }
 
 bool hasGp(const RunSnapshot& run) { return !run.gp_interp.empty() && !run.gp_grad_norm.empty(); }
+
+// What the legend lists for the layers shown.
+std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ViewLayers& layers) {
+    std::vector<LegendEntry> entries;
+    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
+    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (layers.arrows && !run.fake_push.empty())
+        entries.push_back({"push on G(z)", packAbgr(palette::arrow()), LegendSymbol::Arrow});
+    if (layers.manifold && run.manifold_nu > 1) entries.push_back({"G(z grid)", packAbgr(palette::fakeDark()), LegendSymbol::Line});
+    if (layers.d_field && layers.contours && !run.d_field.empty())
+        entries.push_back({run.critic ? "f = 0" : "D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+    if (layers.d_field && layers.d_optimal && !run.critic && !run.d_optimal.empty())
+        entries.push_back({"D* = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
+    if (layers.modes && !run.modes.empty()) {
+        entries.push_back({"mode covered", IM_COL32(20, 20, 30, 255), LegendSymbol::Ring});
+        entries.push_back({"mode missed", packAbgr(palette::uncovered()), LegendSymbol::Cross});
+    }
+    return entries;
+}
 
 }  // namespace
 
@@ -68,7 +91,7 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
         for (size_t i = 0; i < n; ++i) {
             Rgba c = colormapColour(ColormapKind::Viridis, static_cast<float>(run.gp_grad_norm[i] / range));
             lines_.add(run.gp_real[i * 2], run.gp_real[i * 2 + 1], run.gp_fake[i * 2], run.gp_fake[i * 2 + 1],
-                       withAlpha(c, 0.35f), 1.2f);
+                       withAlpha(c, 0.35f), 1.5f);
             gp_dots_.add(run.gp_interp[i * 2], run.gp_interp[i * 2 + 1], c, kGpDotRadius);
         }
     }
@@ -76,7 +99,8 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
         run.manifold.size() >= static_cast<size_t>(run.manifold_nu) * run.manifold_nv * dim) {
         Rgba c = withAlpha(palette::fakeDark(), 0.55f);
         int nu = run.manifold_nu, nv = run.manifold_nv;
-        auto at = [&](int iu, int iv, int d) { return run.manifold[(static_cast<size_t>(iu) * nv + iv) * dim + d]; };
+        // The trainer stores u (z0) fastest: index iv * nu + iu.
+        auto at = [&](int iu, int iv, int d) { return run.manifold[(static_cast<size_t>(iv) * nu + iu) * dim + d]; };
         for (int iu = 0; iu < nu; ++iu)
             for (int iv = 0; iv + 1 < nv; ++iv) lines_.add(at(iu, iv, 0), at(iu, iv, 1), at(iu, iv + 1, 0), at(iu, iv + 1, 1), c, 1.3f);
         for (int iv = 0; iv < nv; ++iv)
@@ -92,22 +116,22 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
         for (size_t i = 0; i < n_fake; i += stride) norms.push_back(std::hypot(run.fake_push[i * 2], run.fake_push[i * 2 + 1]));
         std::vector<double> sorted = norms;
         std::sort(sorted.begin(), sorted.end());
-        double ref = sorted.empty() ? 0.0 : sorted[static_cast<size_t>(0.9 * static_cast<double>(sorted.size() - 1))];
-        float max_len = font_size * 2.2f;
-        Rgba c = withAlpha(palette::fakeDark(), 0.9f);
+        double ref = sorted.empty() ? 0.0 : sorted[static_cast<size_t>(0.75 * static_cast<double>(sorted.size() - 1))];
+        float max_len = font_size * 1.5f;
+        Rgba c = withAlpha(palette::arrow(), 0.65f);
         size_t k = 0;
         for (size_t i = 0; i < n_fake; i += stride, ++k) {
             double norm = norms[k];
             if (!(norm > 0) || !std::isfinite(norm) || !(ref > 0)) continue;
-            float len = max_len * static_cast<float>(std::clamp(norm / ref, 0.3, 1.0));
+            // Direction matters most: every arrow is at least 55 % of the full length.
+            float len = max_len * static_cast<float>(0.55 + 0.45 * std::min(1.0, norm / ref));
             arrows_.add(run.fake[i * 2], run.fake[i * 2 + 1], run.fake_push[i * 2], run.fake_push[i * 2 + 1], len,
-                        std::max(1.5f, font_size * 0.1f), c);
+                        std::max(1.5f, font_size * 0.09f), c);
         }
     }
 }
 
 void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale) {
-    fprintf(stderr, "DEBUG arrows %zu points %zu lines %zu\n", arrows_.size(), points_.size(), lines_.segments());
     GlStateGuard guard;
     target_.bindForDrawing();
     glDisable(GL_SCISSOR_TEST);
@@ -166,11 +190,14 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
                 dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 50), 32);
                 dl->AddCircle(c, r, IM_COL32(20, 20, 30, 220), 32, 2.5f);
             } else {
-                ImU32 red = packAbgr(palette::uncovered());
-                dl->AddCircle(c, r, red, 32, 2.0f);
+                // Red on a white halo: readable on dark and light heatmap colours alike.
+                ImU32 red = packAbgr(palette::uncovered()), halo = IM_COL32(255, 255, 255, 200);
                 float h = F * 0.35f;
-                dl->AddLine({c.x - h, c.y - h}, {c.x + h, c.y + h}, red, 2.5f);
-                dl->AddLine({c.x - h, c.y + h}, {c.x + h, c.y - h}, red, 2.5f);
+                for (auto [col, w] : {std::pair<ImU32, float>{halo, 4.5f}, std::pair<ImU32, float>{red, 2.5f}}) {
+                    dl->AddCircle(c, r, col, 32, w - 0.5f);
+                    dl->AddLine({c.x - h, c.y - h}, {c.x + h, c.y + h}, col, w);
+                    dl->AddLine({c.x - h, c.y + h}, {c.x + h, c.y - h}, col, w);
+                }
             }
         }
         char text[64];
@@ -196,23 +223,12 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
         drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
     }
 
-    // Legend rows under the axis numbers.
-    std::vector<LegendEntry> entries;
-    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
-    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
-    if (layers.arrows && !run.fake_push.empty())
-        entries.push_back({"push on G(z)", packAbgr(palette::fakeDark()), LegendSymbol::Arrow});
-    if (layers.manifold && run.manifold_nu > 1) entries.push_back({"G(z grid)", packAbgr(palette::fakeDark()), LegendSymbol::Line});
-    if (layers.d_field && layers.contours)
-        entries.push_back({run.critic ? "f = 0" : "D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
-    if (layers.d_field && layers.d_optimal && !run.critic && !run.d_optimal.empty())
-        entries.push_back({"D* = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
-    if (layers.modes && !run.modes.empty()) {
-        entries.push_back({"mode covered", IM_COL32(20, 20, 30, 255), LegendSymbol::Ring});
-        entries.push_back({"missed", packAbgr(palette::uncovered()), LegendSymbol::Cross});
-    }
-    float legend_y = area_.max.y + F * 1.6f;
-    drawLegendRows(dl, {panel_min.x + F * 0.3f, legend_y}, panel_max.x - panel_min.x - F * 0.6f, entries, F);
+    std::vector<LegendEntry> entries = legendEntries(run, layers);
+    if (legend_inside_)
+        drawLegend(dl, area_.min, area_.max, LegendCorner::TopRight, entries, kInsideLegendScale * F);
+    else
+        drawLegendRows(dl, {panel_min.x + F * 0.3f, area_.max.y + F * 1.7f}, panel_max.x - panel_min.x - F * 0.6f,
+                       entries, F);
 
     if (style.show_title) drawPanelTitle(dl, panel_min, panel_max.x - panel_min.x, run, F);
 
@@ -255,18 +271,34 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (layers.gp_lines && hasGp(run))
         bars_w += colourBarWidth({ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, "|grad D|", {}}, F) + F * 0.5f;
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
-    float legend_h = F * 2.6f + F * 0.3f;  // up to two rows
+    // The legend goes inside the plot when the equal-aspect fit leaves an empty band wide enough
+    // for it; otherwise in rows under the axis numbers.
+    std::vector<LegendEntry> entries = legendEntries(run, layers);
     area_.min = {panel_min.x + left_w, panel_min.y + title_h};
-    area_.max = {panel_max.x - std::max(bars_w, F * 0.8f), panel_max.y - F * 1.6f - legend_h};
+    area_.max = {panel_max.x - std::max(bars_w, F * 0.8f), panel_max.y - F * 1.6f};
     if (area_.width() < 8 || area_.height() < 8) {
         ImGui::Dummy(size);
         return;
     }
     area_.shown = fitEqualAspect(camera.box, area_.width(), area_.height());
+    ImVec2 box = legendBoxSize(entries, kInsideLegendScale * F);
+    float band_right = static_cast<float>((area_.shown.x1 - camera.box.x1) / (area_.shown.x1 - area_.shown.x0)) * area_.width();
+    float band_top = static_cast<float>((area_.shown.y1 - camera.box.y1) / (area_.shown.y1 - area_.shown.y0)) * area_.height();
+    legend_inside_ = entries.empty() || band_right >= box.x + F * 0.4f || band_top >= box.y + F * 0.4f;
+    if (!legend_inside_) {
+        area_.max.y -= legendRowsHeight(entries, size.x - F * 0.6f, F) + F * 0.3f;
+        if (area_.height() < 8) {
+            ImGui::Dummy(size);
+            return;
+        }
+        area_.shown = fitEqualAspect(camera.box, area_.width(), area_.height());
+    }
 
     // Input: one invisible button over the panel takes drag and wheel.
     ImGui::SetCursorScreenPos(panel_min);
+    ImGui::PushID(this);  // several panels share one window
     ImGui::InvisibleButton("##view2d", size);
+    ImGui::PopID();
     hovered_ = false;
     if (style.interactive) {
         ImGui::SetItemUsingMouseWheel();
@@ -282,7 +314,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     // GL layers into the offscreen target (HiDPI: physical pixels).
     float px_scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.f;
     target_.resize(static_cast<int>(std::lround(area_.width() * px_scale)),
-                   static_cast<int>(std::lround(area_.height() * px_scale)), 4);
+                   static_cast<int>(std::lround(area_.height() * px_scale)), msaa_samples_);
     if (snapshot.version != cached_version_ || run_index != cached_run_) {
         heatmap_.setField(run.d_field);
         heatmap_.setOverlay(run.d_optimal);

@@ -34,10 +34,13 @@ public:
     // Offscreen target holding the GL layers of the last frame.
     const Framebuffer& framebuffer() const { return target_; }
 
+    // Multisampling of the offscreen target (0: off; shaders anti-alias points and lines themselves).
+    void setMsaaSamples(int samples) { msaa_samples_ = samples; }
+
     // Radii (logical pixels) of sample and GP-interpolate dots.
     static constexpr float kPointRadius = 3.6f, kGpDotRadius = 2.8f;
     // At most this many gradient arrows (an even subsample of generated points).
-    static constexpr int kMaxArrows = 150;
+    static constexpr int kMaxArrows = 120;
 
 private:
     void rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size);
@@ -52,7 +55,8 @@ private:
     PointBatch points_, gp_dots_;
     ArrowBatch arrows_;
     PlotArea area_;
-    bool hovered_ = false;
+    bool hovered_ = false, legend_inside_ = false;
+    int msaa_samples_ = 0;
     double hover_x_ = 0, hover_y_ = 0;
     uint64_t cached_version_ = UINT64_MAX;
     int cached_run_ = -1;

@@ -95,7 +95,7 @@ TEST_CASE("--help lists every subcommand and their options") {
     const ProcessResult r = runGanarium("--help");
     CHECK(r.exit_code == 0);
     for (const char* word : {"ganarium train", "ganarium check", "ganarium record", "--version", "--frames",
-                             "--screenshot", "--stats", "--steps", "--seed", "--threads", "--every", "--metrics",
+                             "--screenshot", "--stats", "--paused", "--steps", "--seed", "--threads", "--every", "--metrics",
                              "--fps", "--size", "--steps-per-frame", "--layout", "--lang", "--png-dir", "--caption"}) {
         INFO(word);
         CHECK(r.output.find(word) != std::string::npos);

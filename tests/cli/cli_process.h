@@ -24,11 +24,14 @@ struct ProcessResult {
     double seconds = 0;
 };
 
-// The binary under test; throws when GANARIUM_BIN is not set.
+// The binary under test: $GANARIUM_BIN (set by CTest), else ../ganarium next to this test executable.
 inline std::string ganariumBinary() {
     const char* bin = std::getenv("GANARIUM_BIN");
-    if (!bin || !*bin) throw std::runtime_error("GANARIUM_BIN is not set: run this suite through ctest");
-    return bin;
+    if (bin && *bin) return bin;
+    std::error_code ec;
+    const auto sibling = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "ganarium";
+    if (!ec && std::filesystem::exists(sibling)) return sibling.string();
+    throw std::runtime_error("GANARIUM_BIN is not set and no ganarium binary was found: run this suite through ctest");
 }
 
 // Single-quotes a string for /bin/sh.

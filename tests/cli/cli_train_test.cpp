@@ -91,7 +91,8 @@ TEST_CASE("train writes a JSON metrics file of the documented shape") {
             CHECK(step > previous);
             CHECK(std::fmod(step, 20.0) == 0);
             previous = step;
-            CHECK(point.at("loss_d").type == Json::Type::Number);
+            // losses are averaged over the steps since the last evaluation: maybe none at step 0
+            if (step > 0) CHECK(point.at("loss_d").type == Json::Type::Number);
             CHECK(point.at("js").type == Json::Type::Number);
             CHECK(point.at("modes_covered").type == Json::Type::Null);  // NaN -> null (not a mixture)
         }

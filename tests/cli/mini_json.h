@@ -127,7 +127,7 @@ private:
             const char* start = s_.c_str() + i_;
             char* end = nullptr;
             v.number = std::strtod(start, &end);
-            const std::string token(start, end);
+            const std::string token(start, static_cast<std::size_t>(end - start));
             if (end == start || token.find_first_of("nNiI") != std::string::npos) fail("bad number");
             v.type = Json::Type::Number;
             i_ += static_cast<std::size_t>(end - start);

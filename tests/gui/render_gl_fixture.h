@@ -32,7 +32,9 @@ class RenderGlFixture {
 public:
     RenderGlFixture() {
         if (!glfwInit()) {
-            error_ = std::string("glfwInit failed: no display (DISPLAY='") +
+            const char* why = nullptr;
+            glfwGetError(&why);
+            error_ = std::string("glfwInit failed (") + (why ? why : "?") + "): no display? (DISPLAY='" +
                      (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "") +
                      "'). Run the GUI tests under a display, e.g. xvfb-run -a -s '-screen 0 1280x720x24' ctest";
             return;
@@ -73,7 +75,7 @@ public:
             ImGui::DestroyContext();
         }
         if (window_) glfwDestroyWindow(window_);
-        glfwTerminate();
+        // GLFW stays initialised for the next test: re-initialising X connections back to back is flaky under Xvfb.
     }
 
     RenderGlFixture(const RenderGlFixture&) = delete;
@@ -94,6 +96,8 @@ public:
         io.DisplayFramebufferScale = ImVec2(scale, scale);
         io.DeltaTime = 1.f / 60.f;
         io.MousePos = mouse_;
+        io.MouseWheel = wheel_;
+        wheel_ = 0.f;
         ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -123,6 +127,8 @@ public:
 
     // Mouse position used by the next frame (default: outside every window).
     void setMouse(float x, float y) { mouse_ = ImVec2(x, y); }
+    // Wheel steps delivered with the next frame only.
+    void scrollWheel(float steps) { wheel_ = steps; }
 
     // Pixel (x, y) of an image from renderFrame (top-left origin, physical pixels).
     Pixel pixel(const std::vector<uint8_t>& image, int x, int y) const {
@@ -139,6 +145,7 @@ private:
     std::unique_ptr<Framebuffer> target_;
     int width_ = 0, height_ = 0;
     ImVec2 mouse_{-1e6f, -1e6f};
+    float wheel_ = 0.f;
 };
 
 // Largest channel difference between a pixel and an expected colour in [0, 1].

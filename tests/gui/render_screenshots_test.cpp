@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <memory>
 #include <set>
@@ -116,13 +117,19 @@ TEST_CASE("2x2 panels at 1280x720: frame time, and a diverged run stays visible 
     CHECK(red);
     maybeSave("grid_2x2", w, h, img);
 
-    std::vector<double> ms;
+    // Wall time depends on the machine's load (2 shared cores); process CPU time (all llvmpipe threads) less so.
+    std::vector<double> ms, cpu_ms;
     for (int i = 0; i < 30; ++i) {
         auto t0 = std::chrono::steady_clock::now();
+        std::clock_t c0 = std::clock();
         fx.renderFrame(w, h, frame, 1.f, false);
+        cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
     std::sort(ms.begin(), ms.end());
-    MESSAGE("2x2 2D panels, 1280x720, 1500+1500 points each: median frame " << ms[ms.size() / 2] << " ms");
+    std::sort(cpu_ms.begin(), cpu_ms.end());
+    MESSAGE("2x2 2D panels, 1280x720, 1500+1500 points each: median frame " << ms[ms.size() / 2]
+                                                                            << " ms wall, " << cpu_ms[cpu_ms.size() / 2]
+                                                                            << " ms CPU (all threads)");
     CHECK(ms[ms.size() / 2] < 100.0);  // generous: the target (16.7 ms) is measured and reported, not gated
 }

@@ -63,7 +63,15 @@ inline Snapshot synthetic2D(bool critic, bool diverged = false) {
         double logit = std::log(ds / (1 - ds));
         return 1 / (1 + std::exp(-0.35 * logit - 0.2));
     };
-    auto f = [&](double x, double y) { return 3.0 * (std::tanh(4 * p_data(x, y)) - std::tanh(1.5 * p_g(x, y))); };
+    auto f = [&](double x, double y) {  // a smooth critic: bumps on the data modes, dips on G's modes
+        double v = 0;
+        for (const Mode& m : run.modes) v += 1.4 * std::exp(-((x - m.x) * (x - m.x) + (y - m.y) * (y - m.y)) / (2 * 0.5 * 0.5));
+        for (int k : covered_modes) {
+            double gx = run.modes[k].x * 0.9, gy = run.modes[k].y * 0.9;
+            v -= 1.1 * std::exp(-((x - gx) * (x - gx) + (y - gy) * (y - gy)) / (2 * 0.6 * 0.6));
+        }
+        return v - 0.1;
+    };
     auto field = [&](auto fn) {
         FieldGrid g;
         g.nx = g.ny = 64;
@@ -109,8 +117,8 @@ inline Snapshot synthetic2D(bool critic, bool diverged = false) {
     }
     // Manifold: a latent grid warped towards the ring.
     run.manifold_nu = run.manifold_nv = 17;
-    for (int iu = 0; iu < 17; ++iu)
-        for (int iv = 0; iv < 17; ++iv) {
+    for (int iv = 0; iv < 17; ++iv)  // u fastest, as the trainer stores it
+        for (int iu = 0; iu < 17; ++iu) {
             double u = -2 + 4.0 * iu / 16, v = -2 + 4.0 * iv / 16;
             double r = std::hypot(u, v), a = std::atan2(v, u);
             double rr = 1.9 * std::tanh(1.2 * r);
@@ -118,7 +126,7 @@ inline Snapshot synthetic2D(bool critic, bool diverged = false) {
             run.manifold.push_back(static_cast<float>(rr * std::sin(a + 0.15 * r)));
         }
     if (critic) {
-        for (int i = 0; i < 120; ++i) {
+        for (int i = 0; i < 64; ++i) {
             size_t a = static_cast<size_t>(i) * 2, b = static_cast<size_t>(i * 7 % n) * 2;
             double t = u01(rng);
             double rx = run.real[a], ry = run.real[a + 1], fx = run.fake[b], fy = run.fake[b + 1];
