@@ -67,46 +67,51 @@ void printHeader(const BenchOptions& options) {
     warnIfBusy();
 }
 
+std::string rate(double it_per_s) { return format(it_per_s >= 1000 ? "%.0f it/s" : "%.1f it/s", it_per_s); }
+std::string ratio(double r) { return format("%.2fx", r); }
+
 // Per-objective single-thread throughput; returns the non-saturating and WGAN-GP figures.
-void objectiveSpeeds(const BenchOptions& o, BenchReport& report, double& non_saturating, double& wgan_gp) {
+void objectiveSpeeds(const BenchOptions& o, BenchReport& report, Figure& non_saturating, Figure& wgan_gp) {
     report.section("Training speed per objective, 1 run on 1 thread");
     for (const BenchObjective& objective : benchObjectives()) {
-        const double rate = iterationsPerSecond(benchScene({objective.run}, 1, kNoMetrics), o.warmup, o.steps, o.repeats);
-        report.info(objective.label, format("%.1f it/s", rate));
-        if (objective.label == "non-saturating") non_saturating = rate;
-        if (objective.label == "WGAN-GP") wgan_gp = rate;
+        const Figure f = iterationsPerSecond(benchScene({objective.run}, 1, kNoMetrics), o.warmup, o.steps, o.repeats);
+        report.info(objective.label, rate(f.wall), rate(f.cpu));
+        if (objective.label == "non-saturating") non_saturating = f;
+        if (objective.label == "WGAN-GP") wgan_gp = f;
     }
 }
 
-void multiRunScaling(const BenchOptions& o, BenchReport& report, double single) {
+void multiRunScaling(const BenchOptions& o, BenchReport& report, const Figure& single) {
     report.section("Several runs side by side");
     const RunSpec run = toyRun(Objective::NonSaturating, Lipschitz::None);
-    const double per_run = iterationsPerSecond(benchScene({run, run, run, run}, 2, kNoMetrics), o.warmup, o.steps, o.repeats);
-    report.info("4 runs on 2 threads, aggregate", format("%.1f it/s", 4 * per_run));
-    report.check("  ratio to 1 run on 1 thread", format("%.2fx", 4 * per_run / single),
-                 format(">= %.1fx", kTargetMultiRunRatio), 4 * per_run / single >= kTargetMultiRunRatio);
+    const Figure per_run =
+        iterationsPerSecond(benchScene({run, run, run, run}, 2, kNoMetrics), o.warmup, o.steps, o.repeats);
+    const double aggregate = 4 * per_run.wall;
+    report.info("4 runs on 2 threads, aggregate", rate(aggregate));
+    report.check("  ratio to 1 run on 1 thread", ratio(aggregate / single.wall), format(">= %.1fx", kTargetMultiRunRatio),
+                 aggregate / single.wall >= kTargetMultiRunRatio);
 }
 
 void tinyModel(const BenchOptions& o, BenchReport& report) {
     report.section("Tiny model (G and D: 1 hidden layer of 8, z=1, batch 64, 1D Gaussian)");
-    const double rate =
-        iterationsPerSecond(tinyScene(), o.warmup * o.tiny_factor, o.steps * o.tiny_factor, o.repeats);
-    report.check("tiny model, 1 thread", format("%.0f it/s", rate), format(">= %.0f", kTargetTinyRate),
-                 rate >= kTargetTinyRate);
+    const Figure f = iterationsPerSecond(tinyScene(), o.warmup * o.tiny_factor, o.steps * o.tiny_factor, o.repeats);
+    report.check("tiny model, 1 thread", rate(f.wall), format(">= %.0f", kTargetTinyRate), f.wall >= kTargetTinyRate,
+                 rate(f.cpu));
 }
 
 void metricAndSnapshotCosts(const BenchOptions& o, BenchReport& report) {
     report.section("Metric and snapshot costs");
     const SceneSpec scene = benchScene({toyRun(Objective::NonSaturating, Lipschitz::None)}, 1, kNoMetrics);
     const MetricOverhead m = metricOverhead(scene, kDefaultCadence, o.warmup, o.steps, o.repeats);
-    report.info("one metric evaluation (1 run, ring)", format("%.2f ms", m.eval_ms));
-    report.check("metric overhead at every " + std::to_string(kDefaultCadence) + " it", format("%.1f %%", m.percent),
-                 format("<= %.0f %%", kTargetMetricPercent), m.percent <= kTargetMetricPercent);
-    const double snap_ms = snapshotMilliseconds(defaultScene(), o.warmup, o.repeats);
-    report.info("snapshot build (default scene, 2 runs)", format("%.1f ms", snap_ms));
+    report.info("one metric evaluation (1 run, ring)", format("%.1f ms", m.eval_ms.wall), format("%.1f ms", m.eval_ms.cpu));
+    report.check("metric overhead at every " + std::to_string(kDefaultCadence) + " it", format("%.1f %%", m.percent.wall),
+                 format("<= %.0f %%", kTargetMetricPercent), m.percent.wall <= kTargetMetricPercent,
+                 format("%.1f %%", m.percent.cpu));
+    const Figure snap = snapshotMilliseconds(defaultScene(), o.warmup, o.repeats);
+    report.info("snapshot build (default scene, 2 runs)", format("%.1f ms", snap.wall), format("%.1f ms", snap.cpu));
 }
 
-void pythonComparison(const BenchOptions& o, BenchReport& report, double cpp_ns, double cpp_gp) {
+void pythonComparison(const BenchOptions& o, BenchReport& report, const Figure& cpp_ns, const Figure& cpp_gp) {
     report.section("C++ against the same model in PyTorch (bench/toy_gan.py, 1 thread)");
     if (!o.python) {
         report.note("skipped (--no-python)");
@@ -118,12 +123,13 @@ void pythonComparison(const BenchOptions& o, BenchReport& report, double cpp_ns,
         return;
     }
     const std::string target = format(">= %.1fx", kTargetPythonRatio);
-    report.info("Python non-saturating (torch " + py.torch_version + ")", format("%.1f it/s", py.non_saturating));
-    report.check("  C++ / Python, non-saturating", format("%.2fx", cpp_ns / py.non_saturating), target,
-                 cpp_ns / py.non_saturating >= kTargetPythonRatio);
-    report.info("Python WGAN-GP", format("%.1f it/s", py.wgan_gp));
-    report.check("  C++ / Python, WGAN-GP", format("%.2fx", cpp_gp / py.wgan_gp), target,
-                 cpp_gp / py.wgan_gp >= kTargetPythonRatio);
+    report.info("Python non-saturating (torch " + py.torch_version + ")", rate(py.non_saturating),
+                rate(py.non_saturating_cpu));
+    report.check("  C++ / Python, non-saturating", ratio(cpp_ns.wall / py.non_saturating), target,
+                 cpp_ns.wall / py.non_saturating >= kTargetPythonRatio, ratio(cpp_ns.cpu / py.non_saturating_cpu));
+    report.info("Python WGAN-GP", rate(py.wgan_gp), rate(py.wgan_gp_cpu));
+    report.check("  C++ / Python, WGAN-GP", ratio(cpp_gp.wall / py.wgan_gp), target,
+                 cpp_gp.wall / py.wgan_gp >= kTargetPythonRatio, ratio(cpp_gp.cpu / py.wgan_gp_cpu));
 }
 
 int runBench(int argc, char** argv) {
@@ -131,7 +137,8 @@ int runBench(int argc, char** argv) {
     if (!parseBenchOptions(argc, argv, options)) return 0;
     printHeader(options);
     BenchReport report;
-    double non_saturating = 0, wgan_gp = 0;
+    report.header();
+    Figure non_saturating, wgan_gp;
     objectiveSpeeds(options, report, non_saturating, wgan_gp);
     multiRunScaling(options, report, non_saturating);
     tinyModel(options, report);

@@ -1,6 +1,8 @@
 // bench_timing.cpp — throughput, metric-overhead and snapshot timings.
 #include "bench_timing.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 
@@ -8,10 +10,48 @@
 
 namespace ganarium::bench {
 
-double secondsOf(const std::function<void()>& work) {
+namespace {
+double processCpuSeconds() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+TrainerOptions optionsFor(const SceneSpec& scene) {
+    TrainerOptions options;
+    options.threads = scene.threads;
+    options.metrics_every = scene.metrics_every;
+    return options;
+}
+
+// Median over repeats of `scale / seconds` (a rate) or `scale * seconds` (a duration) on both bases.
+Figure medianRate(const std::vector<Seconds>& samples, double steps) {
+    std::vector<double> wall, cpu;
+    for (const auto& s : samples) {
+        wall.push_back(steps / s.wall);
+        cpu.push_back(steps / s.cpu);
+    }
+    return {median(wall), median(cpu)};
+}
+
+Figure medianMilliseconds(const std::vector<Seconds>& samples, double divisor) {
+    std::vector<double> wall, cpu;
+    for (const auto& s : samples) {
+        wall.push_back(1000 * s.wall / divisor);
+        cpu.push_back(1000 * s.cpu / divisor);
+    }
+    return {median(wall), median(cpu)};
+}
+}  // namespace
+
+Seconds timeOf(const std::function<void()>& work) {
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = processCpuSeconds();
     work();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Seconds s;
+    s.cpu = processCpuSeconds() - cpu_start;
+    s.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return s;
 }
 
 double median(std::vector<double> values) {
@@ -21,41 +61,36 @@ double median(std::vector<double> values) {
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
-double iterationsPerSecond(const SceneSpec& scene, int warmup, int steps, int repeats) {
-    TrainerOptions options;
-    options.threads = scene.threads;
-    options.metrics_every = scene.metrics_every;
-    Trainer trainer(scene, options);
+Figure iterationsPerSecond(const SceneSpec& scene, int warmup, int steps, int repeats) {
+    Trainer trainer(scene, optionsFor(scene));
     trainer.advance(warmup);
-    std::vector<double> rates;
-    for (int r = 0; r < repeats; ++r) rates.push_back(steps / secondsOf([&] { trainer.advance(steps); }));
-    return median(rates);
+    std::vector<Seconds> samples;
+    for (int r = 0; r < repeats; ++r) samples.push_back(timeOf([&] { trainer.advance(steps); }));
+    return medianRate(samples, steps);
 }
 
 MetricOverhead metricOverhead(const SceneSpec& scene, int every, int warmup, int steps, int repeats) {
-    TrainerOptions options;
-    options.threads = scene.threads;
-    options.metrics_every = scene.metrics_every;
-    Trainer trainer(scene, options);
+    Trainer trainer(scene, optionsFor(scene));
     trainer.advance(warmup);
-    std::vector<double> step_seconds, eval_seconds;
+    std::vector<Seconds> step_samples, eval_samples;
     for (int r = 0; r < repeats; ++r) {
-        step_seconds.push_back(secondsOf([&] { trainer.advance(steps); }) / steps);
-        for (int e = 0; e < 3; ++e) eval_seconds.push_back(secondsOf([&] { trainer.evaluateMetrics(); }));
+        step_samples.push_back(timeOf([&] { trainer.advance(steps); }));
+        for (int e = 0; e < 3; ++e) eval_samples.push_back(timeOf([&] { trainer.evaluateMetrics(); }));
     }
     MetricOverhead result;
-    result.step_ms = 1000 * median(step_seconds);
-    result.eval_ms = 1000 * median(eval_seconds);
-    result.percent = result.step_ms > 0 ? 100 * result.eval_ms / (every * result.step_ms) : 0;
+    const Figure step_ms = medianMilliseconds(step_samples, steps);
+    result.eval_ms = medianMilliseconds(eval_samples, 1);
+    result.percent.wall = step_ms.wall > 0 ? 100 * result.eval_ms.wall / (every * step_ms.wall) : 0;
+    result.percent.cpu = step_ms.cpu > 0 ? 100 * result.eval_ms.cpu / (every * step_ms.cpu) : 0;
     return result;
 }
 
-double snapshotMilliseconds(const SceneSpec& scene, int warmup, int repeats) {
+Figure snapshotMilliseconds(const SceneSpec& scene, int warmup, int repeats) {
     Trainer trainer(scene);
     trainer.advance(warmup);
-    std::vector<double> ms;
-    for (int r = 0; r < repeats; ++r) ms.push_back(1000 * secondsOf([&] { (void)trainer.snapshot(); }));
-    return median(ms);
+    std::vector<Seconds> samples;
+    for (int r = 0; r < repeats; ++r) samples.push_back(timeOf([&] { (void)trainer.snapshot(); }));
+    return medianMilliseconds(samples, 1);
 }
 
 }  // namespace ganarium::bench

@@ -1,6 +1,8 @@
-// bench_timing.h — timing primitives of ganarium-bench: wall-clock seconds of
-// a callable, medians, and the training throughput of a scene through the
-// Trainer facade.
+// bench_timing.h — timing primitives of ganarium-bench: wall-clock and
+// process-CPU seconds of a callable, medians, and the training throughput of
+// a scene through the Trainer facade. The CPU-time figures stay meaningful
+// on a machine that other processes keep busy; the wall-clock ones are what
+// a user sees on an idle machine.
 #pragma once
 
 #include <functional>
@@ -10,27 +12,36 @@
 
 namespace ganarium::bench {
 
-// Wall-clock seconds `work` takes.
-double secondsOf(const std::function<void()>& work);
+// Seconds of one piece of work: wall clock, and CPU time of the whole process (all threads).
+struct Seconds {
+    double wall = 0, cpu = 0;
+};
+
+// Times `work`.
+Seconds timeOf(const std::function<void()>& work);
 
 // Median of `values` (0 for an empty list).
 double median(std::vector<double> values);
 
+// A rate (or a duration) on both time bases.
+struct Figure {
+    double wall = 0, cpu = 0;
+};
+
 // Iterations per second of ONE run of `scene` (each run advances by the same
 // count): `warmup` untimed iterations, then the median of `repeats` timed
 // blocks of `steps`. Multiply by the run count for the aggregate.
-double iterationsPerSecond(const SceneSpec& scene, int warmup, int steps, int repeats);
+Figure iterationsPerSecond(const SceneSpec& scene, int warmup, int steps, int repeats);
 
-// Cost of the scene's metric evaluation relative to training: the median time
-// of one Trainer::evaluateMetrics() over that of `every` iterations, in percent.
+// Cost of metric evaluation relative to training at cadence `every`: the
+// median time of one Trainer::evaluateMetrics() over that of `every` iterations.
 struct MetricOverhead {
-    double eval_ms = 0;      // one evaluation (all runs)
-    double step_ms = 0;      // one iteration (all runs)
-    double percent = 0;      // eval_ms / (every * step_ms) * 100
+    Figure eval_ms;   // one evaluation (all runs)
+    Figure percent;   // eval / (every x one iteration) x 100
 };
 MetricOverhead metricOverhead(const SceneSpec& scene, int every, int warmup, int steps, int repeats);
 
 // Median milliseconds of Trainer::snapshot() (fields, samples, histories) on `scene` after `warmup` iterations.
-double snapshotMilliseconds(const SceneSpec& scene, int warmup, int repeats);
+Figure snapshotMilliseconds(const SceneSpec& scene, int warmup, int repeats);
 
 }  // namespace ganarium::bench

@@ -76,7 +76,9 @@ PythonPeerResult runPythonPeer(const std::string& script, int steps, int repeats
                                 " --repeats " + std::to_string(repeats) + " --json 2>&1";
     const std::string output = captureOutput(command, status);
     if (status != 0 || !jsonNumberField(output, "non_saturating", result.non_saturating) ||
-        !jsonNumberField(output, "wgan_gp", result.wgan_gp)) {
+        !jsonNumberField(output, "wgan_gp", result.wgan_gp) ||
+        !jsonNumberField(output, "non_saturating_cpu", result.non_saturating_cpu) ||
+        !jsonNumberField(output, "wgan_gp_cpu", result.wgan_gp_cpu)) {
         result.skipped_reason = "the peer script failed (exit " + std::to_string(status) + "): " + output.substr(0, 300);
         return result;
     }

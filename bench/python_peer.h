@@ -10,8 +10,10 @@ namespace ganarium::bench {
 struct PythonPeerResult {
     bool ran = false;
     std::string skipped_reason;     // set when !ran: what was missing and how to install it
-    double non_saturating = 0;      // it/s, 1 thread
-    double wgan_gp = 0;             // it/s, 1 thread
+    double non_saturating = 0;      // it/s, 1 thread, wall clock
+    double wgan_gp = 0;
+    double non_saturating_cpu = 0;  // it per CPU second of the Python process
+    double wgan_gp_cpu = 0;
     std::string torch_version;
 };
 

@@ -5,11 +5,13 @@
 function(ganarium_embed_files target name)
   cmake_parse_arguments(EMBED "" "NAMESPACE" "FILES" ${ARGN})
   set(out_cpp ${CMAKE_BINARY_DIR}/generated/${name}.cpp)
+  string(REPLACE ";" "|" files_arg "${EMBED_FILES}")  # keep the list one argument
   add_custom_command(
     OUTPUT ${out_cpp}
-    COMMAND ${CMAKE_COMMAND} -DOUT=${out_cpp} -DNS=${EMBED_NAMESPACE} "-DFILES=${EMBED_FILES}"
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out_cpp} -DNS=${EMBED_NAMESPACE} "-DFILES=${files_arg}"
             -P ${CMAKE_SOURCE_DIR}/cmake/EmbedFilesScript.cmake
     DEPENDS ${EMBED_FILES} ${CMAKE_SOURCE_DIR}/cmake/EmbedFilesScript.cmake
-    COMMENT "Embedding ${name}")
+    COMMENT "Embedding ${name}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out_cpp})
 endfunction()

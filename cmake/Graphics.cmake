@@ -15,7 +15,8 @@ add_custom_command(
   COMMAND ${GLAD_EXECUTABLE} --quiet --reproducible --api egl=1.5
           --extensions "EGL_MESA_platform_surfaceless,EGL_EXT_platform_base,EGL_KHR_surfaceless_context,EGL_EXT_platform_device,EGL_EXT_device_base,EGL_EXT_device_enumeration"
           --out-path ${GLAD_OUT} c
-  COMMENT "Generating the OpenGL 3.3 core and EGL loaders with glad")
+  COMMENT "Generating the OpenGL 3.3 core and EGL loaders with glad"
+  VERBATIM)
 add_library(ganarium_glad STATIC ${GLAD_OUT}/src/gl.c ${GLAD_OUT}/src/egl.c)
 target_include_directories(ganarium_glad SYSTEM PUBLIC ${GLAD_OUT}/include)
 target_link_libraries(ganarium_glad PUBLIC ${CMAKE_DL_LIBS})

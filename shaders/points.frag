@@ -9,7 +9,7 @@ uniform float u_outline_px;  // outline width in physical pixels (0: none)
 out vec4 frag_color;
 
 void main() {
-    vec2 local = (gl_PointCoord * 2.0 - 1.0) * (v_radius + 1.0);
+    vec2 local = (gl_PointCoord * 2.0 - 1.0) * (v_radius + 0.75);
     float d = length(local);
     float coverage = clamp(v_radius + 0.5 - d, 0.0, 1.0);
     if (coverage <= 0.0) discard;

@@ -15,7 +15,7 @@ void main() {
     vec2 px = (a_center - u_view.xy) / (u_view.zw - u_view.xy) * u_viewport;
     float r = a_radius * u_px_scale;
     gl_Position = vec4(px / u_viewport * 2.0 - 1.0, 0.0, 1.0);
-    gl_PointSize = 2.0 * (r + 1.0);
+    gl_PointSize = 2.0 * r + 1.5;  // the disc plus its half-pixel anti-aliased rim
     v_color = a_color;
     v_radius = r;
 }

@@ -34,6 +34,7 @@ std::unique_ptr<GuiWindow> GuiWindow::open(const GuiWindowOptions& options, std:
         return nullptr;
     }
     w->glfw_ready_ = true;
+    w->terminate_glfw_ = options.terminate_glfw;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -69,7 +70,7 @@ GuiWindow::~GuiWindow() {
         ImGui::DestroyContext();
     }
     if (window_) glfwDestroyWindow(window_);
-    if (glfw_ready_) glfwTerminate();
+    if (glfw_ready_ && terminate_glfw_) glfwTerminate();
 }
 
 bool GuiWindow::shouldClose() const { return glfwWindowShouldClose(window_); }

@@ -17,6 +17,7 @@ struct GuiWindowOptions {
     std::string title = "Ganarium";
     bool visible = true;   // false: hidden window (tests)
     bool vsync = true;     // glfwSwapInterval(1)
+    bool terminate_glfw = true;  // glfwTerminate() on close (tests keep GLFW up: re-init is flaky under Xvfb)
 };
 
 // Exit code used when no display is available.
@@ -57,6 +58,7 @@ private:
     GLFWwindow* window_ = nullptr;
     bool imgui_ready_ = false;
     bool glfw_ready_ = false;
+    bool terminate_glfw_ = true;
 };
 
 }  // namespace ganarium

@@ -63,7 +63,7 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
     if (options.seed) scene.seed = *options.seed;
     const int64_t frames = resolveFrameCount(options, scene);
     int cols = 0, rows = 0;
-    if (!gridForLayout(options.layout, static_cast<int>(scene.runs.size()), cols, rows))
+    if (!gridForLayout(options.layout, static_cast<int>(scene.runs.size()), 1.0f, 1.0f, cols, rows))
         throw UserError("--layout " + options.layout + " has room for fewer panels than the scene's " +
                         std::to_string(scene.runs.size()) + " runs; use `auto` or a bigger grid");
 
@@ -80,6 +80,16 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
     const RecordResult r = recordScene(scene, options, ffmpeg, stop);
     const double rate = r.seconds > 0 ? static_cast<double>(r.frames_rendered) / r.seconds : 0.0;
     std::cerr << "Render:  " << r.context << '\n';
+    if (options.stats && r.frames_rendered > 0) {
+        const double n = static_cast<double>(r.frames_rendered) / 1000.0;  // -> milliseconds per frame
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      "Stats:   per frame: train %.1f ms + snapshot %.1f ms (worker thread; waited %.1f ms), draw %.1f ms, "
+                      "readback %.1f ms, output %.1f ms; total %.1f ms\n",
+                      r.train_s / n, r.snapshot_s / n, r.wait_s / n, r.draw_s / n, r.readback_s / n, r.output_s / n,
+                      r.seconds / n);
+        std::cerr << line;
+    }
     char speed[96];
     std::snprintf(speed, sizeof speed, "%.1f frames/s", rate);
 

@@ -40,7 +40,7 @@ void parseSize(const std::string& text, int& width, int& height) {
 void printRecordUsage(std::ostream& out) {
     out << "usage: ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F] [--size WxH]\n"
            "                       [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh] [--caption TEXT]\n"
-           "                       [--png-dir DIR] [--seed S]\n"
+           "                       [--png-dir DIR] [--seed S] [--no-curves] [--stats]\n"
            "Renders SCENE offscreen, exactly as the window's presentation mode shows it, into a video.\n"
            "Lockstep: K training iterations per frame, so video time is training time and the same\n"
            "scene and seed always give the same frames.\n"
@@ -56,6 +56,8 @@ void printRecordUsage(std::ostream& out) {
            "  --caption TEXT       the line under the title (default: the scene's caption)\n"
            "  --png-dir DIR        also (or only, without -o) write DIR/frame_00000.png, ...\n"
            "  --seed S             replace the scene's seed\n"
+           "  --no-curves          only the run panels: no curves/weights strip (small GIFs)\n"
+           "  --stats              print the time per frame spent training, drawing, reading back, encoding\n"
            "Ctrl-C stops at the next frame and still leaves a playable video.\n";
 }
 
@@ -67,12 +69,14 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     const CliArgs cli(argc, args.data(), first,
                       {"output", "frames", "seconds", "fps", "size", "steps-per-frame", "layout", "lang", "caption",
                        "png-dir", "seed"},
-                      {"help"});
+                      {"help", "stats", "no-curves"});
     RecordOptions o;
     if (cli.has("help")) {
         o.help = true;
         return o;
     }
+    o.stats = cli.has("stats");
+    o.curves = !cli.has("no-curves");
     if (cli.positional().size() > 1)
         throw UserError("record takes one scene, got " + std::to_string(cli.positional().size()) +
                         " arguments (did you forget -o before the output file?)");
@@ -90,7 +94,7 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     o.steps_per_frame = static_cast<int>(cli.integer("steps-per-frame", 1, 1, 1000000));
     o.layout = cli.value("layout").value_or("auto");
     int cols = 0, rows = 0;
-    if (o.layout != "auto" && !gridForLayout(o.layout, 1, cols, rows))
+    if (o.layout != "auto" && !gridForLayout(o.layout, 1, 1.0f, 1.0f, cols, rows))
         throw UserError("--layout must be `auto` or COLUMNSxROWS such as 2x1, 3x1, 2x2 or 3x2 (got '" + o.layout +
                         "')");
     Language language = Language::English;

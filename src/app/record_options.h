@@ -2,7 +2,7 @@
 // checked from the command line before any work starts:
 //   ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F]
 //       [--size WxH] [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh]
-//       [--caption TEXT] [--png-dir DIR] [--seed S]
+//       [--caption TEXT] [--png-dir DIR] [--seed S] [--no-curves] [--stats]
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,8 @@ struct RecordOptions {
     std::string lang = "en";            // "en" or "zh"
     std::optional<std::string> caption; // replaces the scene's caption line
     std::optional<uint64_t> seed;       // replaces the scene's seed
+    bool curves = true;                 // the curves/weights strip under the panels (--no-curves hides it)
+    bool stats = false;                 // print where the time went
     bool help = false;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -94,6 +95,8 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     frame_options.presentation = true;
     frame_options.caption = options.caption.value_or("");
     frame_options.font_scale = 1.0f;
+    frame_options.show_plots = options.curves;
+    if (!options.curves) frame_options.show_weights = 0;
     languageFromCode(options.lang, frame_options.lang);
 
     TrainerOptions trainer_options;
@@ -118,19 +121,52 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     int64_t delivered = 0;
     bool failed = false;
     // Takes the oldest pending readback into the sink.
+    using Clock = std::chrono::steady_clock;
+    auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
     auto deliverOldest = [&]() {
-        uint8_t* pixels = sink.begin();
+        auto t = Clock::now();
+        uint8_t* pixels = sink.begin();  // waits while ffmpeg is behind
+        result.output_s += since(t);
+        t = Clock::now();
         readback.takeOldest(pixels);
+        result.readback_s += since(t);
+        t = Clock::now();
         if (!sink.commit(delivered, result.error)) failed = true;
+        result.output_s += since(t);
         ++delivered;
     };
 
-    for (int64_t i = 0; i < result.frames_requested && !failed; ++i) {
-        if (stop.stopRequested()) break;
-        trainer.advance(options.steps_per_frame);
-        const SnapshotPtr snapshot = trainer.snapshot();
-        result.last_step = trainer.iteration();
+    // Training runs one frame ahead on a worker thread: while frame i is drawn,
+    // read back and encoded, the trainer already advances to frame i+1. The
+    // sequence of training steps and snapshots is the same as without overlap.
+    struct Trained {
+        SnapshotPtr snapshot;
+        double train_s = 0, snapshot_s = 0;
+    };
+    auto trainOneFrame = [&trainer, k = options.steps_per_frame, since]() {
+        Trained out;
+        auto t = Clock::now();
+        trainer.advance(k);
+        out.train_s = since(t);
+        t = Clock::now();
+        out.snapshot = trainer.snapshot();
+        out.snapshot_s = since(t);
+        return out;
+    };
+    std::future<Trained> next;
+    if (result.frames_requested > 0 && !stop.stopRequested()) next = std::async(std::launch::async, trainOneFrame);
+    for (int64_t i = 0; i < result.frames_requested && !failed && next.valid(); ++i) {
+        auto t = Clock::now();
+        const Trained trained = next.get();
+        result.wait_s += since(t);
+        result.train_s += trained.train_s;
+        result.snapshot_s += trained.snapshot_s;
+        const SnapshotPtr& snapshot = trained.snapshot;
+        for (const RunSnapshot& run : snapshot->runs) result.last_step = std::max(result.last_step, run.step);
+        if (i + 1 < result.frames_requested && !stop.stopRequested())
+            next = std::async(std::launch::async, trainOneFrame);
 
+        t = Clock::now();
         gui.beginFrame();
         frame.draw(*snapshot, frame_options, ImVec2(0, 0), ImVec2(static_cast<float>(w), static_cast<float>(h)));
         target.bind();
@@ -138,12 +174,16 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         glClearColor(0.086f, 0.098f, 0.118f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
         gui.renderFrame();
+        result.draw_s += since(t);
+        t = Clock::now();
         glBindFramebuffer(GL_READ_FRAMEBUFFER, target.framebuffer());
         readback.startRead();
+        result.readback_s += since(t);
         ++result.frames_rendered;
         if (readback.pending() == 2) deliverOldest();
         progress.update(delivered, "step " + std::to_string(result.last_step));
     }
+    if (next.valid()) next.wait();  // stopped early: let the frame in training finish (never drawn)
     while (readback.pending() > 0 && !failed) deliverOldest();
     std::vector<uint8_t> discard(static_cast<size_t>(w) * h * 4);
     while (readback.pending() > 0) readback.takeOldest(discard.data());  // after a failure: drop the rest

@@ -27,6 +27,10 @@ struct RecordResult {
     int stop_signal = 0;           // SIGINT / SIGTERM when interrupted, else 0
     std::string error;             // what went wrong (ffmpeg died, disk full, PNG write failed), else ""
     double seconds = 0;            // wall time of the loop
+    // Wall time spent per stage over the whole loop (for --stats).
+    // train_s and snapshot_s run on a worker thread, overlapped with the rest; wait_s is
+    // the time the drawing thread waited for them.
+    double train_s = 0, snapshot_s = 0, wait_s = 0, draw_s = 0, readback_s = 0, output_s = 0;
     std::string context;           // "EGL surfaceless: llvmpipe ..." for the log
 };
 

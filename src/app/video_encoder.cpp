@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cassert>
@@ -41,6 +42,21 @@ int writeAll(int fd, const uint8_t* data, size_t size) {
         size -= static_cast<size_t>(n);
     }
     return 0;
+}
+
+// ffmpeg 5 reports some output failures (a full disk while writing the
+// trailer) only in its log and still exits 0: these lines mean failure.
+bool logShowsOutputFailure(const std::string& log) {
+    for (const char* pattern : {"No space left on device", "Error writing", "Error closing", "Input/output error",
+                                "Conversion failed", "Disk quota exceeded"})
+        if (log.find(pattern) != std::string::npos) return true;
+    return false;
+}
+
+// Size of a file in bytes (0 when missing).
+off_t fileSize(const std::string& path) {
+    struct stat st{};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_size : 0;
 }
 
 }  // namespace
@@ -114,7 +130,13 @@ void VideoEncoder::writerLoop() {
         }
         int err = 0;
         if (!failed_.load()) err = writeAll(fd_, buffers_[static_cast<size_t>(index)].data(), frame_bytes_);
-        if (err == 0 && !failed_.load()) written_.fetch_add(1);
+        if (err == 0 && !failed_.load()) {
+            written_.fetch_add(1);
+            if (fileSize(log_path_) > 0 && logShowsOutputFailure(tailOfFile(log_path_, 6))) {
+                failed_.store(true);  // e.g. the disk filled up: stop feeding frames
+                setError("ffmpeg cannot write " + output_ + " after " + std::to_string(written_.load()) + " frames");
+            }
+        }
         {
             std::lock_guard<std::mutex> lock(mutex_);
             free_.push_back(index);
@@ -149,12 +171,17 @@ bool VideoEncoder::finish() {
     std::lock_guard<std::mutex> lock(mutex_);
     finished_ = true;
     failed_.store(true);  // no more frames after finish
-    const bool ok = code == 0 && error_.empty();
+    const bool ok = code == 0 && error_.empty() && !logShowsOutputFailure(log);
     if (!ok) {
-        std::string message = error_.empty() ? "ffmpeg failed" : error_;
-        message += code >= 128 ? " (ffmpeg was killed by signal " + std::to_string(code - 128) + ")"
-                               : " (ffmpeg exit code " + std::to_string(code) + ")";
-        if (!log.empty()) message += "; ffmpeg said:\n  " + log;
+        std::string message = error_.empty() ? "ffmpeg could not write " + output_ : error_;
+        if (code >= 128) message += " (ffmpeg was killed by signal " + std::to_string(code - 128) + ")";
+        else if (code != 0) message += " (ffmpeg exit code " + std::to_string(code) + ")";
+        if (!log.empty()) {
+            std::string indented = "  " + log;
+            for (size_t at = indented.find('\n'); at != std::string::npos; at = indented.find('\n', at + 1))
+                indented.insert(at + 1, "  ");
+            message += "; ffmpeg said:\n" + indented;
+        }
         if (log.find("No space left") != std::string::npos)
             message += "\nThe disk is full: free some space or record into another folder.";
         error_ = message;

@@ -151,6 +151,7 @@ GlStateGuard::GlStateGuard() {
     glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_fbo_);
     glGetIntegerv(GL_CURRENT_PROGRAM, &program_);
     glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao_);
+    glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &array_buffer_);
     glGetIntegerv(GL_ACTIVE_TEXTURE, &active_texture_);
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &texture_);
     glGetIntegerv(GL_VIEWPORT, viewport_);
@@ -170,6 +171,7 @@ GlStateGuard::~GlStateGuard() {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_fbo_));
     glUseProgram(static_cast<GLuint>(program_));
     glBindVertexArray(static_cast<GLuint>(vao_));
+    glBindBuffer(GL_ARRAY_BUFFER, static_cast<GLuint>(array_buffer_));
     glActiveTexture(static_cast<GLenum>(active_texture_));
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(texture_));
     glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);

@@ -86,7 +86,8 @@ private:
     size_t capacity_ = 0;
 };
 
-// Saves the framebuffer binding, viewport, blend and scissor state and restores them on destruction.
+// Saves the framebuffer, program, vertex array, buffer and texture bindings, viewport, blend, scissor,
+// depth and cull state, and restores them on destruction.
 class GlStateGuard {
 public:
     GlStateGuard();
@@ -95,7 +96,7 @@ public:
     GlStateGuard& operator=(const GlStateGuard&) = delete;
 
 private:
-    GLint draw_fbo_ = 0, read_fbo_ = 0, program_ = 0, vao_ = 0, texture_ = 0, active_texture_ = 0;
+    GLint draw_fbo_ = 0, read_fbo_ = 0, program_ = 0, vao_ = 0, array_buffer_ = 0, texture_ = 0, active_texture_ = 0;
     GLint viewport_[4] = {0, 0, 0, 0};
     GLboolean blend_ = GL_FALSE, scissor_ = GL_FALSE, depth_ = GL_FALSE, cull_ = GL_FALSE;
     GLint blend_src_rgb_ = 0, blend_dst_rgb_ = 0, blend_src_a_ = 0, blend_dst_a_ = 0;

@@ -25,7 +25,7 @@ void Trainer::Impl::workerLoop() {
     at::set_num_threads(1);
     auto last_publish = Clock::now();
     int64_t since_publish = 0;  // iterations since the last publish
-    double chunk = 1;           // iterations per advance when running flat out
+    double rate = 100;          // smoothed measured iterations per second
     double window_iterations = 0, window_seconds = 0;
     bool dirty = false;
     for (;;) {
@@ -48,18 +48,18 @@ void Trainer::Impl::workerLoop() {
         iteration_cache = iteration();
         const bool paced = steps_per_frame > 0;
         if (playing && data) {
-            const int64_t n = paced ? steps_per_frame : std::max<int64_t>(1, static_cast<int64_t>(chunk));
+            // Flat out: chunks of about half a frame of work. Paced: `steps_per_frame` per frame, but never
+            // more than a frame's worth, so a huge speed behaves like flat out and the view stays live.
+            const int64_t frame_capacity = std::max<int64_t>(1, static_cast<int64_t>(rate * kFrameSeconds));
+            const int64_t n = paced ? std::min<int64_t>(steps_per_frame, frame_capacity)
+                                    : std::max<int64_t>(1, frame_capacity / 2);
             const auto t0 = Clock::now();
             advance(n);
             const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
             since_publish += n;
             window_iterations += static_cast<double>(n);
             window_seconds += seconds;
-            if (!paced && seconds > 0) {
-                // Aim each flat-out chunk at about half a frame of work (smoothed).
-                const double target = 0.5 * kFrameSeconds * static_cast<double>(n) / seconds;
-                chunk = std::clamp(0.5 * target + 0.5 * chunk, 1.0, 1e6);
-            }
+            if (seconds > 0) rate = std::clamp(0.5 * rate + 0.5 * static_cast<double>(n) / seconds, 1.0, 1e7);
             if (window_seconds > 0.25) {
                 steps_per_second = window_iterations / window_seconds;
                 window_iterations = window_seconds = 0;

@@ -66,7 +66,7 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::ResumeHint));
     }
     if (open) {
-        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.48f);
+        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
         int objective = static_cast<int>(spec.objective);
         if (nameCombo(tr(L, TextId::Objective), objectiveNames(), objective)) {
             spec.objective = static_cast<Objective>(objective);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cmath>
 #include <cstdlib>
 
 #include "ui/fonts.h"
@@ -40,18 +41,31 @@ WeightsTexts weightsTexts(Language lang) {
 
 const ImGuiWindowFlags kChildFlags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
-void autoGrid(int runs, int& cols, int& rows) {
-    if (runs <= 1) { cols = 1; rows = 1; }
-    else if (runs == 2) { cols = 2; rows = 1; }
-    else if (runs == 3) { cols = 3; rows = 1; }
-    else if (runs == 4) { cols = 2; rows = 2; }
-    else { cols = 3; rows = 2; }
+// Best grid for `runs` panels in an area of aspect `area_aspect` (w/h): no empty row or column,
+// cells as close as possible to `cell_target` (w/h).
+void autoGrid(int runs, float area_aspect, float cell_target, int& cols, int& rows) {
+    cols = 1;
+    rows = 1;
+    if (runs <= 1) return;
+    double best = 1e30;
+    for (int c = 1; c <= 6; ++c) {
+        for (int r = 1; r <= 6; ++r) {
+            if (c * r < runs || c * r - runs >= std::min(c, r)) continue;
+            const double cell = area_aspect > 0 ? area_aspect * r / c : 1.0;
+            const double cost = std::fabs(std::log(cell / cell_target)) + 0.05 * (c * r - runs);
+            if (cost < best) {
+                best = cost;
+                cols = c;
+                rows = r;
+            }
+        }
+    }
 }
 
 }  // namespace
 
-bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows) {
-    autoGrid(runs, cols, rows);
+bool gridForLayout(const std::string& layout, int runs, float area_aspect, float cell_target, int& cols, int& rows) {
+    autoGrid(runs, area_aspect, cell_target, cols, rows);
     if (layout.empty() || layout == "auto") return true;
     int c = 0, r = 0;
     char x = 0, extra = 0;
@@ -61,6 +75,10 @@ bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows) {
     cols = c;
     rows = r;
     return true;
+}
+
+bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows) {
+    return gridForLayout(layout, runs, 1.78f, 1.2f, cols, rows);
 }
 
 SceneFrame::SceneFrame() = default;
@@ -111,7 +129,8 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     const int n = static_cast<int>(snapshot.runs.size());
     if (n == 0) return;
     int cols = 1, rows = 1;
-    gridForLayout(options.layout, n, cols, rows);
+    gridForLayout(options.layout, n, (p1.x - p0.x) / std::max(1.0f, p1.y - p0.y), snapshot.dim == 1 ? 1.7f : 1.2f,
+                  cols, rows);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float cw = (p1.x - p0.x - gap * (cols - 1)) / cols;
     const float ch = (p1.y - p0.y - gap * (rows - 1)) / rows;
@@ -179,32 +198,49 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
             weights = weights || run.clip > 0 || !run.gp_norms.counts.empty();
     }
     const bool plots = options.show_plots;
-    const float strip = (plots || weights) ? std::max(fs * 9.0f, (p1.y - p0.y) * (options.presentation ? 0.28f : 0.3f)) : 0;
     const float gap = ImGui::GetStyle().ItemSpacing.y;
-    drawRuns(snapshot, options, p0, ImVec2(p1.x, p1.y - (strip > 0 ? strip + gap : 0)));
+    // Wide areas put curves and weights in a right-hand column (square-ish run panels); tall ones below.
+    const bool column = (p1.x - p0.x) > 1.3f * (p1.y - p0.y);
+    ImVec2 runs_max = p1;
+    ImVec2 plots_pos, plots_size, weights_pos, weights_size;
+    if (plots || weights) {
+        if (column) {
+            const float cw = std::max(fs * 16.0f, width * 0.34f);
+            runs_max.x = p1.x - cw - gap * 2;
+            const float h = p1.y - p0.y;
+            const float plots_h = plots ? (weights ? h * 0.6f : h) : 0;
+            plots_pos = ImVec2(p1.x - cw, p0.y);
+            plots_size = ImVec2(cw, plots_h);
+            weights_pos = ImVec2(p1.x - cw, p0.y + (plots ? plots_h + gap : 0));
+            weights_size = ImVec2(cw, h - (plots ? plots_h + gap : 0));
+        } else {
+            const float strip = std::max(fs * 9.0f, (p1.y - p0.y) * (options.presentation ? 0.3f : 0.36f));
+            runs_max.y = p1.y - strip - gap;
+            const float weights_w = weights ? (plots ? width * 0.32f : width) : 0;
+            plots_pos = ImVec2(p0.x, p1.y - strip);
+            plots_size = ImVec2(width - (weights ? weights_w + gap * 2 : 0), strip);
+            weights_pos = ImVec2(p1.x - weights_w, p1.y - strip);
+            weights_size = ImVec2(weights_w, strip);
+        }
+    }
+    drawRuns(snapshot, options, p0, runs_max);
 
-    if (strip > 0) {
-        const float y0 = p1.y - strip;
-        const float weights_w = weights ? (plots ? width * 0.32f : width) : 0;
-        PlotStyle style;
-        style.font_scale = options.font_scale;
-        style.interactive = !options.presentation;
-        style.title_font = nullptr;
-        if (plots) {
-            ImGui::SetCursorScreenPos(ImVec2(p0.x, y0));
-            const float w = width - (weights ? weights_w + gap * 2 : 0);
-            const PlotTexts texts = plotTexts(options.lang);
-            ImGui::BeginChild("##plots", ImVec2(w, strip), false, kChildFlags);
-            plots_.draw(snapshot, texts, style, ImGui::GetContentRegionAvail());
-            ImGui::EndChild();
-        }
-        if (weights) {
-            ImGui::SetCursorScreenPos(ImVec2(p1.x - weights_w, y0));
-            const WeightsTexts texts = weightsTexts(options.lang);
-            ImGui::BeginChild("##weights", ImVec2(weights_w, strip), false, kChildFlags);
-            weights_.draw(snapshot, texts, style, ImGui::GetContentRegionAvail());
-            ImGui::EndChild();
-        }
+    PlotStyle style;
+    style.font_scale = options.font_scale;
+    style.interactive = !options.presentation;
+    if (plots) {
+        ImGui::SetCursorScreenPos(plots_pos);
+        const PlotTexts texts = plotTexts(options.lang);
+        ImGui::BeginChild("##plots", plots_size, false, kChildFlags);
+        plots_.draw(snapshot, texts, style, ImGui::GetContentRegionAvail());
+        ImGui::EndChild();
+    }
+    if (weights) {
+        ImGui::SetCursorScreenPos(weights_pos);
+        const WeightsTexts texts = weightsTexts(options.lang);
+        ImGui::BeginChild("##weights", weights_size, false, kChildFlags);
+        weights_.draw(snapshot, texts, style, ImGui::GetContentRegionAvail());
+        ImGui::EndChild();
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

@@ -21,7 +21,7 @@ namespace ganarium {
 
 // How a frame is composed.
 struct SceneFrameOptions {
-    std::string layout = "auto";  // "auto" or "COLSxROWS" ("1x2", "2x2", "3x2", ...)
+    std::string layout = "auto";  // "auto" (best fit for the area) or "COLSxROWS" ("2x1", "2x2", "3x2", ...)
     bool presentation = false;    // video: no controls, larger text, title + step counter + legend
     std::string caption;          // presentation: shown under the title (empty: the scene's caption)
     float font_scale = 1.0f;      // multiplies text in panels (presentation usually 1.2-1.5)
@@ -30,8 +30,14 @@ struct SceneFrameOptions {
     int show_weights = -1;        // 1 on, 0 off, -1: when a run clips or penalises gradients (always in the GUI)
 };
 
-// Grid (columns x rows) for `runs` panels: "auto" gives 1x1, 2x1, 3x1, 2x2, 3x2;
-// "CxR" is taken as given. False (and an auto grid) when `layout` is malformed or too small.
+// Grid (columns x rows) for `runs` panels in an area of aspect `area_aspect` (width / height).
+// "auto" picks the grid without empty rows/columns (1x1, 1x2, 2x1, 1x3, 2x2, 3x2, ...) whose cells are
+// closest to `cell_target` (w/h); "CxR" is taken as given. False (and the auto grid) when `layout` is
+// malformed or has fewer than `runs` cells.
+bool gridForLayout(const std::string& layout, int runs, float area_aspect, float cell_target, int& cols, int& rows);
+
+// Same, for validating a layout string without an area: "auto" gives the landscape table
+// 1x1, 2x1, 3x1, 2x2, 3x2, 3x2 by run count.
 bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows);
 
 // One composed frame. Keep one instance alive across frames (it owns GL resources).

@@ -119,6 +119,52 @@ void drawDashedPolyline(ImDrawList* list, const ImVec2* points, int count, ImU32
     }
 }
 
+float PlotsView::drawLegend(const Snapshot& snapshot, const PlotTexts& texts, float fs, ImVec2 pos, float max_width) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float sw = fs * 1.3f, thick = std::max(1.5f, fs * 0.11f), row_h = fs * 1.25f;
+    float x = pos.x, y = pos.y;
+    // Places an item of `width` on the current row, wrapping when it does not fit.
+    auto place = [&](float width) {
+        if (x > pos.x && x + width > pos.x + max_width) {
+            x = pos.x;
+            y += row_h;
+        }
+        const ImVec2 at(x, y);
+        x += width + fs * 1.0f;
+        return at;
+    };
+    char label[200];
+    for (size_t r = 0; r < snapshot.runs.size(); ++r) {
+        const RunSnapshot& run = snapshot.runs[r];
+        const char *solid, *dashed;
+        plotSeriesKeys(metric, run, solid, dashed);
+        if (metric == PlotMetric::Divergence)
+            std::snprintf(label, sizeof label, "%s (%s)", run.name.c_str(), run.critic ? "W1" : "JS");
+        else
+            std::snprintf(label, sizeof label, "%s", run.name.c_str());
+        if (!findSeries(run, solid))
+            std::snprintf(label + std::strlen(label), sizeof label - std::strlen(label), " %s", texts.not_defined);
+        const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, label).x;
+        const ImVec2 at = place(sw + fs * 0.35f + tw);
+        list->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + sw, at.y + fs * 0.55f),
+                      runPaletteColor(static_cast<int>(r)), thick * 1.4f);
+        list->AddText(font, fs, ImVec2(at.x + sw + fs * 0.35f, at.y), kText, label);
+    }
+    if (metric == PlotMetric::Divergence) {
+        float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.true_divergence).x;
+        ImVec2 at = place(sw + fs * 0.35f + tw);
+        list->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + sw, at.y + fs * 0.55f), kTextDim, thick);
+        list->AddText(font, fs, ImVec2(at.x + sw + fs * 0.35f, at.y), kTextDim, texts.true_divergence);
+        tw = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.d_estimate).x;
+        at = place(sw + fs * 0.35f + tw);
+        const ImVec2 dash[2] = {ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + sw, at.y + fs * 0.55f)};
+        drawDashedPolyline(list, dash, 2, kTextDim, thick, fs * 0.35f, fs * 0.25f);
+        list->AddText(font, fs, ImVec2(at.x + sw + fs * 0.35f, at.y), kTextDim, texts.d_estimate);
+    }
+    return y + row_h - pos.y;
+}
+
 void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float top = 0;
@@ -136,13 +182,20 @@ void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const Plo
         bool& log_flag = metric == PlotMetric::GradNorm ? log_scale_grad_norm : log_scale_other;
         ImGui::Checkbox(texts.log_scale, &log_flag);
         ImGui::PopID();
-        top = ImGui::GetCursorScreenPos().y - origin.y;
+        const ImVec2 legend_at = ImGui::GetCursorScreenPos();
+        const float legend_h = drawLegend(snapshot, texts, ImGui::GetFontSize() * style.font_scale, legend_at,
+                                          origin.x + size.x - legend_at.x);
+        top = legend_at.y + legend_h - origin.y;
     } else {
         ImDrawList* list = ImGui::GetWindowDrawList();
         ImFont* font = style.title_font ? style.title_font : ImGui::GetFont();
-        const float fs = ImGui::GetFontSize() * 1.15f * style.font_scale;
-        list->AddText(font, fs, origin, kText, texts.metric[static_cast<int>(metric)]);
-        top = fs + 4;
+        const float fs = ImGui::GetFontSize() * 1.1f * style.font_scale;
+        const char* title = texts.metric[static_cast<int>(metric)];
+        list->AddText(font, fs, origin, kText, title);
+        const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, title).x + fs * 1.5f;
+        const float legend_h = drawLegend(snapshot, texts, ImGui::GetFontSize() * style.font_scale,
+                                          ImVec2(origin.x + tw, origin.y), size.x - tw);
+        top = std::max(fs, legend_h) + 4;
     }
     const ImVec2 p0(origin.x, origin.y + top);
     const ImVec2 p1(origin.x + size.x, origin.y + size.y);
@@ -293,35 +346,6 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         }
     }
     list->PopClipRect();
-
-    // Legend: run colours, and the solid/dashed key on the divergence tab.
-    {
-        float lx = a.x + fs * 0.5f, ly = a.y + fs * 0.3f;
-        const float sw = fs * 1.4f;
-        for (size_t r = 0; r < snapshot.runs.size(); ++r) {
-            const RunSnapshot& run = snapshot.runs[r];
-            const char *solid, *dashed;
-            plotSeriesKeys(metric, run, solid, dashed);
-            const ImU32 c = runPaletteColor(static_cast<int>(r));
-            list->AddLine(ImVec2(lx, ly + fs * 0.55f), ImVec2(lx + sw, ly + fs * 0.55f), c, thick * 1.3f);
-            char label[160];
-            if (metric == PlotMetric::Divergence)
-                std::snprintf(label, sizeof label, "%s  (%s)", run.name.c_str(), run.critic ? "W1" : "JS");
-            else
-                std::snprintf(label, sizeof label, "%s", run.name.c_str());
-            if (!findSeries(run, solid)) std::snprintf(label + std::strlen(label), sizeof label - std::strlen(label), "  %s", texts.not_defined);
-            list->AddText(font, fs, ImVec2(lx + sw + fs * 0.4f, ly), kText, label);
-            ly += fs * 1.25f;
-        }
-        if (metric == PlotMetric::Divergence) {
-            list->AddLine(ImVec2(lx, ly + fs * 0.55f), ImVec2(lx + sw, ly + fs * 0.55f), kText, thick);
-            list->AddText(font, fs, ImVec2(lx + sw + fs * 0.4f, ly), kTextDim, texts.true_divergence);
-            ly += fs * 1.25f;
-            const ImVec2 dash[2] = {ImVec2(lx, ly + fs * 0.55f), ImVec2(lx + sw, ly + fs * 0.55f)};
-            drawDashedPolyline(list, dash, 2, kText, thick, fs * 0.4f, fs * 0.3f);
-            list->AddText(font, fs, ImVec2(lx + sw + fs * 0.4f, ly), kTextDim, texts.d_estimate);
-        }
-    }
 
     // Hover cursor: vertical line and the value of every run at the nearest step.
     if (!style.interactive) return;

@@ -52,6 +52,8 @@ public:
 
 private:
     void drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 p0, ImVec2 p1);
+    // Horizontal, wrapping legend (run colours; solid/dashed key on the divergence tab); returns its height.
+    float drawLegend(const Snapshot& snapshot, const PlotTexts& texts, float font_size, ImVec2 pos, float max_width);
     std::vector<ImVec2> points_;  // decimated screen points of one series (reused)
 };
 

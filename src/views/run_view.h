@@ -42,6 +42,7 @@ struct ViewStyle {
     float font_scale = 1.0f;   // multiplies label sizes (video uses larger text)
     bool show_title = true;    // panel title (run name + key numbers) above the plot
     bool interactive = true;   // pan/zoom/hover read-outs (off while recording)
+    bool show_legend = true;   // the panel's own legend (off when the frame draws one legend for all panels)
 };
 
 // Draws one run. One instance per panel (it owns GL resources).

@@ -117,7 +117,20 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     bool show_z = layers.manifold && !run.latent.empty() && run.latent_dim > 0;
     float zone_h = show_z ? std::max(F * 2.5f, size.y * 0.14f) : 0.f;
     float z_h = show_z ? F * 1.8f : 0.f;
-    float legend_h = F * 2.8f;
+    // Legend rows at the bottom (measured first: they take the panel's last rows).
+    std::vector<LegendEntry> entries;
+    if (layers.densities && !run.p_data.empty()) entries.push_back({"p_data", colour(palette::real(), 0.6f), LegendSymbol::Filled});
+    if (layers.densities && !run.p_g.empty()) entries.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
+    if (layers.d_field && !run.d_field.empty())
+        entries.push_back({scale.name, packAbgr(run.critic ? palette::critic() : palette::dCurve()), LegendSymbol::Line});
+    if (layers.d_optimal && !run.d_optimal.empty()) entries.push_back({"D*", packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
+    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (layers.arrows && !run.fake_push.empty())
+        entries.push_back({"push on G(z)", packAbgr(palette::arrow()), LegendSymbol::Arrow});
+    if (show_z) entries.push_back({"z -> G(z)", colour(palette::fake(), 0.8f), LegendSymbol::Line});
+    if (!style.show_legend) entries.clear();
+    float legend_h = legendRowsHeight(entries, size.x - F * 0.6f, F) + F * 0.3f;
     AxisSpec left{AxisSide::Left, 0.0, kTop, critic_axis ? "density (scaled)" : "D(x)", true, !critic_axis, 0, 5};
     AxisSpec right{AxisSide::Right, scale.lo, scale.lo + (scale.hi - scale.lo) * kTop, "critic f(x)", false, true,
                    packAbgr(palette::critic()), 5};
@@ -223,7 +236,9 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         z_area.shown = {-zmax, zmax, 0, 1};
         z_area.min.y = z_y - 1;
         z_area.max.y = z_y;
-        drawAxis(dl, z_area, {AxisSide::Bottom, -zmax, zmax, "z", false, true, 0, 5}, F);
+        drawAxis(dl, z_area, {AxisSide::Bottom, -zmax, zmax, "", false, true, 0, 5}, F);
+        ImVec2 zs = textSize("z", F);
+        drawText(dl, {area_.min.x - zs.x - F * 0.5f, z_y - zs.y * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), "z", F);
         std::vector<size_t> order(n);
         std::iota(order.begin(), order.end(), size_t{0});
         std::sort(order.begin(), order.end(),
@@ -241,18 +256,6 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         dl->PopClipRect();
     }
 
-    // Legend rows at the bottom.
-    std::vector<LegendEntry> entries;
-    if (layers.densities && !run.p_data.empty()) entries.push_back({"p_data", colour(palette::real(), 0.6f), LegendSymbol::Filled});
-    if (layers.densities && !run.p_g.empty()) entries.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
-    if (layers.d_field && !run.d_field.empty())
-        entries.push_back({scale.name, packAbgr(run.critic ? palette::critic() : palette::dCurve()), LegendSymbol::Line});
-    if (layers.d_optimal && !run.d_optimal.empty()) entries.push_back({"D*", packAbgr(palette::optimal()), LegendSymbol::DashedLine});
-    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
-    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
-    if (layers.arrows && !run.fake_push.empty())
-        entries.push_back({"push on G(z)", packAbgr(palette::arrow()), LegendSymbol::Arrow});
-    if (show_z) entries.push_back({"z -> G(z)", colour(palette::fake(), 0.8f), LegendSymbol::Line});
     drawLegendRows(dl, {panel_min.x + F * 0.3f, panel_max.y - legend_h + F * 0.1f}, size.x - F * 0.6f, entries, F);
 
     if (style.show_title) drawPanelTitle(dl, panel_min, size.x, run, F);

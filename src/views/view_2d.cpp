@@ -33,6 +33,14 @@ uint32_t geometryKey(const ViewLayers& l) {
            (l.gp_lines ? 16u : 0u);
 }
 
+// Every layer switch as one bit.
+uint32_t layerBits(const ViewLayers& l) {
+    const bool bits[] = {l.real, l.fake, l.d_field, l.contours, l.d_optimal, l.densities, l.arrows, l.manifold, l.gp_lines, l.modes};
+    uint32_t key = 0;
+    for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); ++i) key |= bits[i] ? (1u << i) : 0u;
+    return key;
+}
+
 // Samples per point for an even subsample of at most `max_count` of `n`.
 size_t strideFor(size_t n, size_t max_count) { return n <= max_count ? 1 : (n + max_count - 1) / max_count; }
 
@@ -144,9 +152,6 @@ void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, floa
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     PlotTransform transform{area_.shown.x0, area_.shown.y0, area_.shown.x1, area_.shown.y1,
                             target_.width(),  target_.height(), px_scale};
-    for (ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &points_.program(), &gp_dots_.program(),
-                             &arrows_.program()})
-        p->reloadIfChanged();
     if (layers.d_field) {
         FieldScale scale = fieldScale(run);
         HeatmapStyle style;
@@ -191,12 +196,14 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
                 dl->AddCircle(c, r, IM_COL32(20, 20, 30, 220), 32, 2.5f);
             } else {
                 // Red on a white halo: readable on dark and light heatmap colours alike.
+                // The cross sits on the ring (upper right), leaving the real samples inside visible.
                 ImU32 red = packAbgr(palette::uncovered()), halo = IM_COL32(255, 255, 255, 200);
-                float h = F * 0.35f;
+                float h = F * 0.3f;
+                ImVec2 b{c.x + r * 0.7071f, c.y - r * 0.7071f};
                 for (auto [col, w] : {std::pair<ImU32, float>{halo, 4.5f}, std::pair<ImU32, float>{red, 2.5f}}) {
                     dl->AddCircle(c, r, col, 32, w - 0.5f);
-                    dl->AddLine({c.x - h, c.y - h}, {c.x + h, c.y + h}, col, w);
-                    dl->AddLine({c.x - h, c.y + h}, {c.x + h, c.y - h}, col, w);
+                    dl->AddLine({b.x - h, b.y - h}, {b.x + h, b.y + h}, col, w);
+                    dl->AddLine({b.x - h, b.y + h}, {b.x + h, b.y - h}, col, w);
                 }
             }
         }
@@ -223,7 +230,7 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
         drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
     }
 
-    std::vector<LegendEntry> entries = legendEntries(run, layers);
+    std::vector<LegendEntry> entries = style.show_legend ? legendEntries(run, layers) : std::vector<LegendEntry>{};
     if (legend_inside_)
         drawLegend(dl, area_.min, area_.max, LegendCorner::TopRight, entries, kInsideLegendScale * F);
     else
@@ -273,7 +280,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
     // The legend goes inside the plot when the equal-aspect fit leaves an empty band wide enough
     // for it; otherwise in rows under the axis numbers.
-    std::vector<LegendEntry> entries = legendEntries(run, layers);
+    std::vector<LegendEntry> entries = style.show_legend ? legendEntries(run, layers) : std::vector<LegendEntry>{};
     area_.min = {panel_min.x + left_w, panel_min.y + title_h};
     area_.max = {panel_max.x - std::max(bars_w, F * 0.8f), panel_max.y - F * 1.6f};
     if (area_.width() < 8 || area_.height() < 8) {
@@ -313,6 +320,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
 
     // GL layers into the offscreen target (HiDPI: physical pixels).
     float px_scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.f;
+    GlStateGuard guard;  // resizing and uploads bind textures and buffers: leave the caller's GL state as it was
     target_.resize(static_cast<int>(std::lround(area_.width() * px_scale)),
                    static_cast<int>(std::lround(area_.height() * px_scale)), msaa_samples_);
     if (snapshot.version != cached_version_ || run_index != cached_run_) {
@@ -327,7 +335,17 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         cached_layers_ = geometryKey(layers);
         cached_font_ = F;
     }
-    renderLayers(run, layers, px_scale);
+    // Re-render the GL layers only when something they show changed (hover and overlays do not).
+    bool reloaded = false;
+    for (ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &points_.program(), &gp_dots_.program(),
+                             &arrows_.program()})
+        reloaded = p->reloadIfChanged() || reloaded;
+    RenderKey key{snapshot.version, run_index, layerBits(layers), area_.shown, target_.width(), target_.height(), px_scale, F};
+    if (reloaded || !(key == rendered_)) {
+        renderLayers(run, layers, px_scale);
+        rendered_ = key;
+        ++gl_renders_;
+    }
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(target_.texture())), area_.min, area_.max,

@@ -42,7 +42,25 @@ public:
     // At most this many gradient arrows (an even subsample of generated points).
     static constexpr int kMaxArrows = 120;
 
+    // How many times the GL layers were rendered (they are skipped when nothing they show changed).
+    int glRenderCount() const { return gl_renders_; }
+
 private:
+    // Everything the GL layers depend on; equal keys mean the offscreen image is still valid.
+    struct RenderKey {
+        uint64_t version = UINT64_MAX;
+        int run = -1;
+        uint32_t layers = 0;
+        Bounds shown;
+        int width = 0, height = 0;
+        float px_scale = 0, font = 0;
+        bool operator==(const RenderKey& o) const {
+            return version == o.version && run == o.run && layers == o.layers && shown.x0 == o.shown.x0 &&
+                   shown.x1 == o.shown.x1 && shown.y0 == o.shown.y0 && shown.y1 == o.shown.y1 && width == o.width &&
+                   height == o.height && px_scale == o.px_scale && font == o.font;
+        }
+    };
+
     void rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size);
     void renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale);
     void drawOverlays(const RunSnapshot& run, const ViewLayers& layers, const ViewStyle& style, ImVec2 panel_min,
@@ -62,6 +80,8 @@ private:
     int cached_run_ = -1;
     uint32_t cached_layers_ = 0;
     float cached_font_ = 0;
+    RenderKey rendered_;
+    int gl_renders_ = 0;
 };
 
 }  // namespace ganarium

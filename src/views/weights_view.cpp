@@ -22,7 +22,7 @@ const ImU32 kMark = IM_COL32(255, 196, 80, 255);
 
 int WeightsView::autoRun(const Snapshot& snapshot) {
     for (size_t r = 0; r < snapshot.runs.size(); ++r)
-        if (snapshot.runs[r].clip > 0 || !snapshot.runs[r].gp_norms.counts.empty()) return static_cast<int>(r);
+        if (snapshot.runs[r].clip > 0 || snapshot.runs[r].lipschitz == "gp") return static_cast<int>(r);
     return snapshot.runs.empty() ? -1 : 0;
 }
 
@@ -71,7 +71,7 @@ void drawHistogram(ImDrawList* list, const Histogram& hist, const char* title, c
         const float x = sx(marks[i]);
         const ImVec2 line[2] = {ImVec2(x, a.y), ImVec2(x, b.y)};
         drawDashedPolyline(list, line, 2, kMark, 2.0f, fs * 0.4f, fs * 0.25f);
-        if (mark_label) list->AddText(font, fs, ImVec2(x + fs * 0.2f, a.y + fs * 0.1f), kMark, mark_label);
+        if (mark_label && i == nmarks - 1) list->AddText(font, fs, ImVec2(x + fs * 0.2f, a.y + fs * 0.1f), kMark, mark_label);
     }
     list->AddRect(a, b, kAxis, 3.0f);
 }

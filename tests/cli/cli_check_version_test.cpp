@@ -97,7 +97,7 @@ TEST_CASE("--help lists every subcommand and their options") {
     for (const char* word : {"ganarium train", "ganarium check", "ganarium record", "--version", "--frames",
                              "--screenshot", "--stats", "--paused", "--steps", "--seed", "--threads", "--every", "--metrics",
                              "--fps", "--size", "--steps-per-frame", "--layout", "--lang", "--png-dir", "--caption"}) {
-        INFO(word);
+        INFO(std::string(word));
         CHECK(r.output.find(word) != std::string::npos);
     }
 }

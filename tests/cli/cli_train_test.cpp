@@ -125,6 +125,64 @@ TEST_CASE("train writes a CSV metrics file with one row per run and step") {
     CHECK(last_step_rows == 2);
 }
 
+TEST_CASE("train is reproducible: same scene and seed give the same metrics file") {
+    ScratchDir dir;
+    const std::string scene = dir.write("tiny.toml", kTinyScene);
+    auto metricsFor = [&](const std::string& name, const std::string& seed) {
+        const ProcessResult r = runGanarium("train " + shellQuote(scene) + " --steps 40 --seed " + seed +
+                                            " --metrics " + shellQuote(dir.file(name)));
+        INFO(r.output);
+        CHECK(r.exit_code == 0);
+        return readText(dir.file(name));
+    };
+    const std::string first = metricsFor("a.csv", "11");
+    const std::string again = metricsFor("b.csv", "11");
+    const std::string other = metricsFor("c.csv", "12");
+    CHECK(!first.empty());
+    CHECK(first == again);
+    CHECK(first != other);
+}
+
+TEST_CASE("a diverged run is flagged in the table and the JSON, and the command still succeeds") {
+    // An unconstrained critic under SGD with lr 10 blows up within a few steps; the second run is sane.
+    ScratchDir dir;
+    const std::string scene = dir.write("diverge.toml", R"(
+[scene]
+title = "diverge"
+steps = 100
+metrics_every = 20
+threads = 1
+[data]
+family = "gaussian"
+mean = 3.0
+std = 0.5
+[defaults]
+g_hidden = [16]
+d_hidden = [16]
+optimizer = "sgd"
+g_lr = 10.0
+d_lr = 10.0
+[[run]]
+name = "Unconstrained critic"
+objective = "wasserstein"
+[[run]]
+name = "Sane"
+objective = "non_saturating"
+g_lr = 1e-3
+d_lr = 1e-3
+)");
+    const std::string json_path = dir.file("d.json");
+    const ProcessResult r = runGanarium("train " + shellQuote(scene) + " --metrics " + shellQuote(json_path));
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(r.output.find("Unconstrained critic: DIVERGED at step ") != std::string::npos);
+    const Json doc = JsonReader(readText(json_path)).parseDocument();
+    REQUIRE(doc.at("runs").array.size() == 2);
+    CHECK(doc.at("runs").array[0].at("status").string == "diverged");
+    CHECK(doc.at("runs").array[1].at("status").string == "ok");
+    CHECK(doc.at("runs").array[1].at("series").array.back().at("step").number == 100);
+}
+
 TEST_CASE("train refuses an unwritable metrics path before training") {
     ScratchDir dir;
     const std::string bad = dir.file("no/such/dir/m.json");

@@ -118,18 +118,31 @@ TEST_CASE("2x2 panels at 1280x720: frame time, and a diverged run stays visible 
     maybeSave("grid_2x2", w, h, img);
 
     // Wall time depends on the machine's load (2 shared cores); process CPU time (all llvmpipe threads) less so.
-    std::vector<double> ms, cpu_ms;
-    for (int i = 0; i < 30; ++i) {
-        auto t0 = std::chrono::steady_clock::now();
-        std::clock_t c0 = std::clock();
-        fx.renderFrame(w, h, frame, 1.f, false);
-        cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    std::sort(cpu_ms.begin(), cpu_ms.end());
-    MESSAGE("2x2 2D panels, 1280x720, 1500+1500 points each: median frame " << ms[ms.size() / 2]
-                                                                            << " ms wall, " << cpu_ms[cpu_ms.size() / 2]
-                                                                            << " ms CPU (all threads)");
-    CHECK(ms[ms.size() / 2] < 100.0);  // generous: the target (16.7 ms) is measured and reported, not gated
+    // Two cases: the trainer publishes a new snapshot every frame (everything re-uploaded and re-rendered),
+    // and an unchanged snapshot (paused: the views keep their offscreen images, only overlays are drawn).
+    auto measure = [&](bool publish_every_frame, double& wall_median, double& cpu_median) {
+        std::vector<double> ms, cpu_ms;
+        for (int i = 0; i < 30; ++i) {
+            if (publish_every_frame)
+                for (auto& s : snaps) ++s.version;
+            auto t0 = std::chrono::steady_clock::now();
+            std::clock_t c0 = std::clock();
+            fx.renderFrame(w, h, frame, 1.f, false);
+            cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
+        std::sort(ms.begin(), ms.end());
+        std::sort(cpu_ms.begin(), cpu_ms.end());
+        wall_median = ms[ms.size() / 2];
+        cpu_median = cpu_ms[cpu_ms.size() / 2];
+    };
+    double wall_new = 0, cpu_new = 0, wall_same = 0, cpu_same = 0;
+    measure(true, wall_new, cpu_new);
+    measure(false, wall_same, cpu_same);
+    MESSAGE("2x2 2D panels, 1280x720, 1500+1500 points each, median frame: new snapshot every frame "
+            << wall_new << " ms wall / " << cpu_new << " ms CPU; unchanged snapshot " << wall_same << " ms wall / "
+            << cpu_same << " ms CPU (CPU summed over llvmpipe threads)");
+    std::vector<double> ms = {wall_new};
+    CHECK(ms[0] < 150.0);  // generous (shared, loaded machine): the 16.7 ms target is measured and reported
+    CHECK(cpu_same < cpu_new);  // unchanged snapshots skip the GL layers
 }

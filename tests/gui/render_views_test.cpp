@@ -223,3 +223,26 @@ TEST_CASE("2D view: hover reads the data point; the wheel zooms about the mouse 
     CHECK(camera.box.x0 == fixed.x0);
     CHECK(camera.box.x1 == fixed.x1);
 }
+
+TEST_CASE("2D view: GL layers re-render only when the snapshot, layers or camera change") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    View2D view;
+    Snapshot snap = test::constantField2D(0.5f, false);
+    ViewCamera camera;
+    ViewLayers layers;
+    auto frame = [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); };
+    fx.renderFrame(kW, kH, frame);
+    CHECK(view.glRenderCount() == 1);
+    fx.renderFrame(kW, kH, frame);
+    CHECK(view.glRenderCount() == 1);  // nothing changed
+    snap.version++;
+    fx.renderFrame(kW, kH, frame);
+    CHECK(view.glRenderCount() == 2);
+    layers.contours = false;
+    fx.renderFrame(kW, kH, frame);
+    CHECK(view.glRenderCount() == 3);
+    camera.box.x0 -= 0.5;
+    fx.renderFrame(kW, kH, frame);
+    CHECK(view.glRenderCount() == 4);
+}

@@ -21,9 +21,10 @@ using namespace ganarium::test;
 
 namespace {
 
-// `ganarium record SCENE ARGS...` with the tiny scene at 320x180.
-RunResult record(const std::string& scene, std::vector<std::string> args, const std::string& env_path = "") {
-    std::vector<std::string> argv = {ganariumBinary(), "record", scene, "--size", "320x180"};
+// `ganarium record SCENE ARGS...` at `size` (320x180 unless given).
+RunResult record(const std::string& scene, std::vector<std::string> args, const std::string& env_path = "",
+                 const std::string& size = "320x180") {
+    std::vector<std::string> argv = {ganariumBinary(), "record", scene, "--size", size};
     argv.insert(argv.end(), args.begin(), args.end());
     return runProgram(argv, env_path);
 }
@@ -51,8 +52,16 @@ TEST_CASE("the same scene and seed record to identical frames") {
     REQUIRE(haveBinary());
     TempDir dir;
     writeTinyScene(dir.file("tiny.toml"), 11);
-    const RunResult a = record(dir.file("tiny.toml"), {"-o", dir.file("a.mp4"), "--frames", "30", "--steps-per-frame", "2"});
-    const RunResult b = record(dir.file("tiny.toml"), {"-o", dir.file("b.mp4"), "--frames", "30", "--steps-per-frame", "2"});
+    // Panels only, large enough that the samples, field and manifold fill the frame.
+    const std::vector<std::string> options = {"--frames", "30", "--steps-per-frame", "2", "--no-curves"};
+    auto recordTo = [&](const std::string& name, std::vector<std::string> extra) {
+        std::vector<std::string> args = {"-o", dir.file(name)};
+        args.insert(args.end(), options.begin(), options.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        return record(dir.file("tiny.toml"), args, "", "480x270");
+    };
+    const RunResult a = recordTo("a.mp4", {});
+    const RunResult b = recordTo("b.mp4", {});
     INFO(a.output);
     REQUIRE(a.exit_code == 0);
     REQUIRE(b.exit_code == 0);
@@ -62,8 +71,7 @@ TEST_CASE("the same scene and seed record to identical frames") {
     CHECK(readFile(dir.file("a.mp4")) == readFile(dir.file("b.mp4")));  // even the files are byte-identical
 
     // A different seed trains differently, so the frames differ: the check above can fail.
-    const RunResult c = record(dir.file("tiny.toml"),
-                               {"-o", dir.file("c.mp4"), "--frames", "30", "--steps-per-frame", "2", "--seed", "12"});
+    const RunResult c = recordTo("c.mp4", {"--seed", "12"});
     REQUIRE(c.exit_code == 0);
     CHECK(frameHashes(dir.file("c.mp4")) != ha);
 }
@@ -141,12 +149,13 @@ TEST_CASE("a full disk is a clear error, not a crash") {
     REQUIRE(haveBinary());
     TempDir dir;
     writeTinyScene(dir.file("tiny.toml"));
-    // A 64 KiB tmpfs fills after a few frames (needs root); otherwise /dev/full fails every write.
+    // A 12 KiB tmpfs fills after a few frames (needs root); otherwise /dev/full fails every write.
     const std::string small = dir.file("small");
     REQUIRE(runProgram({"/bin/mkdir", small}).exit_code == 0);
-    const bool mounted = ::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=64k") == 0;
+    const bool mounted = ::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=12k") == 0;
     const std::string out = mounted ? small + "/full.mp4" : "/dev/full";
-    MESSAGE(mounted ? "disk full simulated with a 64 KiB tmpfs" : "disk full simulated with /dev/full");
+    const std::string how = mounted ? "a 12 KiB tmpfs" : "/dev/full";
+    MESSAGE("disk full simulated with " << how);
     const RunResult r = record(dir.file("tiny.toml"), {"-o", out, "--frames", "400"});
     if (mounted) ::umount(small.c_str());
     INFO(r.output);

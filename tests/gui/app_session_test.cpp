@@ -1,0 +1,181 @@
+// app_session_test.cpp — the application shell driven frame by frame: every
+// scene in scenes/ opens and draws; a bad scene opened from the UI keeps the
+// current session; "save scene as" reloads to the same spec; the screenshot
+// holds real pixels.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <stb_image.h>
+
+#include "app/gui_screenshot.h"
+#include "app_window_fixture.h"
+#include "core/scene_parser.h"
+
+using namespace ganarium;
+using namespace ganarium::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path tempDir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("ganarium-app-test-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("every scene in scenes/ opens and draws a few frames without an error") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    const std::vector<SceneEntry> scenes = scanSceneFolders({GANARIUM_SCENE_DIR});
+    REQUIRE(scenes.size() >= 3);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    for (const SceneEntry& entry : scenes) {
+        CAPTURE(entry.path);
+        CHECK(entry.error.empty());
+        session.ui().requests.load_path = entry.path;  // what a click in the scene browser does
+        session.serviceRequests();
+        CHECK(session.ui().banner.text.empty());
+        CHECK(session.scene().title == entry.title);
+        int vertices = 0;
+        for (int i = 0; i < 3; ++i) vertices = fx.frame(session);
+        CHECK(vertices > 1000);
+        CHECK(session.snapshot()->runs.size() == session.scene().runs.size());
+        CHECK(session.snapshot()->scene_title == entry.title);
+        CHECK(session.ui().banner.text.empty());
+    }
+}
+
+TEST_CASE("a bad scene opened from the UI shows the error and keeps the current session running") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    const fs::path dir = tempDir("bad");
+    const fs::path bad = dir / "bad.toml";
+    std::ofstream(bad) << "[scene]\ntitle = \"Broken\"\n[data]\nfamily = \"ring\"\nmodez = 8\n[[run]]\nobjective = \"minimax\"\n";
+
+    GuiSession session(defaultScene(), testSessionOptions(true));
+    const std::string title = session.scene().title;
+    fx.frame(session);
+    session.ui().requests.load_path = bad.string();
+    fx.frame(session);  // serviceRequests() serves the load
+    CHECK(session.ui().banner.error);
+    CHECK(session.ui().banner.text.find("bad.toml") != std::string::npos);
+    CHECK(session.ui().banner.text.find("modez") != std::string::npos);
+    CHECK(session.scene().title == title);
+
+    // The trainer keeps publishing new snapshots of the old scene.
+    const uint64_t before = session.trainer().latest()->version;
+    bool advanced = false;
+    for (int i = 0; i < 200 && !advanced; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        fx.frame(session);
+        advanced = session.trainer().latest()->version > before;
+    }
+    CHECK(advanced);
+    CHECK(session.snapshot()->scene_title == title);
+    CHECK(session.snapshot()->playing);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("save scene as writes the edited scene and it reloads to the same spec") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    fx.frame(session);
+
+    // Edits the way the panels make them.
+    RunSpec run = session.scene().runs[0];
+    run.d_opt.lr = 3e-4;
+    run.k_d = 3;
+    run.objective = Objective::LeastSquares;
+    Command set_run;
+    set_run.kind = Command::Kind::SetRun;
+    set_run.run = 0;
+    set_run.run_spec = run;
+    postCommand(session.ui(), set_run);
+    DataSpec data = session.scene().data;
+    data.modes = 6;
+    data.radius = 1.5;
+    Command set_data;
+    set_data.kind = Command::Kind::SetData;
+    set_data.data = data;
+    postCommand(session.ui(), set_data);
+    Command reseed;
+    reseed.kind = Command::Kind::Reseed;
+    reseed.seed = 1234;
+    postCommand(session.ui(), reseed);
+    fx.frame(session);
+
+    const fs::path dir = tempDir("save");
+    const fs::path path = dir / "saved.toml";
+    session.ui().requests.save_path = path.string();
+    fx.frame(session);
+    REQUIRE(fs::exists(path));
+    CHECK_FALSE(session.ui().banner.error);
+
+    const SceneSpec reloaded = loadSceneFile(path.string());
+    CHECK(reloaded == session.scene());
+    CHECK(reloaded.seed == 1234);
+    CHECK(reloaded.data.modes == 6);
+    CHECK(reloaded.runs[0].objective == Objective::LeastSquares);
+    CHECK(reloaded.runs[0].d_opt.lr == doctest::Approx(3e-4));
+    CHECK(reloaded.runs[0].k_d == 3);
+    CHECK(reloaded.runs[1] == defaultScene().runs[1]);
+
+    // The trainer agrees with the UI's copy: the snapshot shows the new objective.
+    CHECK(session.snapshot()->runs[0].objective == objectiveName(Objective::LeastSquares));
+
+    // Opening the saved file gives the same state again.
+    CHECK(session.openScene(path.string()));
+    CHECK(session.scene() == reloaded);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a screenshot is a PNG of the frame, not of an empty background") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    for (int i = 0; i < 4; ++i) fx.frame(session);
+    // Render once more and read back before swapping, as the app does.
+    fx.window->beginFrame();
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    session.buildFrame(ImGui::GetIO().DisplaySize);
+    fx.window->renderFrame();
+    int w = 0, h = 0;
+    fx.window->framebufferSize(w, h);
+    REQUIRE(w > 0);
+    const fs::path dir = tempDir("shot");
+    const std::string path = timestampedScreenshotPath(dir.string());
+    CHECK(path.find("ganarium-") != std::string::npos);
+    REQUIRE(saveFramebufferPng(path, w, h));
+    fx.window->swap();
+
+    int pw = 0, ph = 0, channels = 0;
+    unsigned char* pixels = stbi_load(path.c_str(), &pw, &ph, &channels, 4);
+    REQUIRE(pixels != nullptr);
+    CHECK(pw == w);
+    CHECK(ph == h);
+    // Background is the theme's (22, 25, 30); count pixels that differ clearly.
+    long differing = 0, colourful = 0;
+    for (long i = 0; i < static_cast<long>(pw) * ph; ++i) {
+        const unsigned char* p = pixels + i * 4;
+        if (std::abs(p[0] - 22) + std::abs(p[1] - 25) + std::abs(p[2] - 30) > 30) ++differing;
+        if (std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 60) ++colourful;
+    }
+    stbi_image_free(pixels);
+    const double share = static_cast<double>(differing) / (static_cast<double>(pw) * ph);
+    MESSAGE("non-background share: " << share << ", colourful pixels: " << colourful);
+    CHECK(share > 0.2);
+    CHECK(colourful > 1000);
+    // A second screenshot in the same second gets a new name.
+    CHECK(timestampedScreenshotPath(dir.string()) != path);
+    fs::remove_all(dir);
+}

@@ -1,0 +1,177 @@
+// app_ui_logic_test.cpp — UI logic without a window: the translation table,
+// grid layouts, frame statistics, plot helpers and the UI's copy of the scene
+// staying equal to the trainer's after the same commands.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/gui_stats.h"
+#include "core/scene_parser.h"
+#include "train/trainer.h"
+#include "ui/i18n.h"
+#include "ui/panels.h"
+#include "ui/scene_frame.h"
+#include "ui/ui_state.h"
+#include "views/plots_view.h"
+
+using namespace ganarium;
+
+TEST_CASE("the translation table has one ordered row per TextId, English and Chinese filled") {
+    CHECK(textCount() == static_cast<int>(TextId::Count));
+    CHECK(textTableIsOrdered());
+    for (int i = 0; i < textCount(); ++i) {
+        const auto id = static_cast<TextId>(i);
+        CAPTURE(i);
+        CHECK(std::strlen(tr(Language::English, id)) > 0);
+        CHECK(std::strlen(tr(Language::Chinese, id)) > 0);
+    }
+    CHECK(std::string(tr(Language::Chinese, TextId::Play)) == "运行");
+    CHECK(std::string(tr(Language::Chinese, TextId::DWeights)).find("判别器") != std::string::npos);
+    CHECK(std::string(tr(Language::Chinese, TextId::GLearningRate)).find("生成器") != std::string::npos);
+    CHECK(std::string(tr(Language::Chinese, TextId::MetricJs)) == "JS散度");
+    CHECK(std::string(tr(Language::English, TextId::Play)) == "Play");
+    Language lang = Language::English;
+    CHECK(languageFromCode("zh", lang));
+    CHECK(lang == Language::Chinese);
+    CHECK(languageFromCode("en", lang));
+    CHECK(lang == Language::English);
+    CHECK_FALSE(languageFromCode("fr", lang));
+    CHECK(allChineseText().find("判别器") != std::string::npos);
+}
+
+TEST_CASE("grid layouts: auto fits the area, explicit layouts are checked") {
+    int c = 0, r = 0;
+    CHECK(gridForLayout("auto", 1, c, r));
+    CHECK((c == 1 && r == 1));
+    CHECK(gridForLayout("auto", 2, c, r));
+    CHECK((c == 2 && r == 1));
+    CHECK(gridForLayout("auto", 4, c, r));
+    CHECK((c == 2 && r == 2));
+    CHECK(gridForLayout("auto", 6, c, r));
+    CHECK((c == 3 && r == 2));
+    // a tall area stacks panels
+    CHECK(gridForLayout("auto", 2, 0.6f, 1.2f, c, r));
+    CHECK((c == 1 && r == 2));
+    CHECK(gridForLayout("3x1", 3, c, r));
+    CHECK((c == 3 && r == 1));
+    CHECK(gridForLayout("2X2", 3, c, r));
+    CHECK((c == 2 && r == 2));
+    CHECK_FALSE(gridForLayout("1x1", 2, c, r));
+    CHECK_FALSE(gridForLayout("2by2", 2, c, r));
+    CHECK_FALSE(gridForLayout("2x2x", 2, c, r));
+}
+
+TEST_CASE("frame statistics: median and p95") {
+    std::vector<double> v;
+    for (int i = 1; i <= 100; ++i) v.push_back(i);
+    const Percentiles p = percentiles(v);
+    CHECK(p.median == doctest::Approx(50.5));
+    CHECK(p.p95 == doctest::Approx(95.0).epsilon(0.02));
+    CHECK(percentiles({}).median == 0);
+    FrameStats stats(8);
+    stats.addTraining(1.0, 100);
+    stats.addTraining(3.0, 500);
+    CHECK(stats.stepsPerSecond() == doctest::Approx(200.0));
+    stats.addFrame(10, 16);
+    CHECK(stats.report().find("median 10.00 ms") != std::string::npos);
+}
+
+TEST_CASE("plot helpers: nice ticks and dashed lines that always terminate") {
+    double t[16];
+    int n = niceTicks(0, 1, 5, t, 16);
+    REQUIRE(n == 6);
+    CHECK(t[0] == doctest::Approx(0));
+    CHECK(t[1] == doctest::Approx(0.2));
+    n = niceTicks(-3, 3, 4, t, 16);
+    CHECK(n >= 3);
+    CHECK(niceTicks(1, 1, 4, t, 16) == 0);
+    CHECK(niceTicks(1e6, 1e6 + 1e-9, 4, t, 16) <= 16);
+    char buf[32];
+    formatTick(0.25, buf, sizeof buf);
+    CHECK(std::string(buf) == "0.25");
+    formatTick(1.5e-5, buf, sizeof buf);
+    CHECK(std::string(buf) == "2e-05");
+
+    ImGui::CreateContext();
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushClipRectFullScreen();
+    // 100 px line, 10 px dash + 10 px gap: 5 dashes
+    const ImVec2 line[2] = {ImVec2(0, 0), ImVec2(100, 0)};
+    drawDashedPolyline(&list, line, 2, IM_COL32_WHITE, 1.0f, 10.0f, 10.0f);
+    const int per_line = 4;  // AddLine -> one quad of 4 vertices (no anti-aliasing fringe counted below)
+    const int dashes = list.VtxBuffer.Size / std::max(1, list.VtxBuffer.Size / 5);
+    CHECK(list.VtxBuffer.Size > 0);
+    CHECK(dashes == 5);
+    (void)per_line;
+    // Far-away coordinates and float-precision phases must not hang (regression).
+    const ImVec2 far[3] = {ImVec2(1000.1f, 3.3f), ImVec2(5000.7f, 1e4f), ImVec2(1e9f, 1e9f)};
+    drawDashedPolyline(&list, far, 3, IM_COL32_WHITE, 1.0f, 9.5f, 6.65f);
+    CHECK(list.VtxBuffer.Size < 200000);
+    ImGui::DestroyContext();
+}
+
+TEST_CASE("the UI's copy of the scene matches the trainer's after the same commands") {
+    SceneSpec scene = defaultScene();
+    TrainerOptions options;
+    options.threads = 1;
+    options.display_samples = 128;
+    Trainer trainer(scene, options);
+    UiState ui;
+    ui.spec = scene;
+
+    auto both = [&](const Command& c) {
+        postCommand(ui, c);
+        trainer.apply(ui.outbox.back());
+    };
+    Command c;
+    c.kind = Command::Kind::SetRun;
+    c.run = 1;
+    c.run_spec = scene.runs[1];
+    c.run_spec.gp_lambda = 5.0;
+    c.run_spec.g_opt.lr = 2e-4;
+    both(c);
+    c = Command{};
+    c.kind = Command::Kind::Reseed;
+    c.seed = 99;
+    both(c);
+    c = Command{};
+    c.kind = Command::Kind::AddBlob;
+    c.x = 0.5;
+    c.y = -0.5;
+    c.std = 0.2;
+    both(c);
+    c.x = -1.0;
+    both(c);
+    CHECK(ui.spec.data.family == DataFamily::Blobs2D);
+    CHECK(ui.spec.data.stds.size() == 2);
+    c = Command{};
+    c.kind = Command::Kind::AddPoints;
+    c.points = {0.1, 0.2, 0.3, 0.4};
+    both(c);
+    CHECK(ui.spec.data.family == DataFamily::Points2D);
+    c = Command{};
+    c.kind = Command::Kind::ClearData;
+    both(c);
+    CHECK(ui.spec.data.points.empty());
+    c = Command{};
+    c.kind = Command::Kind::SetData;
+    c.data = scene.data;
+    c.data.modes = 5;
+    both(c);
+    CHECK(ui.outbox.size() == 7);
+    CHECK(ui.spec == trainer.scene());
+    CHECK(trainer.scene().data.modes == 5);
+    CHECK(trainer.scene().runs[1].gp_lambda == doctest::Approx(5.0));
+
+    ViewLayers layers;
+    CHECK(toggleLayerByDigit(layers, 1));
+    CHECK_FALSE(layers.real);
+    CHECK(toggleLayerByDigit(layers, 0));
+    CHECK(layers.modes == false);
+    CHECK_FALSE(toggleLayerByDigit(layers, 11));
+}

@@ -1,0 +1,62 @@
+// app_window_fixture.h — test helper for the application-shell tests: a
+// hidden 1280x720 GuiWindow (GL 3.3 core + ImGui with the GLFW/OpenGL3
+// backends), fonts and theme loaded, and helpers that drive a GuiSession for
+// N frames exactly like the real frame loop does. Needs a display (the GUI
+// suite runs under xvfb-run); without one, `error` says so and tests fail.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/gui_session.h"
+#include "app/gui_window.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace ganarium::test {
+
+struct AppWindowFixture {
+    std::unique_ptr<GuiWindow> window;
+    std::string error;
+
+    AppWindowFixture() {
+        GuiWindowOptions options;
+        options.visible = false;
+        options.vsync = false;
+        options.terminate_glfw = false;
+        window = GuiWindow::open(options, error);
+        if (!window) {
+            error = "no GL window for the GUI tests (" + error + "); run them under xvfb-run -a -s '-screen 0 1280x720x24'";
+            return;
+        }
+        loadFonts("en", 18.0f);
+        applyTheme(1.0f);
+    }
+
+    // One frame as the app does it: UI, render, requests. Returns the number of vertices drawn.
+    int frame(GuiSession& session) {
+        window->beginFrame();
+        ImGui::GetIO().DisplaySize = ImVec2(1280, 720);  // hidden windows may report 0x0 on some servers
+        session.buildFrame(ImGui::GetIO().DisplaySize);
+        window->renderFrame();
+        const int vertices = ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0;
+        session.serviceRequests();
+        return vertices;
+    }
+};
+
+// Session options for tests: synchronous trainer (deterministic, no thread) unless `threaded`.
+inline GuiSessionOptions testSessionOptions(bool threaded) {
+    GuiSessionOptions options;
+    options.threaded = threaded;
+    options.start_playing = true;
+    options.sync_steps_per_frame = 1;
+    options.trainer.display_samples = 256;
+    options.trainer.threads = 1;
+    options.scene_dirs = {GANARIUM_SCENE_DIR};
+    return options;
+}
+
+}  // namespace ganarium::test

@@ -1,0 +1,45 @@
+// mode_collapse_test.cpp — the classic demonstration on eight Gaussians on
+// a ring: from identical initial weights, a standard GAN with a strong
+// discriminator collapses onto a few modes while WGAN-GP covers the ring.
+// Configuration tuned to be reliable across seeds 3, 4, 5 (GAN ends on 2-3
+// modes, WGAN-GP on 8) and to run in well under a minute.
+#include <torch/torch.h>
+
+#include <doctest/doctest.h>
+
+#include "scene_fixtures.h"
+#include "train/trainer.h"
+
+using namespace ganarium;
+using namespace ganarium::test;
+
+TEST_CASE("on the 8-Gaussian ring WGAN-GP covers the modes while a standard GAN collapses") {
+    RunSpec gan = smallRun(Objective::NonSaturating, Lipschitz::None, 128, 3);
+    gan.latent_dim = 8;
+    gan.batch = 256;
+    gan.d_opt.lr = 5e-3;  // a strong discriminator
+    gan.g_opt.lr = 1e-3;
+    RunSpec wgan = smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty, 128, 3);
+    wgan.latent_dim = 8;
+    wgan.batch = 256;
+    wgan.k_d = 5;
+    wgan.gp_lambda = 0.1;
+    wgan.d_opt.lr = wgan.g_opt.lr = 1e-3;
+    auto scene = makeScene(ring(2.0, 0.05), {gan, wgan}, 100, 4);
+    scene.threads = 2;
+    Trainer trainer(scene);
+    trainer.advance(800);
+    const auto snap = trainer.snapshot();
+    const auto& gan_modes = snap->runs[0].history.series.at("modes_covered");
+    const auto& wgan_modes = snap->runs[1].history.series.at("modes_covered");
+    REQUIRE(gan_modes.size() == 9);
+    MESSAGE("modes covered at step 800: standard GAN " << gan_modes.back() << ", WGAN-GP " << wgan_modes.back());
+    for (size_t i = gan_modes.size() - 3; i < gan_modes.size(); ++i) {
+        CHECK(gan_modes[i] <= 3);
+        CHECK(wgan_modes[i] >= 7);
+    }
+    CHECK(snap->runs[1].latest.at("hq_share") > 0.4);
+    int covered = 0;
+    for (bool c : snap->runs[1].mode_covered) covered += c ? 1 : 0;
+    CHECK(covered == static_cast<int>(wgan_modes.back()));
+}
