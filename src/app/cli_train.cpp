@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <csignal>
 #include <iostream>
-#include <memory>
 #include <optional>
 
 #include "app/cli_args.h"
@@ -14,7 +13,6 @@
 #include "app/metrics_export.h"
 #include "app/metrics_table.h"
 #include "app/terminal_progress.h"
-#include "core/scene_parser.h"
 #include "train/trainer.h"
 
 namespace ganarium {

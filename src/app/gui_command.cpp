@@ -3,11 +3,13 @@
 // loop. The trainer runs on its own thread; each frame takes its latest
 // snapshot and never waits for it.
 //
-// Pacing: vsync is on (glfwSwapInterval(1)) and a frame limiter (default 60
-// fps, --fps 0 = off) also caps the loop where swaps do not block (Xvfb), so
-// rendering leaves the CPU to training. --stats reports the frame *work*
-// time (build UI + render + swap, what the limiter does not hide) and the
-// frame interval separately.
+// Pacing: vsync is on (glfwSwapInterval(1)) and a 60 Hz tick (--fps N; 0 =
+// render every tick flat out) also caps the loop where swaps do not block
+// (Xvfb). Frames are rendered on demand: when the trainer published a new
+// snapshot (~30/s while training), on input, while a banner shows, and for
+// the last --frames tick; other ticks sleep, leaving the CPU to training.
+// --frames counts ticks. --stats reports the rendered frames' work time
+// (build UI + render + swap), their interval, and training steps/s.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -52,20 +54,24 @@ struct GuiArgs {
     Language lang = Language::English;
     double fps = 60;
     bool paused = false;
+    bool presentation = false;
+    int threads = 0;               // trainer threads; 0 = the scene's `threads`
 };
 
 GuiArgs parseGuiArgs(int argc, char** argv) {
-    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps"}, {"stats", "paused"});
+    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads"}, {"stats", "paused", "presentation"});
     GuiArgs out;
     if (args.positional().size() > 1)
         throw UserError("expected at most one scene file, got " + std::to_string(args.positional().size()) +
-                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh])");
+                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation])");
     out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
     out.frames = args.integer("frames", 0, 1, 100000000);
     out.screenshot = args.value("screenshot").value_or("");
     out.stats = args.has("stats");
     out.fps = args.number("fps", 60, 0, 1000);
     out.paused = args.has("paused");
+    out.threads = static_cast<int>(args.integer("threads", 0, 0, 64));
+    out.presentation = args.has("presentation");
     if (auto lang = args.value("lang"); lang && !languageFromCode(*lang, out.lang))
         throw UserError("--lang must be 'en' or 'zh', got '" + *lang + "'");
     return out;
@@ -105,6 +111,8 @@ int runWindow(const GuiArgs& args) {
     GuiSessionOptions options;
     options.lang = args.lang;
     options.start_playing = !args.paused;
+    options.presentation = args.presentation;
+    options.trainer.threads = args.threads;
     options.scene_dirs = sceneFolders();
     GuiSession session(args.scene, options);
 
@@ -118,32 +126,54 @@ int runWindow(const GuiArgs& args) {
         std::chrono::duration<double>(args.fps > 0 ? 1.0 / args.fps : 0.0));
     auto next_deadline = Clock::now();
     auto previous = Clock::now();
-    for (long long frame = 0; !window->shouldClose() && (args.frames == 0 || frame < args.frames); ++frame) {
-        const auto t0 = Clock::now();
-        const double interval = std::chrono::duration<double, std::milli>(t0 - previous).count();
-        previous = t0;
-        window->beginFrame();
-        int fw = 0, fh = 0;
-        window->framebufferSize(fw, fh);
-        session.ui().frame.fps = ImGui::GetIO().Framerate;
-        session.ui().frame.frame_ms = 1000.0 / std::max(1.0f, ImGui::GetIO().Framerate);
-        session.buildFrame(ImGui::GetIO().DisplaySize, keys);
-        window->renderFrame();
-        const bool last = args.frames > 0 && frame + 1 == args.frames;
-        if (session.takeScreenshotRequest())
-            saveScreenshot(*window, session, timestampedScreenshotPath(session.ui().screenshot_dir), false);
-        if (last && !args.screenshot.empty()) saveScreenshot(*window, session, args.screenshot, true);
-        window->swap();
-        session.serviceRequests();
-        if (frame >= warmup) {
-            stats.addFrame(msSince(t0), interval);
-            stats.addTraining(std::chrono::duration<double>(Clock::now() - start).count(), session.trainer().iteration());
+    double rendered_fps = 0, last_work_ms = 0;
+    long long rendered = 0;
+    uint64_t drawn_version = 0;
+    int quiet_ticks = 0;
+    for (long long tick = 0; !window->shouldClose() && (args.frames == 0 || tick < args.frames); ++tick) {
+        // Render on demand: a new snapshot, recent input, a banner on screen, or the last automated frame.
+        // Otherwise the tick is skipped and the CPU stays with the trainer (the snapshot rate is ~30/s).
+        const bool input = window->pollInput(0);
+        quiet_ticks = input ? 0 : quiet_ticks + 1;
+        const bool last = args.frames > 0 && tick + 1 == args.frames;
+        const uint64_t version = session.trainer().latest()->version;
+        const bool render = input || quiet_ticks < 3 || version != drawn_version || last ||
+                            !session.ui().banner.text.empty() || args.fps <= 0;
+        if (render) {
+            const auto t0 = Clock::now();
+            const double interval = std::chrono::duration<double, std::milli>(t0 - previous).count();
+            previous = t0;
+            window->beginFrame();
+            session.ui().frame.fps = rendered_fps;
+            session.ui().frame.frame_ms = last_work_ms;
+            session.buildFrame(ImGui::GetIO().DisplaySize, keys);
+            drawn_version = session.snapshot()->version;
+            const auto t_built = Clock::now();
+            window->renderFrame();
+            const auto t_rendered = Clock::now();
+            if (session.takeScreenshotRequest())
+                saveScreenshot(*window, session, timestampedScreenshotPath(session.ui().screenshot_dir), false);
+            if (last && !args.screenshot.empty()) saveScreenshot(*window, session, args.screenshot, true);
+            window->swap();
+            const auto t_swapped = Clock::now();
+            session.serviceRequests();
+            rendered_fps = 0.9 * rendered_fps + 0.1 * (interval > 0 ? 1000.0 / interval : 0.0);
+            last_work_ms = msSince(t0);
+            if (++rendered > warmup) {
+                stats.addFrame(msSince(t0), interval);
+                stats.addPhases(std::chrono::duration<double, std::milli>(t_built - t0).count(),
+                                std::chrono::duration<double, std::milli>(t_rendered - t_built).count(),
+                                std::chrono::duration<double, std::milli>(t_swapped - t_rendered).count());
+            }
         }
-        if (args.fps > 0) {  // frame limiter (vsync does not block under Xvfb)
+        if (tick >= warmup)
+            stats.addTraining(std::chrono::duration<double>(Clock::now() - start).count(), session.trainer().iteration());
+        if (args.fps > 0) {  // frame limiter (vsync does not block under Xvfb); input wakes it early
             next_deadline += frame_period;
             const auto now = Clock::now();
             if (next_deadline < now - frame_period) next_deadline = now;  // fell behind: do not try to catch up
-            std::this_thread::sleep_until(next_deadline);
+            const double wait = std::chrono::duration<double>(next_deadline - now).count();
+            if (wait > 0 && window->pollInput(wait)) quiet_ticks = -1;  // input while waiting: render next tick
         }
     }
     if (args.stats) std::printf("%s", stats.report().c_str());

@@ -5,7 +5,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <thread>
 #include <utility>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "core/errors.h"
 #include "core/scene_parser.h"
@@ -38,7 +43,17 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
         speed.kind = Command::Kind::SetSpeed;
         speed.count = 0;  // as fast as the trainer can go; the UI never waits for it
         trainer_->post(speed);
-        trainer_->start(options_.start_playing);
+        // Start the training thread from a launcher thread with a higher nice value: Linux threads
+        // inherit it, so on a busy 2-core machine the scheduler lets the render thread preempt
+        // training (fast frames) while training still gets all the CPU the UI leaves.
+        std::thread launcher([this] {
+            if (options_.trainer_nice > 0) {
+                const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+                setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + options_.trainer_nice);
+            }
+            trainer_->start(options_.start_playing);
+        });
+        launcher.join();
         snapshot_ = trainer_->latest();
     } else {
         sync_playing_ = options_.start_playing;
@@ -93,16 +108,22 @@ float GuiSession::controlsWidth(float w) const {
 void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     if (options_.threaded) snapshot_ = trainer_->latest();
     const Snapshot& snap = *snapshot_;
-    const float status_h = ImGui::GetFontSize() + 8.0f;
-    const float controls_w = controlsWidth(size.x);
+    const float status_h = options_.presentation ? 0.0f : ImGui::GetFontSize() + 8.0f;
+    const float controls_w = options_.presentation ? 0.0f : controlsWidth(size.x);
 
     SceneFrameOptions frame_options;
     frame_options.lang = ui_.lang;
+    frame_options.transparent_background = true;
+    frame_options.presentation = options_.presentation;
     const ImVec2 frame_origin(controls_w, 0);
     const ImVec2 frame_size(std::max(1.0f, size.x - controls_w), std::max(1.0f, size.y - status_h));
+    // While drawing data, drags paint points instead of panning: freeze the camera for this frame.
+    const bool fixed = frame_.camera().fixed_axes;
+    if (ui_.draw_mode) frame_.camera().fixed_axes = true;
     frame_.draw(snap, frame_options, frame_origin, frame_size);
+    frame_.camera().fixed_axes = fixed;
     if (controls_w > 0) drawControlsPanel(ui_, snap, frame_, ImVec2(0, 0), ImVec2(controls_w, size.y - status_h));
-    drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
+    if (!options_.presentation) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
     drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);

@@ -18,8 +18,13 @@ Percentiles percentiles(std::vector<double> values) {
 }
 
 FrameStats::FrameStats(int frames) {
-    work_ms_.reserve(frames);
-    interval_ms_.reserve(frames);
+    for (auto* v : {&work_ms_, &interval_ms_, &build_ms_, &render_ms_, &swap_ms_}) v->reserve(frames);
+}
+
+void FrameStats::addPhases(double build_ms, double render_ms, double swap_ms) {
+    build_ms_.push_back(build_ms);
+    render_ms_.push_back(render_ms);
+    swap_ms_.push_back(swap_ms);
 }
 
 void FrameStats::addFrame(double work_ms, double interval_ms) {
@@ -42,13 +47,15 @@ double FrameStats::stepsPerSecond() const {
 
 std::string FrameStats::report() const {
     const Percentiles w = work(), iv = interval();
-    char buf[512];
+    const Percentiles b = percentiles(build_ms_), r = percentiles(render_ms_), s = percentiles(swap_ms_);
+    char buf[768];
     std::snprintf(buf, sizeof buf,
                   "frames: %d\n"
                   "frame time (build + render + swap): median %.2f ms, p95 %.2f ms\n"
+                  "  of which UI build + views %.2f ms, ImGui render %.2f ms, swap %.2f ms (medians)\n"
                   "frame interval (incl. vsync/limiter): median %.2f ms, p95 %.2f ms (%.1f fps)\n"
                   "training: %.1f steps/s\n",
-                  frames(), w.median, w.p95, iv.median, iv.p95, iv.median > 0 ? 1000.0 / iv.median : 0.0,
+                  frames(), w.median, w.p95, b.median, r.median, s.median, iv.median, iv.p95, iv.median > 0 ? 1000.0 / iv.median : 0.0,
                   stepsPerSecond());
     return buf;
 }

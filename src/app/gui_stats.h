@@ -23,6 +23,8 @@ public:
     explicit FrameStats(int frames = 4096);
     // Records one frame: its work time and the interval since the previous frame, in ms.
     void addFrame(double work_ms, double interval_ms);
+    // Records how one frame's work splits: UI build (incl. views' GL passes), ImGui render, swap (ms).
+    void addPhases(double build_ms, double render_ms, double swap_ms);
     // Records the training position (max run iteration) at time `seconds`.
     void addTraining(double seconds, int64_t iteration);
     // Frames recorded (after the first `warmup` skipped ones).
@@ -35,7 +37,7 @@ public:
     std::string report() const;
 
 private:
-    std::vector<double> work_ms_, interval_ms_;
+    std::vector<double> work_ms_, interval_ms_, build_ms_, render_ms_, swap_ms_;
     double t0_ = -1, t1_ = -1;
     int64_t i0_ = 0, i1_ = 0;
 };

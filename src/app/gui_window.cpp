@@ -57,6 +57,7 @@ std::unique_ptr<GuiWindow> GuiWindow::open(const GuiWindowOptions& options, std:
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini in the user's working directory
+    w->installInputCallbacks();                      // before ImGui's, which chain to them
     ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
     w->imgui_ready_ = true;
@@ -71,6 +72,42 @@ GuiWindow::~GuiWindow() {
     }
     if (window_) glfwDestroyWindow(window_);
     if (glfw_ready_ && terminate_glfw_) glfwTerminate();
+}
+
+void GuiWindow::installInputCallbacks() {
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+    glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+    glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+    glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+    glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+    glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+    glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) {
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
+}
+
+bool GuiWindow::pollInput(double wait_seconds) {
+    if (wait_seconds > 0) glfwWaitEventsTimeout(wait_seconds);
+    else glfwPollEvents();
+    const bool seen = input_seen_;
+    input_seen_ = false;
+    return seen;
 }
 
 bool GuiWindow::shouldClose() const { return glfwWindowShouldClose(window_); }

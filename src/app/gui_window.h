@@ -39,6 +39,9 @@ public:
 
     // True when the user asked to close the window.
     bool shouldClose() const;
+    // Processes pending window events, waiting up to `wait_seconds` for one (0: do not wait).
+    // True when user input (mouse, keys, text, resize, focus) arrived since the last call.
+    bool pollInput(double wait_seconds);
     // Polls events and starts an ImGui frame.
     void beginFrame();
     // Renders ImGui's draw data into the default framebuffer (clears first); does not swap.
@@ -55,10 +58,12 @@ public:
 
 private:
     GuiWindow() = default;
+    void installInputCallbacks();
     GLFWwindow* window_ = nullptr;
     bool imgui_ready_ = false;
     bool glfw_ready_ = false;
     bool terminate_glfw_ = true;
+    bool input_seen_ = true;  // set by the GLFW input callbacks (chained before ImGui's)
 };
 
 }  // namespace ganarium

@@ -84,7 +84,11 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
 
     auto context = HeadlessContext::create();
     result.context = context->backendName() + ": " + context->rendererDescription();
-    OffscreenFrame target(w, h);
+    // Two targets used in turn; frame i is flushed, then read back only after
+    // the wait for frame i+1's training, so the software rasteriser finishes
+    // frame i meanwhile instead of stalling the loop.
+    OffscreenFrame targets[2] = {OffscreenFrame(w, h), OffscreenFrame(w, h)};
+    int current = 0, unread = -1;
     FrameReadback readback(w, h);
     OffscreenImGui gui(w, h, options.fps, options.lang, recordFontPixels(h));
 
@@ -136,6 +140,15 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         ++delivered;
     };
 
+    // Starts the readback of a drawn target; delivers the previous frame when two are pending.
+    auto readTarget = [&](int index) {
+        auto t = Clock::now();
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, targets[index].framebuffer());
+        readback.startRead();
+        result.readback_s += since(t);
+        if (readback.pending() == 2) deliverOldest();
+    };
+
     // Training runs one frame ahead on a worker thread: while frame i is drawn,
     // read back and encoded, the trainer already advances to frame i+1. The
     // sequence of training steps and snapshots is the same as without overlap.
@@ -165,25 +178,29 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         for (const RunSnapshot& run : snapshot->runs) result.last_step = std::max(result.last_step, run.step);
         if (i + 1 < result.frames_requested && !stop.stopRequested())
             next = std::async(std::launch::async, trainOneFrame);
+        // The previous frame was rasterised while we waited for training: read it now.
+        if (unread >= 0) readTarget(unread);
+        unread = -1;
 
         t = Clock::now();
         gui.beginFrame();
         frame.draw(*snapshot, frame_options, ImVec2(0, 0), ImVec2(static_cast<float>(w), static_cast<float>(h)));
-        target.bind();
+        result.draw_s += since(t);
+        t = Clock::now();
+        targets[current].bind();
         glDisable(GL_SCISSOR_TEST);
         glClearColor(0.086f, 0.098f, 0.118f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
         gui.renderFrame();
+        glFlush();
         result.draw_s += since(t);
-        t = Clock::now();
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, target.framebuffer());
-        readback.startRead();
-        result.readback_s += since(t);
+        unread = current;
+        current = 1 - current;
         ++result.frames_rendered;
-        if (readback.pending() == 2) deliverOldest();
         progress.update(delivered, "step " + std::to_string(result.last_step));
     }
     if (next.valid()) next.wait();  // stopped early: let the frame in training finish (never drawn)
+    if (unread >= 0 && !failed) readTarget(unread);
     while (readback.pending() > 0 && !failed) deliverOldest();
     std::vector<uint8_t> discard(static_cast<size_t>(w) * h * 4);
     while (readback.pending() > 0) readback.takeOldest(discard.data());  // after a failure: drop the rest
@@ -195,8 +212,11 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     if (encoder) {
         result.video_ok = encoder->finish();
         result.frames_encoded = encoder->framesWritten();
-        if (!result.video_ok && result.error.empty()) result.error = encoder->error();
-        if (!result.video_ok && result.error.find("ffmpeg") == std::string::npos) result.error += "; " + encoder->error();
+        if (!result.video_ok) {
+            // The encoder's final message includes the first failure and ffmpeg's own words.
+            const bool png_failed = result.error.find(".png") != std::string::npos;
+            result.error = (png_failed ? result.error + "\n" : std::string()) + encoder->error();
+        }
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -86,8 +86,10 @@ void GanRun::stepD(const Distribution& data) {
     if (d_->spectralNorm()) d_->powerIterate();
     const bool r1 = spec_.r1_gamma > 0;
     if (r1) real.requires_grad_(true);
-    const torch::Tensor f_real = d_->forward(real);
-    const torch::Tensor f_fake = d_->forward(fake);
+    // One forward pass over both batches (fewer, larger ops: the per-step overhead matters for tiny nets).
+    const torch::Tensor f_both = d_->forward(torch::cat({real, fake}, 0));
+    const torch::Tensor f_real = f_both.slice(0, 0, real.size(0));
+    const torch::Tensor f_fake = f_both.slice(0, real.size(0));
     const torch::Tensor loss = discriminatorLoss(spec_.objective, f_real, f_fake);
     torch::Tensor total = loss;
     if (spec_.lipschitz == Lipschitz::GradientPenalty) {
@@ -102,8 +104,10 @@ void GanRun::stepD(const Distribution& data) {
     if (spec_.lipschitz == Lipschitz::WeightClip) clipWeights(d_, spec_.clip);
     const double value = loss.item<double>();
     if (!std::isfinite(value)) return diverge("loss_d", value);
-    const double total_value = total.item<double>();
-    if (!std::isfinite(total_value)) return diverge("loss_d (with penalty)", total_value);
+    if (total.unsafeGetTensorImpl() != loss.unsafeGetTensorImpl()) {
+        const double total_value = total.item<double>();
+        if (!std::isfinite(total_value)) return diverge("loss_d (with penalty)", total_value);
+    }
     loss_d_sum_ += value;
     ++loss_d_count_;
 }
@@ -124,9 +128,9 @@ void GanRun::stepG() {
 }
 
 void GanRun::iterate(const Distribution& data) {
-    if (status_ != RunStatus::Running) return;
-    for (int i = 0; i < spec_.k_d && status_ == RunStatus::Running; ++i) stepD(data);
-    for (int i = 0; i < spec_.k_g && status_ == RunStatus::Running; ++i) stepG();
+    if (status_ == RunStatus::Diverged) return;
+    for (int i = 0; i < spec_.k_d && status_ != RunStatus::Diverged; ++i) stepD(data);
+    for (int i = 0; i < spec_.k_g && status_ != RunStatus::Diverged; ++i) stepG();
     if (status_ == RunStatus::Diverged) return;
     ++step_;
 }
@@ -147,7 +151,11 @@ void GanRun::applySpec(const RunSpec& next) {
     }
     if (next.lipschitz != Lipschitz::GradientPenalty) has_gp_ = false;
     fixed_.reset();
-    if (spec_.fixed_generator) fixed_ = makeDistribution(spec_.fixed_data);
+    if (spec_.fixed_generator) {
+        fixed_ = makeDistribution(spec_.fixed_data);
+        Rng rng(deriveSeed(seed_, SeedStream::FixedFake) + 1);
+        display_fixed_fake_ = sampleReal(*fixed_, display_samples_, rng);
+    }
     if (!keep_g) display_z_ = sampleLatent(display_samples_, display_gen_);
 }
 
@@ -181,6 +189,11 @@ bool GanRun::checkWeights() {
 void GanRun::resume() {
     status_ = RunStatus::Running;
     reason_.clear();
+}
+
+void GanRun::fail(const std::string& reason) {
+    status_ = RunStatus::Diverged;
+    reason_ = reason;
 }
 
 void GanRun::reinitialize() {

@@ -27,7 +27,7 @@ public:
     void stepD(const Distribution& data);
     // One generator update (no-op for a fixed generator).
     void stepG();
-    // One iteration: k_d D steps then k_g G steps; counts as one step. No-op unless Running.
+    // One iteration: k_d D steps then k_g G steps; counts as one step. No-op once Diverged.
     void iterate(const Distribution& data);
 
     // Live edit: new hyperparameters; keeps weights where shapes match, optimizer state where kinds match.
@@ -41,6 +41,8 @@ public:
     bool checkWeights();
     // Clears a Paused/Diverged status (callers reset diverged weights first).
     void resume();
+    // Marks the run Diverged with `reason` (e.g. an exception raised while stepping).
+    void fail(const std::string& reason);
     // Redraws G and D from the scene seed and fresh optimizers (used to resume a run with NaN weights).
     void reinitialize();
     void pause();

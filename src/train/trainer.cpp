@@ -24,25 +24,25 @@ constexpr double kViewGrowthLimit = 4.0;
 
 }  // namespace
 
+void validateRun(const RunSpec& run, int dim, const std::string& where) {
+    if (run.latent_dim < 1 || run.latent_dim > 64) {
+        throw UserError(where + "latent_dim must be between 1 and 64 (got " + std::to_string(run.latent_dim) + ").");
+    }
+    if (run.batch < 1) throw UserError(where + "batch must be at least 1.");
+    if (run.k_d < 1 || run.k_g < 1) throw UserError(where + "k_d and k_g must be at least 1.");
+    if (run.fixed_generator && familyDimension(run.fixed_data.family) != dim) {
+        throw UserError(where + "the fixed generator's distribution must have the same dimension as the data (" +
+                        std::to_string(dim) + "D). Pick a " + std::to_string(dim) + "D family for fixed_data.");
+    }
+}
+
 void validateScene(const SceneSpec& scene) {
     if (scene.runs.empty() || scene.runs.size() > static_cast<size_t>(kMaxRuns)) {
         throw UserError("A scene needs 1 to 6 [[run]] tables; this one has " + std::to_string(scene.runs.size()) +
                         ". Add or remove [[run]] sections.");
     }
     const int dim = familyDimension(scene.data.family);
-    for (size_t i = 0; i < scene.runs.size(); ++i) {
-        const RunSpec& run = scene.runs[i];
-        const std::string where = "run " + std::to_string(i + 1) + ": ";
-        if (run.latent_dim < 1 || run.latent_dim > 64) {
-            throw UserError(where + "latent_dim must be between 1 and 64 (got " + std::to_string(run.latent_dim) + ").");
-        }
-        if (run.batch < 1) throw UserError(where + "batch must be at least 1.");
-        if (run.k_d < 1 || run.k_g < 1) throw UserError(where + "k_d and k_g must be at least 1.");
-        if (run.fixed_generator && familyDimension(run.fixed_data.family) != dim) {
-            throw UserError(where + "the fixed generator's distribution must have the same dimension as the data (" +
-                            std::to_string(dim) + "D). Pick a " + std::to_string(dim) + "D family for fixed_data.");
-        }
-    }
+    for (size_t i = 0; i < scene.runs.size(); ++i) validateRun(scene.runs[i], dim, "run " + std::to_string(i + 1) + ": ");
 }
 
 namespace {
@@ -163,9 +163,14 @@ void Trainer::Impl::advance(int64_t iterations) {
     const int every = metricsEvery();
     const Distribution& source = *data;
     forEachRun([&](GanRun& run, size_t) {
-        for (int64_t i = 0; i < iterations && run.status() == RunStatus::Running; ++i) {
-            run.iterate(source);
-            if (run.status() == RunStatus::Running && run.step() % every == 0) evaluate(run);
+        try {
+            for (int64_t i = 0; i < iterations && run.status() == RunStatus::Running; ++i) {
+                run.iterate(source);
+                if (run.status() == RunStatus::Running && run.step() % every == 0) evaluate(run);
+            }
+        } catch (const std::exception& error) {
+            // A LibTorch error stops this run only; the message is shown as its status.
+            run.fail(std::string("error at step ") + std::to_string(run.step()) + ": " + error.what());
         }
     });
     iteration_cache = iteration();
@@ -252,7 +257,11 @@ const SceneSpec& Trainer::scene() const { return impl_->scene; }
 
 int64_t Trainer::iteration() const { return impl_->iteration_cache.load(); }
 
-int Trainer::runCount() const { return static_cast<int>(impl_->runs.size()); }
+int Trainer::runCount() const {
+    // While the background thread runs, the run list belongs to it: answer from the latest snapshot.
+    if (impl_->worker.joinable()) return static_cast<int>(latest()->runs.size());
+    return static_cast<int>(impl_->runs.size());
+}
 
 void Trainer::injectNaN(int run) { impl_->runs.at(static_cast<size_t>(run))->injectNaN(); }
 

@@ -55,6 +55,7 @@ public:
     SnapshotPtr latest() const;
 
     // --- queries ---
+    // The current scene (with live edits applied). Synchronous mode, or before start() / after stop().
     const SceneSpec& scene() const;
     int64_t iteration() const;      // iterations done by the slowest running run
     int runCount() const;

@@ -27,6 +27,17 @@ bool isCustom(DataFamily family) { return family == DataFamily::Blobs2D || famil
 
 }  // namespace
 
+void Trainer::Impl::switchData(const DataSpec& next) {
+    SceneSpec candidate = scene;
+    candidate.data = next;
+    validateScene(candidate);
+    const int old_dim = dim;
+    scene.data = next;
+    rebuildData();
+    // Weights are kept unless the data dimension changed (then the networks' shapes change too).
+    if (dim != old_dim) rebuildRuns();
+}
+
 void Trainer::Impl::apply(const Command& command) {
     using Kind = Command::Kind;
     const int every = metricsEvery();
@@ -61,7 +72,7 @@ void Trainer::Impl::apply(const Command& command) {
                         run.stepG();
                     } else {
                         run.iterate(*data);
-                        if (run.status() == RunStatus::Running && run.step() % every == 0) evaluate(run);
+                        if (run.status() != RunStatus::Diverged && run.step() % every == 0) evaluate(run);
                     }
                 }
             }
@@ -70,10 +81,16 @@ void Trainer::Impl::apply(const Command& command) {
         case Kind::SetSpeed: steps_per_frame = std::max(0, command.count); break;
         case Kind::Reseed:
             scene.seed = command.seed;
+            rebuildData();
             rebuildRuns();
             break;
-        case Kind::Reset: rebuildRuns(); break;
+        case Kind::Reset:
+            // Also restores the view box the new weights start in.
+            rebuildData();
+            rebuildRuns();
+            break;
         case Kind::SetRun: {
+            validateRun(command.run_spec, dim, "SetRun: ");
             if (command.run < 0) {
                 for (size_t i = 0; i < runs.size(); ++i) {
                     scene.runs[i] = command.run_spec;
@@ -91,52 +108,46 @@ void Trainer::Impl::apply(const Command& command) {
             }
             break;
         }
-        case Kind::SetData: {
-            const int old_dim = dim;
-            scene.data = command.data;
-            rebuildData();
-            if (dim != old_dim) rebuildRuns();
-            break;
-        }
+        case Kind::SetData: switchData(command.data); break;
         case Kind::AddBlob: {
-            if (scene.data.family != DataFamily::Blobs2D) {
-                scene.data = DataSpec{};
-                scene.data.family = DataFamily::Blobs2D;
+            DataSpec next = scene.data;
+            if (next.family != DataFamily::Blobs2D) {
+                next = DataSpec{};
+                next.family = DataFamily::Blobs2D;
+                next.means.clear();
+                next.stds.clear();
+                next.weights.clear();
             }
-            scene.data.means.push_back(command.x);
-            scene.data.means.push_back(command.y);
-            scene.data.stds.push_back(command.std);
-            scene.data.weights.push_back(1.0);
-            const int old_dim = dim;
-            rebuildData();
-            if (dim != old_dim) rebuildRuns();
+            next.means.push_back(command.x);
+            next.means.push_back(command.y);
+            next.stds.push_back(command.std);
+            next.weights.push_back(1.0);
+            switchData(next);
             break;
         }
         case Kind::AddPoints: {
-            if (scene.data.family != DataFamily::Points2D) {
-                scene.data = DataSpec{};
-                scene.data.family = DataFamily::Points2D;
+            DataSpec next = scene.data;
+            if (next.family != DataFamily::Points2D) {
+                next = DataSpec{};
+                next.family = DataFamily::Points2D;
             }
-            scene.data.csv_path.clear();
-            scene.data.points.insert(scene.data.points.end(), command.points.begin(), command.points.end());
-            const int old_dim = dim;
-            rebuildData();
-            if (dim != old_dim) rebuildRuns();
+            next.csv_path.clear();
+            next.points.insert(next.points.end(), command.points.begin(), command.points.end());
+            switchData(next);
             break;
         }
         case Kind::ClearData: {
-            if (!isCustom(scene.data.family)) {
-                scene.data = DataSpec{};
-                scene.data.family = DataFamily::Points2D;
+            DataSpec next = scene.data;
+            if (!isCustom(next.family)) {
+                next = DataSpec{};
+                next.family = DataFamily::Points2D;
             }
-            scene.data.means.clear();
-            scene.data.stds.clear();
-            scene.data.weights.clear();
-            scene.data.points.clear();
-            scene.data.csv_path.clear();
-            const int old_dim = dim;
-            rebuildData();
-            if (dim != old_dim) rebuildRuns();
+            next.means.clear();
+            next.stds.clear();
+            next.weights.clear();
+            next.points.clear();
+            next.csv_path.clear();
+            switchData(next);
             break;
         }
         case Kind::LoadScene: {

@@ -22,6 +22,8 @@ namespace ganarium {
 
 // Throws UserError with the fix for scene mistakes the trainer meets (the parser catches most earlier).
 void validateScene(const SceneSpec& scene);
+// Throws UserError when `run` cannot train on `dim`-dimensional data; `where` prefixes the message.
+void validateRun(const RunSpec& run, int dim, const std::string& where);
 
 struct Trainer::Impl {
     // --- scene state (touched only by the thread driving training) ---
@@ -67,6 +69,8 @@ struct Trainer::Impl {
     SnapshotPtr buildSnapshot(bool full);
     // Stores `snapshot` as the latest one.
     void publish(SnapshotPtr snapshot);
+    // Switches the data distribution (validated first); keeps weights when the dimension is unchanged.
+    void switchData(const DataSpec& next);
     // Applies one command (called on the thread driving training).
     void apply(const Command& command);
     // Slowest running run's iteration count.

@@ -17,6 +17,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 // Shortest time between two published frames (~30 per second).
 constexpr double kFrameSeconds = 1.0 / 30.0;
+// Flat-out frame interval is at least this many times the snapshot build time.
+constexpr double kSnapshotBudgetFactor = 3.0;
 // How long a paused trainer sleeps waiting for a command.
 constexpr auto kIdleWait = std::chrono::milliseconds(20);
 }  // namespace
@@ -26,6 +28,7 @@ void Trainer::Impl::workerLoop() {
     auto last_publish = Clock::now();
     int64_t since_publish = 0;  // iterations since the last publish
     double rate = 100;          // smoothed measured iterations per second
+    double build_seconds = 0;   // time the last full snapshot took to build
     double window_iterations = 0, window_seconds = 0;
     bool dirty = false;
     for (;;) {
@@ -40,7 +43,8 @@ void Trainer::Impl::workerLoop() {
         for (const Command& command : pending) {
             try {
                 apply(command);
-            } catch (const UserError& error) {
+            } catch (const std::exception& error) {
+                // A bad edit from the UI must not end the session: report it and keep the old state.
                 std::fprintf(stderr, "ganarium: command ignored: %s\n", error.what());
             }
             dirty = true;
@@ -68,10 +72,15 @@ void Trainer::Impl::workerLoop() {
         }
         const double since = std::chrono::duration<double>(Clock::now() - last_publish).count();
         const bool enough_steps = since_publish >= std::max(1, options.snapshot_every);
-        const bool due = !playing || (paced ? enough_steps : (since >= kFrameSeconds && enough_steps));
+        // Flat out, snapshots may take at most about a third of the time: with many runs the frame interval
+        // stretches beyond 1/30 s rather than starving training.
+        const double interval = std::max(kFrameSeconds, kSnapshotBudgetFactor * build_seconds);
+        const bool due = !playing || (paced ? enough_steps : (since >= interval && enough_steps));
         if (dirty && due) {
+            const auto t0 = Clock::now();
             publish(buildSnapshot(true));
             last_publish = Clock::now();
+            build_seconds = std::chrono::duration<double>(last_publish - t0).count();
             since_publish = 0;
             dirty = false;
         }

@@ -99,7 +99,8 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     ImGui::SetNextWindowSize(size);
     ImGui::Begin("##controls", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);  // clear colour = bg
     ImGui::TextWrapped("%s", snapshot.scene_title.c_str());
     ImGui::Separator();
     drawTransport(state, snapshot);

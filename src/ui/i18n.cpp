@@ -105,6 +105,7 @@ const TextRow kTexts[] = {
 
     {T::StepsPerSecond, "steps/s", "步/秒"},
     {T::Fps, "FPS", "帧率"},
+    {T::FrameTime, "frame", "每帧耗时"},
     {T::Blas, "BLAS", "BLAS"},
     {T::Step, "step", "步数"},
     {T::Playing, "training", "训练中"},
@@ -151,6 +152,12 @@ const TextRow kTexts[] = {
 
     {T::LegendReal, "real data", "真实数据"},
     {T::LegendFake, "generated data", "生成数据"},
+    {T::LegendPush, "push on G(z)", "对 G(z) 的推动"},
+    {T::LegendManifold, "G(z grid)", "G(z 网格)"},
+    {T::LegendModeCovered, "mode covered", "已覆盖的模式"},
+    {T::LegendModeMissed, "mode missed", "丢失的模式"},
+    {T::LegendZMap, "z -> G(z)", "z -> G(z)"},
+    {T::LegendCritic, "critic f(x)", "评价器 f(x)"},
     {T::StepCounter, "step", "步数"},
 };
 

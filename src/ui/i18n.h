@@ -30,7 +30,7 @@ enum class TextId {
     SceneFolder, NoScenesFound, SaveSceneAs, Save, SavedTo, Screenshot, ScreenshotFolder, ScreenshotSaved,
     LoadFailed, SaveFailed, Dismiss, CurrentScene, Refresh,
     // status line
-    StepsPerSecond, Fps, Blas, Step, Playing, Paused, DivergedRuns, SlowBlasWarning,
+    StepsPerSecond, Fps, FrameTime, Blas, Step, Playing, Paused, DivergedRuns, SlowBlasWarning,
     // plots
     MetricDivergence, MetricLossD, MetricLossG, MetricJs, MetricW1, MetricDEstimate, MetricGradNorm,
     MetricModesCovered, LogScale, TrueDivergence, DEstimate, Steps, NoMetricsYet, NotDefined,
@@ -39,7 +39,8 @@ enum class TextId {
     // help
     HelpTitle, KeySpace, KeyS, KeyD, KeyG, KeyR, KeyF12, KeyH, KeyDigits, KeyF, KeyB, KeyL, HelpClose,
     // presentation
-    LegendReal, LegendFake, StepCounter,
+    LegendReal, LegendFake, LegendPush, LegendManifold, LegendModeCovered, LegendModeMissed, LegendZMap,
+    LegendCritic, StepCounter,
     Count
 };
 

@@ -14,17 +14,19 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 3));
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoBackground);  // the clear colour is the background (less fill on llvmpipe)
     const ThemeColors c = themeColors();
+    ImGui::GetWindowDrawList()->AddLine(pos, ImVec2(pos.x + size.x, pos.y), c.grid, 1.0f);
     int64_t step = 0;
     for (const RunSnapshot& run : snapshot.runs) step = std::max(step, run.step);
     ImGui::PushStyleColor(ImGuiCol_Text, snapshot.playing ? IM_COL32(110, 220, 140, 255) : c.text_dim);
     ImGui::TextUnformatted(tr(L, snapshot.playing ? TextId::Playing : TextId::Paused));
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::Text("|  %s %lld  |  %.0f %s  |  %.0f %s (%.1f ms)  |  %s: %s", tr(L, TextId::Step),
+    ImGui::Text("|  %s %lld  |  %.0f %s  |  %.0f %s, %s %.1f ms  |  %s: %s", tr(L, TextId::Step),
                 static_cast<long long>(step), snapshot.steps_per_second, tr(L, TextId::StepsPerSecond),
-                state.frame.fps, tr(L, TextId::Fps), state.frame.frame_ms, tr(L, TextId::Blas),
+                state.frame.fps, tr(L, TextId::Fps), tr(L, TextId::FrameTime), state.frame.frame_ms, tr(L, TextId::Blas),
                 state.frame.blas_name.c_str());
     if (state.frame.blas_reference) {
         ImGui::SameLine();

@@ -7,8 +7,10 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "render/colormap.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
+#include "views/legend_overlay.h"
 
 namespace ganarium {
 
@@ -40,6 +42,57 @@ WeightsTexts weightsTexts(Language lang) {
 }
 
 const ImGuiWindowFlags kChildFlags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+
+ImU32 withAlpha(Rgba c, float alpha) {
+    c.a = alpha;
+    return packAbgr(c);
+}
+
+// One legend for all panels (same symbols and colours as the views' own legends), translated.
+std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layers, Language lang) {
+    bool critic = false, prob = false, push = false, manifold = false, modes = false, contours = false,
+         optimal = false, latent = false, density = false;
+    for (const RunSnapshot& run : s.runs) {
+        (run.critic ? critic : prob) = true;
+        push = push || !run.fake_push.empty();
+        manifold = manifold || run.manifold_nu > 1;
+        latent = latent || !run.latent.empty();
+        modes = modes || !run.modes.empty();
+        contours = contours || !run.d_field.empty();
+        optimal = optimal || (!run.critic && !run.d_optimal.empty());
+        density = density || !run.p_data.empty();
+    }
+    std::vector<LegendEntry> e;
+    if (s.dim == 1) {
+        if (layers.densities && density) e.push_back({"p_data", withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
+        if (layers.densities && density) e.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
+        if (layers.d_field && contours && prob) e.push_back({"D(x)", packAbgr(palette::dCurve()), LegendSymbol::Line});
+        if (layers.d_field && contours && critic)
+            e.push_back({tr(lang, TextId::LegendCritic), packAbgr(palette::critic()), LegendSymbol::Line});
+        if (layers.d_optimal && optimal) e.push_back({"D*", packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+    }
+    if (layers.real) e.push_back({tr(lang, TextId::LegendReal), packAbgr(palette::real()), LegendSymbol::Dot});
+    if (layers.fake) e.push_back({tr(lang, TextId::LegendFake), packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (layers.arrows && push) e.push_back({tr(lang, TextId::LegendPush), packAbgr(palette::arrow()), LegendSymbol::Arrow});
+    if (s.dim == 1) {
+        if (layers.manifold && latent)
+            e.push_back({tr(lang, TextId::LegendZMap), withAlpha(palette::fake(), 0.8f), LegendSymbol::Line});
+    } else {
+        if (layers.manifold && manifold)
+            e.push_back({tr(lang, TextId::LegendManifold), packAbgr(palette::fakeDark()), LegendSymbol::Line});
+        if (layers.d_field && layers.contours && contours && prob)
+            e.push_back({"D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+        if (layers.d_field && layers.contours && contours && critic)
+            e.push_back({"f = 0", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+        if (layers.d_field && layers.d_optimal && optimal)
+            e.push_back({"D* = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
+        if (layers.modes && modes) {
+            e.push_back({tr(lang, TextId::LegendModeCovered), IM_COL32(20, 20, 30, 255), LegendSymbol::Ring});
+            e.push_back({tr(lang, TextId::LegendModeMissed), packAbgr(palette::uncovered()), LegendSymbol::Cross});
+        }
+    }
+    return e;
+}
 
 // Best grid for `runs` panels in an area of aspect `area_aspect` (w/h): no empty row or column,
 // cells as close as possible to `cell_target` (w/h).
@@ -128,6 +181,17 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     grid_max_ = p1;
     const int n = static_cast<int>(snapshot.runs.size());
     if (n == 0) return;
+    // Several panels share one legend row under the grid instead of one legend box each.
+    const bool shared_legend = n > 1 || options.presentation;
+    if (shared_legend) {
+        const float lf = ImGui::GetFontSize() * options.font_scale;
+        const std::vector<LegendEntry> entries = sharedLegend(snapshot, layers_, options.lang);
+        const float h = entries.empty() ? 0.0f : legendRowsHeight(entries, p1.x - p0.x - lf * 0.5f, lf) + lf * 0.5f;
+        if (h > 0 && p1.y - p0.y > h * 3) {
+            drawLegendRows(ImGui::GetWindowDrawList(), ImVec2(p0.x, p1.y - h), p1.x - p0.x, entries, lf);
+            p1.y -= h + ImGui::GetStyle().ItemSpacing.y;
+        }
+    }
     int cols = 1, rows = 1;
     gridForLayout(options.layout, n, (p1.x - p0.x) / std::max(1.0f, p1.y - p0.y), snapshot.dim == 1 ? 1.7f : 1.2f,
                   cols, rows);
@@ -140,6 +204,7 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     style.font_scale = options.font_scale;
     style.show_title = true;
     style.interactive = !options.presentation;
+    style.show_legend = !shared_legend;
     const ThemeColors colors = themeColors();
     ImDrawList* list = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
@@ -174,7 +239,8 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
     ImGui::SetNextWindowSize(size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing;
+                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   (options.transparent_background ? ImGuiWindowFlags_NoBackground : 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::Begin("##scene_frame", nullptr, flags);

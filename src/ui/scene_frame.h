@@ -28,6 +28,7 @@ struct SceneFrameOptions {
     Language lang = Language::English;
     bool show_plots = true;       // the curves panel
     int show_weights = -1;        // 1 on, 0 off, -1: when a run clips or penalises gradients (always in the GUI)
+    bool transparent_background = false;  // skip the window fill (the GUI's clear colour already matches: less overdraw)
 };
 
 // Grid (columns x rows) for `runs` panels in an area of aspect `area_aspect` (width / height).

@@ -31,7 +31,7 @@ void applyTheme(float scale) {
     c[ImGuiCol_Text] = rgb(232, 234, 237);
     c[ImGuiCol_TextDisabled] = rgb(140, 146, 156);
     c[ImGuiCol_WindowBg] = rgb(22, 25, 30);
-    c[ImGuiCol_ChildBg] = rgb(26, 29, 35);
+    c[ImGuiCol_ChildBg] = rgb(26, 29, 35, 0.0f);  // transparent: panels draw their own plot backgrounds
     c[ImGuiCol_PopupBg] = rgb(30, 34, 41, 0.98f);
     c[ImGuiCol_Border] = rgb(58, 64, 74);
     c[ImGuiCol_FrameBg] = rgb(40, 45, 54);

@@ -39,8 +39,8 @@ struct UiRequests {
 
 // Numbers the status line shows that do not come from the snapshot.
 struct FrameInfo {
-    double fps = 0;
-    double frame_ms = 0;
+    double fps = 0;        // rendered frames per second (frames are rendered on demand)
+    double frame_ms = 0;   // work time of the last rendered frame
     std::string blas_name;
     bool blas_reference = false;
 };

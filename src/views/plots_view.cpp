@@ -193,9 +193,11 @@ void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const Plo
         const char* title = texts.metric[static_cast<int>(metric)];
         list->AddText(font, fs, origin, kText, title);
         const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, title).x + fs * 1.5f;
-        const float legend_h = drawLegend(snapshot, texts, ImGui::GetFontSize() * style.font_scale,
-                                          ImVec2(origin.x + tw, origin.y), size.x - tw);
-        top = std::max(fs, legend_h) + 4;
+        const bool beside = size.x - tw > fs * 24.0f;  // legend next to the title when there is room
+        const ImVec2 legend_at = beside ? ImVec2(origin.x + tw, origin.y) : ImVec2(origin.x, origin.y + fs * 1.3f);
+        const float legend_h = drawLegend(snapshot, texts, ImGui::GetFontSize() * style.font_scale, legend_at,
+                                          origin.x + size.x - legend_at.x);
+        top = legend_at.y + legend_h - origin.y + 4;
     }
     const ImVec2 p0(origin.x, origin.y + top);
     const ImVec2 p1(origin.x + size.x, origin.y + size.y);
@@ -271,19 +273,18 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
             list->AddText(font, fs, ImVec2(a.x - ts.x - fs * 0.3f, y - ts.y * 0.5f), kTextDim, buf);
         }
     }
+    const float steps_w = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.steps).x;
+    list->AddText(font, fs, ImVec2(b.x - steps_w, b.y + fs * 0.15f), kTextDim, texts.steps);
     const int nx = niceTicks(xr.lo, xr.hi, std::max(2, static_cast<int>((b.x - a.x) / (fs * 5.0f))), ticks, 16);
     for (int i = 0; i < nx; ++i) {
         const float x = sx(ticks[i]);
         list->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), kGrid);
         formatTick(ticks[i], buf, sizeof buf);
         const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, buf);
-        list->AddText(font, fs, ImVec2(x - ts.x * 0.5f, b.y + fs * 0.15f), kTextDim, buf);
+        if (x + ts.x * 0.5f < b.x - steps_w - fs * 0.4f)  // never over the axis name
+            list->AddText(font, fs, ImVec2(x - ts.x * 0.5f, b.y + fs * 0.15f), kTextDim, buf);
     }
     list->AddRect(a, b, kAxis, 3.0f);
-    {
-        const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.steps);
-        list->AddText(font, fs, ImVec2(b.x - ts.x, b.y + fs * 0.15f), kTextDim, texts.steps);
-    }
 
     // Curves: min/max decimation per pixel column, broken at NaN.
     list->PushClipRect(a, b, true);

@@ -71,7 +71,11 @@ void drawHistogram(ImDrawList* list, const Histogram& hist, const char* title, c
         const float x = sx(marks[i]);
         const ImVec2 line[2] = {ImVec2(x, a.y), ImVec2(x, b.y)};
         drawDashedPolyline(list, line, 2, kMark, 2.0f, fs * 0.4f, fs * 0.25f);
-        if (mark_label && i == nmarks - 1) list->AddText(font, fs, ImVec2(x + fs * 0.2f, a.y + fs * 0.1f), kMark, mark_label);
+        if (mark_label && i == nmarks - 1) {
+            const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, mark_label).x;
+            const float tx = x + fs * 0.2f + tw > b.x ? x - fs * 0.2f - tw : x + fs * 0.2f;  // keep it inside
+            list->AddText(font, fs, ImVec2(tx, a.y + fs * 0.1f), kMark, mark_label);
+        }
     }
     list->AddRect(a, b, kAxis, 3.0f);
 }

@@ -100,14 +100,18 @@ TEST_CASE("plot helpers: nice ticks and dashed lines that always terminate") {
     ImDrawList list(ImGui::GetDrawListSharedData());
     list._ResetForNewFrame();
     list.PushClipRectFullScreen();
-    // 100 px line, 10 px dash + 10 px gap: 5 dashes
+    // Vertices of one plain segment, then a 100 px line with 10 px dash + 10 px gap: 5 dashes.
+    list.AddLine(ImVec2(0, 0), ImVec2(10, 0), IM_COL32_WHITE, 1.0f);
+    const int per_segment = list.VtxBuffer.Size;
+    REQUIRE(per_segment > 0);
     const ImVec2 line[2] = {ImVec2(0, 0), ImVec2(100, 0)};
     drawDashedPolyline(&list, line, 2, IM_COL32_WHITE, 1.0f, 10.0f, 10.0f);
-    const int per_line = 4;  // AddLine -> one quad of 4 vertices (no anti-aliasing fringe counted below)
-    const int dashes = list.VtxBuffer.Size / std::max(1, list.VtxBuffer.Size / 5);
-    CHECK(list.VtxBuffer.Size > 0);
-    CHECK(dashes == 5);
-    (void)per_line;
+    CHECK(list.VtxBuffer.Size - per_segment == 5 * per_segment);
+    // A polyline of two 15 px pieces with 10/10 dashes: dashes [0,10] and [20,30] -> 2 segments + a split one.
+    const int before = list.VtxBuffer.Size;
+    const ImVec2 bent[3] = {ImVec2(0, 0), ImVec2(15, 0), ImVec2(15, 15)};
+    drawDashedPolyline(&list, bent, 3, IM_COL32_WHITE, 1.0f, 10.0f, 10.0f);
+    CHECK((list.VtxBuffer.Size - before) / per_segment == 2);
     // Far-away coordinates and float-precision phases must not hang (regression).
     const ImVec2 far[3] = {ImVec2(1000.1f, 3.3f), ImVec2(5000.7f, 1e4f), ImVec2(1e9f, 1e9f)};
     drawDashedPolyline(&list, far, 3, IM_COL32_WHITE, 1.0f, 9.5f, 6.65f);

@@ -10,6 +10,7 @@
 
 #include "scene_fixtures.h"
 #include "train/gan_run.h"
+#include "core/errors.h"
 #include "train/trainer.h"
 
 using namespace ganarium;
@@ -18,10 +19,16 @@ using namespace ganarium::test;
 TEST_CASE("same scene, seed and threads give identical metric series") {
     auto scene = makeScene(ring(), {smallRun(Objective::NonSaturating), smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty)}, 20);
     scene.threads = 2;
-    Trainer a(scene), b(scene);
+    TrainerOptions one_thread;
+    one_thread.threads = 1;
+    Trainer a(scene), b(scene), c(scene, one_thread);
     a.advance(60);
-    b.advance(60);
-    const auto sa = a.snapshot(), sb = b.snapshot();
+    b.advance(25);
+    b.advance(35);
+    c.advance(60);
+    const auto sa = a.snapshot(), sb = b.snapshot(), sc = c.snapshot();
+    // Runs never share state, so even the thread count does not change the numbers.
+    for (size_t r = 0; r < 2; ++r) CHECK(sa->runs[r].history.series.at("w1") == sc->runs[r].history.series.at("w1"));
     REQUIRE(sa->runs.size() == 2);
     for (size_t r = 0; r < 2; ++r) {
         const auto& ha = sa->runs[r].history;
@@ -167,4 +174,98 @@ TEST_CASE("threaded mode: commands apply, versions increase, stop joins") {
     CHECK(stepped->runs[1].modes.front().x == doctest::Approx(1.5).epsilon(0.01));
     trainer.stop();
     CHECK(trainer.latest()->version >= stepped->version);
+}
+
+TEST_CASE("drawn custom data: blobs, points, clearing, and bad edits") {
+    auto scene = makeScene(ring(), {smallRun(Objective::NonSaturating, Lipschitz::None, 16, 1)}, 5);
+    Trainer trainer(scene);
+    trainer.advance(5);
+    const auto before = trainer.snapshot();
+    Command clear;
+    clear.kind = Command::Kind::ClearData;
+    trainer.apply(clear);
+    trainer.advance(5);  // no data: nothing trains
+    CHECK(trainer.snapshot()->runs[0].step == 5);
+    CHECK(trainer.snapshot()->runs[0].real.empty());
+    Command blob;
+    blob.kind = Command::Kind::AddBlob;
+    blob.x = 1.0;
+    blob.y = -1.0;
+    blob.std = 0.1;
+    trainer.apply(blob);
+    blob.x = -1.0;
+    trainer.apply(blob);
+    trainer.advance(5);
+    auto snap = trainer.snapshot();
+    CHECK(snap->runs[0].step == 10);
+    CHECK(trainer.scene().data.family == DataFamily::Blobs2D);
+    CHECK(snap->runs[0].modes.size() == 2);
+    // Weights were kept across the data switch: the generator's manifold did not jump back to its start.
+    CHECK(snap->runs[0].manifold.size() == before->runs[0].manifold.size());
+    Command points;
+    points.kind = Command::Kind::AddPoints;
+    points.points = {0.0, 0.0, 0.5, 0.5, -0.5, 0.5};
+    trainer.apply(points);
+    trainer.advance(5);
+    snap = trainer.snapshot();
+    CHECK(snap->runs[0].step == 15);
+    CHECK(trainer.scene().data.family == DataFamily::Points2D);
+    CHECK(std::isfinite(snap->runs[0].latest.at("js")));  // drawn points are jittered: a Gaussian mixture
+    CHECK(std::isfinite(snap->runs[0].latest.at("w1")));
+    // A fixed generator of the wrong dimension is a user error, not a crash.
+    Command bad;
+    bad.kind = Command::Kind::SetRun;
+    bad.run = 0;
+    bad.run_spec = fixedGeneratorRun(Objective::NonSaturating, gaussian1D(0, 1));
+    CHECK_THROWS_AS(trainer.apply(bad), UserError);
+}
+
+TEST_CASE("threaded mode: SetSpeed paces training per published frame") {
+    auto scene = makeScene(gaussian1D(0, 1), {smallRun(Objective::NonSaturating, Lipschitz::None, 8, 1)}, 1000);
+    Trainer trainer(scene);
+    Command speed;
+    speed.kind = Command::Kind::SetSpeed;
+    speed.count = 1;
+    trainer.post(speed);
+    trainer.start(true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto a = trainer.latest();
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    const auto b = trainer.latest();
+    trainer.stop();
+    const int64_t steps = b->runs[0].step - a->runs[0].step;
+    MESSAGE("paced at 1 iteration per frame: " << steps << " iterations in 0.4 s");
+    CHECK(b->steps_per_frame == 1);
+    CHECK(steps > 0);
+    CHECK(steps <= 20);  // ~30 frames per second at most, one iteration each
+    CHECK(b->version > a->version);
+}
+
+TEST_CASE("SetRun keeps weights when the architecture matches and redraws them when it does not") {
+    RunSpec spec = smallRun(Objective::NonSaturating, Lipschitz::None, 16, 1);
+    Trainer trainer(makeScene(ring(), {spec}, 10));
+    const auto initial = trainer.snapshot();
+    trainer.advance(10);
+    const auto trained = trainer.snapshot();
+    CHECK(trained->runs[0].manifold != initial->runs[0].manifold);
+
+    Command edit;
+    edit.kind = Command::Kind::SetRun;
+    edit.run = 0;
+    edit.run_spec = spec;
+    edit.run_spec.g_opt.lr = 1e-4;
+    edit.run_spec.d_opt.kind = OptimizerKind::RMSprop;
+    edit.run_spec.lipschitz = Lipschitz::SpectralNorm;
+    trainer.apply(edit);
+    const auto kept = trainer.snapshot();
+    CHECK(kept->runs[0].manifold == trained->runs[0].manifold);  // G untouched
+    CHECK(kept->runs[0].lipschitz == "sn");
+    trainer.advance(2);
+    CHECK(trainer.snapshot()->runs[0].status == RunStatus::Running);
+
+    edit.run_spec.g_net.hidden = {16, 16};
+    trainer.apply(edit);
+    const auto rebuilt = trainer.snapshot();
+    CHECK(rebuilt->runs[0].manifold != trained->runs[0].manifold);
+    CHECK(rebuilt->runs[0].step == 12);  // the run's clock keeps going
 }
