@@ -3,6 +3,7 @@
 // readers), while commands are posted from the UI side.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -44,6 +45,7 @@ TEST_CASE("latest() never returns null and versions only grow while commands are
     // The UI side posts edits meanwhile and never waits.
     const auto t0 = std::chrono::steady_clock::now();
     double worst_post_ms = 0;
+    std::vector<double> post_ms;
     for (int i = 0; i < 40; ++i) {
         Command c;
         c.kind = i % 10 == 5 ? Command::Kind::Pause : (i % 10 == 6 ? Command::Kind::Play : Command::Kind::SetSpeed);
@@ -51,8 +53,9 @@ TEST_CASE("latest() never returns null and versions only grow while commands are
         const auto p0 = std::chrono::steady_clock::now();
         trainer.post(c);
         (void)trainer.latest();
-        worst_post_ms = std::max(
-            worst_post_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - p0).count());
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - p0).count();
+        worst_post_ms = std::max(worst_post_ms, ms);
+        post_ms.push_back(ms);
         std::this_thread::sleep_for(std::chrono::milliseconds(40));
     }
     stop = true;
@@ -68,5 +71,9 @@ TEST_CASE("latest() never returns null and versions only grow while commands are
     CHECK(torn.load() == 0);
     CHECK(changes.load() >= 4);
     CHECK(final_version >= 3);
-    CHECK(worst_post_ms < 100.0);  // posting and reading never wait for a training step (loose: shared CI cores)
+    // Posting and reading never wait for a training step (~10-100 ms here): the typical call is far below a
+    // millisecond; the worst case only bounds scheduler hiccups on shared CI cores.
+    std::sort(post_ms.begin(), post_ms.end());
+    CHECK(post_ms[post_ms.size() / 2] < 2.0);
+    CHECK(worst_post_ms < 500.0);
 }
