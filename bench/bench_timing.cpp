@@ -69,6 +69,25 @@ Figure iterationsPerSecond(const SceneSpec& scene, int warmup, int steps, int re
     return medianRate(samples, steps);
 }
 
+Scaling multiRunScaling(const SceneSpec& single, const SceneSpec& multi, int warmup, int steps, int repeats) {
+    Trainer one(single, optionsFor(single));
+    Trainer many(multi, optionsFor(multi));
+    one.advance(warmup);
+    many.advance(warmup);
+    const double runs = static_cast<double>(multi.runs.size());
+    std::vector<double> single_rates, aggregate_rates, ratios, single_cpu, aggregate_cpu;
+    for (int r = 0; r < repeats; ++r) {
+        const Seconds t1 = timeOf([&] { one.advance(steps); });
+        const Seconds tn = timeOf([&] { many.advance(steps); });
+        single_rates.push_back(steps / t1.wall);
+        aggregate_rates.push_back(runs * steps / tn.wall);
+        ratios.push_back(aggregate_rates.back() / single_rates.back());
+        single_cpu.push_back(steps / t1.cpu);
+        aggregate_cpu.push_back(runs * steps / tn.cpu);
+    }
+    return {median(single_rates), median(aggregate_rates), median(ratios), median(single_cpu), median(aggregate_cpu)};
+}
+
 MetricOverhead metricOverhead(const SceneSpec& scene, int every, int warmup, int steps, int repeats) {
     Trainer trainer(scene, optionsFor(scene));
     trainer.advance(warmup);

@@ -33,6 +33,18 @@ struct Figure {
 // blocks of `steps`. Multiply by the run count for the aggregate.
 Figure iterationsPerSecond(const SceneSpec& scene, int warmup, int steps, int repeats);
 
+// Multi-run scaling measured in interleaved pairs, so both sides see the same
+// machine load: each repeat times `steps` iterations of `single` (one run),
+// then of `multi` (several runs advancing together).
+struct Scaling {
+    double single_rate = 0;     // it/s of the single run (median)
+    double aggregate_rate = 0;  // it/s summed over the runs of `multi` (median)
+    double ratio = 0;           // median over repeats of aggregate / single
+    double single_cpu_rate = 0;     // the same two rates per CPU second of the process: equal when the
+    double aggregate_cpu_rate = 0;  // threads cost nothing extra (then a low ratio means busy cores)
+};
+Scaling multiRunScaling(const SceneSpec& single, const SceneSpec& multi, int warmup, int steps, int repeats);
+
 // Cost of metric evaluation relative to training at cadence `every`: the
 // median time of one Trainer::evaluateMetrics() over that of `every` iterations.
 struct MetricOverhead {

@@ -69,7 +69,7 @@ std::string InAppRecorder::start(const std::string& folder_in, int width, int he
     return path_;
 }
 
-void InAppRecorder::readPending(int framebuffer_width, int framebuffer_height) {
+void InAppRecorder::readPending() {
     while (readback_ && readback_->pending() > 0 && recording_) {
         std::vector<uint8_t>& buffer = encoder_->beginFrame();
         readback_->takeOldest(buffer.data());
@@ -80,10 +80,12 @@ void InAppRecorder::readPending(int framebuffer_width, int framebuffer_height) {
     }
 }
 
-void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_height) {
+void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_height, int x, int y) {
     if (!recording_) return;
-    if (framebuffer_width >= width_ && framebuffer_height >= height_) {
-        // Usual case: the top-left width x height pixels, read through the PBO pair (no GPU stall).
+    x = std::max(0, x);
+    y = std::max(0, y);
+    if (x + width_ <= framebuffer_width && y + height_ <= framebuffer_height) {
+        // Usual case: the whole clip rectangle exists; read it through the PBO pair (no GPU stall).
         if (readback_->pending() == 2) {
             std::vector<uint8_t>& buffer = encoder_->beginFrame();
             readback_->takeOldest(buffer.data());
@@ -93,16 +95,16 @@ void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_he
                 return;
             }
         }
-        readback_->startRead(0, framebuffer_height - height_);
+        readback_->startRead(x, framebuffer_height - y - height_);
         ++frames_;
         return;
     }
-    // The window shrank below the clip size: keep order, then read what exists and pad with black.
-    readPending(framebuffer_width, framebuffer_height);
+    // The window shrank below the clip: keep the order, read what exists, pad with black.
+    readPending();
     if (!recording_) return;
-    const int w = std::min(width_, framebuffer_width), h = std::min(height_, framebuffer_height);
+    const int w = std::min(width_, framebuffer_width - x), h = std::min(height_, framebuffer_height - y);
     std::vector<uint8_t> part(static_cast<size_t>(std::max(w, 0)) * std::max(h, 0) * 4);
-    if (w > 0 && h > 0) readPixelsTopDown(0, framebuffer_height - h, w, h, part.data());
+    if (w > 0 && h > 0) readPixelsTopDown(x, framebuffer_height - y - h, w, h, part.data());
     std::vector<uint8_t>& buffer = encoder_->beginFrame();
     std::fill(buffer.begin(), buffer.end(), 0);
     for (int row = 0; row < h; ++row)
@@ -118,7 +120,7 @@ void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_he
 
 void InAppRecorder::pushFrame(const uint8_t* rgba) {
     if (!recording_) return;
-    readPending(width_, height_);
+    readPending();
     if (!recording_) return;
     ++frames_;
     if (!encoder_->pushFrame(rgba)) {

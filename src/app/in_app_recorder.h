@@ -6,9 +6,12 @@
 //      snapshot() once per frame, no background thread) so no frame is lost;
 //   3. after rendering each frame and BEFORE swapping buffers calls
 //      captureFramebuffer(fb_width, fb_height) (reads the top-left part of
-//      the bound read framebuffer, normally the back buffer);
+//      the bound read framebuffer, normally the back buffer; pass x, y to
+//      record another part, e.g. the scene area right of the controls);
 //   4. shows the REC indicator from elapsedSeconds() (video time) / frames();
-//   5. calls stop() (button, shortcut, closing the window).
+//   5. calls stop() (button, shortcut, closing the window) — with the GL
+//      context still current: the last frame is still in a pixel buffer.
+// Every call needs the GL context current on the calling thread.
 // Frames travel to ffmpeg through a pipe on a writer thread; if ffmpeg dies
 // (disk full) recording stops by itself and lastError() says why.
 #pragma once
@@ -33,9 +36,9 @@ public:
     // Starts a clip in `folder` (created if missing) at fb size rounded down to even.
     // Returns the file path. Throws UserError (ffmpeg missing, folder not writable).
     std::string start(const std::string& folder, int width, int height, double fps = 30);
-    // Reads the current frame from the bound read framebuffer (GL context current) and queues it.
-    // The window may have been resized: the clip keeps its size, cropping or padding with black.
-    void captureFramebuffer(int framebuffer_width, int framebuffer_height);
+    // Reads the clip-sized rectangle whose top-left corner is (x, y) (window pixels, y down) from the
+    // bound read framebuffer and queues it. After a resize the clip keeps its size (cropped or black-padded).
+    void captureFramebuffer(int framebuffer_width, int framebuffer_height, int x = 0, int y = 0);
     // Queues one top-down RGBA frame of exactly width() x height() pixels.
     void pushFrame(const uint8_t* rgba);
     // Ends the clip; returns the file path ("" when not recording). The file is playable afterwards.
@@ -55,7 +58,7 @@ public:
     const std::string& lastError() const { return error_; }
 
 private:
-    void readPending(int framebuffer_width, int framebuffer_height);
+    void readPending();
 
     std::unique_ptr<VideoEncoder> encoder_;
     std::unique_ptr<FrameReadback> readback_;

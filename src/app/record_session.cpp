@@ -2,6 +2,7 @@
 #include "app/record_session.h"
 
 #include <glad/gl.h>
+#include <stb/stb_image_write.h>  // declarations only
 
 #include <algorithm>
 #include <chrono>
@@ -18,7 +19,6 @@
 #include "app/terminal_progress.h"
 #include "app/video_encoder.h"
 #include "core/errors.h"
-#include "render/png_writer.h"
 #include "train/trainer.h"
 #include "ui/i18n.h"
 #include "ui/scene_frame.h"
@@ -34,6 +34,26 @@ std::string pngPath(const std::string& dir, int64_t index) {
     return dir + "/" + name;
 }
 
+// A PNG write whose every byte is checked: a full disk is an error, not a
+// truncated file (stbi_write_png ignores fwrite failures; the encoder itself
+// lives in render/png_writer.cpp, the project's stb implementation unit).
+bool writePngChecked(const std::string& path, int w, int h, const std::vector<uint8_t>& rgba) {
+    FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file) return false;
+    struct Target {
+        FILE* file;
+        bool ok;
+    } target{file, true};
+    auto write = [](void* context, void* data, int size) {
+        auto* t = static_cast<Target*>(context);
+        if (t->ok && std::fwrite(data, 1, static_cast<size_t>(size), t->file) != static_cast<size_t>(size)) t->ok = false;
+    };
+    const bool encoded = stbi_write_png_to_func(write, &target, w, h, 4, rgba.data(), w * 4) != 0;
+    const bool flushed = std::fflush(file) == 0 && !std::ferror(file);
+    const bool closed = std::fclose(file) == 0;
+    return encoded && target.ok && flushed && closed;
+}
+
 // Where finished pixels go: the encoder's next buffer and/or a PNG file.
 class FrameSink {
 public:
@@ -47,22 +67,21 @@ public:
             current_->assign(static_cast<size_t>(width_) * height_ * 4, 0);
         return current_->data();
     }
-    // Delivers the buffer from begin(); false (with `error`) when an output failed.
-    bool commit(int64_t index, std::string& error) {
+    // Delivers the buffer from begin(); false when an output failed (see pngError() / the encoder).
+    bool commit(int64_t index) {
         bool ok = true;
         if (!png_dir_.empty()) {
             for (size_t i = 3; i < current_->size(); i += 4) (*current_)[i] = 255;  // opaque stills
-            if (!writePng(pngPath(png_dir_, index), width_, height_, *current_)) {
-                error = "cannot write " + pngPath(png_dir_, index) + " (disk full or folder not writable?)";
+            if (!writePngChecked(pngPath(png_dir_, index), width_, height_, *current_)) {
+                png_error_ = "cannot write " + pngPath(png_dir_, index) + " (disk full or folder not writable?)";
                 ok = false;
             }
         }
-        if (encoder_ && !encoder_->submitFrame()) {
-            error = encoder_->error();
-            ok = false;
-        }
+        if (encoder_ && !encoder_->submitFrame()) ok = false;
         return ok;
     }
+    // Why a PNG could not be written ("" when all were).
+    const std::string& pngError() const { return png_error_; }
 
 private:
     VideoEncoder* encoder_;
@@ -70,6 +89,7 @@ private:
     int width_, height_;
     std::vector<uint8_t> own_;
     std::vector<uint8_t>* current_ = nullptr;
+    std::string png_error_;
 };
 
 }  // namespace
@@ -135,7 +155,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         readback.takeOldest(pixels);
         result.readback_s += since(t);
         t = Clock::now();
-        if (!sink.commit(delivered, result.error)) failed = true;
+        if (!sink.commit(delivered)) failed = true;
         result.output_s += since(t);
         ++delivered;
     };
@@ -209,14 +229,12 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     result.stop_signal = stop.stopSignal();
     progress.finish(result.stop_signal ? "(interrupted)" : (failed ? "(failed)" : ""));
 
+    result.error = sink.pngError();
     if (encoder) {
         result.video_ok = encoder->finish();
         result.frames_encoded = encoder->framesWritten();
-        if (!result.video_ok) {
-            // The encoder's final message includes the first failure and ffmpeg's own words.
-            const bool png_failed = result.error.find(".png") != std::string::npos;
-            result.error = (png_failed ? result.error + "\n" : std::string()) + encoder->error();
-        }
+        // The encoder's final message holds the first failure and ffmpeg's own words.
+        if (!result.video_ok) result.error += (result.error.empty() ? "" : "\n") + encoder->error();
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

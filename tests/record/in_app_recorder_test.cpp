@@ -140,3 +140,34 @@ TEST_CASE("no way to get an OpenGL context is a message with the fix") {
     if (old) ::setenv("DISPLAY", saved.c_str(), 1);
     else ::unsetenv("DISPLAY");
 }
+
+TEST_CASE("the record button can record a part of the window (e.g. right of the controls)") {
+    std::unique_ptr<HeadlessContext> context;
+    REQUIRE_NOTHROW(context = HeadlessContext::create());
+    TempDir dir;
+    const int fb_w = 160, fb_h = 120;
+    OffscreenFrame window(fb_w, fb_h);
+    InAppRecorder recorder;
+    const std::string path = recorder.start(dir.path(), 120, 60, 30);
+    for (int i = 0; i < 4; ++i) {
+        window.bind();
+        paintRedOverBlue(fb_w, fb_h);
+        glEnable(GL_SCISSOR_TEST);  // a green "controls panel" in the left 40 pixels
+        glScissor(0, 0, 40, fb_h);
+        glClearColor(0, 1, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, window.framebuffer());
+        recorder.captureFramebuffer(fb_w, fb_h, 40, 60);  // the bottom-right 120 x 60: all blue
+    }
+    recorder.stop();
+    OffscreenFrame::unbind();
+    CHECK(probeVideo(path) == "h264,120,60,4");
+    const std::string rgb = firstFrameRgb(path);
+    REQUIRE(rgb.size() == 120u * 60u * 3u);
+    const auto at = [&](int x, int y, int c) { return static_cast<unsigned char>(rgb[(y * 120 + x) * 3 + c]); };
+    CHECK(at(4, 4, 2) > 200);  // blue, not green or red
+    CHECK(at(4, 4, 1) < 60);
+    CHECK(at(4, 4, 0) < 60);
+    CHECK(at(115, 55, 2) > 200);
+}

@@ -163,4 +163,19 @@ TEST_CASE("a full disk is a clear error, not a crash") {
     CHECK(r.exit_code == 1);
     CHECK(r.output.find("No space left on device") != std::string::npos);
     CHECK(r.output.find("disk is full") != std::string::npos);
+
+    // PNG frames filling a small disk: a clear error, and the video so far is closed and playable.
+    if (mounted && ::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=200k") == 0) {
+        const RunResult p = record(dir.file("tiny.toml"),
+                                   {"-o", dir.file("kept.mp4"), "--png-dir", small + "/frames", "--frames", "100"});
+        ::umount(small.c_str());
+        INFO(p.output);
+        CHECK(p.exit_code == 1);
+        CHECK(p.output.find("cannot write") != std::string::npos);
+        const std::string probe = probeVideo(dir.file("kept.mp4"));
+        REQUIRE(probe.rfind("h264,320,180,", 0) == 0);
+        const int frames = std::stoi(probe.substr(std::string("h264,320,180,").size()));
+        CHECK(frames > 0);
+        CHECK(frames < 100);
+    }
 }
