@@ -37,8 +37,23 @@ struct ViewCamera {
     bool fixed_axes = false;
 };
 
+// Every word a data view draws, so the UI layer can hand in a translation
+// (views never include src/ui). Defaults are English.
+struct ViewLabels {
+    std::string real = "real", generated = "generated";
+    std::string p_data = "p_data", p_g = "p_G";
+    std::string d_of_x = "D(x)", critic = "critic f(x)", d_star = "D*";
+    std::string d_half = "D = 1/2", critic_zero = "f = 0";
+    std::string push = "push on G(z)", manifold = "G(z grid)", mapping = "z -> G(z)";
+    std::string mode_covered = "mode covered", mode_missed = "mode missed";
+    std::string modes_covered = "modes covered";   // followed by " k/K"
+    std::string step = "step", diverged = "DIVERGED";
+    std::string grad_norm = "||grad D||";
+};
+
 // Style knobs the video overlay and the GUI set differently.
 struct ViewStyle {
+    ViewLabels labels;         // translated words (the UI fills them from its i18n table)
     float font_scale = 1.0f;   // multiplies label sizes (video uses larger text)
     bool show_title = true;    // panel title (run name + key numbers) above the plot
     bool interactive = true;   // pan/zoom/hover read-outs (off while recording)
