@@ -8,7 +8,9 @@
 // (Xvfb). Frames are rendered on demand: when the trainer published a new
 // snapshot (~30/s while training), on input, while a banner shows, and for
 // the last --frames tick; other ticks sleep, leaving the CPU to training.
-// --frames counts ticks. --stats reports the rendered frames' work time
+// --frames counts ticks. While recording (record button, Ctrl+R / F9,
+// --record) every tick is rendered and captured, and the session runs in
+// lockstep (gui_recorder.h). --stats reports the rendered frames' work time
 // (build UI + render + swap), their interval, and training steps/s.
 #include <chrono>
 #include <cmath>
@@ -20,6 +22,7 @@
 #include "app/commands.h"
 #include "app/gui_screenshot.h"
 #include "app/gui_session.h"
+#include "app/gui_recorder.h"
 #include "app/gui_stats.h"
 #include "app/gui_window.h"
 #include "core/scene_parser.h"
@@ -56,14 +59,17 @@ struct GuiArgs {
     bool paused = false;
     bool presentation = false;
     int threads = 0;               // trainer threads; 0 = the scene's `threads`
+    bool record = false;           // start recording at the first frame
+    std::string record_dir;        // folder of the record button's videos ("" = the current directory)
 };
 
 GuiArgs parseGuiArgs(int argc, char** argv) {
-    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads"}, {"stats", "paused", "presentation"});
+    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads", "record-dir"},
+                 {"stats", "paused", "presentation", "record"});
     GuiArgs out;
     if (args.positional().size() > 1)
         throw UserError("expected at most one scene file, got " + std::to_string(args.positional().size()) +
-                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation])");
+                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation] [--record] [--record-dir DIR])");
     out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
     out.frames = args.integer("frames", 0, 1, 100000000);
     out.screenshot = args.value("screenshot").value_or("");
@@ -72,6 +78,8 @@ GuiArgs parseGuiArgs(int argc, char** argv) {
     out.paused = args.has("paused");
     out.threads = static_cast<int>(args.integer("threads", 0, 0, 64));
     out.presentation = args.has("presentation");
+    out.record = args.has("record");
+    out.record_dir = args.value("record-dir").value_or("");
     if (auto lang = args.value("lang"); lang && !languageFromCode(*lang, out.lang))
         throw UserError("--lang must be 'en' or 'zh', got '" + *lang + "'");
     return out;
@@ -91,6 +99,32 @@ void saveScreenshot(GuiWindow& window, GuiSession& session, const std::string& p
     }
 }
 
+// Rebuilds the font atlas when the scene (or the browser) shows characters the atlas lacks.
+void ensureGlyphs(GuiWindow& window, GuiSession& session, float font_px, std::string& known_text) {
+    std::string text = sceneGlyphText(session.scene());
+    for (const SceneEntry& entry : session.ui().scenes) text += "\n" + entry.title;
+    if (text == known_text) return;
+    known_text = text;
+    if (fontHasGlyphs(text)) return;
+    loadFonts(languageCode(session.ui().lang), font_px, text);
+    window.reloadFontTexture();
+}
+
+// "● REC 01:23 · Ganarium — TITLE" while recording (the title bar is never in the video).
+void updateWindowTitle(GuiWindow& window, GuiSession& session, const std::string& base, std::string& shown) {
+    std::string title = base;
+    const RecordingStatus& rec = session.ui().recording;
+    if (rec.active) {
+        const long long s = static_cast<long long>(rec.seconds);
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "\u25CF REC %02lld:%02lld \u00B7 ", s / 60, s % 60);
+        title = buf + base;
+    }
+    if (title == shown) return;
+    shown = title;
+    glfwSetWindowTitle(window.handle(), title.c_str());
+}
+
 int runWindow(const GuiArgs& args) {
     std::string why;
     if (!displayEnvironmentPresent(why)) {
@@ -105,7 +139,9 @@ int runWindow(const GuiArgs& args) {
         return kNoDisplayExitCode;
     }
     const float scale = window->contentScale();
-    loadFonts(languageCode(args.lang), std::round(19.0f * scale));
+    const float font_px = std::round(19.0f * scale);
+    std::string glyph_text = sceneGlyphText(args.scene), window_title = window_options.title;
+    loadFonts(languageCode(args.lang), font_px, glyph_text);
     applyTheme(scale);
 
     GuiSessionOptions options;
@@ -115,10 +151,15 @@ int runWindow(const GuiArgs& args) {
     options.trainer.threads = args.threads;
     options.scene_dirs = sceneFolders();
     GuiSession session(args.scene, options);
+    if (!args.record_dir.empty()) session.ui().record_dir = args.record_dir;
+    session.ui().requests.toggle_recording = args.record;
+    GuiRecorder recorder;
 
     ShortcutKeys keys;
     keys.f1 = GLFW_KEY_F1;
+    keys.f9 = GLFW_KEY_F9;
     keys.f12 = GLFW_KEY_F12;
+    keys.ctrl_r = GLFW_KEY_R;
     FrameStats stats(static_cast<int>(std::min<long long>(args.frames > 0 ? args.frames : 4096, 1 << 20)));
     const int warmup = 10;
     const auto start = Clock::now();
@@ -137,9 +178,21 @@ int runWindow(const GuiArgs& args) {
         quiet_ticks = input ? 0 : quiet_ticks + 1;
         const bool last = args.frames > 0 && tick + 1 == args.frames;
         const uint64_t version = session.trainer().latest()->version;
+        if (session.takeRecordToggleRequest()) {
+            int fb_w = 0, fb_h = 0;
+            window->framebufferSize(fb_w, fb_h);
+            const float display_h = std::max(1.0f, ImGui::GetIO().DisplaySize.y);
+            const float pixel_scale = display_h > 1.0f ? static_cast<float>(fb_h) / display_h : 1.0f;
+            const int status_px = static_cast<int>(std::ceil(session.statusLineHeight() * pixel_scale));
+            recorder.toggle(session, fb_w, fb_h - status_px);  // the status line (REC indicator) stays out
+        }
+        recorder.publishStatus(session);
+        updateWindowTitle(*window, session, window_options.title, window_title);
         const bool render = input || quiet_ticks < 3 || version != drawn_version || last ||
-                            !session.ui().banner.text.empty() || args.fps <= 0;
+                            !session.ui().banner.text.empty() || args.fps <= 0 || recorder.recording() ||
+                            session.ui().requests.toggle_recording;
         if (render) {
+            ensureGlyphs(*window, session, font_px, glyph_text);
             const auto t0 = Clock::now();
             const double interval = std::chrono::duration<double, std::milli>(t0 - previous).count();
             previous = t0;
@@ -154,6 +207,11 @@ int runWindow(const GuiArgs& args) {
             if (session.takeScreenshotRequest())
                 saveScreenshot(*window, session, timestampedScreenshotPath(session.ui().screenshot_dir), false);
             if (last && !args.screenshot.empty()) saveScreenshot(*window, session, args.screenshot, true);
+            if (recorder.recording()) {
+                int fb_w = 0, fb_h = 0;
+                window->framebufferSize(fb_w, fb_h);
+                recorder.capture(session, fb_w, fb_h);
+            }
             window->swap();
             const auto t_swapped = Clock::now();
             session.serviceRequests();
@@ -176,6 +234,7 @@ int runWindow(const GuiArgs& args) {
             if (wait > 0 && window->pollInput(wait)) quiet_ticks = -1;  // input while waiting: render next tick
         }
     }
+    if (recorder.recording()) recorder.stop(session);  // finalise the clip while the GL context is alive
     if (args.stats) std::printf("%s", stats.report().c_str());
     return 0;
 }

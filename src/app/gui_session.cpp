@@ -38,22 +38,12 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     ui_.outbox.clear();
     ui_.draw_mode = false;
     frame_.resetCamera();
-    if (options_.threaded) {
+    if (!synchronous()) {
         Command speed;
         speed.kind = Command::Kind::SetSpeed;
         speed.count = 0;  // as fast as the trainer can go; the UI never waits for it
         trainer_->post(speed);
-        // Start the training thread from a launcher thread with a higher nice value: Linux threads
-        // inherit it, so on a busy 2-core machine the scheduler lets the render thread preempt
-        // training (fast frames) while training still gets all the CPU the UI leaves.
-        std::thread launcher([this] {
-            if (options_.trainer_nice > 0) {
-                const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-                setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + options_.trainer_nice);
-            }
-            trainer_->start(options_.start_playing);
-        });
-        launcher.join();
+        launchTrainerThread(options_.start_playing);
         snapshot_ = trainer_->latest();
     } else {
         sync_playing_ = options_.start_playing;
@@ -64,6 +54,54 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
         }
         snapshot_ = trainer_->snapshot();
     }
+}
+
+void GuiSession::launchTrainerThread(bool playing) {
+    // Start the training thread from a launcher thread with a higher nice value: Linux threads
+    // inherit it, so on a busy 2-core machine the scheduler lets the render thread preempt
+    // training (fast frames) while training still gets all the CPU the UI leaves.
+    std::thread launcher([this, playing] {
+        if (options_.trainer_nice > 0) {
+            const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+            setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + options_.trainer_nice);
+        }
+        trainer_->start(playing);
+    });
+    launcher.join();
+}
+
+void GuiSession::setLockstep(bool on) {
+    if (on == lockstep_) return;
+    if (!options_.threaded) {  // already synchronous: lockstep only changes K
+        lockstep_ = on;
+        return;
+    }
+    if (on) {
+        trainer_->stop();
+        sync_playing_ = trainer_->latest()->playing;
+        Command play;
+        play.kind = sync_playing_ ? Command::Kind::Play : Command::Kind::Pause;
+        trainer_->apply(play);
+        lockstep_ = true;
+        snapshot_ = trainer_->snapshot();
+    } else {
+        lockstep_ = false;
+        launchTrainerThread(sync_playing_);
+    }
+}
+
+int GuiSession::lockstepStepsPerFrame() const {
+    if (!options_.threaded && !lockstep_) return std::max(1, options_.sync_steps_per_frame);
+    return std::max(1, snapshot_ ? snapshot_->steps_per_frame : 1);
+}
+
+float GuiSession::statusLineHeight() const {
+    if (options_.presentation) return 0.0f;
+    // Outside a frame (before the first one) GetFontSize() is 0: fall back to the body font's size.
+    const ImGuiIO& io = ImGui::GetIO();
+    float font_size = ImGui::GetFontSize();
+    if (font_size <= 0 && io.Fonts->Fonts.Size > 0) font_size = io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+    return font_size + 8.0f;
 }
 
 bool GuiSession::openSceneSpec(const SceneSpec& scene) {
@@ -106,9 +144,9 @@ float GuiSession::controlsWidth(float w) const {
 }
 
 void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
-    if (options_.threaded) snapshot_ = trainer_->latest();
+    if (!synchronous()) snapshot_ = trainer_->latest();
     const Snapshot& snap = *snapshot_;
-    const float status_h = options_.presentation ? 0.0f : ImGui::GetFontSize() + 8.0f;
+    const float status_h = statusLineHeight();
     const float controls_w = options_.presentation ? 0.0f : controlsWidth(size.x);
 
     SceneFrameOptions frame_options;
@@ -132,7 +170,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
 
 void GuiSession::forwardCommands() {
     for (Command& command : ui_.outbox) {
-        if (options_.threaded) {
+        if (!synchronous()) {
             trainer_->post(std::move(command));
         } else {
             if (command.kind == Command::Kind::Play && command.run < 0) sync_playing_ = true;
@@ -158,10 +196,16 @@ void GuiSession::serviceRequests() {
         ui_.requests.load_path.clear();
         openScene(path);
     }
-    if (!options_.threaded) {
-        if (sync_playing_) trainer_->advance(std::max(1, options_.sync_steps_per_frame));
+    if (synchronous()) {
+        if (sync_playing_) trainer_->advance(lockstepStepsPerFrame());
         snapshot_ = trainer_->snapshot();
     }
+}
+
+bool GuiSession::takeRecordToggleRequest() {
+    const bool requested = ui_.requests.toggle_recording;
+    ui_.requests.toggle_recording = false;
+    return requested;
 }
 
 bool GuiSession::takeScreenshotRequest() {

@@ -52,6 +52,19 @@ public:
     void serviceRequests();
     // True (and clears it) when the UI asked for a screenshot of this frame.
     bool takeScreenshotRequest();
+    // True (and clears it) when the UI asked to start or stop the video.
+    bool takeRecordToggleRequest();
+
+    // Lockstep (while recording): the training thread is stopped and every serviceRequests()
+    // applies the UI's commands, advances K = max(1, speed) iterations if playing and takes a
+    // fresh snapshot, so each drawn frame is exactly K iterations after the previous one.
+    // Switching it off restarts the training thread in the same play/pause state.
+    void setLockstep(bool on);
+    bool lockstep() const { return lockstep_; }
+    // Iterations per frame in lockstep.
+    int lockstepStepsPerFrame() const;
+    // Height of the status line at the bottom (0 in presentation mode), in ImGui pixels.
+    float statusLineHeight() const;
 
     // The snapshot drawn by the last buildFrame (never null).
     const SnapshotPtr& snapshot() const { return snapshot_; }
@@ -64,7 +77,9 @@ public:
 
 private:
     void startTrainer(const SceneSpec& scene);
+    void launchTrainerThread(bool playing);
     void forwardCommands();
+    bool synchronous() const { return !options_.threaded || lockstep_; }
 
     GuiSessionOptions options_;
     std::unique_ptr<Trainer> trainer_;
@@ -72,6 +87,7 @@ private:
     SceneFrame frame_;
     SnapshotPtr snapshot_;
     bool sync_playing_ = false;
+    bool lockstep_ = false;
 };
 
 }  // namespace ganarium

@@ -1,5 +1,6 @@
 // metrics_export.cpp — JSON and CSV writers for metric histories.
 #include "app/metrics_export.h"
+#include "core/quoted_string.h"
 
 #include <algorithm>
 #include <cctype>
@@ -26,27 +27,7 @@ std::string lowerExtension(const std::string& path) {
 }
 
 // A JSON string literal with the required escapes.
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
+std::string jsonString(const std::string& s) { return quotedString(s); }
 
 // A finite number with round-trip-ish precision; `missing` for NaN and infinities.
 std::string numberText(double v, const char* missing) {

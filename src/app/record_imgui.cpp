@@ -10,7 +10,8 @@
 
 namespace ganarium {
 
-OffscreenImGui::OffscreenImGui(int width, int height, double fps, const std::string& lang, float font_pixels)
+OffscreenImGui::OffscreenImGui(int width, int height, double fps, const std::string& lang, float font_pixels,
+                               const std::string& glyph_text)
     : width_(width), height_(height), delta_time_(static_cast<float>(1.0 / fps)) {
     IMGUI_CHECKVERSION();
     context_ = ImGui::CreateContext();
@@ -22,7 +23,7 @@ OffscreenImGui::OffscreenImGui(int width, int height, double fps, const std::str
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.MousePos = ImVec2(-1e6f, -1e6f);  // no mouse: no hover effects in the video
     applyTheme(1.0f);
-    loadFonts(lang, font_pixels);
+    loadFonts(lang, font_pixels, glyph_text);
     if (!ImGui_ImplOpenGL3_Init("#version 330")) {
         ImGui::DestroyContext(context_);
         throw UserError("the OpenGL context cannot run ImGui's renderer (needs OpenGL 3.3 core)");

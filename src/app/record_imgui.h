@@ -12,8 +12,10 @@ namespace ganarium {
 
 class OffscreenImGui {
 public:
-    // Creates and selects the context; needs a current GL 3.3 context. `lang` picks the glyphs ("en"/"zh").
-    OffscreenImGui(int width, int height, double fps, const std::string& lang, float font_pixels);
+    // Creates and selects the context; needs a current GL 3.3 context. `lang` picks the glyphs ("en"/"zh");
+    // `glyph_text` adds glyphs for run-time text (scene title, caption, run names).
+    OffscreenImGui(int width, int height, double fps, const std::string& lang, float font_pixels,
+                   const std::string& glyph_text = "");
     // Shuts the backend down and destroys the context.
     ~OffscreenImGui();
     OffscreenImGui(const OffscreenImGui&) = delete;

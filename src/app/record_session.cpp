@@ -20,6 +20,7 @@
 #include "app/video_encoder.h"
 #include "core/errors.h"
 #include "train/trainer.h"
+#include "ui/fonts.h"
 #include "ui/i18n.h"
 #include "ui/scene_frame.h"
 
@@ -110,7 +111,8 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     OffscreenFrame targets[2] = {OffscreenFrame(w, h), OffscreenFrame(w, h)};
     int current = 0, unread = -1;
     FrameReadback readback(w, h);
-    OffscreenImGui gui(w, h, options.fps, options.lang, recordFontPixels(h));
+    OffscreenImGui gui(w, h, options.fps, options.lang, recordFontPixels(h),
+                       sceneGlyphText(scene) + "\n" + options.caption.value_or(""));
 
     SceneFrame frame;
     frame.camera().fixed_axes = true;  // stable framing: the axes never jump during a video

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/quoted_string.h"
 #include "core/scene_parser.h"
 #include "core/scene_sections.h"
 
@@ -12,27 +13,7 @@ namespace {
 using detail::formatNumber;
 
 // A TOML basic string with the needed escapes.
-std::string quote(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
+std::string quote(const std::string& s) { return quotedString(s); }
 
 std::string numbers(const std::vector<double>& v) {
     std::string out = "[";

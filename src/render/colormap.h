@@ -39,6 +39,7 @@ Rgba dCurve();       // D(x) curve in 1D
 Rgba critic();       // critic f(x) curve in 1D
 Rgba optimal();      // D* dashed
 Rgba background();   // plot background
+Rgba noData();       // plot area outside the field box (no D values there)
 Rgba outline();      // point outlines
 Rgba uncovered();    // uncovered mixture modes
 Rgba diverged();     // DIVERGED status text

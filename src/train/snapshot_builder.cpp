@@ -17,6 +17,23 @@ namespace ganarium {
 
 namespace {
 
+// Width / height of the box the 2D fields cover: wide panels show more x than the view box's, and the
+// field should fill them (the same 64 x 64 cells, so the build costs the same).
+constexpr double kFieldAspect = 2.0;
+
+// The box the fields are evaluated on: the view box widened about its centre to kFieldAspect (2D), or
+// the view box itself (1D, and 2D views already that wide).
+Bounds fieldBox(const Bounds& view, int dim) {
+    if (dim != 2) return view;
+    const double w = view.x1 - view.x0, h = view.y1 - view.y0;
+    if (!(w > 0) || !(h > 0) || w >= kFieldAspect * h) return view;
+    Bounds box = view;
+    const double cx = 0.5 * (view.x0 + view.x1), half = 0.5 * kFieldAspect * h;
+    box.x0 = cx - half;
+    box.x1 = cx + half;
+    return box;
+}
+
 // Latent half-range a manifold spans: the uniform box, or +-2.5 std for Gaussian z.
 double latentExtent(LatentKind kind) { return kind == LatentKind::Uniform ? 1.0 : 2.5; }
 
@@ -156,31 +173,32 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
         out.fake_push = generatorPush(run, fake);
     }
 
-    // D on the view grid.
-    const torch::Tensor points = gridPoints(context.view, nx, ny, dim);
+    // D on the field box (the view box widened so that wide panels are covered).
+    const Bounds box = fieldBox(context.view, dim);
+    const torch::Tensor points = gridPoints(box, nx, ny, dim);
     const Objective objective = spec.objective;
-    out.d_field = makeField(context.view, nx, ny, evaluateChunked(points, [&](const torch::Tensor& x) {
+    out.d_field = makeField(box, nx, ny, evaluateChunked(points, [&](const torch::Tensor& x) {
                                 return displayedDiscriminator(objective, run.critic()->forward(x));
                             }));
 
     // Densities: analytic where known, binned KDE of the display samples otherwise.
     const Distribution* fixed = run.fixedDistribution();
     if (context.data && context.data->hasDensity()) {
-        out.p_data = analyticDensity(*context.data, context.view, nx, ny);
+        out.p_data = analyticDensity(*context.data, box, nx, ny);
     } else if (!out.real.empty()) {
-        out.p_data = binnedDensity(out.real, dim, context.view, nx, ny);
+        out.p_data = binnedDensity(out.real, dim, box, nx, ny);
     }
     if (fixed && fixed->hasDensity()) {
-        out.p_g = analyticDensity(*fixed, context.view, nx, ny);
+        out.p_g = analyticDensity(*fixed, box, nx, ny);
     } else if (!out.fake.empty()) {
-        out.p_g = binnedDensity(out.fake, dim, context.view, nx, ny);
+        out.p_g = binnedDensity(out.fake, dim, box, nx, ny);
     }
     if (context.data && context.data->hasDensity() && !out.p_g.empty()) {
         std::vector<float> d_star(out.p_data.values.size());
         for (size_t i = 0; i < d_star.size(); ++i) {
             d_star[i] = static_cast<float>(optimalDiscriminator(out.p_data.values[i], out.p_g.values[i]));
         }
-        out.d_optimal = makeField(context.view, nx, ny, std::move(d_star));
+        out.d_optimal = makeField(box, nx, ny, std::move(d_star));
     }
 
     fillManifold(run, out);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <imgui_stdlib.h>
+
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -80,6 +82,29 @@ void drawTransport(UiState& state, const Snapshot& snapshot) {
     ImGui::TextDisabled("%s: %llu", tr(L, TextId::Seed), static_cast<unsigned long long>(state.spec.seed));
 }
 
+void drawRecordControls(UiState& state) {
+    const Language L = state.lang;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float record_w = (w - spacing) * 0.55f;
+    const bool active = state.recording.active;
+    ImGui::PushStyleColor(ImGuiCol_Button, active ? IM_COL32(170, 30, 35, 255) : IM_COL32(120, 35, 40, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, active ? IM_COL32(200, 45, 50, 255) : IM_COL32(155, 45, 50, 255));
+    if (ImGui::Button(tr(L, active ? TextId::StopRecording : TextId::Record), ImVec2(record_w, 0)))
+        state.requests.toggle_recording = true;
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::RecordHint));
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, TextId::ScreenshotButton), ImVec2(w - record_w - spacing, 0))) state.requests.screenshot = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("F12 -> %s", state.screenshot_dir.c_str());
+    ImGui::TextDisabled("%s", tr(L, TextId::VideoFolder));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    ImGui::BeginDisabled(active);  // the folder of a running clip cannot change
+    ImGui::InputText("##record_dir", &state.record_dir);
+    ImGui::EndDisabled();
+}
+
 void drawLayerToggles(UiState& state, SceneFrame& frame) {
     const Language L = state.lang;
     ViewLayers& layers = frame.layers();
@@ -104,6 +129,8 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     ImGui::TextWrapped("%s", snapshot.scene_title.c_str());
     ImGui::Separator();
     drawTransport(state, snapshot);
+    ImGui::Separator();
+    drawRecordControls(state);
 
     ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (ImGui::CollapsingHeader(tr(L, TextId::Runs))) {

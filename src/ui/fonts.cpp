@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include "ui/i18n.h"
 
 namespace ganarium {
@@ -53,13 +55,17 @@ bool addFont(ImFontAtlas& atlas, float size, const ImVector<ImWchar>& cjk_ranges
 
 }  // namespace
 
-bool loadFonts(const std::string& lang, float size_px) {
+bool loadFonts(const std::string& lang, float size_px) { return loadFonts(lang, size_px, std::string()); }
+
+bool loadFonts(const std::string& lang, float size_px, const std::string& extra_text) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     atlas.Clear();
 
-    // Glyphs: the UI's own Chinese strings always; the common simplified set when the UI is Chinese.
+    // Glyphs: the UI's own Chinese strings and the run-time text always; the common simplified
+    // set when the UI is Chinese.
     ImFontGlyphRangesBuilder builder;
     builder.AddText(allChineseText().c_str());
+    if (!extra_text.empty()) builder.AddText(extra_text.c_str());
     if (lang == "zh") builder.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
     ImVector<ImWchar> cjk_ranges;  // must outlive atlas.Build(): the atlas keeps a pointer
     builder.BuildRanges(&cjk_ranges);
@@ -69,6 +75,28 @@ bool loadFonts(const std::string& lang, float size_px) {
     ok = addFont(atlas, size_px * 1.6f, cjk_ranges, warned) && ok;
     atlas.Build();  // rasterise now, while cjk_ranges is alive
     return ok;
+}
+
+std::string sceneGlyphText(const SceneSpec& scene) {
+    std::string text = scene.title + "\n" + scene.caption;
+    for (const RunSpec& run : scene.runs) text += "\n" + run.name;
+    return text;
+}
+
+bool fontHasGlyphs(const std::string& text) {
+    const ImFont* font = bodyFont();
+    if (!font || !ImGui::GetIO().Fonts->IsBuilt()) return false;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        if (c < 0x20) continue;  // control characters (newlines) are never drawn as glyphs
+        if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+    }
+    return true;
 }
 
 ImFont* largeFont() {

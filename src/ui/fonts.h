@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "core/scene_spec.h"
+
 namespace ganarium {
 
 // Where the fonts are looked up (Debian package paths).
@@ -19,6 +21,16 @@ constexpr const char* kChineseFontPath = "/usr/share/fonts/truetype/wqy/wqy-micr
 // Chinese set; the UI's own Chinese strings are always included so switching works).
 // Returns false (after a warning on stderr) when a font file was missing.
 bool loadFonts(const std::string& lang, float size_px);
+
+// Same, plus glyphs for every character of `extra_text` (UTF-8): run-time strings such
+// as the scene title, caption and run names, which need not be in the common set.
+bool loadFonts(const std::string& lang, float size_px, const std::string& extra_text);
+
+// The scene's run-time text (title, caption, run names) for the glyph set.
+std::string sceneGlyphText(const SceneSpec& scene);
+
+// True when the body font has a real glyph (not the fallback) for every character of `text`.
+bool fontHasGlyphs(const std::string& text);
 
 // The large title font (index 1 of the atlas) or the default font when absent.
 ImFont* largeFont();

@@ -159,6 +159,31 @@ const TextRow kTexts[] = {
     {T::LegendZMap, "z -> G(z)", "z -> G(z)"},
     {T::LegendCritic, "critic f(x)", "评价器 f(x)"},
     {T::StepCounter, "step", "步数"},
+
+    {T::Record, "\u25CF Record", "\u25CF 录制"},
+    {T::StopRecording, "\u25A0 Stop recording", "\u25A0 停止录制"},
+    {T::RecordHint, "Ctrl+R or F9. Records the window above the status line into FOLDER/ganarium-DATE-TIME.mp4 "
+                    "(30 fps). While recording, training runs in lockstep: exactly 'speed' iterations per video frame.",
+     "Ctrl+R 或 F9。把状态栏以上的窗口录制为 文件夹/ganarium-日期-时间.mp4(每秒30帧)。"
+     "录制时训练与画面同步:每个视频帧恰好训练“速度”次迭代。"},
+    {T::VideoFolder, "Video folder", "视频文件夹"},
+    {T::RecFrames, "frames", "帧"},
+    {T::VideoSaved, "Video saved", "视频已保存"},
+    {T::RecordingStopped, "Recording stopped", "录制已停止"},
+    {T::RecordFailed, "Could not record", "无法录制"},
+    {T::KeyRecord, "Ctrl+R or F9: start / stop recording a video", "Ctrl+R 或 F9:开始 / 停止录制视频"},
+    {T::ScreenshotButton, "Screenshot", "截图"},
+
+    {T::ViewReal, "real", "真实数据"},
+    {T::ViewGenerated, "generated", "生成数据"},
+    {T::ViewPData, "p_data", "p_data(真实分布)"},
+    {T::ViewPG, "p_G", "p_G(生成分布)"},
+    {T::ViewDOfX, "D(x)", "判别器 D(x)"},
+    {T::ViewDStar, "D*", "最优判别器 D*"},
+    {T::ViewDHalf, "D = 1/2", "D = 1/2"},
+    {T::ViewCriticZero, "f = 0", "f = 0"},
+    {T::ViewModesCovered, "modes covered", "覆盖的模式"},
+    {T::ViewGradNorm, "||grad D||", "||\u2207D||"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

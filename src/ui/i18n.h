@@ -41,6 +41,12 @@ enum class TextId {
     // presentation
     LegendReal, LegendFake, LegendPush, LegendManifold, LegendModeCovered, LegendModeMissed, LegendZMap,
     LegendCritic, StepCounter,
+    // in-app recording
+    Record, StopRecording, RecordHint, VideoFolder, RecFrames, VideoSaved, RecordingStopped, RecordFailed, KeyRecord,
+    ScreenshotButton,
+    // words inside the data views (ViewLabels)
+    ViewReal, ViewGenerated, ViewPData, ViewPG, ViewDOfX, ViewDStar, ViewDHalf, ViewCriticZero, ViewModesCovered,
+    ViewGradNorm,
     Count
 };
 

@@ -18,8 +18,10 @@ Command simple(Command::Kind kind) {
 
 void handleShortcuts(UiState& state, const Snapshot& snapshot, SceneFrame& frame, const ShortcutKeys& keys) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
     auto pressed = [](int key) { return key >= 0 && ImGui::IsKeyPressed(key, false); };
+    // Recording works even while a text field has focus (Ctrl+R types nothing; F9 neither).
+    if ((io.KeyCtrl && !io.KeyAlt && pressed(keys.ctrl_r)) || pressed(keys.f9)) state.requests.toggle_recording = true;
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_Space)))
         postCommand(state, simple(snapshot.playing ? Command::Kind::Pause : Command::Kind::Play));
     if (pressed('S')) postCommand(state, simple(Command::Kind::StepIteration));

@@ -18,6 +18,21 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
                      ImGuiWindowFlags_NoBackground);  // the clear colour is the background (less fill on llvmpipe)
     const ThemeColors c = themeColors();
     ImGui::GetWindowDrawList()->AddLine(pos, ImVec2(pos.x + size.x, pos.y), c.grid, 1.0f);
+    // The REC indicator lives here, below the recorded area, so it never appears in the video.
+    if (state.recording.active) {
+        const float t = static_cast<float>(ImGui::GetTime());
+        const bool lit = static_cast<int>(t * 2.0f) % 2 == 0;  // the dot blinks at 1 Hz
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float r = ImGui::GetFontSize() * 0.3f;
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetFontSize() * 0.55f), r,
+                                                    lit ? IM_COL32(255, 50, 50, 255) : IM_COL32(120, 30, 30, 255));
+        ImGui::Dummy(ImVec2(r * 2.0f, ImGui::GetFontSize()));
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(1.0f, 0.35f, 0.35f, 1.0f), "%s", recordingIndicatorText(state.recording, L).c_str());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(" |");
+        ImGui::SameLine();
+    }
     int64_t step = 0;
     for (const RunSnapshot& run : snapshot.runs) step = std::max(step, run.step);
     ImGui::PushStyleColor(ImGuiCol_Text, snapshot.playing ? IM_COL32(110, 220, 140, 255) : c.text_dim);
@@ -44,6 +59,15 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
     ImGui::PopStyleVar();
 }
 
+std::string recordingIndicatorText(const RecordingStatus& status, Language lang) {
+    if (!status.active) return "";
+    const long long whole = static_cast<long long>(status.seconds);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "REC %02lld:%02lld  %lld %s", whole / 60, whole % 60, status.frames,
+                  tr(lang, TextId::RecFrames));
+    return buf;
+}
+
 void drawHelpOverlay(UiState& state) {
     if (!state.show_help) return;
     const Language L = state.lang;
@@ -57,7 +81,7 @@ void drawHelpOverlay(UiState& state) {
                          ImGuiWindowFlags_NoCollapse)) {
         const TextId keys[] = {TextId::KeySpace, TextId::KeyS,  TextId::KeyD,      TextId::KeyG,
                                TextId::KeyR,     TextId::KeyF12, TextId::KeyH,     TextId::KeyDigits,
-                               TextId::KeyF,     TextId::KeyB,   TextId::KeyL};
+                               TextId::KeyF,     TextId::KeyB,   TextId::KeyL,      TextId::KeyRecord};
         for (TextId k : keys) ImGui::BulletText("%s", tr(L, k));
         ImGui::Spacing();
         if (ImGui::Button(tr(L, TextId::HelpClose))) open = false;

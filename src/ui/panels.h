@@ -18,7 +18,8 @@ namespace ganarium {
 
 // Key codes of the platform layer (GLFW) for the shortcuts; letters and digits are ASCII.
 struct ShortcutKeys {
-    int f1 = 290, f12 = 301;  // GLFW_KEY_F1, GLFW_KEY_F12
+    int f1 = 290, f9 = 298, f12 = 301;  // GLFW_KEY_F1, GLFW_KEY_F9, GLFW_KEY_F12
+    int ctrl_r = 'R';                   // with Ctrl held: start / stop recording
 };
 
 // The left-hand controls window at `pos` with `size`.
@@ -30,6 +31,10 @@ void drawTransport(UiState& state, const Snapshot& snapshot);
 void drawRunEditor(UiState& state, const Snapshot& snapshot, int run);
 // Data family and key parameters, plus the draw-data mode.
 void drawDataEditor(UiState& state, const Snapshot& snapshot);
+// Record / stop and screenshot buttons with the video folder.
+void drawRecordControls(UiState& state);
+// "REC mm:ss  N frames" (red) for the status line; "" when not recording.
+std::string recordingIndicatorText(const RecordingStatus& status, Language lang);
 // Layer toggles, fixed axes and camera reset.
 void drawLayerToggles(UiState& state, SceneFrame& frame);
 // Scene browser, "save scene as" and screenshot buttons.

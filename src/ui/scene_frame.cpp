@@ -201,6 +201,7 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     if (cw < 40 || ch < 40) return;
 
     ViewStyle style;
+    style.labels = translatedViewLabels(options.lang);
     style.font_scale = options.font_scale;
     style.show_title = true;
     style.interactive = !options.presentation;

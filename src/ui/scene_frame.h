@@ -37,6 +37,9 @@ struct SceneFrameOptions {
 // malformed or has fewer than `runs` cells.
 bool gridForLayout(const std::string& layout, int runs, float area_aspect, float cell_target, int& cols, int& rows);
 
+// The words the data views draw (legend, axes, read-outs), from the i18n table (view_labels.cpp).
+ViewLabels translatedViewLabels(Language lang);
+
 // Same, for validating a layout string without an area: "auto" gives the landscape table
 // 1x1, 2x1, 3x1, 2x2, 3x2, 3x2 by run count.
 bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows);

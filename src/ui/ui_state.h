@@ -34,6 +34,7 @@ struct UiRequests {
     std::string save_path;      // non-empty: write the current spec here
     bool screenshot = false;    // save the next finished frame as PNG
     bool reload_fonts = false;  // language changed: rebuild the font atlas
+    bool toggle_recording = false;  // start or stop the in-app video (button, Ctrl+R, F9)
     bool quit = false;
 };
 
@@ -43,6 +44,14 @@ struct FrameInfo {
     double frame_ms = 0;   // work time of the last rendered frame
     std::string blas_name;
     bool blas_reference = false;
+};
+
+// The in-app recorder as the UI shows it (filled by the app each frame).
+struct RecordingStatus {
+    bool active = false;
+    double seconds = 0;      // video time recorded so far
+    long long frames = 0;    // frames captured so far
+    int width = 0, height = 0;  // clip size in pixels
 };
 
 // Interface state of one window.
@@ -65,6 +74,8 @@ struct UiState {
 
     std::string save_path = "my_scene.toml";
     std::string screenshot_dir = ".";
+    std::string record_dir = ".";    // where the record button writes ganarium-DATE-TIME.mp4
+    RecordingStatus recording;
     std::vector<std::string> scene_dirs;   // folders the browser lists
     std::vector<SceneEntry> scenes;
     bool scenes_scanned = false;

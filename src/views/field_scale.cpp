@@ -28,6 +28,12 @@ FieldScale fieldScale(const RunSnapshot& run) {
     return scale;
 }
 
+FieldScale fieldScale(const RunSnapshot& run, const ViewLabels& labels) {
+    FieldScale scale = fieldScale(run);
+    scale.name = run.critic ? labels.critic : labels.d_of_x;
+    return scale;
+}
+
 double gradNormRange(const RunSnapshot& run) {
     double m = 0;
     for (float v : run.gp_grad_norm)

@@ -8,6 +8,7 @@
 
 #include "core/snapshot.h"
 #include "render/colormap.h"
+#include "views/run_view.h"
 
 namespace ganarium {
 
@@ -21,6 +22,8 @@ struct FieldScale {
 
 // Scale of run's D field (critic runs: symmetric nice range around 0 covering the field).
 FieldScale fieldScale(const RunSnapshot& run);
+// The same, named with the view's labels (colour-bar titles, legends).
+FieldScale fieldScale(const RunSnapshot& run, const ViewLabels& labels);
 
 // Upper end of the GP gradient-norm colour bar (at least 2, so 1 sits mid-bar or below).
 double gradNormRange(const RunSnapshot& run);

@@ -89,6 +89,15 @@ float legendRowsHeight(const std::vector<LegendEntry>& entries, float width, flo
     return layoutRows(entries, width - 2 * pad, font_size, [](const LegendEntry&, float, float) {}) + 2 * pad;
 }
 
+std::vector<LegendEntry> entriesInOneRow(const std::vector<LegendEntry>& entries, float width, float font_size) {
+    std::vector<LegendEntry> row;
+    float pad = font_size * 0.25f;
+    layoutRows(entries, width - 2 * pad, font_size, [&](const LegendEntry& e, float, float y) {
+        if (y == 0.f) row.push_back(e);
+    });
+    return row;
+}
+
 float drawLegendRows(ImDrawList* dl, ImVec2 pos, float width, const std::vector<LegendEntry>& entries, float font_size) {
     if (entries.empty()) return 0.f;
     float symbol = font_size * 1.3f, gap = font_size * 0.3f, row = font_size * 1.3f, pad = font_size * 0.25f;

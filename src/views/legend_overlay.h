@@ -30,6 +30,8 @@ ImVec2 legendBoxSize(const std::vector<LegendEntry>& entries, float font_size);
 
 // Height of `entries` laid out as wrapped rows in `width` (0 when empty).
 float legendRowsHeight(const std::vector<LegendEntry>& entries, float width, float font_size);
+// The leading entries (they come most important first) that fit one row of `width` (compact legends).
+std::vector<LegendEntry> entriesInOneRow(const std::vector<LegendEntry>& entries, float width, float font_size);
 // Draws `entries` as wrapped rows starting at `pos` within `width`; returns the height used.
 float drawLegendRows(ImDrawList* draw_list, ImVec2 pos, float width, const std::vector<LegendEntry>& entries,
                      float font_size);

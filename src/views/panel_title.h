@@ -1,22 +1,35 @@
-// panel_title.h — a panel's title line: run name, objective, step and key
-// numbers (JS, W1, modes covered), and a red DIVERGED banner with its reason.
+// panel_title.h — a panel's title: the run name (with its objective when the
+// name does not already say it) and the key numbers (step, JS, W1, modes),
+// on one line when they fit the panel, else on two, ellipsized so that
+// nothing spills into the neighbouring panel; and a red DIVERGED banner.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "core/snapshot.h"
+#include "views/run_view.h"
 
 namespace ganarium {
 
-// The compact title text, e.g. "NS-GAN · non_saturating · step 1,200 · JS 0.123 · W1 0.045 · modes 5/8".
-std::string panelTitleText(const RunSnapshot& run);
+// The full one-line title, e.g. "NS-GAN · non-saturating · step 1,200 · JS 0.123 · W1 0.045 · modes covered 5/8".
+std::string panelTitleText(const RunSnapshot& run, const ViewLabels& labels = {}, bool include_modes = true);
 
-// Height the title needs (one line, two when diverged).
-float panelTitleHeight(const RunSnapshot& run, float font_size);
+// The title's lines as drawn within `width` pixels (each line fits; the last one may be the numbers line).
+std::vector<std::string> panelTitleLines(const RunSnapshot& run, const ViewLabels& labels, float width,
+                                         float font_size, bool include_modes);
 
-// Draws the title at `pos` clipped to `width`; returns the height used.
-float drawPanelTitle(ImDrawList* draw_list, ImVec2 pos, float width, const RunSnapshot& run, float font_size);
+// `text` cut at a character boundary and ended with "..." so that it is at most `width` pixels wide.
+std::string ellipsize(const std::string& text, float width, float font_size);
+
+// Height the title needs within `width` (one or two lines, plus the banner when diverged).
+float panelTitleHeight(const RunSnapshot& run, const ViewLabels& labels, float width, float font_size,
+                       bool include_modes);
+
+// Draws the title at `pos` within `width`; returns the height used.
+float drawPanelTitle(ImDrawList* draw_list, ImVec2 pos, float width, const RunSnapshot& run, const ViewLabels& labels,
+                     float font_size, bool include_modes);
 
 }  // namespace ganarium

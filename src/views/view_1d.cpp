@@ -20,6 +20,9 @@ namespace ganarium {
 namespace {
 
 constexpr double kTop = 1.1;  // the plot shows D in [0, kTop]
+constexpr float kCompactLegendScale = 0.9f;  // text scale of the one-row legend of short panels
+constexpr float kMaxLegendShare = 0.2f;      // full legend rows may take at most this share of the panel
+constexpr float kMinPlotHeight = 5.0f;       // the plot keeps at least this many font heights when it can
 
 ImU32 colour(Rgba c, float alpha) {
     c.a = alpha;
@@ -107,33 +110,62 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     initialiseCamera(camera, snapshot.view);
     ImVec2 panel_min = ImGui::GetCursorScreenPos();
     ImVec2 panel_max{panel_min.x + size.x, panel_min.y + size.y};
-    FieldScale scale = fieldScale(run);
+    FieldScale scale = fieldScale(run, style.labels);
     bool critic_axis = run.critic && layers.d_field && !run.d_field.empty();
 
     // Vertical layout: title, axis titles, plot, x numbers, mapping zone, z line + numbers, legend.
-    float title_h = style.show_title ? panelTitleHeight(run, F) + F * 0.3f : F * 0.3f;
+    // Short panels give up, in this order, the mapping zone, the full legend (one compact row
+    // instead), the legend, and the axis titles; the plot is always drawn.
+    const ViewLabels& L = style.labels;
+    float title_h = style.show_title ? panelTitleHeight(run, L, size.x, F, true) + F * 0.3f : F * 0.3f;
     float axis_title_h = F * 1.4f;
     float ticks_h = F * 1.6f;
     bool show_z = layers.manifold && !run.latent.empty() && run.latent_dim > 0;
-    float zone_h = show_z ? std::max(F * 2.5f, size.y * 0.14f) : 0.f;
-    float z_h = show_z ? F * 1.8f : 0.f;
-    // Legend rows at the bottom (measured first: they take the panel's last rows).
+    // Legend entries, most important first (a compact legend keeps a prefix).
+    auto legend_entries = [&](bool with_mapping) {
+        std::vector<LegendEntry> e;
+        if (!style.show_legend) return e;
+        if (layers.densities && !run.p_data.empty()) e.push_back({L.p_data, colour(palette::real(), 0.6f), LegendSymbol::Filled});
+        if (layers.densities && !run.p_g.empty()) e.push_back({L.p_g, packAbgr(palette::fake()), LegendSymbol::Line});
+        if (layers.d_field && !run.d_field.empty())
+            e.push_back({run.critic ? L.critic : L.d_of_x, packAbgr(run.critic ? palette::critic() : palette::dCurve()),
+                         LegendSymbol::Line});
+        if (layers.d_optimal && !run.d_optimal.empty()) e.push_back({L.d_star, packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+        if (layers.arrows && !run.fake_push.empty()) e.push_back({L.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
+        if (layers.real) e.push_back({L.real, packAbgr(palette::real()), LegendSymbol::Dot});
+        if (layers.fake) e.push_back({L.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
+        if (with_mapping) e.push_back({L.mapping, colour(palette::fake(), 0.8f), LegendSymbol::Line});
+        return e;
+    };
+    float legend_w = size.x - F * 0.6f;
+    float legend_font = F;
     std::vector<LegendEntry> entries;
-    if (layers.densities && !run.p_data.empty()) entries.push_back({"p_data", colour(palette::real(), 0.6f), LegendSymbol::Filled});
-    if (layers.densities && !run.p_g.empty()) entries.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
-    if (layers.d_field && !run.d_field.empty())
-        entries.push_back({scale.name, packAbgr(run.critic ? palette::critic() : palette::dCurve()), LegendSymbol::Line});
-    if (layers.d_optimal && !run.d_optimal.empty()) entries.push_back({"D*", packAbgr(palette::optimal()), LegendSymbol::DashedLine});
-    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
-    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
-    if (layers.arrows && !run.fake_push.empty())
-        entries.push_back({"push on G(z)", packAbgr(palette::arrow()), LegendSymbol::Arrow});
-    if (show_z) entries.push_back({"z -> G(z)", colour(palette::fake(), 0.8f), LegendSymbol::Line});
-    if (!style.show_legend) entries.clear();
-    float legend_h = legendRowsHeight(entries, size.x - F * 0.6f, F) + F * 0.3f;
-    AxisSpec left{AxisSide::Left, 0.0, kTop, critic_axis ? "density (scaled)" : "D(x)", true, !critic_axis, 0, 5};
-    AxisSpec right{AxisSide::Right, scale.lo, scale.lo + (scale.hi - scale.lo) * kTop, "critic f(x)", false, true,
+    float zone_h = 0, z_h = 0, legend_h = 0;
+    auto plot_height = [&] { return size.y - title_h - axis_title_h - ticks_h - zone_h - z_h - legend_h; };
+    auto layout = [&](bool z, bool compact_legend, bool legend) {
+        show_z = z;
+        zone_h = z ? std::max(F * 2.5f, size.y * 0.14f) : 0.f;
+        z_h = z ? F * 1.8f : 0.f;
+        entries = legend ? legend_entries(z) : std::vector<LegendEntry>{};
+        legend_font = compact_legend ? kCompactLegendScale * F : F;
+        if (compact_legend) entries = entriesInOneRow(entries, legend_w, legend_font);
+        legend_h = entries.empty() ? 0.f : legendRowsHeight(entries, legend_w, legend_font) + F * 0.3f;
+    };
+    const float min_plot = kMinPlotHeight * F;
+    layout(show_z, false, true);
+    if (legend_h > kMaxLegendShare * size.y) layout(show_z, true, true);
+    if (plot_height() < min_plot && show_z) layout(false, legend_font < F, true);
+    if (plot_height() < min_plot && legend_font == F) layout(false, true, true);
+    if (plot_height() < min_plot) layout(false, true, false);
+    bool axis_titles = plot_height() >= min_plot;
+    if (!axis_titles) axis_title_h = F * 0.3f;
+    AxisSpec left{AxisSide::Left, 0.0, kTop, "", true, !critic_axis, 0, 5};
+    AxisSpec right{AxisSide::Right, scale.lo, scale.lo + (scale.hi - scale.lo) * kTop, "", false, true,
                    packAbgr(palette::critic()), 5};
+    if (axis_titles) {
+        left.title = critic_axis ? L.p_data + ", " + L.p_g : L.d_of_x;
+        right.title = L.critic;
+    }
     float left_w = F * 0.9f + axisLabelWidth({AxisSide::Left, 0.0, 1.0, "", true, true, 0, 5}, F);
     float right_w = critic_axis ? F * 0.9f + axisLabelWidth(right, F) : F * 0.8f;
     area_.min = {panel_min.x + left_w, panel_min.y + title_h + axis_title_h};
@@ -162,7 +194,7 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(area_.min, area_.max, packAbgr(palette::background()));
-    drawAxis(dl, area_, {AxisSide::Bottom, area_.shown.x0, area_.shown.x1, "x", true, true, 0, 7}, F);
+    drawAxis(dl, area_, {AxisSide::Bottom, area_.shown.x0, area_.shown.x1, axis_titles ? "x" : "", true, true, 0, 7}, F);
     drawAxis(dl, area_, left, F);
     if (critic_axis) drawAxis(dl, area_, right, F);
 
@@ -256,15 +288,15 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         dl->PopClipRect();
     }
 
-    drawLegendRows(dl, {panel_min.x + F * 0.3f, panel_max.y - legend_h + F * 0.1f}, size.x - F * 0.6f, entries, F);
+    drawLegendRows(dl, {panel_min.x + F * 0.3f, panel_max.y - legend_h + F * 0.1f}, legend_w, entries, legend_font);
 
-    if (style.show_title) drawPanelTitle(dl, panel_min, size.x, run, F);
+    if (style.show_title) drawPanelTitle(dl, panel_min, size.x, run, L, F, true);
 
     if (hovered_) {
         dl->AddLine({area_.screenX(hover_x_), area_.min.y}, {area_.screenX(hover_x_), area_.max.y},
                     IM_COL32(40, 40, 50, 120), 1.f);
         std::string text;
-        char buffer[64];
+        char buffer[192];
         std::snprintf(buffer, sizeof(buffer), "x = %.3f", hover_x_);
         text = buffer;
         double d = sampleField(run.d_field, hover_x_, 0);
@@ -274,7 +306,7 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         }
         double pd = sampleField(run.p_data, hover_x_, 0), pg = sampleField(run.p_g, hover_x_, 0);
         if (std::isfinite(pd) && std::isfinite(pg)) {
-            std::snprintf(buffer, sizeof(buffer), "   p_data = %.3f   p_G = %.3f", pd, pg);
+            std::snprintf(buffer, sizeof(buffer), "   %s = %.3f   %s = %.3f", L.p_data.c_str(), pd, L.p_g.c_str(), pg);
             text += buffer;
         }
         ImVec2 ts = textSize(text, F);

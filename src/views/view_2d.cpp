@@ -21,6 +21,15 @@ namespace {
 
 // Text scale of a legend drawn inside the plot (it sits in the empty band beside the data).
 constexpr float kInsideLegendScale = 0.85f;
+// Text scale of the one-row legend of small panels.
+constexpr float kCompactLegendScale = 0.9f;
+// Legend rows under the plot may take at most this share of the panel height.
+constexpr float kMaxLegendShare = 0.2f;
+// A legend is dropped rather than squeezing the plot below this many font heights.
+constexpr float kMinPlotHeight = 4.0f;
+
+// The title lists modes covered only when the plot does not already show them in its corner.
+bool titleShowsModes(const RunSnapshot& run, const ViewLayers& layers) { return !(layers.modes && !run.modes.empty()); }
 
 Rgba withAlpha(Rgba c, float a) {
     c.a = a;
@@ -46,22 +55,23 @@ size_t strideFor(size_t n, size_t max_count) { return n <= max_count ? 1 : (n + 
 
 bool hasGp(const RunSnapshot& run) { return !run.gp_interp.empty() && !run.gp_grad_norm.empty(); }
 
-// What the legend lists for the layers shown.
-std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ViewLayers& layers) {
+// What the legend lists for the layers shown, most important first (compact legends keep a prefix).
+std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ViewLayers& layers, const ViewLabels& labels) {
     std::vector<LegendEntry> entries;
-    if (layers.real) entries.push_back({"real", packAbgr(palette::real()), LegendSymbol::Dot});
-    if (layers.fake) entries.push_back({"generated", packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (layers.real) entries.push_back({labels.real, packAbgr(palette::real()), LegendSymbol::Dot});
+    if (layers.fake) entries.push_back({labels.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
     if (layers.arrows && !run.fake_push.empty())
-        entries.push_back({"push on G(z)", packAbgr(palette::arrow()), LegendSymbol::Arrow});
-    if (layers.manifold && run.manifold_nu > 1) entries.push_back({"G(z grid)", packAbgr(palette::fakeDark()), LegendSymbol::Line});
+        entries.push_back({labels.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
+    if (layers.modes && !run.modes.empty())
+        entries.push_back({labels.mode_missed, packAbgr(palette::uncovered()), LegendSymbol::Cross});
     if (layers.d_field && layers.contours && !run.d_field.empty())
-        entries.push_back({run.critic ? "f = 0" : "D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+        entries.push_back({run.critic ? labels.critic_zero : labels.d_half, IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+    if (layers.manifold && run.manifold_nu > 1)
+        entries.push_back({labels.manifold, packAbgr(palette::fakeDark()), LegendSymbol::Line});
     if (layers.d_field && layers.d_optimal && !run.critic && !run.d_optimal.empty())
-        entries.push_back({"D* = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
-    if (layers.modes && !run.modes.empty()) {
-        entries.push_back({"mode covered", IM_COL32(20, 20, 30, 255), LegendSymbol::Ring});
-        entries.push_back({"mode missed", packAbgr(palette::uncovered()), LegendSymbol::Cross});
-    }
+        entries.push_back({labels.d_star + " = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
+    if (layers.modes && !run.modes.empty())
+        entries.push_back({labels.mode_covered, IM_COL32(20, 20, 30, 255), LegendSymbol::Ring});
     return entries;
 }
 
@@ -145,7 +155,8 @@ void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, floa
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    Rgba bg = palette::background();
+    // Where the field is drawn, the plot outside its box has no D values: a neutral grey says so.
+    Rgba bg = layers.d_field && !run.d_field.empty() ? palette::noData() : palette::background();
     glClearColor(bg.r, bg.g, bg.b, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
@@ -207,8 +218,9 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
                 }
             }
         }
-        char text[64];
-        std::snprintf(text, sizeof(text), "modes covered %d/%zu", covered, run.modes.size());
+        char counts[32];
+        std::snprintf(counts, sizeof(counts), " %d/%zu", covered, run.modes.size());
+        std::string text = style.labels.modes_covered + counts;
         ImVec2 size = textSize(text, F);
         ImVec2 p{area_.min.x + F * 0.4f, area_.min.y + F * 0.4f};
         dl->AddRectFilled({p.x - F * 0.25f, p.y - F * 0.1f}, {p.x + size.x + F * 0.25f, p.y + size.y + F * 0.1f},
@@ -220,24 +232,24 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
     // Colour bars right of the plot.
     float bar_x = area_.max.x + F * 0.8f;
     if (layers.d_field && !run.d_field.empty()) {
-        FieldScale scale = fieldScale(run);
+        FieldScale scale = fieldScale(run, style.labels);
         ColourBar bar{scale.colormap, scale.lo, scale.hi, kHeatmapOpacity, scale.name, {scale.emphasis}};
         drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
         bar_x += colourBarWidth(bar, F) + F * 0.5f;
     }
     if (layers.gp_lines && hasGp(run)) {
-        ColourBar bar{ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, "|grad D|", {1.0}};
+        ColourBar bar{ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {1.0}};
         drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
     }
 
-    std::vector<LegendEntry> entries = style.show_legend ? legendEntries(run, layers) : std::vector<LegendEntry>{};
     if (legend_inside_)
-        drawLegend(dl, area_.min, area_.max, LegendCorner::TopRight, entries, kInsideLegendScale * F);
+        drawLegend(dl, area_.min, area_.max, LegendCorner::TopRight, legend_, legend_font_);
     else
         drawLegendRows(dl, {panel_min.x + F * 0.3f, area_.max.y + F * 1.7f}, panel_max.x - panel_min.x - F * 0.6f,
-                       entries, F);
+                       legend_, legend_font_);
 
-    if (style.show_title) drawPanelTitle(dl, panel_min, panel_max.x - panel_min.x, run, F);
+    if (style.show_title)
+        drawPanelTitle(dl, panel_min, panel_max.x - panel_min.x, run, style.labels, F, titleShowsModes(run, layers));
 
     // Hover read-out.
     if (hovered_) {
@@ -259,6 +271,37 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
     }
 }
 
+void View2D::placeLegend(const std::vector<LegendEntry>& entries, const Bounds& data_box, ImVec2 size, float F) {
+    legend_ = entries;
+    legend_font_ = kInsideLegendScale * F;
+    legend_inside_ = true;
+    if (entries.empty()) return;
+    // 1. Inside the plot, when the equal-aspect fit leaves an empty band beside the data wide enough for it.
+    ImVec2 box = legendBoxSize(entries, legend_font_);
+    float band_right = static_cast<float>((area_.shown.x1 - data_box.x1) / (area_.shown.x1 - area_.shown.x0)) * area_.width();
+    float band_top = static_cast<float>((area_.shown.y1 - data_box.y1) / (area_.shown.y1 - area_.shown.y0)) * area_.height();
+    bool fits_height = box.y + F * 0.8f <= area_.height();
+    if ((band_right >= box.x + F * 0.4f && fits_height) || band_top >= box.y + F * 0.4f) return;
+    // 2. Wrapped rows under the axis numbers, when they take at most a fifth of the panel.
+    legend_inside_ = false;
+    legend_font_ = F;
+    float row_w = size.x - F * 0.6f;
+    float rows_h = legendRowsHeight(entries, row_w, F) + F * 0.3f;
+    if (rows_h > kMaxLegendShare * size.y) {
+        // 3. Small panels: one row of the most important entries, in slightly smaller text.
+        legend_font_ = kCompactLegendScale * F;
+        legend_ = entriesInOneRow(entries, row_w, legend_font_);
+        rows_h = legendRowsHeight(legend_, row_w, legend_font_) + F * 0.3f;
+    }
+    // The plot always wins: no legend rather than a plot too small to read.
+    if (area_.height() - rows_h < kMinPlotHeight * F) {
+        legend_.clear();
+        return;
+    }
+    area_.max.y -= rows_h;
+    area_.shown = fitEqualAspect(data_box, area_.width(), area_.height());
+}
+
 void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
                   const ViewStyle& style, ImVec2 size) {
     assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
@@ -269,18 +312,20 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     ImVec2 panel_max{panel_min.x + size.x, panel_min.y + size.y};
 
     // Layout: title, plot with colour bars at its right, axis numbers and legend rows below.
-    float title_h = style.show_title ? panelTitleHeight(run, F) + F * 0.4f : F * 0.5f;
+    float title_h = style.show_title
+                        ? panelTitleHeight(run, style.labels, size.x, F, titleShowsModes(run, layers)) + F * 0.3f
+                        : F * 0.5f;
     float bars_w = 0;
     if (layers.d_field && !run.d_field.empty()) {
-        FieldScale s = fieldScale(run);
+        FieldScale s = fieldScale(run, style.labels);
         bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 1.3f;
     }
     if (layers.gp_lines && hasGp(run))
-        bars_w += colourBarWidth({ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, "|grad D|", {}}, F) + F * 0.5f;
+        bars_w += colourBarWidth({ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {}}, F) +
+                  F * 0.5f;
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
-    // The legend goes inside the plot when the equal-aspect fit leaves an empty band wide enough
-    // for it; otherwise in rows under the axis numbers.
-    std::vector<LegendEntry> entries = style.show_legend ? legendEntries(run, layers) : std::vector<LegendEntry>{};
+    std::vector<LegendEntry> entries =
+        style.show_legend ? legendEntries(run, layers, style.labels) : std::vector<LegendEntry>{};
     area_.min = {panel_min.x + left_w, panel_min.y + title_h};
     area_.max = {panel_max.x - std::max(bars_w, F * 0.8f), panel_max.y - F * 1.6f};
     if (area_.width() < 8 || area_.height() < 8) {
@@ -288,19 +333,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         return;
     }
     area_.shown = fitEqualAspect(camera.box, area_.width(), area_.height());
-    ImVec2 box = legendBoxSize(entries, kInsideLegendScale * F);
-    float band_right = static_cast<float>((area_.shown.x1 - camera.box.x1) / (area_.shown.x1 - area_.shown.x0)) * area_.width();
-    float band_top = static_cast<float>((area_.shown.y1 - camera.box.y1) / (area_.shown.y1 - area_.shown.y0)) * area_.height();
-    legend_inside_ = entries.empty() || band_right >= box.x + F * 0.4f || band_top >= box.y + F * 0.4f;
-    if (!legend_inside_) {
-        area_.max.y -= legendRowsHeight(entries, size.x - F * 0.6f, F) + F * 0.3f;
-        if (area_.height() < 8) {
-            ImGui::Dummy(size);
-            return;
-        }
-        area_.shown = fitEqualAspect(camera.box, area_.width(), area_.height());
-    }
-
+    placeLegend(entries, camera.box, size, F);
     // Input: one invisible button over the panel takes drag and wheel.
     ImGui::SetCursorScreenPos(panel_min);
     ImGui::PushID(this);  // several panels share one window

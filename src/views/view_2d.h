@@ -7,11 +7,13 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "render/gl_resources.h"
 #include "render/heatmap.h"
 #include "render/line_batch.h"
 #include "render/point_batch.h"
+#include "views/legend_overlay.h"
 #include "views/plot_area.h"
 #include "views/run_view.h"
 
@@ -63,6 +65,8 @@ private:
 
     void rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size);
     void renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale);
+    // Chooses where the legend goes (inside the plot, rows, one compact row, or none) and shrinks the plot for it.
+    void placeLegend(const std::vector<LegendEntry>& entries, const Bounds& data_box, ImVec2 size, float font_size);
     void drawOverlays(const RunSnapshot& run, const ViewLayers& layers, const ViewStyle& style, ImVec2 panel_min,
                       ImVec2 panel_max, float font_size);
 
@@ -74,6 +78,8 @@ private:
     ArrowBatch arrows_;
     PlotArea area_;
     bool hovered_ = false, legend_inside_ = false;
+    std::vector<LegendEntry> legend_;  // entries drawn this frame
+    float legend_font_ = 0;
     int msaa_samples_ = 0;
     double hover_x_ = 0, hover_y_ = 0;
     uint64_t cached_version_ = UINT64_MAX;

@@ -223,9 +223,14 @@ TEST_CASE("train explains a missing scene file and a bad option value") {
 TEST_CASE("Ctrl-C stops training early and still writes the table and the metrics") {
     ScratchDir dir;
     const std::string json_path = dir.file("interrupted.json");
-    const ProcessResult r = runShell("OPENBLAS_NUM_THREADS=1 timeout --preserve-status -s INT 6 " +
-                                     shellQuote(ganariumBinary()) + " train default --steps 1000000 --every 10 --metrics " +
-                                     shellQuote(json_path));
+    // Wait until training has started (the "Runs:" line is flushed just before the
+    // Ctrl-C handler goes in), train a moment, then interrupt: no fixed start-up delay.
+    const std::string log_path = dir.file("train.log");
+    const ProcessResult r = runShell(
+        "OPENBLAS_NUM_THREADS=1 " + shellQuote(ganariumBinary()) + " train default --steps 1000000 --every 10 --metrics " +
+        shellQuote(json_path) + " > " + shellQuote(log_path) + " 2>&1 & pid=$!; "
+        "for i in $(seq 1 600); do grep -q '^Runs:' " + shellQuote(log_path) + " && break; sleep 0.1; done; "
+        "sleep 2; kill -INT $pid; wait $pid; code=$?; cat " + shellQuote(log_path) + "; exit $code");
     INFO(r.output);
     CHECK(r.exit_code == 130);
     CHECK(r.output.find("Interrupted at step") != std::string::npos);

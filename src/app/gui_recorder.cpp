@@ -1,0 +1,71 @@
+// gui_recorder.cpp — record button backend: InAppRecorder + lockstep session.
+#include "app/gui_recorder.h"
+
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app/gui_session.h"
+#include "core/errors.h"
+
+namespace ganarium {
+
+bool GuiRecorder::start(GuiSession& session, int fb_width, int capture_height) {
+    UiState& ui = session.ui();
+    try {
+        // Lockstep first, so the first captured frame is already a lockstep frame.
+        session.setLockstep(true);
+        const std::string path = recorder_.start(ui.record_dir, fb_width, capture_height);
+        std::printf("recording: %s (%dx%d, 30 fps, %d iterations per frame)\n", path.c_str(), recorder_.width(),
+                    recorder_.height(), session.lockstepStepsPerFrame());
+        std::fflush(stdout);
+        return true;
+    } catch (const UserError& error) {
+        session.setLockstep(false);
+        showBanner(ui, std::string(tr(ui.lang, TextId::RecordFailed)) + ": " + error.what(), true, ImGui::GetTime());
+        std::fprintf(stderr, "ganarium: %s\n", error.what());
+        return false;
+    }
+}
+
+std::string GuiRecorder::stop(GuiSession& session) {
+    const bool was_recording = recorder_.recording();
+    const int64_t frames = recorder_.frames();
+    const std::string path = recorder_.stop();
+    session.setLockstep(false);
+    UiState& ui = session.ui();
+    if (!recorder_.lastError().empty()) {
+        showBanner(ui, std::string(tr(ui.lang, TextId::RecordingStopped)) + ": " + recorder_.lastError(), true,
+                   ImGui::GetTime());
+        std::fprintf(stderr, "ganarium: recording stopped: %s\n", recorder_.lastError().c_str());
+    } else if (was_recording) {
+        showBanner(ui, std::string(tr(ui.lang, TextId::VideoSaved)) + ": " + path, false, ImGui::GetTime());
+        std::printf("video saved: %s (%lld frames)\n", path.c_str(), static_cast<long long>(frames));
+        std::fflush(stdout);
+    }
+    return path;
+}
+
+void GuiRecorder::toggle(GuiSession& session, int fb_width, int capture_height) {
+    if (recorder_.recording())
+        stop(session);
+    else
+        start(session, fb_width, capture_height);
+}
+
+void GuiRecorder::capture(GuiSession& session, int fb_width, int fb_height) {
+    if (!recorder_.recording()) return;
+    recorder_.captureFramebuffer(fb_width, fb_height);
+    if (!recorder_.recording()) stop(session);  // the encoder failed: stop() shows lastError()
+}
+
+void GuiRecorder::publishStatus(GuiSession& session) const {
+    RecordingStatus& status = session.ui().recording;
+    status.active = recorder_.recording();
+    status.seconds = recorder_.elapsedSeconds();
+    status.frames = static_cast<long long>(recorder_.frames());
+    status.width = recorder_.width();
+    status.height = recorder_.height();
+}
+
+}  // namespace ganarium

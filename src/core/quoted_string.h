@@ -1,0 +1,13 @@
+// quoted_string.h — one double-quoted, escaped string literal that is valid
+// both as a TOML basic string (scene writer) and as a JSON string (metrics
+// export): \" \\ \n \r \t and \u00XX for other control characters.
+#pragma once
+
+#include <string>
+
+namespace ganarium {
+
+// `s` wrapped in double quotes with TOML/JSON-compatible escapes.
+std::string quotedString(const std::string& s);
+
+}  // namespace ganarium

@@ -1,0 +1,30 @@
+// view_labels.cpp — fills the data views' ViewLabels from the i18n table, so
+// the views (which never include src/ui) draw their words in the UI language.
+#include "ui/scene_frame.h"
+
+namespace ganarium {
+
+ViewLabels translatedViewLabels(Language lang) {
+    ViewLabels l;
+    l.real = tr(lang, TextId::ViewReal);
+    l.generated = tr(lang, TextId::ViewGenerated);
+    l.p_data = tr(lang, TextId::ViewPData);
+    l.p_g = tr(lang, TextId::ViewPG);
+    l.d_of_x = tr(lang, TextId::ViewDOfX);
+    l.critic = tr(lang, TextId::LegendCritic);
+    l.d_star = tr(lang, TextId::ViewDStar);
+    l.d_half = tr(lang, TextId::ViewDHalf);
+    l.critic_zero = tr(lang, TextId::ViewCriticZero);
+    l.push = tr(lang, TextId::LegendPush);
+    l.manifold = tr(lang, TextId::LegendManifold);
+    l.mapping = tr(lang, TextId::LegendZMap);
+    l.mode_covered = tr(lang, TextId::LegendModeCovered);
+    l.mode_missed = tr(lang, TextId::LegendModeMissed);
+    l.modes_covered = tr(lang, TextId::ViewModesCovered);
+    l.step = tr(lang, TextId::StepCounter);
+    l.diverged = tr(lang, TextId::Diverged);
+    l.grad_norm = tr(lang, TextId::ViewGradNorm);
+    return l;
+}
+
+}  // namespace ganarium
