@@ -13,15 +13,13 @@ namespace ganarium {
 bool GuiRecorder::start(GuiSession& session, int fb_width, int capture_height) {
     UiState& ui = session.ui();
     try {
-        // Lockstep first, so the first captured frame is already a lockstep frame.
-        session.setLockstep(true);
         const std::string path = recorder_.start(ui.record_dir, fb_width, capture_height);
+        session.setLockstep(true);  // before the first capture: every frame of the clip is a lockstep frame
         std::printf("recording: %s (%dx%d, 30 fps, %d iterations per frame)\n", path.c_str(), recorder_.width(),
                     recorder_.height(), session.lockstepStepsPerFrame());
         std::fflush(stdout);
         return true;
     } catch (const UserError& error) {
-        session.setLockstep(false);
         showBanner(ui, std::string(tr(ui.lang, TextId::RecordFailed)) + ": " + error.what(), true, ImGui::GetTime());
         std::fprintf(stderr, "ganarium: %s\n", error.what());
         return false;

@@ -38,6 +38,7 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     ui_.outbox.clear();
     ui_.draw_mode = false;
     frame_.resetCamera();
+    sync_playing_ = options_.start_playing;
     if (!synchronous()) {
         Command speed;
         speed.kind = Command::Kind::SetSpeed;
@@ -46,7 +47,6 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
         launchTrainerThread(options_.start_playing);
         snapshot_ = trainer_->latest();
     } else {
-        sync_playing_ = options_.start_playing;
         if (options_.start_playing) {
             Command play;
             play.kind = Command::Kind::Play;
@@ -78,8 +78,7 @@ void GuiSession::setLockstep(bool on) {
     }
     if (on) {
         trainer_->stop();
-        sync_playing_ = trainer_->latest()->playing;
-        Command play;
+        Command play;  // sync_playing_ follows every Play/Pause the UI sent (forwardCommands)
         play.kind = sync_playing_ ? Command::Kind::Play : Command::Kind::Pause;
         trainer_->apply(play);
         lockstep_ = true;
@@ -170,11 +169,11 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
 
 void GuiSession::forwardCommands() {
     for (Command& command : ui_.outbox) {
+        if (command.kind == Command::Kind::Play && command.run < 0) sync_playing_ = true;
+        if (command.kind == Command::Kind::Pause && command.run < 0) sync_playing_ = false;
         if (!synchronous()) {
             trainer_->post(std::move(command));
         } else {
-            if (command.kind == Command::Kind::Play && command.run < 0) sync_playing_ = true;
-            if (command.kind == Command::Kind::Pause && command.run < 0) sync_playing_ = false;
             try {
                 trainer_->apply(command);
             } catch (const UserError& error) {

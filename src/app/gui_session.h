@@ -86,7 +86,7 @@ private:
     UiState ui_;
     SceneFrame frame_;
     SnapshotPtr snapshot_;
-    bool sync_playing_ = false;
+    bool sync_playing_ = false;  // whole-session play state as the UI last set it (both modes)
     bool lockstep_ = false;
 };
 

@@ -76,7 +76,7 @@ Rgba dCurve() { return {0.150f, 0.250f, 0.700f, 1.f}; }
 Rgba critic() { return {0.700f, 0.100f, 0.350f, 1.f}; }
 Rgba optimal() { return {0.200f, 0.200f, 0.200f, 1.f}; }
 Rgba background() { return {0.985f, 0.985f, 0.980f, 1.f}; }
-Rgba noData() { return {0.870f, 0.870f, 0.880f, 1.f}; }
+Rgba noData() { return {0.900f, 0.900f, 0.910f, 1.f}; }
 Rgba outline() { return {0.100f, 0.100f, 0.120f, 1.f}; }
 Rgba uncovered() { return {0.850f, 0.080f, 0.100f, 1.f}; }
 Rgba diverged() { return {0.950f, 0.150f, 0.150f, 1.f}; }

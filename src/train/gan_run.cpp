@@ -3,8 +3,10 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "train/objectives.h"
 #include "train/optimizers.h"
@@ -15,6 +17,9 @@ namespace ganarium {
 namespace {
 at::Generator makeGenerator(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Rows per G forward pass when sampling many fakes: 2500 rows at once cost page faults for the big
+// activations on every call (toy G, measured: 4 ms at once vs 1.7 ms in chunks of 512).
+constexpr int64_t kSampleChunkRows = 512;
 }  // namespace
 
 GanRun::GanRun(const RunSpec& spec, int dim, uint64_t seed, int display_samples)
@@ -67,7 +72,11 @@ torch::Tensor GanRun::sampleReal(const Distribution& data, int64_t n, Rng& rng) 
 torch::Tensor GanRun::sampleFake(int64_t n, at::Generator& gen, Rng& rng) {
     if (fixed_) return sampleReal(*fixed_, n, rng);
     torch::NoGradGuard no_grad;
-    return g_->forward(sampleLatent(n, gen));
+    const torch::Tensor z = sampleLatent(n, gen);
+    if (n <= kSampleChunkRows) return g_->forward(z);
+    std::vector<torch::Tensor> parts;
+    for (int64_t i = 0; i < n; i += kSampleChunkRows) parts.push_back(g_->forward(z.slice(0, i, std::min(n, i + kSampleChunkRows))));
+    return torch::cat(parts, 0);
 }
 
 void GanRun::setCriticTrainable(bool on) {

@@ -1,10 +1,14 @@
 // metric_evaluator.cpp — losses, divergences, W1, D-based estimates,
-// gradient meter, mode statistics and the optimal-D gap of one run.
+// gradient meter, mode statistics and the optimal-D gap of one run. One
+// evaluation draws one real and one fake set (one G forward pass) and every
+// sample-based metric reads subsets of them; P_data's divergence grid comes
+// tabulated from the caller (DivergenceGrid).
 #include "train/metric_evaluator.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "core/metrics.h"
 #include "train/field_grid.h"
@@ -76,12 +80,116 @@ double generatorGradientNorm(GanRun& run) {
     const torch::Tensor z = run.sampleLatent(run.spec().batch, run.metricGen());
     auto params = run.generator()->parameters();
     const torch::Tensor loss = generatorLoss(run.spec().objective, run.critic()->forward(run.generator()->forward(z)));
+    // Gradients with respect to G's parameters only: autograd skips D's weight gradients.
     const auto grads = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
     double sum = 0;
     for (const auto& g : grads) {
         if (g.defined()) sum += g.pow(2).sum().item<double>();
     }
     return std::sqrt(sum);
+}
+
+DivergenceGrid makeDivergenceGrid(const Distribution& data, const Bounds& box) {
+    DivergenceGrid grid;
+    grid.box = box;
+    if (data.hasDensity()) grid.p_data = dataGridForDivergences(data, data.dim(), box);
+    return grid;
+}
+
+namespace {
+
+// Rows per D forward pass in metric evaluation (cache-sized activations; see kSampleChunkRows in gan_run.cpp).
+constexpr int64_t kCriticChunkRows = 512;
+
+// net(x) in chunks of kCriticChunkRows rows (callers hold a NoGradGuard).
+torch::Tensor forwardChunked(Mlp& net, const torch::Tensor& x) {
+    const int64_t n = x.size(0);
+    if (n <= kCriticChunkRows) return net->forward(x);
+    std::vector<torch::Tensor> parts;
+    for (int64_t i = 0; i < n; i += kCriticChunkRows) {
+        parts.push_back(net->forward(x.slice(0, i, std::min(n, i + kCriticChunkRows))));
+    }
+    return torch::cat(parts, 0);
+}
+
+// The first n points of `v` (n x 2) ordered by x, then y; unchanged order when one is NaN (no strict ordering).
+std::vector<float> firstPointsByX(const std::vector<float>& v, size_t n) {
+    std::vector<std::pair<float, float>> points(n);
+    bool has_nan = false;
+    for (size_t i = 0; i < n; ++i) {
+        points[i] = {v[2 * i], v[2 * i + 1]};
+        has_nan = has_nan || std::isnan(v[2 * i]) || std::isnan(v[2 * i + 1]);
+    }
+    if (!has_nan) std::sort(points.begin(), points.end());
+    std::vector<float> out(2 * n);
+    for (size_t i = 0; i < n; ++i) {
+        out[2 * i] = points[i].first;
+        out[2 * i + 1] = points[i].second;
+    }
+    return out;
+}
+
+// d_estimate and d_accuracy on the first kCriticSamples of each set, in one chunked D pass.
+void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& fake,
+                   std::map<std::string, double>& out) {
+    const int64_t n_real = std::min<int64_t>(kCriticSamples, real.size(0));
+    const int64_t n_fake = std::min<int64_t>(kCriticSamples, fake.size(0));
+    const torch::Tensor both = torch::cat({real.slice(0, 0, n_real), fake.slice(0, 0, n_fake)}, 0);
+    const torch::Tensor f = forwardChunked(run.critic(), both).reshape({-1});
+    const torch::Tensor f_real = f.slice(0, 0, n_real), f_fake = f.slice(0, n_real);
+    const Objective objective = run.spec().objective;
+    out["d_estimate"] = discriminatorEstimate(objective, f_real, f_fake);
+    out["d_accuracy"] = discriminatorAccuracy(objective, f_real, f_fake);
+}
+
+// JS and both KLs of the fake set against P_data on the context's fixed grid (tabulated here when absent).
+void divergenceMetrics(const MetricContext& context, const std::vector<float>& fake_v,
+                       std::map<std::string, double>& out) {
+    const Distribution& data = *context.data;
+    if (!data.hasDensity()) return;
+    const DivergenceGrid* grid = context.divergence_grid;
+    DivergenceGrid local;
+    if (!grid || grid->p_data.empty()) {
+        local = makeDivergenceGrid(data, context.view);
+        grid = &local;
+    }
+    const Divergences div = divergencesAgainstSamples(grid->p_data, fake_v, data.dim(), grid->box);
+    out["js"] = div.js;
+    out["kl_pq"] = div.kl_pq;
+    out["kl_qp"] = div.kl_qp;
+}
+
+// 1D: mean |D - D*| over the view grid, D* from analytic p_data and a KDE (or analytic) p_G.
+double optimalGapMetric(GanRun& run, const MetricContext& context, const std::vector<float>& fake_v) {
+    const Distribution& data = *context.data;
+    const Objective objective = run.spec().objective;
+    const int n = context.grid_1d;
+    Bounds box = context.view;
+    box.y0 = 0;
+    box.y1 = 1;
+    const torch::Tensor points = gridPoints(box, n, 1, 1);
+    std::vector<float> d = evaluateChunked(points, [&](const torch::Tensor& x) {
+        return displayedDiscriminator(objective, run.critic()->forward(x));
+    });
+    const std::vector<float> xs = toVector(points);
+    std::vector<float> p_data(n), p_g(n), d_star(n);
+    const Distribution* fixed = run.fixedDistribution();
+    const bool analytic_g = fixed && fixed->hasDensity();
+    const FieldGrid kde = analytic_g ? FieldGrid{} : kernelDensity(fake_v, 1, box, n, 1);
+    for (int i = 0; i < n; ++i) {
+        const double x = xs[i];
+        p_data[i] = static_cast<float>(data.density(&x));
+        p_g[i] = analytic_g ? static_cast<float>(fixed->density(&x)) : kde.values[i];
+        d_star[i] = static_cast<float>(optimalDiscriminator(p_data[i], p_g[i]));
+    }
+    return optimalGap(d, d_star, p_data, p_g);
+}
+
+}  // namespace
+
+double wasserstein2DOfFirst(const std::vector<float>& a, const std::vector<float>& b, int n) {
+    const size_t m = std::min({static_cast<size_t>(std::max(n, 0)), a.size() / 2, b.size() / 2});
+    return wasserstein2D(firstPointsByX(a, m), firstPointsByX(b, m));
 }
 
 std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContext& context,
@@ -94,37 +202,19 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
     out["g_grad_norm"] = generatorGradientNorm(run);
     if (!context.data) return out;
 
+    // One real and one fake set per evaluation (draw order fixed: the metric streams stay reproducible).
     const Distribution& data = *context.data;
     const int dim = data.dim();
-    const Objective objective = run.spec().objective;
     torch::NoGradGuard no_grad;
     const torch::Tensor real = run.sampleReal(data, kMetricSamples, run.metricRng());
     const torch::Tensor fake = run.sampleFake(kMetricSamples, run.metricGen(), run.metricRng());
     const std::vector<float> real_v = toVector(real), fake_v = toVector(fake);
 
-    // D-based estimates on the fresh sets.
-    const torch::Tensor f_real = run.critic()->forward(real.slice(0, 0, kCriticSamples)).reshape({-1});
-    const torch::Tensor f_fake = run.critic()->forward(fake.slice(0, 0, kCriticSamples)).reshape({-1});
-    out["d_estimate"] = discriminatorEstimate(objective, f_real, f_fake);
-    out["d_accuracy"] = discriminatorAccuracy(objective, f_real, f_fake);
+    criticMetrics(run, real, fake, out);
+    divergenceMetrics(context, fake_v, out);
 
-    // Divergences against the analytic data density.
-    if (data.hasDensity()) {
-        const Bounds box = growToSamples(growToSamples(context.view, real_v, dim), fake_v, dim);
-        const Divergences div = divergencesAgainstSamples(data, fake_v, dim, box);
-        out["js"] = div.js;
-        out["kl_pq"] = div.kl_pq;
-        out["kl_qp"] = div.kl_qp;
-    }
-
-    // Exact W1: sorted matching in 1D, assignment on 256 points per set in 2D.
-    if (dim == 1) {
-        out["w1"] = wasserstein1D(real_v, fake_v);
-    } else {
-        const size_t m = static_cast<size_t>(kW1Samples2D) * 2;
-        out["w1"] = wasserstein2D(std::vector<float>(real_v.begin(), real_v.begin() + m),
-                                  std::vector<float>(fake_v.begin(), fake_v.begin() + m));
-    }
+    // Exact W1: sorted matching in 1D, assignment on kW1Samples2D points per set in 2D.
+    out["w1"] = dim == 1 ? wasserstein1D(real_v, fake_v) : wasserstein2DOfFirst(real_v, fake_v, kW1Samples2D);
 
     // Mode statistics for mixtures.
     if (!context.modes.empty()) {
@@ -135,30 +225,8 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
         if (mode_covered) *mode_covered = stats.covered;
     }
 
-    // 1D: mean |D - D*| over the view grid, D* from analytic p_data and a KDE (or analytic) p_G.
-    if (dim == 1 && data.hasDensity() && !isCriticObjective(objective)) {
-        const int n = context.grid_1d;
-        Bounds box = context.view;
-        box.y0 = 0;
-        box.y1 = 1;
-        const torch::Tensor points = gridPoints(box, n, 1, 1);
-        std::vector<float> d = evaluateChunked(points, [&](const torch::Tensor& x) {
-            return displayedDiscriminator(objective, run.critic()->forward(x));
-        });
-        const std::vector<float> xs = toVector(points);
-        std::vector<float> p_data(n), p_g(n), d_star(n);
-        const Distribution* fixed = run.fixedDistribution();
-        const bool analytic_g = fixed && fixed->hasDensity();
-        const FieldGrid kde = analytic_g ? FieldGrid{} : kernelDensity(fake_v, 1, box, n, 1);
-        for (int i = 0; i < n; ++i) {
-            const double x = xs[i];
-            p_data[i] = static_cast<float>(data.density(&x));
-            p_g[i] = analytic_g
-                         ? static_cast<float>(fixed->density(&x))
-                         : kde.values[i];
-            d_star[i] = static_cast<float>(optimalDiscriminator(p_data[i], p_g[i]));
-        }
-        out["d_opt_gap"] = optimalGap(d, d_star, p_data, p_g);
+    if (dim == 1 && data.hasDensity() && !isCriticObjective(run.spec().objective)) {
+        out["d_opt_gap"] = optimalGapMetric(run, context, fake_v);
     }
     return out;
 }

@@ -17,9 +17,10 @@ namespace ganarium {
 
 namespace {
 
-// Width / height of the box the 2D fields cover: wide panels show more x than the view box's, and the
-// field should fill them (the same 64 x 64 cells, so the build costs the same).
-constexpr double kFieldAspect = 2.0;
+// Width / height of the box the 2D fields cover. Wide panels (a 2x2 grid at 16:9 gives ~2.4:1 plots)
+// show more x than the view box's, and the field should fill them; the grid keeps its 64 x 64 cells,
+// so the build costs the same (cells become wider than tall; GL_LINEAR hides it).
+constexpr double kFieldAspect = 2.5;
 
 // The box the fields are evaluated on: the view box widened about its centre to kFieldAspect (2D), or
 // the view box itself (1D, and 2D views already that wide).

@@ -45,24 +45,6 @@ void validateScene(const SceneSpec& scene) {
     for (size_t i = 0; i < scene.runs.size(); ++i) validateRun(scene.runs[i], dim, "run " + std::to_string(i + 1) + ": ");
 }
 
-namespace {
-
-// Mixture weights of the data's modes (normalised), uniform where the spec gives none.
-std::vector<double> modeWeights(const DataSpec& spec, size_t count) {
-    std::vector<double> w;
-    if ((spec.family == DataFamily::Mixture1D || spec.family == DataFamily::Blobs2D) && spec.weights.size() == count) {
-        w = spec.weights;
-    } else {
-        w.assign(count, 1.0);
-    }
-    double total = 0;
-    for (double v : w) total += v;
-    for (double& v : w) v = total > 0 ? v / total : 1.0 / static_cast<double>(count);
-    return w;
-}
-
-}  // namespace
-
 Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o) : scene(s), options(o) {
     // OpenBLAS reads this when it loads; scenes run one BLAS thread per worker. Too late for an already
     // loaded OpenBLAS (the CLI sets it before anything), harmless otherwise.
@@ -94,7 +76,7 @@ void Trainer::Impl::rebuildData() {
     }
     dim = new_dim;
     modes = data ? data->modes() : std::vector<Mode>{};
-    mode_weights = modeWeights(scene.data, modes.size());
+    mode_weights = data ? data->modeWeights() : std::vector<double>{};
     if (scene.has_view) {
         view = Bounds{scene.view[0], scene.view[1], scene.view[2], scene.view[3]};
         if (dim == 1) view.y0 = 0, view.y1 = 1;
@@ -108,6 +90,8 @@ void Trainer::Impl::rebuildData() {
         }
         view = roundOutward(box, dim);
     }
+    // JS/KL use this first box for good (fakes outside it fall in its border cells), so P_data is tabulated once.
+    divergence_grid = data ? makeDivergenceGrid(*data, view) : DivergenceGrid{};
     for (auto& run : runs) {
         if (data) run->resetDisplay(*data);
     }
@@ -150,6 +134,7 @@ void Trainer::Impl::evaluate(GanRun& run) {
     context.modes = modes;
     context.mode_weights = mode_weights;
     context.view = view;
+    context.divergence_grid = &divergence_grid;
     context.grid_1d = options.field_resolution > 0 ? options.field_resolution : 256;
     std::vector<bool> covered;
     const auto values = evaluateRunMetrics(run, context, &covered);

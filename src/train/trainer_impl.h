@@ -16,6 +16,7 @@
 
 #include "core/distribution.h"
 #include "train/gan_run.h"
+#include "train/metric_evaluator.h"
 #include "train/trainer.h"
 
 namespace ganarium {
@@ -35,6 +36,7 @@ struct Trainer::Impl {
     std::vector<std::unique_ptr<GanRun>> runs;
     int dim = 2;
     Bounds view;
+    DivergenceGrid divergence_grid;        // P_data on the box JS/KL use, set with the data (read-only while stepping)
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "ui/panels.h"

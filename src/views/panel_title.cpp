@@ -13,7 +13,8 @@ namespace ganarium {
 namespace {
 
 const char* const kSep = "  \xC2\xB7  ";  // middle dot between title parts
-constexpr float kLineHeight = 1.25f;       // title line pitch in font heights
+constexpr float kLineHeight = 1.25f;       // pitch of a second title line in font heights
+constexpr float kFirstLine = 1.3f;         // height of the first line (and of a one-line title)
 constexpr float kPad = 0.3f;               // left and right margin in font heights
 
 std::string groupedSteps(int64_t step) {
@@ -144,7 +145,7 @@ std::vector<std::string> panelTitleLines(const RunSnapshot& run, const ViewLabel
 float panelTitleHeight(const RunSnapshot& run, const ViewLabels& labels, float width, float font_size,
                        bool include_modes) {
     float lines = static_cast<float>(panelTitleLines(run, labels, width, font_size, include_modes).size());
-    return font_size * (kLineHeight * lines + (run.status == RunStatus::Diverged ? 1.2f : 0.f));
+    return font_size * (kFirstLine + kLineHeight * (lines - 1) + (run.status == RunStatus::Diverged ? 1.2f : 0.f));
 }
 
 float drawPanelTitle(ImDrawList* dl, ImVec2 pos, float width, const RunSnapshot& run, const ViewLabels& labels,
@@ -157,7 +158,7 @@ float drawPanelTitle(ImDrawList* dl, ImVec2 pos, float width, const RunSnapshot&
         // The numbers line (second of two) is slightly dimmer than the name.
         ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text, i == 0 ? 1.f : 0.8f);
         drawText(dl, {x, y}, colour, lines[i], font_size);
-        y += font_size * kLineHeight;
+        y += font_size * (i == 0 ? kFirstLine - 0.05f : kLineHeight);
     }
     if (run.status == RunStatus::Diverged) {
         std::string banner = labels.diverged + (run.status_reason.empty() ? std::string() : ": " + run.status_reason);

@@ -313,7 +313,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
 
     // Layout: title, plot with colour bars at its right, axis numbers and legend rows below.
     float title_h = style.show_title
-                        ? panelTitleHeight(run, style.labels, size.x, F, titleShowsModes(run, layers)) + F * 0.3f
+                        ? panelTitleHeight(run, style.labels, size.x, F, titleShowsModes(run, layers)) + F * 0.4f
                         : F * 0.5f;
     float bars_w = 0;
     if (layers.d_field && !run.d_field.empty()) {
