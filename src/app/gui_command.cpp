@@ -103,11 +103,7 @@ void saveScreenshot(GuiWindow& window, GuiSession& session, const std::string& p
 void ensureGlyphs(GuiWindow& window, GuiSession& session, float font_px, std::string& known_text) {
     std::string text = sceneGlyphText(session.scene());
     for (const SceneEntry& entry : session.ui().scenes) text += "\n" + entry.title;
-    if (text == known_text) return;
-    known_text = text;
-    if (fontHasGlyphs(text)) return;
-    loadFonts(languageCode(session.ui().lang), font_px, text);
-    window.reloadFontTexture();
+    if (refreshGlyphs(text, languageCode(session.ui().lang), font_px, known_text)) window.reloadFontTexture();
 }
 
 // "● REC 01:23 · Ganarium — TITLE" while recording (the title bar is never in the video).
@@ -167,7 +163,7 @@ int runWindow(const GuiArgs& args) {
         std::chrono::duration<double>(args.fps > 0 ? 1.0 / args.fps : 0.0));
     auto next_deadline = Clock::now();
     auto previous = Clock::now();
-    double rendered_fps = 0, last_work_ms = 0;
+    double rendered_fps = 0, interval_ema_ms = 0, last_work_ms = 0;
     long long rendered = 0;
     uint64_t drawn_version = 0;
     int quiet_ticks = 0;
@@ -215,7 +211,10 @@ int runWindow(const GuiArgs& args) {
             window->swap();
             const auto t_swapped = Clock::now();
             session.serviceRequests();
-            rendered_fps = 0.9 * rendered_fps + 0.1 * (interval > 0 ? 1000.0 / interval : 0.0);
+            // Average the intervals, not their inverses: a few back-to-back frames (input bursts) would
+            // otherwise dominate and show absurd rates.
+            interval_ema_ms = interval_ema_ms <= 0 ? interval : 0.9 * interval_ema_ms + 0.1 * interval;
+            rendered_fps = interval_ema_ms > 0 ? 1000.0 / interval_ema_ms : 0.0;
             last_work_ms = msSince(t0);
             if (++rendered > warmup) {
                 stats.addFrame(msSince(t0), interval);

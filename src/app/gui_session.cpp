@@ -4,6 +4,7 @@
 #include "app/gui_session.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <thread>
 #include <utility>
@@ -77,6 +78,8 @@ void GuiSession::setLockstep(bool on) {
         return;
     }
     if (on) {
+        // Speed "max" has no fixed K: keep the pace the screen showed (iterations per 1/30 s).
+        max_speed_steps_ = std::max(1, static_cast<int>(std::lround(trainer_->latest()->steps_per_second / 30.0)));
         trainer_->stop();
         Command play;  // sync_playing_ follows every Play/Pause the UI sent (forwardCommands)
         play.kind = sync_playing_ ? Command::Kind::Play : Command::Kind::Pause;
@@ -91,7 +94,8 @@ void GuiSession::setLockstep(bool on) {
 
 int GuiSession::lockstepStepsPerFrame() const {
     if (!options_.threaded && !lockstep_) return std::max(1, options_.sync_steps_per_frame);
-    return std::max(1, snapshot_ ? snapshot_->steps_per_frame : 1);
+    const int speed = snapshot_ ? snapshot_->steps_per_frame : 0;
+    return speed > 0 ? speed : max_speed_steps_;
 }
 
 float GuiSession::statusLineHeight() const {

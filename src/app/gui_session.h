@@ -1,5 +1,5 @@
 // gui_session.h — one interactive session: the Trainer (threaded, or
-// synchronous for tests), the UI state with its copy of the scene, and the
+// synchronous for tests and, while recording, in lockstep), the UI state with its copy of the scene, and the
 // shared SceneFrame. Builds one frame of UI per call, forwards the UI's
 // commands to the trainer and serves its requests (open, save, screenshot).
 #pragma once
@@ -56,7 +56,8 @@ public:
     bool takeRecordToggleRequest();
 
     // Lockstep (while recording): the training thread is stopped and every serviceRequests()
-    // applies the UI's commands, advances K = max(1, speed) iterations if playing and takes a
+    // applies the UI's commands, advances K = speed iterations if playing (speed "max": the
+    // iterations per 1/30 s the thread was doing, at least 1) and takes a
     // fresh snapshot, so each drawn frame is exactly K iterations after the previous one.
     // Switching it off restarts the training thread in the same play/pause state.
     void setLockstep(bool on);
@@ -88,6 +89,7 @@ private:
     SnapshotPtr snapshot_;
     bool sync_playing_ = false;  // whole-session play state as the UI last set it (both modes)
     bool lockstep_ = false;
+    int max_speed_steps_ = 1;    // lockstep K when the speed is "max": the pace before recording started
 };
 
 }  // namespace ganarium

@@ -75,7 +75,9 @@ torch::Tensor GanRun::sampleFake(int64_t n, at::Generator& gen, Rng& rng) {
     const torch::Tensor z = sampleLatent(n, gen);
     if (n <= kSampleChunkRows) return g_->forward(z);
     std::vector<torch::Tensor> parts;
-    for (int64_t i = 0; i < n; i += kSampleChunkRows) parts.push_back(g_->forward(z.slice(0, i, std::min(n, i + kSampleChunkRows))));
+    for (int64_t i = 0; i < n; i += kSampleChunkRows) {
+        parts.push_back(g_->forward(z.slice(0, i, std::min(n, i + kSampleChunkRows))));
+    }
     return torch::cat(parts, 0);
 }
 

@@ -17,22 +17,23 @@ namespace ganarium {
 
 namespace {
 
-// Width / height of the box the 2D fields cover. Wide panels (a 2x2 grid at 16:9 gives ~2.4:1 plots)
-// show more x than the view box's, and the field should fill them; the grid keeps its 64 x 64 cells,
-// so the build costs the same (cells become wider than tall; GL_LINEAR hides it).
-constexpr double kFieldAspect = 2.5;
+// The 2D fields cover the view box widened so that plots from this wide (width / height; a 2x2 grid
+// at 16:9 gives ~2.4) ...
+constexpr double kWidestPlot = 2.5;
+// ... to this tall (side-by-side panels in the app's centre column) show field, not empty strips.
+// The grid keeps its 64 x 64 cells, so the build costs the same (cells become wider than tall;
+// GL_LINEAR hides it).
+constexpr double kTallestPlot = 0.8;
 
-// The box the fields are evaluated on: the view box widened about its centre to kFieldAspect (2D), or
-// the view box itself (1D, and 2D views already that wide).
+// The box the fields are evaluated on: the view box grown about its centre to cover plots of every
+// aspect in [kTallestPlot, kWidestPlot] that show the whole view box (2D); the view box itself in 1D.
 Bounds fieldBox(const Bounds& view, int dim) {
     if (dim != 2) return view;
     const double w = view.x1 - view.x0, h = view.y1 - view.y0;
-    if (!(w > 0) || !(h > 0) || w >= kFieldAspect * h) return view;
-    Bounds box = view;
-    const double cx = 0.5 * (view.x0 + view.x1), half = 0.5 * kFieldAspect * h;
-    box.x0 = cx - half;
-    box.x1 = cx + half;
-    return box;
+    if (!(w > 0) || !(h > 0)) return view;
+    const double cx = 0.5 * (view.x0 + view.x1), cy = 0.5 * (view.y0 + view.y1);
+    const double half_w = 0.5 * std::max(w, kWidestPlot * h), half_h = 0.5 * std::max(h, w / kTallestPlot);
+    return {cx - half_w, cx + half_w, cy - half_h, cy + half_h};
 }
 
 // Latent half-range a manifold spans: the uniform box, or +-2.5 std for Gaussian z.

@@ -99,6 +99,14 @@ bool fontHasGlyphs(const std::string& text) {
     return true;
 }
 
+bool refreshGlyphs(const std::string& text, const std::string& lang, float size_px, std::string& known_text) {
+    if (text == known_text) return false;
+    known_text = text;
+    if (fontHasGlyphs(text)) return false;
+    loadFonts(lang, size_px, text);
+    return true;
+}
+
 ImFont* largeFont() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     return atlas.Fonts.Size > 1 ? atlas.Fonts[1] : ImGui::GetFont();

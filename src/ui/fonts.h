@@ -29,6 +29,11 @@ bool loadFonts(const std::string& lang, float size_px, const std::string& extra_
 // The scene's run-time text (title, caption, run names) for the glyph set.
 std::string sceneGlyphText(const SceneSpec& scene);
 
+// When `text` differs from `known_text` (then remembered) and the atlas lacks some of its
+// characters, rebuilds the atlas with them (loadFonts(lang, size_px, text)). True when it
+// rebuilt: the caller must then recreate the renderer's font texture (between frames).
+bool refreshGlyphs(const std::string& text, const std::string& lang, float size_px, std::string& known_text);
+
 // True when the body font has a real glyph (not the fallback) for every character of `text`.
 bool fontHasGlyphs(const std::string& text);
 

@@ -71,12 +71,18 @@ std::string headline(const RunSnapshot& run, bool with_objective) {
     return text;
 }
 
-// The key numbers, most important first: step, JS, W1, modes covered.
+// The key numbers, most important first: step, modes covered, JS, W1.
 std::vector<std::string> numberParts(const RunSnapshot& run, const ViewLabels& labels, bool include_modes) {
     std::vector<std::string> parts;
     parts.push_back(labels.step + " " + groupedSteps(run.step));
     char buffer[64];
     double v = 0;
+    if (include_modes && !run.modes.empty()) {  // right after the step: the headline of mixture scenes
+        int covered = 0;
+        for (bool c : run.mode_covered) covered += c ? 1 : 0;
+        std::snprintf(buffer, sizeof(buffer), " %d/%zu", covered, run.modes.size());
+        parts.push_back(labels.modes_covered + buffer);
+    }
     if (latestValue(run, "js", v)) {
         std::snprintf(buffer, sizeof(buffer), "JS %.3f", v);
         parts.push_back(buffer);
@@ -84,12 +90,6 @@ std::vector<std::string> numberParts(const RunSnapshot& run, const ViewLabels& l
     if (latestValue(run, "w1", v)) {
         std::snprintf(buffer, sizeof(buffer), "W1 %.3f", v);
         parts.push_back(buffer);
-    }
-    if (include_modes && !run.modes.empty()) {
-        int covered = 0;
-        for (bool c : run.mode_covered) covered += c ? 1 : 0;
-        std::snprintf(buffer, sizeof(buffer), " %d/%zu", covered, run.modes.size());
-        parts.push_back(labels.modes_covered + buffer);
     }
     return parts;
 }

@@ -28,8 +28,17 @@ constexpr float kMaxLegendShare = 0.2f;
 // A legend is dropped rather than squeezing the plot below this many font heights.
 constexpr float kMinPlotHeight = 4.0f;
 
-// The title lists modes covered only when the plot does not already show them in its corner.
-bool titleShowsModes(const RunSnapshot& run, const ViewLayers& layers) { return !(layers.modes && !run.modes.empty()); }
+// "modes covered k/K", drawn in the plot's corner.
+std::string modesBadgeText(const RunSnapshot& run, const ViewLabels& labels) {
+    int covered = 0;
+    for (size_t i = 0; i < run.modes.size(); ++i) covered += i < run.mode_covered.size() && run.mode_covered[i] ? 1 : 0;
+    char counts[32];
+    std::snprintf(counts, sizeof(counts), " %d/%zu", covered, run.modes.size());
+    return labels.modes_covered + counts;
+}
+
+// The badge may take at most this share of the plot width (narrow plots list the modes in the title instead).
+constexpr float kMaxBadgeShare = 0.5f;
 
 Rgba withAlpha(Rgba c, float a) {
     c.a = a;
@@ -195,11 +204,9 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
     dl->PushClipRect(area_.min, area_.max, true);
     if (layers.modes && !run.modes.empty()) {
         double px_per_unit = area_.width() / (area_.shown.x1 - area_.shown.x0);
-        int covered = 0;
         for (size_t i = 0; i < run.modes.size(); ++i) {
             const Mode& m = run.modes[i];
             bool ok = i < run.mode_covered.size() && run.mode_covered[i];
-            covered += ok ? 1 : 0;
             ImVec2 c = area_.toScreen(m.x, m.y);
             float r = std::max(F * 0.6f, static_cast<float>(2.0 * m.std * px_per_unit));
             if (ok) {
@@ -218,14 +225,14 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
                 }
             }
         }
-        char counts[32];
-        std::snprintf(counts, sizeof(counts), " %d/%zu", covered, run.modes.size());
-        std::string text = style.labels.modes_covered + counts;
-        ImVec2 size = textSize(text, F);
-        ImVec2 p{area_.min.x + F * 0.4f, area_.min.y + F * 0.4f};
-        dl->AddRectFilled({p.x - F * 0.25f, p.y - F * 0.1f}, {p.x + size.x + F * 0.25f, p.y + size.y + F * 0.1f},
-                          IM_COL32(255, 255, 255, 215), F * 0.2f);
-        drawText(dl, p, IM_COL32(20, 20, 25, 255), text, F);
+        if (modes_badge_) {
+            std::string text = modesBadgeText(run, style.labels);
+            ImVec2 size = textSize(text, F);
+            ImVec2 p{area_.min.x + F * 0.4f, area_.min.y + F * 0.4f};
+            dl->AddRectFilled({p.x - F * 0.25f, p.y - F * 0.1f}, {p.x + size.x + F * 0.25f, p.y + size.y + F * 0.1f},
+                              IM_COL32(255, 255, 255, 215), F * 0.2f);
+            drawText(dl, p, IM_COL32(20, 20, 25, 255), text, F);
+        }
     }
     dl->PopClipRect();
 
@@ -249,7 +256,7 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
                        legend_, legend_font_);
 
     if (style.show_title)
-        drawPanelTitle(dl, panel_min, panel_max.x - panel_min.x, run, style.labels, F, titleShowsModes(run, layers));
+        drawPanelTitle(dl, panel_min, panel_max.x - panel_min.x, run, style.labels, F, !modes_badge_);
 
     // Hover read-out.
     if (hovered_) {
@@ -302,6 +309,17 @@ void View2D::placeLegend(const std::vector<LegendEntry>& entries, const Bounds& 
     area_.shown = fitEqualAspect(data_box, area_.width(), area_.height());
 }
 
+void View2D::clipPlotToBox(const Bounds& box) {
+    Bounds shown{std::max(area_.shown.x0, box.x0), std::min(area_.shown.x1, box.x1), std::max(area_.shown.y0, box.y0),
+                 std::min(area_.shown.y1, box.y1)};
+    if (!(shown.x1 > shown.x0) || !(shown.y1 > shown.y0)) return;  // the field is off screen: keep the plot
+    ImVec2 min{area_.screenX(shown.x0), area_.screenY(shown.y1)}, max{area_.screenX(shown.x1), area_.screenY(shown.y0)};
+    if (max.x - min.x < 8 || max.y - min.y < 8) return;
+    area_.min = min;
+    area_.max = max;
+    area_.shown = shown;
+}
+
 void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
                   const ViewStyle& style, ImVec2 size) {
     assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
@@ -312,9 +330,6 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     ImVec2 panel_max{panel_min.x + size.x, panel_min.y + size.y};
 
     // Layout: title, plot with colour bars at its right, axis numbers and legend rows below.
-    float title_h = style.show_title
-                        ? panelTitleHeight(run, style.labels, size.x, F, titleShowsModes(run, layers)) + F * 0.4f
-                        : F * 0.5f;
     float bars_w = 0;
     if (layers.d_field && !run.d_field.empty()) {
         FieldScale s = fieldScale(run, style.labels);
@@ -324,6 +339,12 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         bars_w += colourBarWidth({ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {}}, F) +
                   F * 0.5f;
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
+    // "modes covered k/K" sits in the plot's corner when it leaves room for the data; else it joins the title.
+    float plot_w = size.x - left_w - std::max(bars_w, F * 0.8f);
+    modes_badge_ = layers.modes && !run.modes.empty() &&
+                   textSize(modesBadgeText(run, style.labels), F).x + F <= kMaxBadgeShare * plot_w;
+    float title_h =
+        style.show_title ? panelTitleHeight(run, style.labels, size.x, F, !modes_badge_) + F * 0.4f : F * 0.5f;
     std::vector<LegendEntry> entries =
         style.show_legend ? legendEntries(run, layers, style.labels) : std::vector<LegendEntry>{};
     area_.min = {panel_min.x + left_w, panel_min.y + title_h};
@@ -334,6 +355,9 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     }
     area_.shown = fitEqualAspect(camera.box, area_.width(), area_.height());
     placeLegend(entries, camera.box, size, F);
+    // Videos and screenshots (not interactive): the plot ends where the field does, so a panel of
+    // unusual aspect shows a smaller plot rather than strips without D values.
+    if (!style.interactive && layers.d_field && !run.d_field.empty()) clipPlotToBox(run.d_field.box);
     // Input: one invisible button over the panel takes drag and wheel.
     ImGui::SetCursorScreenPos(panel_min);
     ImGui::PushID(this);  // several panels share one window

@@ -67,6 +67,8 @@ private:
     void renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale);
     // Chooses where the legend goes (inside the plot, rows, one compact row, or none) and shrinks the plot for it.
     void placeLegend(const std::vector<LegendEntry>& entries, const Bounds& data_box, ImVec2 size, float font_size);
+    // Shrinks the plot rectangle (same scale) to the part of `box` it shows.
+    void clipPlotToBox(const Bounds& box);
     void drawOverlays(const RunSnapshot& run, const ViewLayers& layers, const ViewStyle& style, ImVec2 panel_min,
                       ImVec2 panel_max, float font_size);
 
@@ -78,6 +80,7 @@ private:
     ArrowBatch arrows_;
     PlotArea area_;
     bool hovered_ = false, legend_inside_ = false;
+    bool modes_badge_ = false;         // "modes covered k/K" drawn in the plot (else in the title)
     std::vector<LegendEntry> legend_;  // entries drawn this frame
     float legend_font_ = 0;
     int msaa_samples_ = 0;

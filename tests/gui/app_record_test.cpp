@@ -156,6 +156,38 @@ TEST_CASE("the record request comes from the button state, and an unwritable fol
     fs::remove_all(file.parent_path());
 }
 
+TEST_CASE("Ctrl+R and F9 ask for recording; R alone still resets") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    ShortcutKeys keys;  // GLFW key codes: F9 = 298, R = 'R'
+    ImGuiIO& io = ImGui::GetIO();
+    // One frame with `key` held (and Ctrl if asked); pressing is detected in NewFrame.
+    // Returns the commands that frame queued for the trainer.
+    auto frameWithKey = [&](int key, bool ctrl) {
+        io.KeysDown[key] = true;
+        io.KeyCtrl = ctrl;
+        fx.window->beginFrame();
+        ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+        session.buildFrame(ImGui::GetIO().DisplaySize, keys);
+        fx.window->renderFrame();
+        io.KeysDown[key] = false;
+        io.KeyCtrl = false;
+        const std::vector<Command> queued = session.ui().outbox;
+        session.serviceRequests();
+        fx.frame(session);  // key released
+        return queued;
+    };
+    CHECK(frameWithKey(keys.f9, false).empty());
+    CHECK(session.takeRecordToggleRequest());
+    CHECK(frameWithKey(keys.ctrl_r, true).empty());  // Ctrl+R records and does not also reset
+    CHECK(session.takeRecordToggleRequest());
+    const std::vector<Command> reset = frameWithKey('R', false);
+    CHECK_FALSE(session.takeRecordToggleRequest());
+    REQUIRE(reset.size() == 1);
+    CHECK(reset[0].kind == Command::Kind::Reset);
+}
+
 TEST_CASE("the real binary records a clip with --frames 40 --record --record-dir") {
     const char* bin = std::getenv("GANARIUM_BIN");
     REQUIRE_MESSAGE(bin, "GANARIUM_BIN is not set (ctest sets it)");
@@ -193,6 +225,19 @@ TEST_CASE("fonts gain glyphs for run-time text such as a Chinese caption") {
     loadFonts("en", 18.0f, sceneGlyphText(scene));
     CHECK(fontHasGlyphs(rare));
     CHECK(fontHasGlyphs(sceneGlyphText(scene)));
+
+    // At run time: a newly opened scene with new characters rebuilds the atlas once, then never again.
+    loadFonts("en", 18.0f);
+    std::string known = "Eight Gaussians on a ring";
+    CHECK_FALSE(refreshGlyphs(known, "en", 18.0f, known));  // unchanged text: nothing to do
+    scene.title = "斑鬣狗的环";
+    CHECK(refreshGlyphs(sceneGlyphText(scene), "en", 18.0f, known));
+    fx.window->reloadFontTexture();
+    CHECK(fontHasGlyphs(scene.title));
+    CHECK(known == sceneGlyphText(scene));
+    CHECK_FALSE(refreshGlyphs(sceneGlyphText(scene), "en", 18.0f, known));
+    GuiSession session(scene, testSessionOptions(false));
+    CHECK(fx.frame(session) > 1000);  // draws with the rebuilt atlas
     loadFonts("en", 18.0f);
     fx.window->reloadFontTexture();
 }

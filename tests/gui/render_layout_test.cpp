@@ -85,16 +85,27 @@ TEST_CASE("2D field fills a wide plot; outside the field box the plot is a no-da
     CHECK(colourDistance(p, want.r, want.g, want.b) <= 4);
     CHECK(colourDistance(p, bg.r, bg.g, bg.b) > 60);
 
-    // A field only on the view box: the strips beside it are the no-data tone.
+    // A field only on the view box, interactive (the GUI): the strips beside it are the no-data tone.
     Snapshot narrow = test::constantField2D(1.f, false);
     narrow.version = 2;
-    img = fx.renderFrame(kW, kH, [&] { view.draw(narrow, 0, fieldOnly(), camera, quiet(), ImVec2(kW, 300)); });
+    ViewStyle interactive;
+    img = fx.renderFrame(kW, kH, [&] { view.draw(narrow, 0, fieldOnly(), camera, interactive, ImVec2(kW, 300)); });
     ImVec2 strip = view.dataToScreen(-1.8, 0.0);
     Pixel q = fx.pixel(img, static_cast<int>(strip.x), static_cast<int>(strip.y));
     Rgba none = palette::noData();
     INFO("strip pixel " << q.r << "," << q.g << "," << q.b);
     CHECK(colourDistance(q, none.r, none.g, none.b) <= 5);
     CHECK(colourDistance(q, bg.r, bg.g, bg.b) > 12);
+
+    // Not interactive (videos): the plot ends where the field does, at the same scale.
+    float scale = view.plotArea().width() / static_cast<float>(view.plotArea().shown.x1 - view.plotArea().shown.x0);
+    narrow.version = 3;
+    fx.renderFrame(kW, kH, [&] { view.draw(narrow, 0, fieldOnly(), camera, quiet(), ImVec2(kW, 300)); });
+    const PlotArea& clipped = view.plotArea();
+    CHECK(clipped.shown.x0 == doctest::Approx(-1.0));
+    CHECK(clipped.shown.x1 == doctest::Approx(1.0));
+    CHECK(clipped.width() / 2.f == doctest::Approx(scale).epsilon(0.01));
+    CHECK(clipped.width() == doctest::Approx(clipped.height()).epsilon(0.01));
 }
 
 TEST_CASE("panel titles fit their panel: redundant objective dropped, numbers on a second line, ellipsized") {

@@ -75,11 +75,11 @@ inline Snapshot synthetic2D(bool critic, bool diverged = false) {
     auto field = [&](auto fn) {
         FieldGrid g;
         g.nx = g.ny = 64;
-        g.box = {-7.5, 7.5, -3, 3};  // like the trainer: the view box widened to 2.5:1 so wide panels are covered
+        g.box = {-7.5, 7.5, -3.75, 3.75};  // like the trainer: the view box grown so wide and tall plots are covered
         g.values.resize(64 * 64);
         for (int iy = 0; iy < 64; ++iy)
             for (int ix = 0; ix < 64; ++ix) {
-                double x = -7.5 + (ix + 0.5) * 15 / 64, y = -3 + (iy + 0.5) * 6 / 64;
+                double x = -7.5 + (ix + 0.5) * 15 / 64, y = -3.75 + (iy + 0.5) * 7.5 / 64;
                 g.values[static_cast<size_t>(iy) * 64 + ix] = static_cast<float>(fn(x, y));
             }
         return g;
