@@ -20,6 +20,18 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Rows per G forward pass when sampling many fakes: 2500 rows at once cost page faults for the big
 // activations on every call (toy G, measured: 4 ms at once vs 1.7 ms in chunks of 512).
 constexpr int64_t kSampleChunkRows = 512;
+
+// True when every element of `t` is finite (a plain loop over float storage: 16 small tensors per metric
+// evaluation cost ~0.25 ms as isfinite/all/item ops, ~0.02 ms this way).
+bool allFinite(const torch::Tensor& t) {
+    if (t.scalar_type() != torch::kFloat || !t.is_contiguous()) return torch::isfinite(t).all().item<bool>();
+    const float* values = t.data_ptr<float>();
+    const int64_t n = t.numel();
+    for (int64_t i = 0; i < n; ++i) {
+        if (!std::isfinite(values[i])) return false;
+    }
+    return true;
+}
 }  // namespace
 
 GanRun::GanRun(const RunSpec& spec, int dim, uint64_t seed, int display_samples)
@@ -186,7 +198,7 @@ bool GanRun::checkWeights() {
     torch::NoGradGuard no_grad;
     for (Mlp* net : {&g_, &d_}) {
         for (const auto& p : (*net)->parameters()) {
-            if (!torch::isfinite(p).all().item<bool>()) {
+            if (!allFinite(p)) {
                 status_ = RunStatus::Diverged;
                 reason_ = std::string("NaN/Inf in ") + (net == &g_ ? "G" : "D") + " weights at step " +
                           std::to_string(step_);

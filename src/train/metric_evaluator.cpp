@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <utility>
+#include <tuple>
 
 #include "core/metrics.h"
 #include "train/field_grid.h"
@@ -112,19 +112,33 @@ torch::Tensor forwardChunked(Mlp& net, const torch::Tensor& x) {
     return torch::cat(parts, 0);
 }
 
-// The first n points of `v` (n x 2) ordered by x, then y; unchanged order when one is NaN (no strict ordering).
-std::vector<float> firstPointsByX(const std::vector<float>& v, size_t n) {
-    std::vector<std::pair<float, float>> points(n);
-    bool has_nan = false;
-    for (size_t i = 0; i < n; ++i) {
-        points[i] = {v[2 * i], v[2 * i + 1]};
-        has_nan = has_nan || std::isnan(v[2 * i]) || std::isnan(v[2 * i + 1]);
+// Vertical strips the W1 point sets are ordered in (measured on the ring: 4-14 all ~10% faster than plain x order).
+constexpr int kW1Strips = 8;
+
+// The first n points of `v` (n x 2) in boustrophedon order: kW1Strips strips of x, y up then down alternately.
+// Unchanged order when one is not finite (no strict ordering).
+std::vector<float> firstPointsInStrips(const std::vector<float>& v, size_t n) {
+    std::vector<float> out(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(2 * n));
+    double x_min = std::numeric_limits<double>::infinity(), x_max = -x_min;
+    for (size_t i = 0; i < 2 * n; ++i) {
+        if (!std::isfinite(out[i])) return out;
+        if (i % 2 == 1) continue;
+        x_min = std::min<double>(x_min, out[i]);
+        x_max = std::max<double>(x_max, out[i]);
     }
-    if (!has_nan) std::sort(points.begin(), points.end());
-    std::vector<float> out(2 * n);
+    const double width = (x_max - x_min) / kW1Strips;
+    // Sort key: (strip, +-y, x) — a strict weak order for finite values.
+    std::vector<std::tuple<int, float, float>> points(n);
     for (size_t i = 0; i < n; ++i) {
-        out[2 * i] = points[i].first;
-        out[2 * i + 1] = points[i].second;
+        const float x = out[2 * i], y = out[2 * i + 1];
+        const int strip = width > 0 ? std::min(kW1Strips - 1, static_cast<int>((x - x_min) / width)) : 0;
+        points[i] = {strip, strip % 2 ? -y : y, x};
+    }
+    std::sort(points.begin(), points.end());
+    for (size_t i = 0; i < n; ++i) {
+        const auto& [strip, signed_y, x] = points[i];
+        out[2 * i] = x;
+        out[2 * i + 1] = strip % 2 ? -signed_y : signed_y;
     }
     return out;
 }
@@ -189,7 +203,7 @@ double optimalGapMetric(GanRun& run, const MetricContext& context, const std::ve
 
 double wasserstein2DOfFirst(const std::vector<float>& a, const std::vector<float>& b, int n) {
     const size_t m = std::min({static_cast<size_t>(std::max(n, 0)), a.size() / 2, b.size() / 2});
-    return wasserstein2D(firstPointsByX(a, m), firstPointsByX(b, m));
+    return wasserstein2D(firstPointsInStrips(a, m), firstPointsInStrips(b, m));
 }
 
 std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContext& context,

@@ -54,8 +54,8 @@ std::vector<float> toVector(const torch::Tensor& t);
 // L2 norm of the generator-parameter gradient of the G loss on a fresh batch (NaN for a fixed G).
 double generatorGradientNorm(GanRun& run);
 
-// Exact 2D W1 between the first n points of `a` and of `b` (n x 2 each); both sets are
-// ordered by x first, which leaves W1 unchanged but shortens the assignment's augmenting paths.
+// Exact 2D W1 between the first n points of `a` and of `b` (n x 2 each). Both sets are reordered
+// in strips of x first, which leaves W1 unchanged but shortens the assignment's augmenting paths.
 double wasserstein2DOfFirst(const std::vector<float>& a, const std::vector<float>& b, int n);
 
 // Union of `box` and the bounding box of `samples` (n x dim) grown by 5% of the span.

@@ -150,7 +150,13 @@ void drawColourBar(ImDrawList* dl, ImVec2 top_left, float height, const ColourBa
     }
     dl->AddRect({x0, y0}, {x1, y1}, ImGui::GetColorU32(ImGuiCol_Text, 0.6f));
     auto ypos = [&](double v) { return y1 - static_cast<float>((v - bar.lo) / (bar.hi - bar.lo)) * (y1 - y0); };
-    Ticks ticks = niceTicks(bar.lo, bar.hi, 4);
+    // Fewer numbers on short bars, so they never overlap (at least 1.4 font heights apart).
+    int target = std::clamp(static_cast<int>((y1 - y0) / (font_size * 1.4f)), 1, 4);
+    Ticks ticks = niceTicks(bar.lo, bar.hi, target);
+    auto crowded = [&](const Ticks& t) {
+        return t.values.size() > 2 && (y1 - y0) / static_cast<float>(t.values.size() - 1) < font_size * 1.1f;
+    };
+    while (target > 1 && crowded(ticks)) ticks = niceTicks(bar.lo, bar.hi, --target);
     for (double v : ticks.values) {
         float y = ypos(v);
         dl->AddLine({x1, y}, {x1 + font_size * 0.3f, y}, text, 1.5f);

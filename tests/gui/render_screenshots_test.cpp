@@ -74,6 +74,34 @@ TEST_CASE("screenshots: single 2D and 1D panels with realistic data") {
     }
 }
 
+TEST_CASE("screenshots: small panels (video sizes) with long titles still show their data") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    const int w = 960, h = 540;
+    Snapshot s2 = test::synthetic2D(false), s1 = test::synthetic1D(false);
+    s2.runs[0].name = "Standard GAN (non-saturating)";
+    s2.runs[0].objective = "non_saturating";
+    s1.runs[0].name = "WGAN (weight clipping), a long run name";
+    View2D big2, small2;
+    View1D big1, small1;
+    ViewCamera c2, c1;
+    auto img = fx.renderFrame(w, h, [&] {
+        // Left column: 640x360 panels would not fit twice; 2D 480x270 over 1D 480x270; right: 320x180 each.
+        ImGui::SetCursorScreenPos({0, 0});
+        big2.draw(s2, 0, ViewLayers{}, c2, still(), ImVec2(480, 270));
+        ImGui::SetCursorScreenPos({0, 270});
+        big1.draw(s1, 0, ViewLayers{}, c1, still(), ImVec2(480, 270));
+        ImGui::SetCursorScreenPos({500, 0});
+        small2.draw(s2, 0, ViewLayers{}, c2, still(), ImVec2(320, 180));
+        ImGui::SetCursorScreenPos({500, 270});
+        small1.draw(s1, 0, ViewLayers{}, c1, still(), ImVec2(320, 180));
+    });
+    CHECK(small2.plotArea().height() > 40.f);
+    CHECK(small1.plotArea().height() > 40.f);
+    CHECK(distinctColours(img) > 200);
+    maybeSave("small_panels", w, h, img);
+}
+
 TEST_CASE("HiDPI: the 2D view's offscreen target follows DisplayFramebufferScale") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
