@@ -53,4 +53,20 @@ std::vector<float> sampleVector(const Distribution& dist, int n, Rng& rng) {
     return out;
 }
 
+FieldGrid densityGrid(const Distribution& dist, const Bounds& box, int nx, int ny) {
+    FieldGrid field;
+    field.nx = nx;
+    field.ny = ny;
+    field.box = box;
+    field.values.resize(static_cast<size_t>(nx) * ny);
+    const double dx = (box.x1 - box.x0) / nx, dy = (box.y1 - box.y0) / ny;
+    for (int iy = 0; iy < ny; ++iy) {
+        for (int ix = 0; ix < nx; ++ix) {
+            const double x[2] = {box.x0 + (ix + 0.5) * dx, box.y0 + (iy + 0.5) * dy};
+            field.values[static_cast<size_t>(iy) * nx + ix] = static_cast<float>(dist.density(x));
+        }
+    }
+    return field;
+}
+
 }  // namespace ganarium

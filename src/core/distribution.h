@@ -37,6 +37,10 @@ public:
 // Builds the distribution a DataSpec describes. Throws SceneError on bad parameters.
 std::unique_ptr<Distribution> makeDistribution(const DataSpec& spec);
 
+// The analytic density at every cell centre of an nx x ny grid over `box`
+// (ny == 1 in 1D). Only meaningful when dist.hasDensity().
+FieldGrid densityGrid(const Distribution& dist, const Bounds& box, int nx, int ny);
+
 // Convenience: n samples as a vector (n x dim).
 std::vector<float> sampleVector(const Distribution& dist, int n, Rng& rng);
 

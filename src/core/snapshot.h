@@ -60,9 +60,11 @@ struct RunSnapshot {
     std::vector<float> latent;        // n x latent_dim: the z of each fake sample
     std::vector<float> fake_push;     // n x dim: -dLoss_G/dx at each fake sample (where G is pushed)
 
-    FieldGrid d_field;                // D(x) in [0,1] (probability) or f(x) (critic) over the view box
+    // Fields cover the "field box": the view box widened so any panel aspect
+    // from 0.8:1 to 2.5:1 is filled (FieldGrid::box says exactly where).
+    FieldGrid d_field;                // D(x) in [0,1] (probability) or f(x) (critic)
     FieldGrid d_optimal;              // D* = p_data/(p_data+p_G); empty when not defined
-    FieldGrid p_data, p_g;            // densities over the view box (1D: ny == 1)
+    FieldGrid p_data, p_g;            // densities (1D: ny == 1)
 
     std::vector<float> manifold;      // manifold_nu x manifold_nv x dim: G over a latent grid (1D latent: nv == 1)
     int manifold_nu = 0, manifold_nv = 0;

@@ -7,7 +7,6 @@
 #include <cmath>
 
 #include "core/metrics.h"
-#include "train/density_grid.h"
 #include "train/field_grid.h"
 #include "train/metric_evaluator.h"
 #include "train/objectives.h"
@@ -186,14 +185,14 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     // Densities: analytic where known, binned KDE of the display samples otherwise.
     const Distribution* fixed = run.fixedDistribution();
     if (context.data && context.data->hasDensity()) {
-        out.p_data = analyticDensity(*context.data, box, nx, ny);
+        out.p_data = densityGrid(*context.data, box, nx, ny);
     } else if (!out.real.empty()) {
-        out.p_data = binnedDensity(out.real, dim, box, nx, ny);
+        out.p_data = kernelDensity(out.real, dim, box, nx, ny);
     }
     if (fixed && fixed->hasDensity()) {
-        out.p_g = analyticDensity(*fixed, box, nx, ny);
+        out.p_g = densityGrid(*fixed, box, nx, ny);
     } else if (!out.fake.empty()) {
-        out.p_g = binnedDensity(out.fake, dim, box, nx, ny);
+        out.p_g = kernelDensity(out.fake, dim, box, nx, ny);
     }
     if (context.data && context.data->hasDensity() && !out.p_g.empty()) {
         std::vector<float> d_star(out.p_data.values.size());

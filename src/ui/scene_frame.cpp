@@ -154,7 +154,7 @@ bool SceneFrame::hoveredDataPoint(double& x, double& y) const {
     return false;
 }
 
-void SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width) {
+float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ThemeColors colors = themeColors();
     ImFont* big = largeFont();
@@ -171,9 +171,15 @@ void SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& o
     list->AddText(big, big_size, ImVec2(p0.x + width - ts.x, p0.y), colors.accent, buf);
 
     const std::string& caption = options.caption.empty() ? snapshot.scene_caption : options.caption;
-    if (!caption.empty())
+    float height = big_size + fs * 0.4f;
+    if (!caption.empty()) {
+        // The caption may wrap at small sizes: reserve every line it takes.
+        const ImVec2 cs = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, width, caption.c_str());
         list->AddText(ImGui::GetFont(), fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), colors.text_dim,
                       caption.c_str(), nullptr, width);
+        height += cs.y + fs * 0.3f;
+    }
+    return height;
 }
 
 void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1) {
@@ -252,10 +258,7 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
     const float fs = ImGui::GetFontSize() * options.font_scale;
 
     if (options.presentation) {
-        drawHeader(snapshot, options, p0, width);
-        const bool has_caption = !(options.caption.empty() && snapshot.scene_caption.empty());
-        p0.y += largeFont()->FontSize * std::max(1.0f, options.font_scale * 0.85f) + (has_caption ? fs * 1.5f : 0) +
-                fs * 0.4f;
+        p0.y += drawHeader(snapshot, options, p0, width);
     }
 
     bool weights = options.show_weights == 1;

@@ -71,7 +71,7 @@ public:
 private:
     void ensureViews(const Snapshot& snapshot);
     void drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1);
-    void drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
+    float drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
 
     std::vector<std::unique_ptr<RunView>> views_;
     int views_dim_ = 0;
