@@ -145,6 +145,7 @@ int runWindow(const GuiArgs& args) {
     options.start_playing = !args.paused;
     options.presentation = args.presentation;
     options.trainer.threads = args.threads;
+    options.trainer.display_samples = 0;  // by run count: smaller panels get fewer dots (cheaper frames)
     options.scene_dirs = sceneFolders();
     GuiSession session(args.scene, options);
     if (!args.record_dir.empty()) session.ui().record_dir = args.record_dir;

@@ -127,6 +127,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
 
     TrainerOptions trainer_options;
     trainer_options.snapshots_in_train = false;
+    trainer_options.display_samples = 0;  // as the window: by run count
     Trainer trainer(scene, trainer_options);
 
     std::unique_ptr<VideoEncoder> encoder;

@@ -17,6 +17,15 @@
 namespace ganarium {
 
 namespace {
+// Display samples per run: explicit when > 0, else fewer for many (smaller) panels.
+int displaySamples(int requested, int runs) {
+    if (requested > 0) return requested;
+    return runs <= 2 ? 1024 : 512;
+}
+}  // namespace
+
+
+namespace {
 
 constexpr int kMaxRuns = 6;
 // How far (times the data box) the view may grow to follow escaping samples.
@@ -100,7 +109,7 @@ void Trainer::Impl::rebuildData() {
 void Trainer::Impl::rebuildRuns() {
     runs.clear();
     for (const RunSpec& spec : scene.runs) {
-        runs.push_back(std::make_unique<GanRun>(spec, dim, scene.seed, std::max(1, options.display_samples)));
+        runs.push_back(std::make_unique<GanRun>(spec, dim, scene.seed, displaySamples(options.display_samples, static_cast<int>(scene.runs.size()))));
         if (data) runs.back()->resetDisplay(*data);
     }
     // Step-0 metrics: the starting point of every curve.
