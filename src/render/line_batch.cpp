@@ -5,6 +5,23 @@
 
 namespace ganarium {
 
+namespace {
+// Uploads `data` when dirty and draws it as triangles with `program` (shared by lines and arrows).
+void drawTriangles(ShaderProgram& program, VertexBatch& batch, const std::vector<float>& data, bool& dirty,
+                   int stride, const PlotTransform& transform) {
+    if (data.empty() || !program.valid()) return;
+    if (dirty) {
+        batch.upload(data);
+        dirty = false;
+    }
+    program.use();
+    transform.apply(program);
+    batch.bind();
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(data.size() / stride));
+    glBindVertexArray(0);
+}
+}  // namespace
+
 LineBatch::LineBatch(const std::string& shader_dir) : program_("lines.vert", "lines.frag", shader_dir) {
     batch_.attribute(0, 2, kStride, 0);
     batch_.attribute(1, 2, kStride, 2);
@@ -42,16 +59,7 @@ void LineBatch::addPolyline(const float* xy, int n, int stride, const Rgba& colo
 }
 
 void LineBatch::draw(const PlotTransform& transform) {
-    if (data_.empty() || !program_.valid()) return;
-    if (dirty_) {
-        batch_.upload(data_);
-        dirty_ = false;
-    }
-    program_.use();
-    transform.apply(program_);
-    batch_.bind();
-    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(data_.size() / kStride));
-    glBindVertexArray(0);
+    drawTriangles(program_, batch_, data_, dirty_, kStride, transform);
 }
 
 ArrowBatch::ArrowBatch(const std::string& shader_dir) : program_("arrows.vert", "lines.frag", shader_dir) {
@@ -88,16 +96,7 @@ void ArrowBatch::add(float x, float y, float dx, float dy, float length_px, floa
 }
 
 void ArrowBatch::draw(const PlotTransform& transform) {
-    if (data_.empty() || !program_.valid()) return;
-    if (dirty_) {
-        batch_.upload(data_);
-        dirty_ = false;
-    }
-    program_.use();
-    transform.apply(program_);
-    batch_.bind();
-    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(data_.size() / kStride));
-    glBindVertexArray(0);
+    drawTriangles(program_, batch_, data_, dirty_, kStride, transform);
 }
 
 }  // namespace ganarium
