@@ -27,12 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path freshDir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("ganarium-record-test-" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path freshDir(const std::string& name) { return freshTempDir("ganarium-record-test", name); }
 
 // Runs `command` through the shell; returns its stdout+stderr and sets `code`.
 std::string runCommand(const std::string& command, int& code) {

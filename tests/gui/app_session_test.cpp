@@ -23,12 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path tempDir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("ganarium-app-test-" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path tempDir(const std::string& name) { return freshTempDir("ganarium-app-test", name); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 // suite runs under xvfb-run); without one, `error` says so and tests fail.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,14 @@
 #include "ui/theme.h"
 
 namespace ganarium::test {
+
+// An empty scratch folder under the system temp dir, named `prefix-name` (emptied first).
+inline std::filesystem::path freshTempDir(const std::string& prefix, const std::string& name) {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / (prefix + "-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
 
 struct AppWindowFixture {
     std::unique_ptr<GuiWindow> window;

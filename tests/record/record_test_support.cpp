@@ -114,15 +114,7 @@ pid_t startProgram(const std::vector<std::string>& argv_in, const std::string& l
     return rc == 0 ? pid : -1;
 }
 
-int waitProgram(pid_t pid) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) return -1;
-    }
-    if (WIFEXITED(status)) return WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-    return -1;
-}
+int waitProgram(pid_t pid) { return waitForChild(pid); }
 
 void writeTinyScene(const std::string& path, uint64_t seed) {
     std::ofstream out(path);
