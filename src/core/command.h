@@ -40,4 +40,9 @@ struct Command {
     std::shared_ptr<const SceneSpec> scene;
 };
 
+// The data after a custom-data edit (AddBlob, AddPoints, ClearData): the one
+// rule set the trainer and the UI's scene copy both follow. Other kinds
+// return `current` unchanged.
+DataSpec customDataAfter(const DataSpec& current, const Command& command);
+
 }  // namespace ganarium

@@ -23,8 +23,6 @@ std::vector<size_t> targets(int run, size_t count) {
     return out;
 }
 
-bool isCustom(DataFamily family) { return family == DataFamily::Blobs2D || family == DataFamily::Points2D; }
-
 }  // namespace
 
 void Trainer::Impl::switchData(const DataSpec& next) {
@@ -109,47 +107,9 @@ void Trainer::Impl::apply(const Command& command) {
             break;
         }
         case Kind::SetData: switchData(command.data); break;
-        case Kind::AddBlob: {
-            DataSpec next = scene.data;
-            if (next.family != DataFamily::Blobs2D) {
-                next = DataSpec{};
-                next.family = DataFamily::Blobs2D;
-                next.means.clear();
-                next.stds.clear();
-                next.weights.clear();
-            }
-            next.means.push_back(command.x);
-            next.means.push_back(command.y);
-            next.stds.push_back(command.std);
-            next.weights.push_back(1.0);
-            switchData(next);
-            break;
-        }
-        case Kind::AddPoints: {
-            DataSpec next = scene.data;
-            if (next.family != DataFamily::Points2D) {
-                next = DataSpec{};
-                next.family = DataFamily::Points2D;
-            }
-            next.csv_path.clear();
-            next.points.insert(next.points.end(), command.points.begin(), command.points.end());
-            switchData(next);
-            break;
-        }
-        case Kind::ClearData: {
-            DataSpec next = scene.data;
-            if (!isCustom(next.family)) {
-                next = DataSpec{};
-                next.family = DataFamily::Points2D;
-            }
-            next.means.clear();
-            next.stds.clear();
-            next.weights.clear();
-            next.points.clear();
-            next.csv_path.clear();
-            switchData(next);
-            break;
-        }
+        case Kind::AddBlob:
+        case Kind::AddPoints:
+        case Kind::ClearData: switchData(customDataAfter(scene.data, command)); break;
         case Kind::LoadScene: {
             if (!command.scene) break;
             validateScene(*command.scene);

@@ -1,5 +1,5 @@
 // ui_state.cpp — posting commands and keeping the UI's copy of the scene in
-// step with what the trainer does with them (mirrors train/trainer_commands.cpp).
+// step with what the trainer does with them (custom-data rules: core customDataAfter).
 #include "ui/ui_state.h"
 
 #include <utility>
@@ -26,36 +26,9 @@ void applyToSpec(SceneSpec& spec, const Command& command) {
             data = command.data;
             break;
         case K::AddBlob:
-            if (data.family != DataFamily::Blobs2D) {
-                const DataSpec fresh;
-                data = fresh;
-                data.family = DataFamily::Blobs2D;
-            }
-            data.means.push_back(command.x);
-            data.means.push_back(command.y);
-            data.stds.push_back(command.std);
-            data.weights.push_back(1.0);
-            break;
         case K::AddPoints:
-            if (data.family != DataFamily::Points2D) {
-                const DataSpec fresh;
-                data = fresh;
-                data.family = DataFamily::Points2D;
-            }
-            data.csv_path.clear();
-            data.points.insert(data.points.end(), command.points.begin(), command.points.end());
-            break;
         case K::ClearData:
-            if (data.family != DataFamily::Blobs2D && data.family != DataFamily::Points2D) {
-                const DataSpec fresh;
-                data = fresh;
-                data.family = DataFamily::Points2D;
-            }
-            data.means.clear();
-            data.stds.clear();
-            data.weights.clear();
-            data.points.clear();
-            data.csv_path.clear();
+            data = customDataAfter(data, command);
             break;
         case K::LoadScene:
             if (command.scene) spec = *command.scene;

@@ -1,0 +1,47 @@
+// command.cpp — the scene-data edits that commands make, shared by the
+// trainer and the UI so both hold the same scene after the same commands.
+#include "core/command.h"
+
+namespace ganarium {
+
+namespace {
+// `current` if it already is `family`, else an empty spec of that family.
+DataSpec ofFamily(const DataSpec& current, DataFamily family) {
+    if (current.family == family) return current;
+    DataSpec fresh;
+    fresh.family = family;
+    return fresh;
+}
+}  // namespace
+
+DataSpec customDataAfter(const DataSpec& current, const Command& command) {
+    using K = Command::Kind;
+    DataSpec next = current;
+    switch (command.kind) {
+        case K::AddBlob:
+            next = ofFamily(current, DataFamily::Blobs2D);
+            next.means.push_back(command.x);
+            next.means.push_back(command.y);
+            next.stds.push_back(command.std);
+            next.weights.push_back(1.0);
+            break;
+        case K::AddPoints:
+            next = ofFamily(current, DataFamily::Points2D);
+            next.csv_path.clear();  // drawn points are saved inline, not as the old file
+            next.points.insert(next.points.end(), command.points.begin(), command.points.end());
+            break;
+        case K::ClearData:
+            if (current.family != DataFamily::Blobs2D) next = ofFamily(current, DataFamily::Points2D);
+            next.means.clear();
+            next.stds.clear();
+            next.weights.clear();
+            next.points.clear();
+            next.csv_path.clear();
+            break;
+        default:
+            break;
+    }
+    return next;
+}
+
+}  // namespace ganarium
