@@ -86,7 +86,7 @@ struct UiState {
 // Queues `command` for the trainer and applies the same edit to `state.spec`.
 void postCommand(UiState& state, Command command);
 
-// Applies the scene-changing part of `command` to `spec` (the trainer's rules, mirrored).
+// Applies the scene-changing part of `command` to `spec` (same rules as the trainer; data edits via customDataAfter).
 void applyToSpec(SceneSpec& spec, const Command& command);
 
 // Shows an info (fading) or error (sticky) message.
