@@ -9,6 +9,7 @@
 #include <thread>
 #include <utility>
 
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -17,6 +18,18 @@
 #include "core/scene_parser.h"
 
 namespace ganarium {
+
+namespace {
+
+// SCHED_IDLE for the calling thread (runs only when no normal thread wants the CPU); nice 19 where refused.
+void lowerThisThreadsPriority() {
+    sched_param param{};
+    if (sched_setscheduler(0, SCHED_IDLE, &param) == 0) return;
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    setpriority(PRIO_PROCESS, tid, 19);
+}
+
+}  // namespace
 
 GuiSession::GuiSession(const SceneSpec& scene, GuiSessionOptions options) : options_(std::move(options)) {
     ui_.lang = options_.lang;
@@ -58,14 +71,11 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
 }
 
 void GuiSession::launchTrainerThread(bool playing) {
-    // Start the training thread from a launcher thread with a higher nice value: Linux threads
-    // inherit it, so on a busy 2-core machine the scheduler lets the render thread preempt
-    // training (fast frames) while training still gets all the CPU the UI leaves.
+    // Start the training thread from a launcher thread at background priority: Linux threads inherit the
+    // scheduling policy and nice value, so on a busy 2-core machine the render thread and Mesa's raster
+    // threads preempt training at once (short frames), while training still gets every cycle they leave.
     std::thread launcher([this, playing] {
-        if (options_.trainer_nice > 0) {
-            const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-            setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + options_.trainer_nice);
-        }
+        if (options_.background_training) lowerThisThreadsPriority();
         trainer_->start(playing);
     });
     launcher.join();

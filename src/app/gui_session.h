@@ -24,7 +24,7 @@ struct GuiSessionOptions {
     bool threaded = true;        // Trainer::start() on its own thread; false: advance() each frame (tests)
     bool start_playing = true;
     int sync_steps_per_frame = 1;  // synchronous mode: iterations per frame while playing
-    int trainer_nice = 5;          // threaded mode: training threads run this much "nicer" than the UI (0 = same)
+    bool background_training = true;  // threaded mode: training threads at idle priority, so rendering always wins the CPU
     Language lang = Language::English;
     bool presentation = false;   // preview the video composition (no control panels; keys still work)
     std::vector<std::string> scene_dirs;  // folders the scene browser lists

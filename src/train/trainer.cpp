@@ -22,6 +22,14 @@ int displaySamples(int requested, int runs) {
     if (requested > 0) return requested;
     return runs <= 2 ? 1024 : 512;
 }
+
+// D-field cells per axis in snapshots: explicit when > 0; 2D panels of 3+ runs are small, so a coarser
+// grid (still several pixels a cell, filtered on the GPU) halves the snapshot's biggest cost.
+int fieldResolution(int requested, int dim, int runs) {
+    if (requested > 0) return requested;
+    if (dim == 1) return 256;
+    return runs <= 2 ? 64 : 48;
+}
 }  // namespace
 
 
@@ -195,7 +203,7 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     context.data = data.get();
     context.modes = modes;
     context.view = view;
-    const int resolution = options.field_resolution > 0 ? options.field_resolution : (dim == 1 ? 256 : 64);
+    const int resolution = fieldResolution(options.field_resolution, dim, static_cast<int>(runs.size()));
     context.nx = resolution;
     context.ny = dim == 1 ? 1 : resolution;
     forEachRun([&](GanRun& run, size_t i) { snapshot->runs[i] = buildRunSnapshot(run, context, full); });
@@ -207,8 +215,11 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
 }
 
 void Trainer::Impl::publish(SnapshotPtr snapshot) {
-    std::lock_guard<std::mutex> lock(publish_mutex);
-    published = std::move(snapshot);
+    {
+        std::lock_guard<std::mutex> lock(publish_mutex);
+        published.swap(snapshot);
+    }
+    // `snapshot` now holds the previous one: free it (often megabytes) outside the lock the UI takes.
 }
 
 // ------------------------------------------------------------------ facade

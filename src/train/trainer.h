@@ -21,7 +21,7 @@ struct TrainerOptions {
     int threads = 0;             // 0 = use the scene's `threads`
     int metrics_every = 0;       // 0 = use the scene's `metrics_every`
     int display_samples = 1024;  // samples per run in each snapshot; 0 = by run count (1024 up to 2 runs, 512 beyond: smaller panels, same dot density, cheaper frames)
-    int field_resolution = 0;    // D-field grid cells per axis; 0 = 256 (1D) / 64 (2D)
+    int field_resolution = 0;    // D-field grid cells per axis; 0 = 256 (1D) / 64 (2D, up to 2 runs) / 48 (2D, 3+ runs)
     int snapshot_every = 1;      // threaded mode: publish every N iterations at most
     bool snapshots_in_train = false;  // synchronous mode: build full snapshots (fields) — views need them, `train` does not
 };

@@ -9,10 +9,35 @@
 #include <thread>
 #include <vector>
 
+#include <filesystem>
+#include <string>
+
+#include <sched.h>
+#include <unistd.h>
+
+#include "app/gui_session.h"
+#include "app_window_fixture.h"
 #include "core/scene_parser.h"
 #include "train/trainer.h"
 
 using namespace ganarium;
+
+namespace {
+
+// Scheduling policies of this process's threads other than the caller (Linux: /proc/self/task).
+std::vector<int> otherThreadPolicies() {
+    std::vector<int> policies;
+    const std::string self = std::to_string(gettid());
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) {
+        const std::string tid = entry.path().filename().string();
+        if (tid == self) continue;
+        const int policy = sched_getscheduler(static_cast<pid_t>(std::stol(tid)));
+        if (policy >= 0) policies.push_back(policy);
+    }
+    return policies;
+}
+
+}  // namespace
 
 TEST_CASE("latest() never returns null and versions only grow while commands are posted concurrently") {
     TrainerOptions options;
@@ -76,4 +101,25 @@ TEST_CASE("latest() never returns null and versions only grow while commands are
     std::sort(post_ms.begin(), post_ms.end());
     CHECK(post_ms[post_ms.size() / 2] < 2.0);
     CHECK(worst_post_ms < 500.0);
+}
+
+TEST_CASE("the window's training thread runs at idle priority, the caller's priority is untouched") {
+    const int caller_before = sched_getscheduler(0);
+    const auto count_idle = [] {
+        const auto p = otherThreadPolicies();
+        return std::count(p.begin(), p.end(), SCHED_IDLE);
+    };
+    const auto idle_before = count_idle();
+    {
+        GuiSession session(defaultScene(), test::testSessionOptions(true));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        CHECK(count_idle() == idle_before + 1);  // the trainer's worker (its launcher has exited)
+        CHECK(sched_getscheduler(0) == caller_before);
+        CHECK(session.trainer().latest()->version >= 1);
+    }
+    CHECK(count_idle() == idle_before);  // stopped and joined with the session
+    GuiSessionOptions normal = test::testSessionOptions(true);
+    normal.background_training = false;
+    GuiSession session(defaultScene(), normal);
+    CHECK(count_idle() == idle_before);
 }

@@ -129,6 +129,29 @@ TEST_CASE("a full snapshot fills every field") {
     }
 }
 
+TEST_CASE("snapshots of 3+ runs use fewer dots and a coarser D field, unless asked otherwise") {
+    auto four = makeScene(ring(), {smallRun(Objective::NonSaturating), smallRun(Objective::Hinge),
+                                   smallRun(Objective::LeastSquares), smallRun(Objective::Minimax)}, 10);
+    TrainerOptions by_count;
+    by_count.display_samples = 0;  // what the GUI and the recorder use
+    const auto small_panels = Trainer(four, by_count).snapshot();
+    for (const auto& run : small_panels->runs) {
+        CHECK(run.fake.size() == 512 * 2);
+        CHECK(run.d_field.nx == 48);
+        CHECK(run.d_field.ny == 48);
+        CHECK(run.d_optimal.values.size() == 48 * 48);
+        CHECK(run.p_g.values.size() == 48 * 48);
+    }
+    TrainerOptions explicit_grid = by_count;
+    explicit_grid.field_resolution = 80;
+    CHECK(Trainer(four, explicit_grid).snapshot()->runs[0].d_field.nx == 80);
+    auto two = four;
+    two.runs.resize(2);
+    const auto big_panels = Trainer(two, by_count).snapshot();
+    CHECK(big_panels->runs[0].fake.size() == 1024 * 2);
+    CHECK(big_panels->runs[0].d_field.nx == 64);
+}
+
 TEST_CASE("threaded mode: commands apply, versions increase, stop joins") {
     auto scene = makeScene(ring(), {smallRun(Objective::NonSaturating, Lipschitz::None, 16, 1),
                                     smallRun(Objective::LeastSquares, Lipschitz::None, 16, 1)}, 25);
