@@ -6,7 +6,8 @@
 // Pacing: vsync is on (glfwSwapInterval(1)) and a 60 Hz tick (--fps N; 0 =
 // render every tick flat out) also caps the loop where swaps do not block
 // (Xvfb). Frames are rendered on demand: when the trainer published a new
-// snapshot (~30/s while training), on input, while a banner shows, and for
+// snapshot (~30/s while training), on input, while an info banner counts
+// down (an error banner stays until dismissed: no redraws), and for
 // the last --frames tick; other ticks sleep, leaving the CPU to training.
 // --frames counts ticks. While recording (record button, Ctrl+R / F9,
 // --record) every tick is rendered and captured, and the session runs in
@@ -80,6 +81,9 @@ GuiArgs parseGuiArgs(int argc, char** argv) {
     out.presentation = args.has("presentation");
     out.record = args.has("record");
     out.record_dir = args.value("record-dir").value_or("");
+    if (!out.screenshot.empty() && out.frames == 0)
+        throw UserError("--screenshot FILE saves the last of --frames N frames: add --frames (e.g. --frames 300 "
+                        "for 5 s at 60 Hz); in the window, press F12 instead");
     if (auto lang = args.value("lang"); lang && !languageFromCode(*lang, out.lang))
         throw UserError("--lang must be 'en' or 'zh', got '" + *lang + "'");
     return out;
@@ -186,7 +190,7 @@ int runWindow(const GuiArgs& args) {
         recorder.publishStatus(session);
         updateWindowTitle(*window, session, window_options.title, window_title);
         const bool render = input || quiet_ticks < 3 || version != drawn_version || last ||
-                            !session.ui().banner.text.empty() || args.fps <= 0 || recorder.recording() ||
+                            (!session.ui().banner.text.empty() && !session.ui().banner.error) || args.fps <= 0 || recorder.recording() ||
                             session.ui().requests.toggle_recording;
         if (render) {
             ensureGlyphs(*window, session, font_px, glyph_text);

@@ -31,7 +31,8 @@ void lowerThisThreadsPriority() {
 
 }  // namespace
 
-GuiSession::GuiSession(const SceneSpec& scene, GuiSessionOptions options) : options_(std::move(options)) {
+GuiSession::GuiSession(const SceneSpec& scene, GuiSessionOptions options)
+    : options_(std::move(options)), frame_(options_.shader_dir) {
     ui_.lang = options_.lang;
     ui_.scene_dirs = options_.scene_dirs;
     const BlasInfo blas = detectBlas();
@@ -48,6 +49,7 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     auto trainer = std::make_unique<Trainer>(scene, options_.trainer);  // may throw UserError: keep the old one
     if (trainer_ && options_.threaded) trainer_->stop();
     trainer_ = std::move(trainer);
+    command_errors_seen_ = 0;
     ui_.spec = scene;
     ui_.outbox.clear();
     ui_.draw_mode = false;
@@ -159,6 +161,10 @@ float GuiSession::controlsWidth(float w) const {
 void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     if (!synchronous()) snapshot_ = trainer_->latest();
     const Snapshot& snap = *snapshot_;
+    if (snap.command_errors > command_errors_seen_) {  // the trainer thread refused an edit: say why
+        command_errors_seen_ = snap.command_errors;
+        showBanner(ui_, snap.command_error, true, ImGui::GetTime());
+    }
     const float status_h = statusLineHeight();
     const float controls_w = options_.presentation ? 0.0f : controlsWidth(size.x);
 
@@ -175,10 +181,23 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     frame_.camera().fixed_axes = fixed;
     if (controls_w > 0) drawControlsPanel(ui_, snap, frame_, ImVec2(0, 0), ImVec2(controls_w, size.y - status_h));
     if (!options_.presentation) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
+    reportShaderErrors();
     drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
     handleDataDrawing(ui_, snap, frame_);
+}
+
+void GuiSession::reportShaderErrors() {
+    std::string errors = frame_.shaderErrors();
+    if (errors == shader_errors_) return;
+    const bool fixed = errors.empty();
+    shader_errors_ = std::move(errors);
+    if (fixed) {
+        showBanner(ui_, tr(ui_.lang, TextId::ShaderFixed), false, ImGui::GetTime());
+    } else {
+        showBanner(ui_, std::string(tr(ui_.lang, TextId::ShaderError)) + "\n" + shader_errors_, true, ImGui::GetTime());
+    }
 }
 
 void GuiSession::forwardCommands() {

@@ -12,6 +12,7 @@
 
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
+#include "render/shader_program.h"
 #include "train/trainer.h"
 #include "ui/panels.h"
 #include "ui/scene_frame.h"
@@ -28,6 +29,7 @@ struct GuiSessionOptions {
     Language lang = Language::English;
     bool presentation = false;   // preview the video composition (no control panels; keys still work)
     std::vector<std::string> scene_dirs;  // folders the scene browser lists
+    std::string shader_dir = defaultShaderDir();  // GL shaders (hot reload); the embedded copies stand behind it
     TrainerOptions trainer;
 };
 
@@ -80,6 +82,7 @@ private:
     void startTrainer(const SceneSpec& scene);
     void launchTrainerThread(bool playing);
     void forwardCommands();
+    void reportShaderErrors();
     bool synchronous() const { return !options_.threaded || lockstep_; }
 
     GuiSessionOptions options_;
@@ -90,6 +93,8 @@ private:
     bool sync_playing_ = false;  // whole-session play state as the UI last set it (both modes)
     bool lockstep_ = false;
     int max_speed_steps_ = 1;    // lockstep K when the speed is "max": the pace before recording started
+    std::string shader_errors_;  // the shader errors the banner last reported
+    uint64_t command_errors_seen_ = 0;  // the trainer's refused-command count the banner last reported
 };
 
 }  // namespace ganarium

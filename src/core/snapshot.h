@@ -92,6 +92,8 @@ struct Snapshot {
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;      // measured training throughput (all runs)
+    std::string command_error;        // why the trainer thread refused the latest refused command ("" = none)
+    uint64_t command_errors = 0;      // how many commands it refused so far (a change means a new error)
     std::vector<RunSnapshot> runs;
 };
 

@@ -198,6 +198,8 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     snapshot->playing = playing;
     snapshot->steps_per_frame = steps_per_frame;
     snapshot->steps_per_second = steps_per_second;
+    snapshot->command_error = command_error;
+    snapshot->command_errors = command_errors;
     snapshot->runs.resize(runs.size());
     SnapshotContext context;
     context.data = data.get();

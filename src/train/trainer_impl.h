@@ -40,6 +40,8 @@ struct Trainer::Impl {
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;
+    std::string command_error;       // threaded mode: the latest refused command's reason (shown by the UI)
+    uint64_t command_errors = 0;
     std::mutex torch_threads_mutex;        // serialises at::set_num_threads calls of workers
 
     // --- publication (latest-value handoff) ---

@@ -44,8 +44,10 @@ void Trainer::Impl::workerLoop() {
             try {
                 apply(command);
             } catch (const std::exception& error) {
-                // A bad edit from the UI must not end the session: report it and keep the old state.
+                // A bad edit from the UI must not end the session: keep the old state, say why in the next snapshot.
                 std::fprintf(stderr, "ganarium: command ignored: %s\n", error.what());
+                command_error = error.what();
+                ++command_errors;
             }
             dirty = true;
         }

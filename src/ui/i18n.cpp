@@ -102,6 +102,9 @@ const TextRow kTexts[] = {
     {T::Dismiss, "Dismiss", "关闭"},
     {T::CurrentScene, "Current scene", "当前场景"},
     {T::Refresh, "Refresh", "刷新"},
+    {T::ShaderError, "Shader error: the last good shader keeps drawing. Fix the file and save it to reload.",
+     "着色器错误:继续使用上一个可用的着色器。修改文件并保存即可重新加载。"},
+    {T::ShaderFixed, "Shaders reloaded", "着色器已重新加载"},
 
     {T::StepsPerSecond, "steps/s", "步/秒"},
     {T::Fps, "FPS", "帧率"},

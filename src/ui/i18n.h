@@ -28,7 +28,7 @@ enum class TextId {
     LayerGpLines, LayerModes, FixedAxes, ResetCamera,
     // scenes and files
     SceneFolder, NoScenesFound, SaveSceneAs, Save, SavedTo, Screenshot, ScreenshotFolder, ScreenshotSaved,
-    LoadFailed, SaveFailed, Dismiss, CurrentScene, Refresh,
+    LoadFailed, SaveFailed, Dismiss, CurrentScene, Refresh, ShaderError, ShaderFixed,
     // status line
     StepsPerSecond, Fps, FrameTime, Blas, Step, Playing, Paused, DivergedRuns, SlowBlasWarning,
     // plots

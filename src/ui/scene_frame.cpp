@@ -134,7 +134,7 @@ bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows) {
     return gridForLayout(layout, runs, 1.78f, 1.2f, cols, rows);
 }
 
-SceneFrame::SceneFrame() = default;
+SceneFrame::SceneFrame(std::string shader_dir) : shader_dir_(std::move(shader_dir)) {}
 SceneFrame::~SceneFrame() = default;
 
 void SceneFrame::ensureViews(const Snapshot& snapshot) {
@@ -145,7 +145,14 @@ void SceneFrame::ensureViews(const Snapshot& snapshot) {
         camera_.initialised = false;
     }
     while (views_.size() > n) views_.pop_back();
-    while (views_.size() < n) views_.push_back(makeRunView(snapshot.dim));
+    while (views_.size() < n) views_.push_back(makeRunView(snapshot.dim, shader_dir_));
+}
+
+std::string SceneFrame::shaderErrors() const {
+    // Every panel builds the same programs from the same files: the first panel's errors say it all.
+    for (const auto& view : views_)
+        if (view && !view->shaderErrors().empty()) return view->shaderErrors();
+    return {};
 }
 
 bool SceneFrame::hoveredDataPoint(double& x, double& y) const {

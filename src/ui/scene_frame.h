@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "core/snapshot.h"
+#include "render/shader_program.h"
 #include "ui/i18n.h"
 #include "views/plots_view.h"
 #include "views/run_view.h"
@@ -47,7 +48,8 @@ bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows);
 // One composed frame. Keep one instance alive across frames (it owns GL resources).
 class SceneFrame {
 public:
-    SceneFrame();
+    // Data views load their GL shaders from `shader_dir` (hot reload; embedded copies behind it).
+    explicit SceneFrame(std::string shader_dir = defaultShaderDir());
     ~SceneFrame();
     SceneFrame(const SceneFrame&) = delete;
     SceneFrame& operator=(const SceneFrame&) = delete;
@@ -62,6 +64,8 @@ public:
     WeightsView& weights() { return weights_; }
     // Forgets pan/zoom: the next draw frames the snapshot's view box again.
     void resetCamera() { camera_.initialised = false; }
+    // Compile/link errors of the views' shaders after the last draw ("" when every program built).
+    std::string shaderErrors() const;
     // Data point under the mouse in a 2D run panel (after draw); false when none is hovered.
     bool hoveredDataPoint(double& x, double& y) const;
     // Screen rectangle of the run grid from the last draw.
@@ -73,6 +77,7 @@ private:
     void drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1);
     float drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
 
+    std::string shader_dir_;
     std::vector<std::unique_ptr<RunView>> views_;
     int views_dim_ = 0;
     ViewLayers layers_;

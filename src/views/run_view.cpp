@@ -8,10 +8,10 @@
 
 namespace ganarium {
 
-std::unique_ptr<RunView> makeRunView(int dim) {
+std::unique_ptr<RunView> makeRunView(int dim, const std::string& shader_dir) {
     assert(dim == 1 || dim == 2);
-    if (dim == 1) return std::make_unique<View1D>();
-    return std::make_unique<View2D>();
+    if (dim == 1) return std::make_unique<View1D>();  // draw lists only: no shaders
+    return std::make_unique<View2D>(shader_dir);
 }
 
 }  // namespace ganarium

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "core/snapshot.h"
+#include "render/shader_program.h"
 
 namespace ganarium {
 
@@ -73,7 +74,7 @@ public:
     virtual std::string shaderErrors() const { return {}; }
 };
 
-// Makes the right view for a snapshot dimension (1 -> 1D view, 2 -> 2D view).
-std::unique_ptr<RunView> makeRunView(int dim);
+// Makes the right view for a snapshot dimension (1 -> 1D view, 2 -> 2D view); GL shaders from `shader_dir`.
+std::unique_ptr<RunView> makeRunView(int dim, const std::string& shader_dir = defaultShaderDir());
 
 }  // namespace ganarium

@@ -92,8 +92,10 @@ View2D::View2D(const std::string& shader_dir)
 
 std::string View2D::shaderErrors() const {
     std::string errors;
-    for (const ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &points_.program(), &arrows_.program()})
-        if (!p->lastError().empty()) errors += p->lastError() + "\n";
+    for (const ShaderProgram* p :
+         {&heatmap_.program(), &lines_.program(), &points_.program(), &gp_dots_.program(), &arrows_.program()})
+        // Samples and GP dots share points.frag: one broken file is reported once.
+        if (!p->lastError().empty() && errors.find(p->lastError()) == std::string::npos) errors += p->lastError() + "\n";
     return errors;
 }
 

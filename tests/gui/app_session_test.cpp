@@ -1,7 +1,7 @@
 // app_session_test.cpp — the application shell driven frame by frame: every
 // scene in scenes/ opens and draws; a bad scene opened from the UI keeps the
 // current session; "save scene as" reloads to the same spec; the screenshot
-// holds real pixels.
+// holds real pixels; a broken shader is reported in the window.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,6 +16,7 @@
 #include "app/gui_screenshot.h"
 #include "app_window_fixture.h"
 #include "core/scene_parser.h"
+#include "shader_files_fixture.h"
 
 using namespace ganarium;
 using namespace ganarium::test;
@@ -173,4 +174,60 @@ TEST_CASE("a screenshot is a PNG of the frame, not of an empty background") {
     // A second screenshot in the same second gets a new name.
     CHECK(timestampedScreenshotPath(dir.string()) != path);
     fs::remove_all(dir);
+}
+
+TEST_CASE("a shader with a syntax error shows in the window as a red banner; training and drawing go on") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    const fs::path shaders = copyShadersToTemp("session");
+    GuiSessionOptions options = testSessionOptions(false);
+    options.shader_dir = shaders.string();
+    GuiSession session(defaultScene(), options);
+    fx.frame(session);
+    CHECK(session.ui().banner.text.empty());
+
+    const ShaderSource good = loadShaderSource(shaders.string(), "points.frag");
+    rewriteShader(shaders / "points.frag", "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(1.0) }\n");
+    const int64_t step_before = session.snapshot()->runs[0].step;
+    const int vertices = fx.frame(session);
+    CHECK(session.ui().banner.error);
+    CHECK(session.ui().banner.text.find("Shader error") != std::string::npos);
+    CHECK(session.ui().banner.text.find("points.frag") != std::string::npos);
+    CHECK(vertices > 1000);  // the panels, curves and controls are still drawn
+    for (int i = 0; i < 3; ++i) fx.frame(session);
+    CHECK(session.snapshot()->runs[0].step > step_before);  // training goes on
+    CHECK(session.ui().banner.text.find("points.frag") != std::string::npos);  // reported once, kept until fixed
+
+    rewriteShader(shaders / "points.frag", good.text);
+    fx.frame(session);
+    CHECK_FALSE(session.ui().banner.error);
+    CHECK(session.ui().banner.text == "Shaders reloaded");
+    CHECK(session.frame().shaderErrors().empty());
+    fs::remove_all(shaders);
+}
+
+TEST_CASE("an edit the training thread refuses is shown as a red banner, once; training goes on") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(true));
+    fx.frame(session);
+    Command bad;
+    bad.kind = Command::Kind::SetRun;
+    bad.run = 0;
+    bad.run_spec = session.scene().runs[0];
+    bad.run_spec.batch = 0;
+    session.ui().outbox.push_back(bad);
+    const int64_t step_before = session.trainer().latest()->runs[0].step;
+    bool shown = false;
+    for (int i = 0; i < 200 && !shown; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        fx.frame(session);
+        shown = session.ui().banner.error;
+    }
+    REQUIRE(shown);
+    CHECK(session.ui().banner.text.find("batch must be at least 1") != std::string::npos);
+    session.ui().banner.text.clear();  // dismissed: the same refusal is not reported again
+    for (int i = 0; i < 5; ++i) fx.frame(session);
+    CHECK(session.ui().banner.text.empty());
+    CHECK(session.trainer().latest()->runs[0].step > step_before);
 }

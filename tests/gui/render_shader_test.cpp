@@ -12,6 +12,7 @@
 #include "render/shader_program.h"
 #include "render_gl_fixture.h"
 #include "render_synthetic_snapshot.h"
+#include "shader_files_fixture.h"
 #include "views/field_scale.h"
 #include "views/view_2d.h"
 
@@ -19,30 +20,9 @@ using namespace ganarium;
 using ganarium::test::colourDistance;
 using ganarium::test::RenderGlFixture;
 
-namespace {
-
 namespace fs = std::filesystem;
-
-// A fresh folder holding a copy of every embedded shader.
-fs::path copyShadersToTemp() {
-    fs::path dir = fs::temp_directory_path() / ("ganarium_shaders_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    for (const char* name : {"heatmap.vert", "heatmap.frag", "points.vert", "points.frag", "lines.vert",
-                             "lines.frag", "arrows.vert"}) {
-        ShaderSource s = loadShaderSource("", name);
-        std::ofstream(dir / name) << s.text;
-    }
-    return dir;
-}
-
-// Rewrites `path` with `text` and moves its mtime clearly forward (coarse file-system clocks).
-void rewrite(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::trunc) << text;
-    fs::last_write_time(path, fs::last_write_time(path) + std::chrono::seconds(5));
-}
-
-}  // namespace
+using ganarium::test::copyShadersToTemp;
+using ganarium::test::rewriteShader;
 
 TEST_CASE("shader sources: every shader is embedded, and a missing folder falls back to the embedded copy") {
     for (const char* name : {"heatmap.vert", "heatmap.frag", "points.vert", "points.frag", "lines.vert", "lines.frag",
@@ -57,7 +37,7 @@ TEST_CASE("shader sources: every shader is embedded, and a missing folder falls 
 TEST_CASE("a shader with a syntax error keeps the last good program and reports the error") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    fs::path dir = copyShadersToTemp();
+    fs::path dir = copyShadersToTemp("program");
     ShaderProgram program("heatmap.vert", "heatmap.frag", dir.string());
     REQUIRE(program.valid());
     CHECK(program.lastError().empty());
@@ -66,7 +46,7 @@ TEST_CASE("a shader with a syntax error keeps the last good program and reports 
 
     // Break the fragment shader: compile fails, the old program stays.
     ShaderSource original = loadShaderSource(dir.string(), "heatmap.frag");
-    rewrite(dir / "heatmap.frag", "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(1.0) }\n");
+    rewriteShader(dir / "heatmap.frag", "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(1.0) }\n");
     CHECK_FALSE(program.reloadIfChanged());
     CHECK_FALSE(program.lastError().empty());
     CHECK(program.lastError().find("heatmap.frag") != std::string::npos);
@@ -74,7 +54,7 @@ TEST_CASE("a shader with a syntax error keeps the last good program and reports 
     CHECK(program.id() == good);
 
     // Fixing it builds a new program and clears the error.
-    rewrite(dir / "heatmap.frag", original.text);
+    rewriteShader(dir / "heatmap.frag", original.text);
     CHECK(program.reloadIfChanged());
     CHECK(program.lastError().empty());
 
@@ -86,7 +66,7 @@ TEST_CASE("a shader with a syntax error keeps the last good program and reports 
     style.interactive = false;
     ViewCamera camera;
     fx.renderFrame(400, 300, [&] { view.draw(snap, 0, layers, camera, style, ImVec2(400, 300)); });
-    rewrite(dir / "heatmap.frag", "#version 330 core\nthis is not glsl\n");
+    rewriteShader(dir / "heatmap.frag", "#version 330 core\nthis is not glsl\n");
     auto img = fx.renderFrame(400, 300, [&] { view.draw(snap, 0, layers, camera, style, ImVec2(400, 300)); });
     CHECK(view.shaderErrors().find("heatmap.frag") != std::string::npos);
     Rgba want = heatmapDisplayColour(ColormapKind::Probability, 1.f, kHeatmapOpacity);
