@@ -51,6 +51,8 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     trainer_ = std::move(trainer);
     command_errors_seen_ = 0;
     ui_.spec = scene;
+    const std::vector<std::string> grids = gridChoices(static_cast<int>(scene.runs.size()));
+    if (std::find(grids.begin(), grids.end(), ui_.layout) == grids.end()) ui_.layout = "auto";  // keep it if it fits
     ui_.outbox.clear();
     ui_.draw_mode = false;
     frame_.resetCamera();
@@ -172,6 +174,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     frame_options.lang = ui_.lang;
     frame_options.transparent_background = true;
     frame_options.presentation = options_.presentation;
+    frame_options.layout = ui_.layout;
     const ImVec2 frame_origin(controls_w, 0);
     const ImVec2 frame_size(std::max(1.0f, size.x - controls_w), std::max(1.0f, size.y - status_h));
     // While drawing data, drags paint points instead of panning: freeze the camera for this frame.

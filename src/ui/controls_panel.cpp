@@ -106,6 +106,21 @@ void drawRecordControls(UiState& state) {
     ImGui::EndDisabled();
 }
 
+// Combo over gridChoices(runs); a layout that no longer fits the scene falls back to auto.
+void drawGridChoice(UiState& state, int runs) {
+    const Language L = state.lang;
+    const std::vector<std::string> choices = gridChoices(runs);
+    if (std::find(choices.begin(), choices.end(), state.layout) == choices.end()) state.layout = "auto";
+    const auto label = [&](const std::string& c) { return c == "auto" ? std::string(tr(L, TextId::PanelGridAuto)) : c; };
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+    if (ImGui::BeginCombo(tr(L, TextId::PanelGrid), label(state.layout).c_str())) {
+        for (const std::string& c : choices)
+            if (ImGui::Selectable(label(c).c_str(), c == state.layout)) state.layout = c;
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::PanelGridHint));
+}
+
 void drawLayerToggles(UiState& state, SceneFrame& frame) {
     const Language L = state.lang;
     ViewLayers& layers = frame.layers();
@@ -138,7 +153,10 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
         for (int r = 0; r < static_cast<int>(snapshot.runs.size()); ++r) drawRunEditor(state, snapshot, r);
     }
     if (ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
-    if (ImGui::CollapsingHeader(tr(L, TextId::Layers))) drawLayerToggles(state, frame);
+    if (ImGui::CollapsingHeader(tr(L, TextId::Layers))) {
+        drawLayerToggles(state, frame);
+        if (snapshot.runs.size() > 1) drawGridChoice(state, static_cast<int>(snapshot.runs.size()));
+    }
     if (ImGui::CollapsingHeader(tr(L, TextId::Scenes))) drawSceneBrowser(state);
 
     ImGui::Separator();

@@ -88,6 +88,9 @@ const TextRow kTexts[] = {
     {T::LayerModes, "Modes", "模式"},
     {T::FixedAxes, "Fixed axes", "固定坐标轴"},
     {T::ResetCamera, "Reset view", "重置视图"},
+    {T::PanelGrid, "Panel grid", "面板网格"},
+    {T::PanelGridAuto, "auto", "自动"},
+    {T::PanelGridHint, "columns x rows of the run panels", "运行面板的列数 x 行数"},
 
     {T::SceneFolder, "Folder", "文件夹"},
     {T::NoScenesFound, "no scene files found", "没有找到场景文件"},

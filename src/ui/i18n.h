@@ -25,7 +25,7 @@ enum class TextId {
     DrawData, DrawDataHint, BlobStd, ClearData, ApplyData,
     // layers
     LayerReal, LayerFake, LayerDField, LayerContours, LayerDOptimal, LayerDensities, LayerArrows, LayerManifold,
-    LayerGpLines, LayerModes, FixedAxes, ResetCamera,
+    LayerGpLines, LayerModes, FixedAxes, ResetCamera, PanelGrid, PanelGridAuto, PanelGridHint,
     // scenes and files
     SceneFolder, NoScenesFound, SaveSceneAs, Save, SavedTo, Screenshot, ScreenshotFolder, ScreenshotSaved,
     LoadFailed, SaveFailed, Dismiss, CurrentScene, Refresh, ShaderError, ShaderFixed,

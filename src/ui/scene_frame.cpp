@@ -130,6 +130,17 @@ bool gridForLayout(const std::string& layout, int runs, float area_aspect, float
     return true;
 }
 
+std::vector<std::string> gridChoices(int runs) {
+    std::vector<std::string> out{"auto"};
+    for (int c = 6; c >= 1; --c) {
+        for (int r = 1; r <= 6; ++r) {
+            if (c * r < runs || c * r - runs >= std::min(c, r)) continue;
+            out.push_back(std::to_string(c) + "x" + std::to_string(r));
+        }
+    }
+    return out;
+}
+
 bool gridForLayout(const std::string& layout, int runs, int& cols, int& rows) {
     return gridForLayout(layout, runs, 1.78f, 1.2f, cols, rows);
 }
@@ -208,6 +219,8 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     int cols = 1, rows = 1;
     gridForLayout(options.layout, n, (p1.x - p0.x) / std::max(1.0f, p1.y - p0.y), snapshot.dim == 1 ? 1.7f : 1.2f,
                   cols, rows);
+    grid_cols_ = cols;
+    grid_rows_ = rows;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float cw = (p1.x - p0.x - gap * (cols - 1)) / cols;
     const float ch = (p1.y - p0.y - gap * (rows - 1)) / rows;

@@ -38,6 +38,10 @@ struct SceneFrameOptions {
 // malformed or has fewer than `runs` cells.
 bool gridForLayout(const std::string& layout, int runs, float area_aspect, float cell_target, int& cols, int& rows);
 
+// Every grid the window offers for `runs` panels: "auto", then each "CxR" (at most 6x6) with room for all
+// panels and no empty row or column, wide ones first (4 runs: auto, 4x1, 2x2, 1x4).
+std::vector<std::string> gridChoices(int runs);
+
 // The words the data views draw (legend, axes, read-outs), from the i18n table (view_labels.cpp).
 ViewLabels translatedViewLabels(Language lang);
 
@@ -71,6 +75,9 @@ public:
     // Screen rectangle of the run grid from the last draw.
     ImVec2 gridMin() const { return grid_min_; }
     ImVec2 gridMax() const { return grid_max_; }
+    // Columns and rows of the run grid from the last draw.
+    int gridColumns() const { return grid_cols_; }
+    int gridRows() const { return grid_rows_; }
 
 private:
     void ensureViews(const Snapshot& snapshot);
@@ -86,6 +93,7 @@ private:
     WeightsView weights_;
     int hovered_view_ = -1;
     ImVec2 grid_min_{0, 0}, grid_max_{0, 0};
+    int grid_cols_ = 0, grid_rows_ = 0;
 };
 
 }  // namespace ganarium

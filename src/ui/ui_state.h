@@ -81,6 +81,7 @@ struct UiState {
     bool scenes_scanned = false;
     uint64_t reseed_value = 0;       // seed the Reseed button uses (0: scene seed + 1)
     int speed = 1;
+    std::string layout = "auto";     // run panel grid: "auto" or "CxR" (see gridChoices)
 };
 
 // Queues `command` for the trainer and applies the same edit to `state.spec`.

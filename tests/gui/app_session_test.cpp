@@ -231,3 +231,25 @@ TEST_CASE("an edit the training thread refuses is shown as a red banner, once; t
     CHECK(session.ui().banner.text.empty());
     CHECK(session.trainer().latest()->runs[0].step > step_before);
 }
+
+TEST_CASE("the panel grid follows the UI's choice, and falls back to auto when a scene has other run counts") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(loadSceneFile(std::string(GANARIUM_SCENE_DIR) + "/ring8.toml"), testSessionOptions(false));
+    fx.frame(session);
+    CHECK(session.frame().gridColumns() * session.frame().gridRows() == 4);
+    session.ui().layout = "4x1";
+    fx.frame(session);
+    CHECK(session.frame().gridColumns() == 4);
+    CHECK(session.frame().gridRows() == 1);
+    session.ui().layout = "1x4";
+    fx.frame(session);
+    CHECK(session.frame().gridColumns() == 1);
+    CHECK(session.frame().gridRows() == 4);
+    CHECK(session.openScene(std::string(GANARIUM_SCENE_DIR) + "/default.toml"));  // 2 runs: 1x4 no longer fits
+    CHECK(session.ui().layout == "auto");
+    session.ui().layout = "2x1";
+    fx.frame(session);
+    CHECK(session.frame().gridColumns() == 2);
+    CHECK(session.frame().gridRows() == 1);
+}

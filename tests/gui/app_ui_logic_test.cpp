@@ -179,3 +179,18 @@ TEST_CASE("the UI's copy of the scene matches the trainer's after the same comma
     CHECK(layers.modes == false);
     CHECK_FALSE(toggleLayerByDigit(layers, 11));
 }
+
+TEST_CASE("the panel grid choices: every grid with room for the runs and no empty row or column") {
+    CHECK(gridChoices(1) == std::vector<std::string>{"auto", "1x1"});
+    CHECK(gridChoices(2) == std::vector<std::string>{"auto", "2x1", "1x2"});
+    CHECK(gridChoices(3) == std::vector<std::string>{"auto", "3x1", "2x2", "1x3"});
+    CHECK(gridChoices(4) == std::vector<std::string>{"auto", "4x1", "2x2", "1x4"});
+    CHECK(gridChoices(6) == std::vector<std::string>{"auto", "6x1", "3x2", "2x3", "1x6"});
+    for (int runs = 1; runs <= 6; ++runs) {
+        for (const std::string& grid : gridChoices(runs)) {
+            int cols = 0, rows = 0;
+            CHECK(gridForLayout(grid, runs, cols, rows));
+            CHECK(cols * rows >= runs);
+        }
+    }
+}
