@@ -292,3 +292,45 @@ TEST_CASE("SetRun keeps weights when the architecture matches and redraws them w
     CHECK(rebuilt->runs[0].manifold != trained->runs[0].manifold);
     CHECK(rebuilt->runs[0].step == 12);  // the run's clock keeps going
 }
+
+TEST_CASE("Reset replays the same run from the same seed; Reseed starts a different one; single steps count") {
+    auto scene = makeScene(ring(), {smallRun(Objective::NonSaturating)}, 10);
+    Trainer trainer(scene);
+    const auto start = trainer.snapshot();
+    trainer.advance(20);
+    const auto after20 = trainer.snapshot();
+    CHECK(after20->runs[0].fake != start->runs[0].fake);
+
+    Command reset;
+    reset.kind = Command::Kind::Reset;
+    trainer.apply(reset);
+    const auto again = trainer.snapshot();
+    CHECK(again->runs[0].step == 0);
+    CHECK(again->runs[0].fake == start->runs[0].fake);   // same initial weights, same display latents
+    trainer.advance(20);
+    CHECK(trainer.snapshot()->runs[0].fake == after20->runs[0].fake);  // and the same training path
+
+    Command reseed;
+    reseed.kind = Command::Kind::Reseed;
+    reseed.seed = scene.seed + 1;
+    trainer.apply(reseed);
+    const auto reseeded = trainer.snapshot();
+    CHECK(reseeded->runs[0].step == 0);
+    CHECK(reseeded->runs[0].fake != start->runs[0].fake);
+
+    // One D step moves only D: G's samples stay; one G step then moves them; an iteration counts as a step.
+    Command step;
+    step.kind = Command::Kind::StepD;
+    trainer.apply(step);
+    const auto d_only = trainer.snapshot();
+    CHECK(d_only->runs[0].fake == reseeded->runs[0].fake);
+    CHECK(d_only->runs[0].d_field.values != reseeded->runs[0].d_field.values);
+    step.kind = Command::Kind::StepG;
+    trainer.apply(step);
+    CHECK(trainer.snapshot()->runs[0].fake != d_only->runs[0].fake);
+    const int64_t before = trainer.snapshot()->runs[0].step;
+    step.kind = Command::Kind::StepIteration;
+    step.count = 3;
+    trainer.apply(step);
+    CHECK(trainer.snapshot()->runs[0].step == before + 3);
+}
