@@ -1,6 +1,6 @@
 // plots_view.cpp — metric curves over steps for every run, drawn with ImGui
 // draw lists: nice ticks, solid true divergences vs dashed D estimates,
-// min/max decimation to the pixel width, hover cursor with values per run.
+// per-column decimation (line through first/last, bar over min..max), hover cursor with values per run.
 #include "views/plots_view.h"
 
 #include <algorithm>
@@ -27,6 +27,12 @@ const ImU32 kTextDim = IM_COL32(160, 166, 176, 255);
 const ImU32 kGrid = IM_COL32(255, 255, 255, 24);
 const ImU32 kAxis = IM_COL32(150, 156, 166, 255);
 const ImU32 kPlotBg = IM_COL32(18, 20, 25, 255);
+
+// One pixel column of a decimated series, in screen coordinates (column -1: empty).
+struct ColumnSpan {
+    int column = -1;
+    float x = 0, first = 0, last = 0, lo = 0, hi = 0;
+};
 
 // Series values as stored, or null when the run has no such series.
 const std::vector<double>* findSeries(const RunSnapshot& run, const char* key) {
@@ -309,40 +315,44 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
                 }
                 points_.clear();
             };
+            // Dense series: one span per pixel column. The line runs through each column's first and last
+            // value (gentle turns: a thick polyline stays thick) and a bar covers its min..max, so a noisy
+            // series shows as a filled band, not a comb of hairpins. D's estimate gets a fainter band.
+            const ImU32 band = pass == 0 ? color : runPaletteColor(static_cast<int>(r), 0.35f);
+            ColumnSpan span;
+            auto emitSpan = [&]() {
+                if (span.column < 0) return;
+                points_.push_back(ImVec2(span.x, span.first));
+                if (span.last != span.first) points_.push_back(ImVec2(span.x, span.last));
+                if (span.hi - span.lo > thick * 0.5f)
+                    list->AddRectFilled(ImVec2(span.x - thick * 0.5f, span.lo), ImVec2(span.x + thick * 0.5f, span.hi), band);
+                span.column = -1;
+            };
             points_.clear();
-            int bucket = -1;
-            float bmin = 0, bmax = 0, bx = 0;
-            bool min_first = true;
             for (size_t i = 0; i < s->size(); ++i) {
                 const double v = (*s)[i];
-                if (!usable(v, log_y)) {
-                    if (bucket >= 0) { /* emit pending bucket */
-                        points_.push_back(ImVec2(bx, min_first ? bmin : bmax));
-                        if (bmin != bmax) points_.push_back(ImVec2(bx, min_first ? bmax : bmin));
-                        bucket = -1;
-                    }
+                if (!usable(v, log_y)) {  // NaN or (log scale) non-positive: a gap in the curve
+                    emitSpan();
                     flush();
                     continue;
                 }
                 const float x = sx(static_cast<double>(run.history.steps[i]));
                 const float y = sy(log_y ? std::log10(v) : v);
-                if (!decimate) { points_.push_back(ImVec2(x, y)); continue; }
+                if (!decimate) {
+                    points_.push_back(ImVec2(x, y));
+                    continue;
+                }
                 const int col = static_cast<int>(x - a.x);
-                if (col != bucket) {
-                    if (bucket >= 0) {
-                        points_.push_back(ImVec2(bx, min_first ? bmin : bmax));
-                        if (bmin != bmax) points_.push_back(ImVec2(bx, min_first ? bmax : bmin));
-                    }
-                    bucket = col; bmin = bmax = y; bx = x; min_first = true;
+                if (col != span.column) {
+                    emitSpan();
+                    span = ColumnSpan{col, x, y, y, y, y};
                 } else {
-                    if (y < bmin) { bmin = y; min_first = false; }  // screen y: smaller is higher
-                    if (y > bmax) { bmax = y; }
+                    span.last = y;
+                    span.lo = std::min(span.lo, y);
+                    span.hi = std::max(span.hi, y);
                 }
             }
-            if (bucket >= 0) {
-                points_.push_back(ImVec2(bx, min_first ? bmin : bmax));
-                if (bmin != bmax) points_.push_back(ImVec2(bx, min_first ? bmax : bmin));
-            }
+            emitSpan();
             flush();
         }
     }
