@@ -83,8 +83,13 @@ int niceTicks(double lo, double hi, int target_count, double* out, int cap) {
     const double norm = raw / mag;
     const double step = (norm < 1.5 ? 1.0 : norm < 3.5 ? 2.0 : norm < 7.5 ? 5.0 : 10.0) * mag;
     int n = 0;
-    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9 && n < cap; t += step)
+    // Index the ticks (no accumulated sum) and forgive rounding: -0.6 / 0.2 = -2.9999... still ticks at -0.6.
+    const double first = std::ceil(lo / step - 1e-9);
+    for (int i = 0; n < cap; ++i) {
+        const double t = (first + i) * step;
+        if (t > hi + step * 1e-9) break;
         out[n++] = std::fabs(t) < step * 1e-9 ? 0.0 : t;
+    }
     return n;
 }
 

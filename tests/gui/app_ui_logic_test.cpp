@@ -89,6 +89,11 @@ TEST_CASE("plot helpers: nice ticks and dashed lines that always terminate") {
     n = niceTicks(-3, 3, 4, t, 16);
     CHECK(n >= 3);
     CHECK(niceTicks(1, 1, 4, t, 16) == 0);
+    n = niceTicks(-0.6, 0.6, 6, t, 16);  // -0.6 / 0.2 rounds to -2.9999...: both ends still get a tick
+    REQUIRE(n == 7);
+    CHECK(t[0] == doctest::Approx(-0.6));
+    CHECK(t[3] == 0.0);
+    CHECK(t[6] == doctest::Approx(0.6));
     CHECK(niceTicks(1e6, 1e6 + 1e-9, 4, t, 16) <= 16);
     char buf[32];
     formatTick(0.25, buf, sizeof buf);
