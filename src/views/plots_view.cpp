@@ -182,12 +182,15 @@ void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const Plo
     if (style.interactive) {
         ImGui::PushID(this);
         if (ImGui::BeginTabBar("##metrics", ImGuiTabBarFlags_FittingPolicyScroll)) {
+            const bool set_by_code = metric != tab_metric_;  // e.g. a caller picked the curve to show
             for (int m = 0; m < kPlotMetricCount; ++m) {
-                if (ImGui::BeginTabItem(texts.metric[m])) {
-                    metric = static_cast<PlotMetric>(m);
+                const bool wanted = set_by_code && static_cast<int>(metric) == m;
+                if (ImGui::BeginTabItem(texts.metric[m], nullptr, wanted ? ImGuiTabItemFlags_SetSelected : 0)) {
+                    if (!set_by_code) metric = static_cast<PlotMetric>(m);
                     ImGui::EndTabItem();
                 }
             }
+            tab_metric_ = metric;
             ImGui::EndTabBar();
         }
         bool& log_flag = metric == PlotMetric::GradNorm ? log_scale_grad_norm : log_scale_other;

@@ -46,7 +46,7 @@ public:
     // Draws the panel filling `size` at the ImGui cursor.
     void draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size);
 
-    PlotMetric metric = PlotMetric::Divergence;
+    PlotMetric metric = PlotMetric::Divergence;  // the tab shown; setting it from code selects that tab
     bool log_scale_grad_norm = true;   // log y axis for the gradient norm
     bool log_scale_other = false;      // log y axis for every other metric
 
@@ -54,6 +54,7 @@ private:
     void drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 p0, ImVec2 p1);
     // Horizontal, wrapping legend (run colours; solid/dashed key on the divergence tab); returns its height.
     float drawLegend(const Snapshot& snapshot, const PlotTexts& texts, float font_size, ImVec2 pos, float max_width);
+    PlotMetric tab_metric_ = PlotMetric::Divergence;  // what the tab bar showed last frame
     std::vector<ImVec2> points_;  // decimated screen points of one series (reused)
 };
 

@@ -667,3 +667,23 @@ TEST_CASE("weights: without runs or histograms the panel says so, still and inte
             CHECK(view.run == -1);
         }
 }
+
+TEST_CASE("plots: a metric set from code selects its tab in the interactive panel and stays selected") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    Snapshot snap;
+    snap.version = 1;
+    snap.dim = 2;
+    RunSnapshot run = namedRun("tabs");
+    run.history = history("js", 20, [](double) { return 0.4; });
+    snap.runs = {run};
+    PlotsView view;
+    PlotStyle style;  // interactive: the tab bar decides what is shown
+    fx.renderFrame(kW, kH, [&] { view.draw(snap, PlotTexts{}, style, ImVec2(kW, kH)); });
+    CHECK(view.metric == PlotMetric::Divergence);
+    view.metric = PlotMetric::Js;
+    for (int frame = 0; frame < 4; ++frame) {
+        fx.renderFrame(kW, kH, [&] { view.draw(snap, PlotTexts{}, style, ImVec2(kW, kH)); });
+        CHECK(view.metric == PlotMetric::Js);
+    }
+}
