@@ -14,6 +14,7 @@
 #include <stb_image.h>
 
 #include "app/gui_screenshot.h"
+#include "render/gl.h"
 #include "app_window_fixture.h"
 #include "core/scene_parser.h"
 #include "shader_files_fixture.h"
@@ -47,6 +48,13 @@ TEST_CASE("every scene in scenes/ opens and draws a few frames without an error"
         CHECK(session.snapshot()->runs.size() == session.scene().runs.size());
         CHECK(session.snapshot()->scene_title == entry.title);
         CHECK(session.ui().banner.text.empty());
+        CHECK(session.frame().shaderErrors().empty());
+        CHECK(glGetError() == GL_NO_ERROR);
+        // Every run is drawn: one panel per run in the grid (no run left out, no empty row or column).
+        const int panels = session.frame().gridColumns() * session.frame().gridRows();
+        CHECK(panels >= static_cast<int>(session.scene().runs.size()));
+        CHECK(panels - static_cast<int>(session.scene().runs.size()) <
+              std::min(session.frame().gridColumns(), session.frame().gridRows()));
     }
 }
 
