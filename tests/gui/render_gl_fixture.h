@@ -97,6 +97,7 @@ public:
         io.DeltaTime = 1.f / 60.f;
         io.MousePos = mouse_;
         io.MouseWheel = wheel_;
+        io.MouseDown[ImGuiMouseButton_Left] = left_down_;
         wheel_ = 0.f;
         ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
@@ -127,6 +128,8 @@ public:
 
     // Mouse position used by the next frame (default: outside every window).
     void setMouse(float x, float y) { mouse_ = ImVec2(x, y); }
+    // Left mouse button state from the next frame on (press, move over frames, release: a drag).
+    void setLeftButton(bool down) { left_down_ = down; }
     // Wheel steps delivered with the next frame only.
     void scrollWheel(float steps) { wheel_ = steps; }
 
@@ -146,6 +149,7 @@ private:
     int width_ = 0, height_ = 0;
     ImVec2 mouse_{-1e6f, -1e6f};
     float wheel_ = 0.f;
+    bool left_down_ = false;
 };
 
 // Largest channel difference between a pixel and an expected colour in [0, 1].

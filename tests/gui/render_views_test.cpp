@@ -241,6 +241,48 @@ TEST_CASE("2D view: hover reads the data point; the wheel zooms about the mouse 
     CHECK(camera.box.x1 == fixed.x1);
 }
 
+TEST_CASE("2D view: a left drag pans the shared camera with the mouse, in data units; fixed axes ignore it") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    View2D view;
+    Snapshot snap = test::constantField2D(0.5f, false);
+    ViewCamera camera;
+    ViewStyle style;  // interactive
+    auto frame = [&] { view.draw(snap, 0, onlyField(), camera, style, ImVec2(kW, kH)); };
+    fx.renderFrame(kW, kH, frame);
+    const ImVec2 start = view.dataToScreen(0.2, 0.1);
+    fx.setMouse(start.x, start.y);
+    fx.renderFrame(kW, kH, frame);  // hover
+    fx.setLeftButton(true);
+    fx.renderFrame(kW, kH, frame);  // press on the panel
+    const Bounds before = camera.box;
+    for (int i = 1; i <= 4; ++i) {  // drag 80 px right and 40 px down in four moves
+        fx.setMouse(start.x + 20.f * i, start.y + 10.f * i);
+        fx.renderFrame(kW, kH, frame);
+    }
+    fx.setLeftButton(false);
+    fx.renderFrame(kW, kH, frame);
+    // The point grabbed stays under the mouse: the box moved left and up in data units, same size.
+    const ImVec2 now = view.dataToScreen(0.2, 0.1);
+    CHECK(std::abs(now.x - (start.x + 80.f)) < 1.0f);
+    CHECK(std::abs(now.y - (start.y + 40.f)) < 1.0f);
+    CHECK(camera.box.x0 < before.x0);
+    CHECK(camera.box.y0 > before.y0);
+    CHECK((camera.box.x1 - camera.box.x0) == doctest::Approx(before.x1 - before.x0));
+
+    camera.fixed_axes = true;
+    const Bounds fixed = camera.box;
+    fx.setLeftButton(true);
+    fx.renderFrame(kW, kH, frame);
+    fx.setMouse(start.x - 60.f, start.y);
+    fx.renderFrame(kW, kH, frame);
+    fx.setLeftButton(false);
+    fx.renderFrame(kW, kH, frame);
+    CHECK(camera.box.x0 == fixed.x0);
+    CHECK(camera.box.y0 == fixed.y0);
+    fx.setMouse(-1e6f, -1e6f);
+}
+
 TEST_CASE("2D view: GL layers re-render only when the snapshot, layers or camera change") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
