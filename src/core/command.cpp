@@ -19,14 +19,21 @@ DataSpec customDataAfter(const DataSpec& current, const Command& command) {
     DataSpec next = current;
     switch (command.kind) {
         case K::AddBlob:
-            next = ofFamily(current, DataFamily::Blobs2D);
+            // A blob after painted points keeps them: blobs may carry points (jittered by `noise`) too.
+            if (current.family == DataFamily::Points2D) {
+                next.family = DataFamily::Blobs2D;
+                next.csv_path.clear();
+            } else {
+                next = ofFamily(current, DataFamily::Blobs2D);
+            }
             next.means.push_back(command.x);
             next.means.push_back(command.y);
             next.stds.push_back(command.std);
             next.weights.push_back(1.0);
             break;
         case K::AddPoints:
-            next = ofFamily(current, DataFamily::Points2D);
+            // Points painted over blobs join them; otherwise they start (or extend) a point set.
+            if (current.family != DataFamily::Blobs2D) next = ofFamily(current, DataFamily::Points2D);
             next.csv_path.clear();  // drawn points are saved inline, not as the old file
             next.points.insert(next.points.end(), command.points.begin(), command.points.end());
             break;

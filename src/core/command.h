@@ -41,7 +41,9 @@ struct Command {
 };
 
 // The data after a custom-data edit (AddBlob, AddPoints, ClearData): the one
-// rule set the trainer and the UI's scene copy both follow. Other kinds
+// rule set the trainer and the UI's scene copy both follow. Blobs and painted
+// points combine (blobs2d keeps `points`; a blob added to points turns them
+// into blobs2d with those points); any other family is replaced. Other kinds
 // return `current` unchanged.
 DataSpec customDataAfter(const DataSpec& current, const Command& command);
 

@@ -16,8 +16,9 @@ struct Component {
 // Mixture of isotropic 2D Gaussians; std 0 components are exact points (no density).
 class GaussianMixture2D final : public Distribution {
 public:
-    GaussianMixture2D(std::vector<Component> parts, bool report_modes)
-        : parts_(std::move(parts)), report_modes_(report_modes) {
+    // The first `mode_count` components are the mixture's modes (the rest, e.g. painted points, are not).
+    GaussianMixture2D(std::vector<Component> parts, size_t mode_count)
+        : parts_(std::move(parts)), mode_count_(std::min(mode_count, parts_.size())) {
         double total = 0;
         for (const auto& c : parts_) total += c.weight;
         double run = 0;
@@ -68,14 +69,12 @@ public:
     }
     std::vector<Mode> modes() const override {
         std::vector<Mode> out;
-        if (report_modes_)
-            for (const auto& c : parts_) out.push_back({c.x, c.y, c.std});
+        for (size_t i = 0; i < mode_count_; ++i) out.push_back({parts_[i].x, parts_[i].y, parts_[i].std});
         return out;
     }
     std::vector<double> modeWeights() const override {
         std::vector<double> out;
-        if (report_modes_)
-            for (const auto& c : parts_) out.push_back(c.weight);
+        for (size_t i = 0; i < mode_count_; ++i) out.push_back(parts_[i].weight);
         return out;
     }
     Bounds bounds() const override {
@@ -115,7 +114,7 @@ private:
     SpatialBuckets buckets_;
     bool bucketed_ = false;
     std::vector<double> cumulative_;
-    bool report_modes_;
+    size_t mode_count_;
     bool has_density_ = true;
 };
 
@@ -154,7 +153,7 @@ std::unique_ptr<Distribution> makeGaussianMixture2D(const DataSpec& spec) {
                 const double a = 2 * kPi * k / spec.modes;
                 parts.push_back({spec.radius * std::cos(a), spec.radius * std::sin(a), spec.std, 1.0});
             }
-            return std::make_unique<GaussianMixture2D>(parts, true);
+            return std::make_unique<GaussianMixture2D>(parts, parts.size());
         case DataFamily::Grid: {
             require(spec.std > 0, spec, "std must be > 0");
             require(spec.grid_n >= 1 && spec.grid_n <= 10, spec, "grid_n must be in 1..10");
@@ -163,20 +162,28 @@ std::unique_ptr<Distribution> makeGaussianMixture2D(const DataSpec& spec) {
             for (int j = 0; j < spec.grid_n; ++j)
                 for (int i = 0; i < spec.grid_n; ++i)
                     parts.push_back({(i - half) * spec.spacing, (j - half) * spec.spacing, spec.std, 1.0});
-            return std::make_unique<GaussianMixture2D>(parts, true);
+            return std::make_unique<GaussianMixture2D>(parts, parts.size());
         }
         case DataFamily::Gaussian2D:
             require(spec.std > 0, spec, "std must be > 0");
             parts.push_back({spec.center[0], spec.center[1], spec.std, 1.0});
-            return std::make_unique<GaussianMixture2D>(parts, false);
-        case DataFamily::Blobs2D: return std::make_unique<GaussianMixture2D>(blobComponents(spec), true);
+            return std::make_unique<GaussianMixture2D>(parts, 0);
+        case DataFamily::Blobs2D: {
+            std::vector<Component> blobs = blobComponents(spec);
+            const size_t modes = blobs.size();
+            require(spec.points.size() % 2 == 0, spec, "`points` must hold x,y pairs (an even number of values)");
+            require(spec.noise >= 0, spec, "noise must be >= 0");
+            for (size_t i = 0; i + 1 < spec.points.size(); i += 2)  // painted points: data, not modes
+                blobs.push_back({spec.points[i], spec.points[i + 1], spec.noise, 1.0});
+            return std::make_unique<GaussianMixture2D>(blobs, modes);
+        }
         case DataFamily::Points2D:
             require(!spec.points.empty(), spec, "contains no points (give `points = [x0, y0, ...]` or `csv`)");
             require(spec.points.size() % 2 == 0, spec, "`points` must hold x,y pairs (an even number of values)");
             require(spec.noise >= 0, spec, "noise must be >= 0");
             for (size_t i = 0; i + 1 < spec.points.size(); i += 2)
                 parts.push_back({spec.points[i], spec.points[i + 1], spec.noise, 1.0});
-            return std::make_unique<GaussianMixture2D>(parts, false);
+            return std::make_unique<GaussianMixture2D>(parts, 0);
         default: break;
     }
     throw SceneError("not a Gaussian-mixture family");

@@ -22,7 +22,7 @@ std::vector<std::string> dataKeysOfFamily(DataFamily family) {
         case DataFamily::Circles: return {"radius", "noise"};
         case DataFamily::Gaussian2D: return {"center", "std"};
         case DataFamily::Line: return {"point_a", "point_b", "noise"};
-        case DataFamily::Blobs2D: return {"weights", "means", "stds", "std"};
+        case DataFamily::Blobs2D: return {"weights", "means", "stds", "std", "points", "noise"};
         case DataFamily::Points2D: return {"csv", "points", "noise"};
     }
     return {};
@@ -108,6 +108,8 @@ DataSpec parseDataTable(const TableReader& r, const std::string& base_dir) {
     for (double s : d.stds)
         if (s <= 0) r.fail("stds", "every std must be > 0");
     if (blobs && d.means.size() % 2 != 0) r.fail("means", "blob centres must be [x, y] pairs");
+    if (blobs && r.readNumbers("points", d.points, true) && d.points.size() % 2 != 0)
+        r.fail("points", "painted points must be [x, y] pairs");
     const size_t count = blobs ? d.means.size() / 2 : d.means.size();
     if (!d.weights.empty() && d.weights.size() != count)
         r.fail("weights", "has " + std::to_string(d.weights.size()) + " entries but `means` has " +

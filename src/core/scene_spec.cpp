@@ -123,7 +123,9 @@ bool operator==(const DataSpec& a, const DataSpec& b) {
         case DataFamily::Circles: return a.noise == b.noise && a.radius == b.radius;
         case DataFamily::Gaussian2D: return a.center == b.center && a.std == b.std;
         case DataFamily::Line: return a.point_a == b.point_a && a.point_b == b.point_b && a.noise == b.noise;
-        case DataFamily::Blobs2D: return a.weights == b.weights && a.means == b.means && a.stds == b.stds;
+        case DataFamily::Blobs2D:
+            return a.weights == b.weights && a.means == b.means && a.stds == b.stds && a.points == b.points &&
+                   (a.points.empty() || a.noise == b.noise);
         case DataFamily::Points2D: return a.points == b.points && a.noise == b.noise;
     }
     return false;

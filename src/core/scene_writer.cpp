@@ -51,12 +51,13 @@ void writeData(std::ostringstream& out, const DataSpec& d) {
         else if (key == "radius") out << "radius = " << formatNumber(d.radius) << "\n";
         else if (key == "grid_n") out << "grid_n = " << d.grid_n << "\n";
         else if (key == "spacing") out << "spacing = " << formatNumber(d.spacing) << "\n";
-        else if (key == "noise") out << "noise = " << formatNumber(d.noise) << "\n";
+        else if (key == "noise" && (!blobs || !d.points.empty())) out << "noise = " << formatNumber(d.noise) << "\n";
         else if (key == "center") out << "center = " << numbers({d.center[0], d.center[1]}) << "\n";
         else if (key == "point_a") out << "point_a = " << numbers({d.point_a[0], d.point_a[1]}) << "\n";
         else if (key == "point_b") out << "point_b = " << numbers({d.point_b[0], d.point_b[1]}) << "\n";
         else if (key == "csv" && !d.csv_path.empty()) out << "csv = " << quote(d.csv_path) << "\n";
-        else if (key == "points" && d.csv_path.empty()) out << "points = " << pairs(d.points) << "\n";
+        else if (key == "points" && d.csv_path.empty() && (!blobs || !d.points.empty()))
+            out << "points = " << pairs(d.points) << "\n";
     }
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/command.h"
 #include "core/csv_points.h"
 #include "core/distribution.h"
 #include "core/scene_parser.h"
@@ -213,4 +214,49 @@ TEST_CASE("malformed and empty CSV") {
                          SceneError);
     CHECK(errorOf("[data]\nfamily = \"points\"\ncsv = \"points_bad.csv\"\n[[run]]\n").find("points_bad.csv:7:") !=
           std::string::npos);
+}
+
+TEST_CASE("drawn data: blobs and painted points combine in either order; blobs stay the only modes") {
+    Command blob;
+    blob.kind = Command::Kind::AddBlob;
+    blob.x = 1.0;
+    blob.y = 2.0;
+    blob.std = 0.2;
+    Command paint;
+    paint.kind = Command::Kind::AddPoints;
+    paint.points = {0.0, 0.0, 0.5, 0.0};
+
+    DataSpec ring;  // a shipped family is replaced by the first edit
+    const DataSpec blobs_then_points = customDataAfter(customDataAfter(ring, blob), paint);
+    CHECK(blobs_then_points.family == DataFamily::Blobs2D);
+    CHECK(blobs_then_points.means == std::vector<double>{1.0, 2.0});
+    CHECK(blobs_then_points.points == paint.points);
+
+    const DataSpec points_then_blob = customDataAfter(customDataAfter(ring, paint), blob);
+    CHECK(points_then_blob.family == DataFamily::Blobs2D);
+    CHECK(points_then_blob.means == std::vector<double>{1.0, 2.0});
+    CHECK(points_then_blob.points == paint.points);
+    CHECK(customDataAfter(ring, paint).family == DataFamily::Points2D);
+
+    // The mixture: one mode (the blob), three equal components; D* and the metrics get an analytic density.
+    const auto mixture = makeDistribution(blobs_then_points);
+    REQUIRE(mixture->modes().size() == 1);
+    CHECK(mixture->modes()[0].x == 1.0);
+    CHECK(mixture->modes()[0].std == doctest::Approx(0.2));
+    CHECK(mixture->hasDensity());
+    const double at_point[2] = {0.0, 0.0}, far_away[2] = {-5.0, -5.0};
+    CHECK(mixture->density(at_point) > 0.3);  // 1/3 of the mass in a Gaussian of std 0.05 at the origin
+    CHECK(mixture->density(far_away) < 1e-12);
+
+    // Saved and reloaded: the same data, painted points and their jitter included.
+    SceneSpec scene = parseSceneText("[data]\nfamily = \"ring\"\n[[run]]\n", "drawn.toml");
+    scene.data = blobs_then_points;
+    const std::string text = sceneToToml(scene);
+    CHECK(text.find("points = ") != std::string::npos);
+    CHECK(parseSceneText(text, "again.toml") == scene);
+    Command clear;
+    clear.kind = Command::Kind::ClearData;
+    const DataSpec cleared = customDataAfter(blobs_then_points, clear);
+    CHECK(cleared.means.empty());
+    CHECK(cleared.points.empty());
 }

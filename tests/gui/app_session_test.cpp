@@ -261,3 +261,54 @@ TEST_CASE("the panel grid follows the UI's choice, and falls back to auto when a
     CHECK(session.frame().gridColumns() == 2);
     CHECK(session.frame().gridRows() == 1);
 }
+
+TEST_CASE("draw-data mode: a click in a panel adds a Gaussian blob there, a drag paints points along its path, both kept") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    fx.frame(session);
+    fx.drive_mouse = true;
+    session.ui().draw_mode = true;
+    // The middle of the first run panel's plot (panels fill the grid; the plot fills most of a panel).
+    const ImVec2 g0 = session.frame().gridMin(), g1 = session.frame().gridMax();
+    const int cols = session.frame().gridColumns(), rows = session.frame().gridRows();
+    const ImVec2 centre(g0.x + (g1.x - g0.x) / cols * 0.5f, g0.y + (g1.y - g0.y) / rows * 0.5f);
+    fx.mouse_pos = centre;
+    fx.frame(session);
+    double hx = 0, hy = 0;
+    REQUIRE(session.frame().hoveredDataPoint(hx, hy));
+
+    // Click: press and release without moving.
+    fx.mouse_left = true;
+    fx.frame(session);
+    fx.mouse_left = false;
+    fx.frame(session);
+    REQUIRE(session.scene().data.family == DataFamily::Blobs2D);
+    REQUIRE(session.scene().data.means.size() == 2);
+    CHECK(session.scene().data.means[0] == doctest::Approx(hx).epsilon(1e-6));
+    CHECK(session.scene().data.means[1] == doctest::Approx(hy).epsilon(1e-6));
+    CHECK(session.scene().data.stds[0] == doctest::Approx(session.ui().blob_std));
+
+    // Drag: press, move 60 px right in steps, release: points along the path, not a blob. (The blob's
+    // data may have changed the panel layout: read the data point under the mouse in the frame of the press.)
+    fx.mouse_left = true;
+    fx.frame(session);
+    REQUIRE(session.frame().hoveredDataPoint(hx, hy));
+    for (int i = 1; i <= 6; ++i) {
+        fx.mouse_pos = ImVec2(centre.x + 10.f * i, centre.y);
+        fx.frame(session);
+    }
+    fx.mouse_left = false;
+    fx.frame(session);
+    fx.mouse_pos = ImVec2(-FLT_MAX, -FLT_MAX);
+    fx.frame(session);
+    const DataSpec& data = session.scene().data;
+    REQUIRE(data.family == DataFamily::Blobs2D);  // the painted points join the blob: nothing is lost
+    CHECK(data.means.size() == 2);
+    REQUIRE(data.points.size() >= 4);
+    CHECK(data.points[0] == doctest::Approx(hx).epsilon(1e-6));  // starts where the drag started
+    for (size_t i = 1; i < data.points.size(); i += 2) CHECK(data.points[i] == doctest::Approx(hy).epsilon(1e-3));
+    CHECK(data.points[data.points.size() - 2] > hx);  // and goes right
+    // The trainer trains on the painted data.
+    CHECK(session.snapshot()->runs[0].real.size() > 0);
+}

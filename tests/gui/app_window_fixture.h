@@ -10,6 +10,8 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
 
 #include "app/gui_session.h"
 #include "app/gui_window.h"
@@ -44,9 +46,23 @@ struct AppWindowFixture {
         applyTheme(1.0f);
     }
 
+    // Mouse for the next frames when `drive_mouse` (a hidden window gets no pointer from the server):
+    // position in window pixels and the left button.
+    bool drive_mouse = false;
+    ImVec2 mouse_pos{-FLT_MAX, -FLT_MAX};
+    bool mouse_left = false;
+
     // One frame as the app does it: UI, render, requests. Returns the number of vertices drawn.
     int frame(GuiSession& session) {
-        window->beginFrame();
+        if (drive_mouse) {  // GuiWindow::beginFrame, with the mouse set between the backend and ImGui
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::GetIO().MousePos = mouse_pos;
+            ImGui::GetIO().MouseDown[ImGuiMouseButton_Left] = mouse_left;
+            ImGui::NewFrame();
+        } else {
+            window->beginFrame();
+        }
         ImGui::GetIO().DisplaySize = ImVec2(1280, 720);  // hidden windows may report 0x0 on some servers
         session.buildFrame(ImGui::GetIO().DisplaySize);
         window->renderFrame();

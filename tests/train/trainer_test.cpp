@@ -232,7 +232,11 @@ TEST_CASE("drawn custom data: blobs, points, clearing, and bad edits") {
     trainer.advance(5);
     snap = trainer.snapshot();
     CHECK(snap->runs[0].step == 15);
-    CHECK(trainer.scene().data.family == DataFamily::Points2D);
+    // Painted points join the blobs: the two blobs stay the modes, the points are data around them.
+    CHECK(trainer.scene().data.family == DataFamily::Blobs2D);
+    CHECK(trainer.scene().data.means.size() == 4);
+    CHECK(trainer.scene().data.points.size() == 6);
+    CHECK(snap->runs[0].modes.size() == 2);
     CHECK(std::isfinite(snap->runs[0].latest.at("js")));  // drawn points are jittered: a Gaussian mixture
     CHECK(std::isfinite(snap->runs[0].latest.at("w1")));
     // A fixed generator of the wrong dimension is a user error, not a crash.
