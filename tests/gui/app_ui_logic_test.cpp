@@ -162,7 +162,9 @@ TEST_CASE("the UI's copy of the scene matches the trainer's after the same comma
     c.kind = Command::Kind::AddPoints;
     c.points = {0.1, 0.2, 0.3, 0.4};
     both(c);
-    CHECK(ui.spec.data.family == DataFamily::Points2D);
+    CHECK(ui.spec.data.family == DataFamily::Blobs2D);  // painted points join the blobs
+    CHECK(ui.spec.data.points.size() == 4);
+    CHECK(ui.spec == trainer.scene());
     c = Command{};
     c.kind = Command::Kind::ClearData;
     both(c);
