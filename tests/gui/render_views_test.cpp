@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "render/colormap.h"
 #include "render_gl_fixture.h"
@@ -205,14 +206,23 @@ TEST_CASE("makeRunView picks the 1D and 2D views") {
     CHECK(dynamic_cast<View2D*>(makeRunView(2).get()) != nullptr);
 }
 
-TEST_CASE("2D view: hover reads the data point; the wheel zooms about the mouse unless the axes are fixed") {
+// One interactive 2D panel (pan, zoom, hover) over a constant field of 0.5, for the mouse tests.
+struct InteractivePanel {
     RenderGlFixture fx;
-    REQUIRE_MESSAGE(fx.ok(), fx.error());
-    View2D view;
+    std::unique_ptr<View2D> view = fx.ok() ? std::make_unique<View2D>() : nullptr;  // GL needs the context
     Snapshot snap = test::constantField2D(0.5f, false);
     ViewCamera camera;
     ViewStyle style;  // interactive
-    auto frame = [&] { view.draw(snap, 0, onlyField(), camera, style, ImVec2(kW, kH)); };
+    void draw() { view->draw(snap, 0, onlyField(), camera, style, ImVec2(kW, kH)); }
+};
+
+TEST_CASE("2D view: hover reads the data point; the wheel zooms about the mouse unless the axes are fixed") {
+    InteractivePanel panel;
+    REQUIRE_MESSAGE(panel.fx.ok(), panel.fx.error());
+    RenderGlFixture& fx = panel.fx;
+    View2D& view = *panel.view;
+    ViewCamera& camera = panel.camera;
+    auto frame = [&] { panel.draw(); };
     fx.renderFrame(kW, kH, frame);
     ImVec2 mouse = view.dataToScreen(0.4, -0.3);
     fx.setMouse(mouse.x, mouse.y);
@@ -242,13 +252,12 @@ TEST_CASE("2D view: hover reads the data point; the wheel zooms about the mouse 
 }
 
 TEST_CASE("2D view: a left drag pans the shared camera with the mouse, in data units; fixed axes ignore it") {
-    RenderGlFixture fx;
-    REQUIRE_MESSAGE(fx.ok(), fx.error());
-    View2D view;
-    Snapshot snap = test::constantField2D(0.5f, false);
-    ViewCamera camera;
-    ViewStyle style;  // interactive
-    auto frame = [&] { view.draw(snap, 0, onlyField(), camera, style, ImVec2(kW, kH)); };
+    InteractivePanel panel;
+    REQUIRE_MESSAGE(panel.fx.ok(), panel.fx.error());
+    RenderGlFixture& fx = panel.fx;
+    View2D& view = *panel.view;
+    ViewCamera& camera = panel.camera;
+    auto frame = [&] { panel.draw(); };
     fx.renderFrame(kW, kH, frame);
     const ImVec2 start = view.dataToScreen(0.2, 0.1);
     fx.setMouse(start.x, start.y);
