@@ -24,6 +24,7 @@
 #include "app/gui_screenshot.h"
 #include "app/gui_session.h"
 #include "app/gui_recorder.h"
+#include "app/gui_scale.h"
 #include "app/gui_stats.h"
 #include "app/gui_window.h"
 #include "core/scene_parser.h"
@@ -138,11 +139,10 @@ int runWindow(const GuiArgs& args) {
         std::fprintf(stderr, "ganarium: %s\n", noDisplayMessage(why).c_str());
         return kNoDisplayExitCode;
     }
-    const float scale = window->contentScale();
-    const float font_px = std::round(19.0f * scale);
+    float ui_scale = window->contentScale();
     std::string glyph_text = sceneGlyphText(args.scene), window_title = window_options.title;
-    loadFonts(languageCode(args.lang), font_px, glyph_text);
-    applyTheme(scale);
+    loadFonts(languageCode(args.lang), uiFontPixels(ui_scale), glyph_text);
+    applyTheme(ui_scale);
 
     GuiSessionOptions options;
     options.lang = args.lang;
@@ -193,7 +193,11 @@ int runWindow(const GuiArgs& args) {
                             (!session.ui().banner.text.empty() && !session.ui().banner.error) || args.fps <= 0 || recorder.recording() ||
                             session.ui().requests.toggle_recording;
         if (render) {
-            ensureGlyphs(*window, session, font_px, glyph_text);
+            if (const float scale = window->contentScale(); scale != ui_scale) {  // moved to a screen of other DPI
+                ui_scale = scale;
+                applyUiScale(*window, ui_scale, languageCode(session.ui().lang), glyph_text);
+            }
+            ensureGlyphs(*window, session, uiFontPixels(ui_scale), glyph_text);
             const auto t0 = Clock::now();
             const double interval = std::chrono::duration<double, std::milli>(t0 - previous).count();
             previous = t0;

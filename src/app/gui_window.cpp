@@ -97,6 +97,9 @@ void GuiWindow::installInputCallbacks() {
     glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) {
         static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
     });
+    glfwSetWindowContentScaleCallback(window_, [](GLFWwindow* w, float, float) {  // moved to another DPI
+        static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
+    });
     glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) {
         static_cast<GuiWindow*>(glfwGetWindowUserPointer(w))->input_seen_ = true;
     });

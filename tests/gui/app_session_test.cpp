@@ -13,6 +13,7 @@
 
 #include <stb_image.h>
 
+#include "app/gui_scale.h"
 #include "app/gui_screenshot.h"
 #include "render/gl.h"
 #include "app_window_fixture.h"
@@ -311,4 +312,23 @@ TEST_CASE("draw-data mode: a click in a panel adds a Gaussian blob there, a drag
     CHECK(data.points[data.points.size() - 2] > hx);  // and goes right
     // The trainer trains on the painted data.
     CHECK(session.snapshot()->runs[0].real.size() > 0);
+}
+
+TEST_CASE("HiDPI: a content scale of 2 doubles the fonts and the theme's sizes; the frame still draws") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    fx.frame(session);
+    const float status_1x = session.statusLineHeight();
+    applyUiScale(*fx.window, 2.0f, "en", sceneGlyphText(session.scene()));
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(38.0f));
+    CHECK(largeFont()->FontSize > 38.0f);
+    CHECK(ImGui::GetStyle().FramePadding.x == doctest::Approx(2 * 8.0f));
+    const int vertices = fx.frame(session);
+    CHECK(vertices > 1000);
+    CHECK(session.statusLineHeight() > 1.6f * status_1x);  // font size + a fixed margin
+    CHECK(glGetError() == GL_NO_ERROR);
+    applyUiScale(*fx.window, 1.0f, "en", "");
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(19.0f));
+    CHECK(uiFontPixels(1.5f) == 29.0f);
 }
