@@ -61,7 +61,7 @@ struct RunSnapshot {
     std::vector<float> fake_push;     // n x dim: -dLoss_G/dx at each fake sample (where G is pushed)
 
     // Fields cover the "field box": the view box widened so any panel aspect
-    // from 0.8:1 to 2.5:1 is filled (FieldGrid::box says exactly where).
+    // from 0.65:1 to 2.5:1 is filled (FieldGrid::box says exactly where).
     FieldGrid d_field;                // D(x) in [0,1] (probability) or f(x) (critic)
     FieldGrid d_optimal;              // D* = p_data/(p_data+p_G); empty when not defined
     FieldGrid p_data, p_g;            // densities (1D: ny == 1)

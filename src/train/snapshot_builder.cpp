@@ -20,9 +20,9 @@ namespace {
 // at 16:9 gives ~2.4) ...
 constexpr double kWidestPlot = 2.5;
 // ... to this tall (side-by-side panels in the app's centre column) show field, not empty strips.
-// The grid keeps its 64 x 64 cells, so the build costs the same (cells become wider than tall;
+// The grid keeps its cells (64 x 64, or 48 x 48 for 3+ runs), so the build costs the same (cells become wider than tall;
 // GL_LINEAR hides it).
-constexpr double kTallestPlot = 0.8;
+constexpr double kTallestPlot = 0.65;
 
 // The box the fields are evaluated on: the view box grown about its centre to cover plots of every
 // aspect in [kTallestPlot, kWidestPlot] that show the whole view box (2D); the view box itself in 1D.
