@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <thread>
 #include <utility>
@@ -42,11 +43,14 @@ GuiSession::GuiSession(const SceneSpec& scene, GuiSessionOptions options)
 }
 
 GuiSession::~GuiSession() {
+    waitForLockstepStep();
     if (trainer_ && options_.threaded) trainer_->stop();
 }
 
 void GuiSession::startTrainer(const SceneSpec& scene) {
     auto trainer = std::make_unique<Trainer>(scene, options_.trainer);  // may throw UserError: keep the old one
+    waitForLockstepStep();
+    deferred_.clear();  // edits of the old scene
     if (trainer_ && options_.threaded) trainer_->stop();
     trainer_ = std::move(trainer);
     command_errors_seen_ = 0;
@@ -101,6 +105,8 @@ void GuiSession::setLockstep(bool on) {
         lockstep_ = true;
         snapshot_ = trainer_->snapshot();
     } else {
+        waitForLockstepStep();
+        applyCommands(deferred_);  // the thread starts from every edit made while recording
         lockstep_ = false;
         launchTrainerThread(sync_playing_);
     }
@@ -108,8 +114,31 @@ void GuiSession::setLockstep(bool on) {
 
 int GuiSession::lockstepStepsPerFrame() const {
     if (!options_.threaded && !lockstep_) return std::max(1, options_.sync_steps_per_frame);
-    const int speed = snapshot_ ? snapshot_->steps_per_frame : 0;
+    const int speed = trainer_->stepsPerFrame();  // no training thread runs in lockstep
     return speed > 0 ? speed : max_speed_steps_;
+}
+
+void GuiSession::waitForLockstepStep() {
+    if (!lockstep_step_.valid()) return;
+    SnapshotPtr next = lockstep_step_.get();
+    if (next) snapshot_ = std::move(next);
+}
+
+void GuiSession::startLockstepStep() {
+    // Edits from the previous frame first (the trainer is idle now), then K iterations and the next
+    // snapshot on a worker while this frame is drawn, read back and encoded.
+    applyCommands(deferred_);
+    const int k = sync_playing_ ? lockstepStepsPerFrame() : 0;
+    Trainer* trainer = trainer_.get();
+    lockstep_step_ = std::async(std::launch::async, [trainer, k]() -> SnapshotPtr {
+        try {
+            if (k > 0) trainer->advance(k);
+            return trainer->snapshot();
+        } catch (const std::exception& error) {  // a run's own errors are caught inside; this is a last resort
+            std::fprintf(stderr, "ganarium: lockstep step failed: %s\n", error.what());
+            return trainer->latest();
+        }
+    });
 }
 
 float GuiSession::statusLineHeight() const {
@@ -161,7 +190,12 @@ float GuiSession::controlsWidth(float w) const {
 }
 
 void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
-    if (!synchronous()) snapshot_ = trainer_->latest();
+    if (pipelined()) {
+        waitForLockstepStep();  // this frame shows exactly K iterations after the previous one
+        startLockstepStep();
+    } else if (!synchronous()) {
+        snapshot_ = trainer_->latest();
+    }
     const Snapshot& snap = *snapshot_;
     if (snap.command_errors > command_errors_seen_) {  // the trainer thread refused an edit: say why
         command_errors_seen_ = snap.command_errors;
@@ -204,20 +238,31 @@ void GuiSession::reportShaderErrors() {
 }
 
 void GuiSession::forwardCommands() {
-    for (Command& command : ui_.outbox) {
-        if (command.kind == Command::Kind::Play && command.run < 0) sync_playing_ = true;
-        if (command.kind == Command::Kind::Pause && command.run < 0) sync_playing_ = false;
-        if (!synchronous()) {
+    if (pipelined()) {  // the worker may be training: the next frame applies them before its step
+        for (Command& command : ui_.outbox) deferred_.push_back(std::move(command));
+    } else if (!synchronous()) {
+        for (Command& command : ui_.outbox) {
+            if (command.kind == Command::Kind::Play && command.run < 0) sync_playing_ = true;
+            if (command.kind == Command::Kind::Pause && command.run < 0) sync_playing_ = false;
             trainer_->post(std::move(command));
-        } else {
-            try {
-                trainer_->apply(command);
-            } catch (const UserError& error) {
-                showBanner(ui_, error.what(), true, ImGui::GetTime());
-            }
         }
+    } else {
+        applyCommands(ui_.outbox);
     }
     ui_.outbox.clear();
+}
+
+void GuiSession::applyCommands(std::vector<Command>& commands) {
+    for (const Command& command : commands) {
+        if (command.kind == Command::Kind::Play && command.run < 0) sync_playing_ = true;
+        if (command.kind == Command::Kind::Pause && command.run < 0) sync_playing_ = false;
+        try {
+            trainer_->apply(command);
+        } catch (const UserError& error) {
+            showBanner(ui_, error.what(), true, ImGui::GetTime());
+        }
+    }
+    commands.clear();
 }
 
 void GuiSession::serviceRequests() {
@@ -231,7 +276,7 @@ void GuiSession::serviceRequests() {
         ui_.requests.load_path.clear();
         openScene(path);
     }
-    if (synchronous()) {
+    if (synchronous() && !pipelined()) {
         if (sync_playing_) trainer_->advance(lockstepStepsPerFrame());
         snapshot_ = trainer_->snapshot();
     }

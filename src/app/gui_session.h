@@ -4,6 +4,7 @@
 // commands to the trainer and serves its requests (open, save, screenshot).
 #pragma once
 
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,15 +58,20 @@ public:
     // True (and clears it) when the UI asked to start or stop the video.
     bool takeRecordToggleRequest();
 
-    // Lockstep (while recording): the training thread is stopped and every serviceRequests()
-    // applies the UI's commands, advances K = speed iterations if playing (speed "max": the
-    // iterations per 1/30 s the thread was doing, at least 1) and takes a
-    // fresh snapshot, so each drawn frame is exactly K iterations after the previous one.
-    // Switching it off restarts the training thread in the same play/pause state.
+    // Lockstep (while recording): the training thread is stopped; each frame applies the UI's
+    // commands, advances K = speed iterations if playing (speed "max": the iterations per 1/30 s
+    // the thread was doing, at least 1) and takes a fresh snapshot, so each drawn frame is exactly
+    // K iterations after the previous one. Threaded sessions do that step for frame i+1 on a worker
+    // while frame i is drawn and captured (buildFrame starts it; commands wait one frame); tests'
+    // synchronous sessions do it in serviceRequests(). Switching it off restarts the training
+    // thread in the same play/pause state.
     void setLockstep(bool on);
     bool lockstep() const { return lockstep_; }
     // Iterations per frame in lockstep.
     int lockstepStepsPerFrame() const;
+    // Threaded lockstep trains the next frame on a worker while this one is drawn and captured:
+    // waits for that step (no-op when none is in flight).
+    void waitForLockstepStep();
     // Height of the status line at the bottom (0 in presentation mode), in ImGui pixels.
     float statusLineHeight() const;
 
@@ -82,6 +88,9 @@ private:
     void startTrainer(const SceneSpec& scene);
     void launchTrainerThread(bool playing);
     void forwardCommands();
+    void applyCommands(std::vector<Command>& commands);
+    void startLockstepStep();
+    bool pipelined() const { return options_.threaded && lockstep_; }
     void reportShaderErrors();
     bool synchronous() const { return !options_.threaded || lockstep_; }
 
@@ -95,6 +104,8 @@ private:
     int max_speed_steps_ = 1;    // lockstep K when the speed is "max": the pace before recording started
     std::string shader_errors_;  // the shader errors the banner last reported
     uint64_t command_errors_seen_ = 0;  // the trainer's refused-command count the banner last reported
+    std::future<SnapshotPtr> lockstep_step_;  // pipelined lockstep: the next frame's training + snapshot
+    std::vector<Command> deferred_;           // pipelined lockstep: commands waiting for the trainer
 };
 
 }  // namespace ganarium

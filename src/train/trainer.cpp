@@ -264,6 +264,8 @@ const SceneSpec& Trainer::scene() const { return impl_->scene; }
 
 int64_t Trainer::iteration() const { return impl_->iteration_cache.load(); }
 
+int Trainer::stepsPerFrame() const { return impl_->steps_per_frame; }
+
 int Trainer::runCount() const {
     // While the background thread runs, the run list belongs to it: answer from the latest snapshot.
     if (impl_->worker.joinable()) return static_cast<int>(latest()->runs.size());

@@ -58,6 +58,7 @@ public:
     // The current scene (with live edits applied). Synchronous mode, or before start() / after stop().
     const SceneSpec& scene() const;
     int64_t iteration() const;      // iterations done by the slowest running run
+    int stepsPerFrame() const;      // the SetSpeed value (0 = as fast as possible); not while the thread applies commands
     int runCount() const;
 
     // --- test hooks (synchronous mode only) ---

@@ -100,6 +100,7 @@ TEST_CASE("a clip recorded from the window has one frame per K iterations, none 
     const int64_t start_iteration = session.trainer().iteration();
     const int frames = 36;
     for (int i = 0; i < frames; ++i) recordedFrame(fx, session, recorder);
+    session.waitForLockstepStep();  // the step for the next frame trains while a frame is drawn
     CHECK(session.lockstepStepsPerFrame() == 3);
     CHECK(session.trainer().iteration() - start_iteration == 3 * frames);  // lockstep: exactly K per frame
     recorder.publishStatus(session);
