@@ -52,8 +52,8 @@ void main() {
         float e = levelLine(v, u_contour_emph, 2.0 * u_px_scale);
         c = mix(c, vec3(0.12, 0.12, 0.15), e * 0.85);
     }
-    if (u_overlay_on == 1) {
-        float o = texture(u_overlay, v_uv).r;
+    float o = texture(u_overlay, v_uv).r;
+    if (u_overlay_on == 1 && !isnan(o)) {  // NaN: D* undefined (both densities negligible)
         float m = levelLine(o, u_overlay_level, 2.0 * u_px_scale);
         float dash = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / (16.0 * u_px_scale)));
         c = mix(c, vec3(0.05, 0.05, 0.05), m * dash * 0.9);

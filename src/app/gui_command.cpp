@@ -155,6 +155,9 @@ int runWindow(const GuiArgs& args) {
     if (!args.record_dir.empty()) session.ui().record_dir = args.record_dir;
     session.ui().requests.toggle_recording = args.record;
     GuiRecorder recorder;
+    // Automated screenshots: park the pointer in the window's top-left corner (on a display without a
+    // mouse, such as Xvfb, it sits mid-screen) so no hover read-out lands in the picture.
+    if (!args.screenshot.empty()) glfwSetCursorPos(window->handle(), 0, 0);
 
     ShortcutKeys keys;
     keys.f1 = GLFW_KEY_F1;

@@ -63,7 +63,7 @@ struct RunSnapshot {
     // Fields cover the "field box": the view box widened so any panel aspect
     // from 0.65:1 to 2.5:1 is filled (FieldGrid::box says exactly where).
     FieldGrid d_field;                // D(x) in [0,1] (probability) or f(x) (critic)
-    FieldGrid d_optimal;              // D* = p_data/(p_data+p_G); empty when not defined
+    FieldGrid d_optimal;              // D* = p_data/(p_data+p_G); NaN where both are negligible; empty when undefined
     FieldGrid p_data, p_g;            // densities (1D: ny == 1)
 
     std::vector<float> manifold;      // manifold_nu x manifold_nv x dim: G over a latent grid (1D latent: nv == 1)

@@ -24,6 +24,9 @@ constexpr double kWidestPlot = 2.5;
 // GL_LINEAR hides it).
 constexpr double kTallestPlot = 0.65;
 
+// D* is undefined where both p_data and p_G are below this share of their own peak over the field.
+constexpr double kOptimalMassFloor = 1e-4;
+
 // The box the fields are evaluated on: the view box grown about its centre to cover plots of every
 // aspect in [kTallestPlot, kWidestPlot] that show the whole view box (2D); the view box itself in 1D.
 Bounds fieldBox(const Bounds& view, int dim) {
@@ -195,9 +198,16 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
         out.p_g = kernelDensity(out.fake, dim, box, nx, ny);
     }
     if (context.data && context.data->hasDensity() && !out.p_g.empty()) {
+        // D* = p_data / (p_data + p_G) where at least one density has real mass. In the far tails it is a
+        // ratio of two vanishing numbers (0/0 past the KDE's and the density's cut-offs), whose contour
+        // drew jagged D* = 1/2 boxes and fragments: left undefined (NaN) there.
         std::vector<float> d_star(out.p_data.values.size());
+        const auto peak = [](const std::vector<float>& v) { return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()); };
+        const double p_floor = kOptimalMassFloor * peak(out.p_data.values);
+        const double q_floor = kOptimalMassFloor * peak(out.p_g.values);
         for (size_t i = 0; i < d_star.size(); ++i) {
-            d_star[i] = static_cast<float>(optimalDiscriminator(out.p_data.values[i], out.p_g.values[i]));
+            const double p = out.p_data.values[i], q = out.p_g.values[i];
+            d_star[i] = p > p_floor || q > q_floor ? static_cast<float>(optimalDiscriminator(p, q)) : std::nanf("");
         }
         out.d_optimal = makeField(box, nx, ny, std::move(d_star));
     }

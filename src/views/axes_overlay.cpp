@@ -87,8 +87,11 @@ void drawAxis(ImDrawList* dl, const PlotArea& area, const AxisSpec& axis, float 
                 drawText(dl, {area.min.x - tick_len - 3 - size.x, p - size.y * 0.5f}, text_colour, label, font_size);
         } else {
             if (axis.grid) dl->AddLine({area.min.x, p}, {area.max.x, p}, grid_colour, 1.f);
-            dl->AddLine({area.max.x, p}, {area.max.x + tick_len, p}, line_colour, 1.5f);
-            if (axis.numbers) drawText(dl, {area.max.x + tick_len + 3, p - size.y * 0.5f}, text_colour, label, font_size);
+            // Right of the plot a tick points at the number: keep a gap so "5" never reads as "-5".
+            dl->AddLine({area.max.x, p}, {area.max.x + tick_len * 0.6f, p}, line_colour, 1.5f);
+            if (axis.numbers)
+                drawText(dl, {area.max.x + tick_len * 0.6f + font_size * 0.3f, p - size.y * 0.5f}, text_colour, label,
+                         font_size);
         }
     }
     if (!axis.title.empty()) {

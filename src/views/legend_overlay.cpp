@@ -130,7 +130,7 @@ float colourBarWidth(const ColourBar& bar, float font_size) {
     Ticks ticks = niceTicks(bar.lo, bar.hi, 4);
     float label_w = 0;
     for (double v : ticks.values) label_w = std::max(label_w, textSize(formatTick(v, ticks.decimals), font_size).x);
-    return std::max(font_size * 0.8f + font_size * 0.5f + label_w, textSize(bar.title, font_size).x) + font_size * 0.3f;
+    return std::max(font_size * 0.8f + font_size * 0.55f + label_w, textSize(bar.title, font_size).x) + font_size * 0.3f;
 }
 
 void drawColourBar(ImDrawList* dl, ImVec2 top_left, float height, const ColourBar& bar, float font_size) {
@@ -159,8 +159,9 @@ void drawColourBar(ImDrawList* dl, ImVec2 top_left, float height, const ColourBa
     while (target > 1 && crowded(ticks)) ticks = niceTicks(bar.lo, bar.hi, --target);
     for (double v : ticks.values) {
         float y = ypos(v);
-        dl->AddLine({x1, y}, {x1 + font_size * 0.3f, y}, text, 1.5f);
-        drawText(dl, {x1 + font_size * 0.45f, y - font_size * 0.5f}, text, formatTick(v, ticks.decimals), font_size);
+        // Short tick, clear gap: a tick touching "100" would read as "-100" from the back of a room.
+        dl->AddLine({x1, y}, {x1 + font_size * 0.2f, y}, text, 1.5f);
+        drawText(dl, {x1 + font_size * 0.55f, y - font_size * 0.5f}, text, formatTick(v, ticks.decimals), font_size);
     }
     for (double m : bar.marks) {
         if (m < bar.lo || m > bar.hi) continue;

@@ -14,6 +14,7 @@
 #include "views/field_scale.h"
 #include "views/legend_overlay.h"
 #include "views/panel_title.h"
+#include "views/push_scale.h"
 
 namespace ganarium {
 
@@ -42,6 +43,21 @@ std::vector<ImVec2> fieldCurve(const FieldGrid& f, const PlotArea& area, ToUnit 
         pts.push_back(area.toScreen(x, to_unit(v)));
     }
     return pts;
+}
+
+// Same, split where the field is not defined (NaN): one polyline per defined stretch.
+template <typename ToUnit>
+std::vector<std::vector<ImVec2>> fieldCurveSegments(const FieldGrid& f, const PlotArea& area, ToUnit to_unit) {
+    std::vector<std::vector<ImVec2>> segments(1);
+    for (int i = 0; i < f.nx && !f.values.empty(); ++i) {
+        const double v = f.values[static_cast<size_t>(i)];
+        if (!std::isfinite(v)) {
+            if (!segments.back().empty()) segments.emplace_back();
+            continue;
+        }
+        segments.back().push_back(area.toScreen(f.box.x0 + (i + 0.5) * (f.box.x1 - f.box.x0) / f.nx, to_unit(v)));
+    }
+    return segments;
 }
 
 // Fills between a curve and the baseline with vertical quads (the area is not convex).
@@ -216,8 +232,9 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         dashedPolyline(dl, {{area_.min.x, y}, {area_.max.x, y}}, IM_COL32(90, 90, 100, 200), 1.5f, 3.f, 4.f);
     }
     if (layers.d_optimal && !run.d_optimal.empty()) {
-        auto opt = fieldCurve(run.d_optimal, area_, [](double v) { return v; });
-        dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f, F * 0.6f, F * 0.4f);
+        // D* is drawn only where p_data + p_G is not negligible (the trainer leaves NaN elsewhere).
+        for (const auto& opt : fieldCurveSegments(run.d_optimal, area_, [](double v) { return v; }))
+            if (opt.size() >= 2) dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f, F * 0.6f, F * 0.4f);
     }
     if (layers.d_field && !run.d_field.empty()) {
         auto to_unit = [&](double v) { return run.critic ? (v - scale.lo) / (scale.hi - scale.lo) : v; };
@@ -238,16 +255,13 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (layers.fake) draw_rug(run.fake, area_.max.y - rug * 1.15f, colour(palette::fake(), 0.55f));
     // Gradient arrows on a subsample of generated samples, staggered over three rows.
     if (layers.arrows && run.fake_push.size() >= run.fake.size() && !run.fake.empty()) {
-        size_t stride = std::max<size_t>(1, (run.fake.size() + kMaxArrows - 1) / kMaxArrows);
-        std::vector<double> norms;
-        for (size_t i = 0; i < run.fake.size(); i += stride) norms.push_back(std::fabs(run.fake_push[i]));
-        std::vector<double> sorted = norms;
-        std::sort(sorted.begin(), sorted.end());
-        double ref = sorted[static_cast<size_t>(0.9 * static_cast<double>(sorted.size() - 1))];
+        const size_t stride = std::max<size_t>(1, (run.fake.size() + kMaxArrows - 1) / kMaxArrows);
+        // To scale with the runs of the same kind of D: a vanishing gradient draws no arrows.
+        const double ref = pushReference(snapshot, run_index, kPushQuantile);
         size_t k = 0;
         for (size_t i = 0; i < run.fake.size(); i += stride, ++k) {
-            if (!(ref > 0) || !(norms[k] > 0)) continue;
-            float len = F * 2.2f * static_cast<float>(std::clamp(norms[k] / ref, 0.3, 1.0));
+            const float len = F * 2.2f * static_cast<float>(pushLengthFraction(std::fabs(run.fake_push[i]), ref));
+            if (len < kMinArrowPixels) continue;
             float sx = area_.screenX(run.fake[i]);
             float sy = area_.max.y - rug * 2.6f - static_cast<float>(k % 3) * F * 0.7f;
             arrow(dl, {sx, sy}, {sx + (run.fake_push[i] > 0 ? len : -len), sy}, colour(palette::arrow(), 0.9f),

@@ -30,6 +30,9 @@ public:
     static constexpr float kDCurveWidth = 3.5f, kDensityWidth = 2.5f;
     // At most this many mapping lines and gradient arrows.
     static constexpr int kMaxMappingLines = 60, kMaxArrows = 40;
+    // Arrows: full length at this quantile of |push| (over runs of the same kind of D); shorter ones are dropped.
+    static constexpr double kPushQuantile = 0.9;
+    static constexpr float kMinArrowPixels = 3.0f;
 
 private:
     PlotArea area_;

@@ -14,6 +14,7 @@
 #include "views/field_scale.h"
 #include "views/legend_overlay.h"
 #include "views/panel_title.h"
+#include "views/push_scale.h"
 
 namespace ganarium {
 
@@ -106,7 +107,7 @@ bool View2D::hoveredDataPoint(double& x, double& y) const {
     return true;
 }
 
-void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size) {
+void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size, double push_reference) {
     const int dim = 2;
     points_.clear();
     lines_.clear();
@@ -135,25 +136,20 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
         for (int iv = 0; iv < nv; ++iv)
             for (int iu = 0; iu + 1 < nu; ++iu) lines_.add(at(iu, iv, 0), at(iu, iv, 1), at(iu + 1, iv, 0), at(iu + 1, iv, 1), c, 1.3f);
     }
-    if (layers.real)
-        for (size_t i = 0; i < n_real; ++i) points_.add(run.real[i * 2], run.real[i * 2 + 1], palette::real(), kPointRadius);
+    // Generated samples first, real data on top: P_data stays visible however many fakes pile onto it.
     if (layers.fake)
         for (size_t i = 0; i < n_fake; ++i) points_.add(run.fake[i * 2], run.fake[i * 2 + 1], palette::fake(), kPointRadius);
+    if (layers.real)
+        for (size_t i = 0; i < n_real; ++i) points_.add(run.real[i * 2], run.real[i * 2 + 1], palette::real(), kPointRadius);
     if (layers.arrows && run.fake_push.size() >= n_fake * dim && n_fake > 0) {
-        size_t stride = strideFor(n_fake, kMaxArrows);
-        std::vector<double> norms;
-        for (size_t i = 0; i < n_fake; i += stride) norms.push_back(std::hypot(run.fake_push[i * 2], run.fake_push[i * 2 + 1]));
-        std::vector<double> sorted = norms;
-        std::sort(sorted.begin(), sorted.end());
-        double ref = sorted.empty() ? 0.0 : sorted[static_cast<size_t>(0.75 * static_cast<double>(sorted.size() - 1))];
-        float max_len = font_size * 1.5f;
-        Rgba c = withAlpha(palette::arrow(), 0.65f);
-        size_t k = 0;
-        for (size_t i = 0; i < n_fake; i += stride, ++k) {
-            double norm = norms[k];
-            if (!(norm > 0) || !std::isfinite(norm) || !(ref > 0)) continue;
-            // Direction matters most: every arrow is at least 55 % of the full length.
-            float len = max_len * static_cast<float>(0.55 + 0.45 * std::min(1.0, norm / ref));
+        const size_t stride = strideFor(n_fake, kMaxArrows);
+        const float max_len = font_size * 1.5f;
+        const Rgba c = withAlpha(palette::arrow(), 0.65f);
+        for (size_t i = 0; i < n_fake; i += stride) {
+            // To scale with the runs of the same kind of D: a vanishing push draws no arrow.
+            const float len = max_len * static_cast<float>(pushLengthFraction(
+                                            std::hypot(run.fake_push[i * 2], run.fake_push[i * 2 + 1]), push_reference));
+            if (len < kMinArrowPixels) continue;
             arrows_.add(run.fake[i * 2], run.fake[i * 2 + 1], run.fake_push[i * 2], run.fake_push[i * 2 + 1], len,
                         std::max(1.5f, font_size * 0.09f), c);
         }
@@ -388,7 +384,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     }
     if (snapshot.version != cached_version_ || run_index != cached_run_ || geometryKey(layers) != cached_layers_ ||
         F != cached_font_) {
-        rebuildGeometry(run, layers, F);
+        rebuildGeometry(run, layers, F, pushReference(snapshot, run_index, kPushQuantile));
         cached_version_ = snapshot.version;
         cached_run_ = run_index;
         cached_layers_ = geometryKey(layers);

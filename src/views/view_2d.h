@@ -43,6 +43,9 @@ public:
     static constexpr float kPointRadius = 3.6f, kGpDotRadius = 2.8f;
     // At most this many gradient arrows (an even subsample of generated points).
     static constexpr int kMaxArrows = 120;
+    // Arrows: full length at this quantile of |push| (over runs of the same kind of D); shorter ones are dropped.
+    static constexpr double kPushQuantile = 0.75;
+    static constexpr float kMinArrowPixels = 3.0f;
 
     // How many times the GL layers were rendered (they are skipped when nothing they show changed).
     int glRenderCount() const { return gl_renders_; }
@@ -63,7 +66,7 @@ private:
         }
     };
 
-    void rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size);
+    void rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size, double push_reference);
     void renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale);
     // Chooses where the legend goes (inside the plot, rows, one compact row, or none) and shrinks the plot for it.
     void placeLegend(const std::vector<LegendEntry>& entries, const Bounds& data_box, ImVec2 size, float font_size);

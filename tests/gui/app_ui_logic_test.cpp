@@ -17,6 +17,7 @@
 #include "ui/scene_frame.h"
 #include "ui/ui_state.h"
 #include "views/plots_view.h"
+#include "views/push_scale.h"
 
 using namespace ganarium;
 
@@ -200,4 +201,33 @@ TEST_CASE("the panel grid choices: every grid with room for the runs and no empt
             CHECK(cols * rows >= runs);
         }
     }
+}
+
+TEST_CASE("arrow scale: runs with the same kind of D share one reference, so a vanishing push draws no arrow") {
+    auto run = [](const char* objective, bool critic, const char* lipschitz, float push) {
+        RunSnapshot r;
+        r.objective = objective;
+        r.critic = critic;
+        r.lipschitz = lipschitz;
+        for (int i = 0; i < 10; ++i) {
+            r.fake.push_back(static_cast<float>(i));
+            r.fake_push.push_back(push * static_cast<float>(i + 1) / 10.0f);  // |push| = push/10 .. push
+        }
+        return r;
+    };
+    Snapshot s;
+    s.dim = 1;
+    s.runs = {run("minimax", false, "none", 1e-10f), run("non_saturating", false, "none", 0.5f),
+              run("wasserstein", true, "gp", 20.0f)};
+    const double ref_minimax = pushReference(s, 0, 0.9), ref_nonsat = pushReference(s, 1, 0.9);
+    const double ref_critic = pushReference(s, 2, 0.9);
+    CHECK(ref_minimax == doctest::Approx(0.45));  // the non-saturating run's 90th percentile
+    CHECK(ref_nonsat == ref_minimax);
+    CHECK(ref_critic == doctest::Approx(18.0));  // a critic keeps its own scale
+    CHECK(pushLengthFraction(1e-10, ref_minimax) < 1e-4);  // minimax: no visible arrow
+    CHECK(pushLengthFraction(0.45, ref_nonsat) == doctest::Approx(1.0));
+    CHECK(pushLengthFraction(0.45 / 4, ref_nonsat) == doctest::Approx(0.5));  // sqrt scale
+    CHECK(pushLengthFraction(5.0, ref_nonsat) == 1.0);
+    CHECK(pushLengthFraction(0.3, 0.0) == 0.0);
+    CHECK(pushLengthFraction(std::nan(""), 1.0) == 0.0);
 }

@@ -122,6 +122,20 @@ TEST_CASE("a full snapshot fills every field") {
     CHECK(snap->runs[0].clip == doctest::Approx(0.01));
     CHECK(snap->runs[0].d_weights.hi == doctest::Approx(0.011));
     CHECK_FALSE(snap->runs[1].critic);
+    // D* is a probability where there is mass and undefined (NaN) in the empty corners of the field box.
+    size_t defined = 0, undefined = 0;
+    for (float v : snap->runs[1].d_optimal.values) {
+        if (std::isnan(v)) {
+            ++undefined;
+            continue;
+        }
+        ++defined;
+        REQUIRE(v >= 0.0f);
+        REQUIRE(v <= 1.0f);
+    }
+    CHECK(defined >= 32);  // cells around each of the 8 modes and the fakes
+    CHECK(undefined > 0);
+    CHECK(std::isnan(snap->runs[1].d_optimal.values[0]));  // the far corner
     // JS-type D is shown as a probability.
     for (float v : snap->runs[1].d_field.values) {
         REQUIRE(v >= 0.0f);

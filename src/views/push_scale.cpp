@@ -1,0 +1,44 @@
+// push_scale.cpp — shared arrow scale for runs of the same kind of D and Lipschitz method.
+#include "views/push_scale.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace ganarium {
+
+namespace {
+
+// The `quantile` of |push| over one run's samples (dim 1 or 2).
+double runQuantile(const RunSnapshot& run, int dim, double quantile) {
+    const size_t n = dim > 0 ? run.fake_push.size() / static_cast<size_t>(dim) : 0;
+    std::vector<double> norms;
+    norms.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        const double x = run.fake_push[i * dim], y = dim == 2 ? run.fake_push[i * dim + 1] : 0.0;
+        const double norm = std::hypot(x, y);
+        if (std::isfinite(norm)) norms.push_back(norm);
+    }
+    if (norms.empty()) return 0.0;
+    const size_t k = static_cast<size_t>(std::clamp(quantile, 0.0, 1.0) * static_cast<double>(norms.size() - 1));
+    std::nth_element(norms.begin(), norms.begin() + static_cast<std::ptrdiff_t>(k), norms.end());
+    return norms[k];
+}
+
+}  // namespace
+
+double pushReference(const Snapshot& snapshot, int run_index, double quantile) {
+    const RunSnapshot& own = snapshot.runs[static_cast<size_t>(run_index)];
+    double reference = 0;
+    for (const RunSnapshot& run : snapshot.runs)
+        if (run.critic == own.critic && run.lipschitz == own.lipschitz)
+            reference = std::max(reference, runQuantile(run, snapshot.dim, quantile));
+    return reference;
+}
+
+double pushLengthFraction(double norm, double reference) {
+    if (!(reference > 0) || !(norm > 0) || !std::isfinite(norm)) return 0.0;
+    return std::sqrt(std::min(1.0, norm / reference));
+}
+
+}  // namespace ganarium
