@@ -60,6 +60,7 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     ui_.outbox.clear();
     ui_.draw_mode = false;
     frame_.resetCamera();
+    frame_.applySceneDisplay(scene);
     sync_playing_ = options_.start_playing;
     if (!synchronous()) {
         Command speed;
@@ -172,8 +173,10 @@ bool GuiSession::openScene(const std::string& path) {
 }
 
 bool GuiSession::saveSceneAs(const std::string& path) {
+    SceneSpec scene = ui_.spec;
+    frame_.storeSceneDisplay(scene);  // the layers and curves tab on screen are part of what reloads
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (out) out << sceneToToml(ui_.spec);
+    if (out) out << sceneToToml(scene);
     out.close();
     if (!out) {
         showBanner(ui_, std::string(tr(ui_.lang, TextId::SaveFailed)) + ": " + path, true, ImGui::GetTime());

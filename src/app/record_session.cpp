@@ -115,6 +115,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
                        sceneGlyphText(scene) + "\n" + options.caption.value_or(""));
 
     SceneFrame frame;
+    frame.applySceneDisplay(scene);    // the scene's layers (show / hide) and curves tab
     frame.camera().fixed_axes = true;  // stable framing: the axes never jump during a video
     SceneFrameOptions frame_options;
     frame_options.layout = options.layout;

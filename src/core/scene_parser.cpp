@@ -25,7 +25,11 @@ using detail::Range;
 using detail::TableReader;
 
 void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
-    r.rejectUnknown({"title", "caption", "seed", "steps", "metrics_every", "threads", "view"});
+    r.rejectUnknown({"title", "caption", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves"});
+    r.readChoices("show", layerNames(), scene.show);
+    r.readChoices("hide", layerNames(), scene.hide);
+    int curves = -1;
+    if (r.readChoice("curves", curveNames(), curves)) scene.curves = curveNames()[static_cast<size_t>(curves)];
     r.readString("title", scene.title);
     r.readString("caption", scene.caption);
     int64_t seed = 0;

@@ -100,9 +100,17 @@ struct SceneSpec {
     int threads = 2;                    // trainer threads (runs are spread across them)
     bool has_view = false;              // explicit view box below, else derived from the data
     std::array<double, 4> view{-1, 1, -1, 1};  // x0, x1, y0, y1 (1D uses x0, x1)
+    std::vector<std::string> show;      // view layers switched on when the scene opens (layerNames())
+    std::vector<std::string> hide;      // view layers switched off when the scene opens
+    std::string curves;                 // curves tab shown first (curveNames()); "" = the first one
     DataSpec data;
     std::vector<RunSpec> runs;          // 1..6
 };
+
+// Scene-file names of the data views' layers, for [scene] show / hide.
+const std::vector<std::string>& layerNames();
+// Scene-file names of the curves panel's tabs, in tab order, for [scene] curves.
+const std::vector<std::string>& curveNames();
 
 // Dimension (1 or 2) of a data family.
 int familyDimension(DataFamily family);

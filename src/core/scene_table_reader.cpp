@@ -2,6 +2,7 @@
 // file:line error messages (the scene parser's vocabulary).
 #include "core/scene_table_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -110,6 +111,26 @@ bool TableReader::readChoice(const std::string& key, const std::vector<std::stri
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "'" : ", '") + n + "'";
     fail(key, "'" + value + "' is not one of " + list + didYouMean(value, names));
+}
+
+bool TableReader::readChoices(const std::string& key, const std::vector<std::string>& names,
+                              std::vector<std::string>& out) const {
+    const toml::node* node = find(key);
+    if (!node) return false;
+    const toml::array* arr = node->as_array();
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "'" : ", '") + n + "'";
+    if (!arr) fail(key, std::string("expected an array of names such as [\"") + names.front() + "\"], got " + describeType(*node));
+    std::vector<std::string> values;
+    for (const toml::node& item : *arr) {
+        if (!item.is_string()) fail(key, "expected only names (strings) in the array, got " + describeType(item));
+        const std::string value = item.as_string()->get();
+        if (std::find(names.begin(), names.end(), value) == names.end())
+            fail(key, "'" + value + "' is not one of " + list + didYouMean(value, names));
+        values.push_back(value);
+    }
+    out = values;
+    return true;
 }
 
 bool TableReader::readNumbers(const std::string& key, std::vector<double>& out, bool pairs_ok) const {

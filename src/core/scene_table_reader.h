@@ -43,6 +43,8 @@ public:
     bool readString(const std::string& key, std::string& out) const;
     // A string that must be one of `names`; stores its index.
     bool readChoice(const std::string& key, const std::vector<std::string>& names, int& index) const;
+    // An array of strings each of which must be one of `names` (with a did-you-mean on a typo).
+    bool readChoices(const std::string& key, const std::vector<std::string>& names, std::vector<std::string>& out) const;
     // Array of numbers; `pairs_ok` also accepts [[x, y], ...] (flattened).
     bool readNumbers(const std::string& key, std::vector<double>& out, bool pairs_ok = false) const;
     bool readPair(const std::string& key, std::array<double, 2>& out) const;

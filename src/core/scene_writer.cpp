@@ -107,6 +107,14 @@ std::string sceneToToml(const SceneSpec& scene) {
         const bool short1d = familyDimension(scene.data.family) == 1 && v[2] == -1 && v[3] == 1;
         out << "view = " << (short1d ? numbers({v[0], v[1]}) : numbers({v[0], v[1], v[2], v[3]})) << "\n";
     }
+    const auto names = [](const std::vector<std::string>& v) {
+        std::string s = "[";
+        for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + quote(v[i]);
+        return s + "]";
+    };
+    if (!scene.show.empty()) out << "show = " << names(scene.show) << "\n";
+    if (!scene.hide.empty()) out << "hide = " << names(scene.hide) << "\n";
+    if (!scene.curves.empty()) out << "curves = " << quote(scene.curves) << "\n";
     out << "\n[data]\n";
     writeData(out, scene.data);
     for (const auto& run : scene.runs) writeRun(out, run);

@@ -19,13 +19,6 @@ Command simple(Command::Kind kind) {
     return c;
 }
 
-// Layer flags in shortcut order (1..9, then 0).
-bool* layerSlot(ViewLayers& layers, int index) {
-    bool* slots[] = {&layers.real,      &layers.fake,   &layers.d_field,  &layers.contours, &layers.d_optimal,
-                     &layers.densities, &layers.arrows, &layers.manifold, &layers.gp_lines, &layers.modes};
-    return index >= 0 && index < 10 ? slots[index] : nullptr;
-}
-
 const TextId kLayerNames[10] = {TextId::LayerReal,      TextId::LayerFake,     TextId::LayerDField,
                                 TextId::LayerContours,  TextId::LayerDOptimal, TextId::LayerDensities,
                                 TextId::LayerArrows,    TextId::LayerManifold, TextId::LayerGpLines,

@@ -159,6 +159,33 @@ void SceneFrame::ensureViews(const Snapshot& snapshot) {
     while (views_.size() < n) views_.push_back(makeRunView(snapshot.dim, shader_dir_));
 }
 
+void SceneFrame::applySceneDisplay(const SceneSpec& scene) {
+    layers_ = ViewLayers{};
+    const auto set = [&](const std::vector<std::string>& names, bool on) {
+        for (const std::string& name : names) {
+            const auto at = std::find(layerNames().begin(), layerNames().end(), name);
+            if (bool* slot = layerSlot(layers_, static_cast<int>(at - layerNames().begin()))) *slot = on;
+        }
+    };
+    set(scene.show, true);
+    set(scene.hide, false);
+    const auto tab = std::find(curveNames().begin(), curveNames().end(), scene.curves);
+    plots_.metric = tab == curveNames().end() ? PlotMetric::Divergence
+                                              : static_cast<PlotMetric>(tab - curveNames().begin());
+}
+
+void SceneFrame::storeSceneDisplay(SceneSpec& scene) const {
+    scene.show.clear();
+    scene.hide.clear();
+    ViewLayers defaults, shown = layers_;
+    for (int i = 0; i < static_cast<int>(layerNames().size()); ++i) {
+        const bool on = *layerSlot(shown, i);
+        if (on != *layerSlot(defaults, i)) (on ? scene.show : scene.hide).push_back(layerNames()[static_cast<size_t>(i)]);
+    }
+    const int tab = static_cast<int>(plots_.metric);
+    scene.curves = tab > 0 && tab < static_cast<int>(curveNames().size()) ? curveNames()[static_cast<size_t>(tab)] : "";
+}
+
 std::string SceneFrame::shaderErrors() const {
     // Every panel builds the same programs from the same files: the first panel's errors say it all.
     for (const auto& view : views_)

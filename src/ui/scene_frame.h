@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include "core/scene_spec.h"
 #include "core/snapshot.h"
 #include "render/shader_program.h"
 #include "ui/i18n.h"
@@ -66,6 +67,10 @@ public:
     ViewCamera& camera() { return camera_; }
     PlotsView& plots() { return plots_; }
     WeightsView& weights() { return weights_; }
+    // The scene's own display choices: default layers with its `show` / `hide` applied, and its `curves` tab.
+    void applySceneDisplay(const SceneSpec& scene);
+    // The inverse, for "save scene as": the layers that differ from the defaults and the tab shown.
+    void storeSceneDisplay(SceneSpec& scene) const;
     // Forgets pan/zoom: the next draw frames the snapshot's view box again.
     void resetCamera() { camera_.initialised = false; }
     // Compile/link errors of the views' shaders after the last draw ("" when every program built).

@@ -30,6 +30,11 @@ struct ViewLayers {
     bool modes = true;         // mixture centres, covered / uncovered
 };
 
+// Layer flag `index` (0..9) in the order of the scene file's layerNames() and of the shortcuts
+// 1..9, 0: real, fake, d_field, contours, d_optimal, densities, arrows, manifold, gp_lines, modes.
+// Null outside 0..9.
+bool* layerSlot(ViewLayers& layers, int index);
+
 // Shared camera of all panels: the data-space box shown. Pan/zoom edits it
 // unless `fixed_axes` (stable framing for videos).
 struct ViewCamera {

@@ -260,3 +260,24 @@ TEST_CASE("drawn data: blobs and painted points combine in either order; blobs s
     CHECK(cleared.means.empty());
     CHECK(cleared.points.empty());
 }
+
+TEST_CASE("[scene] show / hide / curves: layer and tab names, typos suggested, saved and reloaded") {
+    const SceneSpec s = parseSceneText(
+        "[scene]\nshow = [\"gp_lines\"]\nhide = [\"arrows\", \"manifold\"]\ncurves = \"modes_covered\"\n"
+        "[data]\nfamily = \"ring\"\n[[run]]\n",
+        "display.toml");
+    CHECK(s.show == std::vector<std::string>{"gp_lines"});
+    CHECK(s.hide == std::vector<std::string>{"arrows", "manifold"});
+    CHECK(s.curves == "modes_covered");
+    CHECK(parseSceneText(sceneToToml(s), "again.toml") == s);
+
+    const std::string typo = errorOf("[scene]\nshow = [\"gp_line\"]\n[data]\nfamily = \"ring\"\n[[run]]\n");
+    CHECK(typo.find("show") != std::string::npos);
+    CHECK(typo.find("did you mean 'gp_lines'") != std::string::npos);
+    const std::string tab = errorOf("[scene]\ncurves = \"mode_covered\"\n[data]\nfamily = \"ring\"\n[[run]]\n");
+    CHECK(tab.find("did you mean 'modes_covered'") != std::string::npos);
+    CHECK(errorOf("[scene]\nhide = \"arrows\"\n[data]\nfamily = \"ring\"\n[[run]]\n").find("expected an array") !=
+          std::string::npos);
+    CHECK(layerNames().size() == 10);
+    CHECK(curveNames().front() == "divergence");
+}

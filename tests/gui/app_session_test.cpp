@@ -332,3 +332,39 @@ TEST_CASE("HiDPI: a content scale of 2 doubles the fonts and the theme's sizes; 
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(19.0f));
     CHECK(uiFontPixels(1.5f) == 29.0f);
 }
+
+TEST_CASE("a scene's show / hide / curves choices apply when it opens, and reset for the next scene") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    fx.frame(session);
+    CHECK_FALSE(session.frame().layers().gp_lines);  // off by default
+    CHECK(session.frame().layers().manifold);
+    REQUIRE(session.openScene(std::string(GANARIUM_SCENE_DIR) + "/gradient-penalty-2d.toml"));
+    fx.frame(session);
+    CHECK(session.frame().layers().gp_lines);
+    CHECK_FALSE(session.frame().layers().manifold);
+    REQUIRE(session.openScene(std::string(GANARIUM_SCENE_DIR) + "/grid25.toml"));
+    fx.frame(session);
+    CHECK_FALSE(session.frame().layers().gp_lines);
+    CHECK(session.frame().layers().manifold);
+    CHECK(session.frame().plots().metric == PlotMetric::ModesCovered);  // the tab shown, set from the scene
+    fx.frame(session);
+    CHECK(session.frame().plots().metric == PlotMetric::ModesCovered);
+
+    // Toggled layers and the tab on screen are saved with the scene and come back with it.
+    session.frame().layers().arrows = false;
+    session.frame().layers().gp_lines = true;
+    const fs::path dir = tempDir("display");
+    REQUIRE(session.saveSceneAs((dir / "mine.toml").string()));
+    const SceneSpec saved = loadSceneFile((dir / "mine.toml").string());
+    CHECK(saved.show == std::vector<std::string>{"gp_lines"});
+    CHECK(saved.hide == std::vector<std::string>{"arrows"});
+    CHECK(saved.curves == "modes_covered");
+    REQUIRE(session.openScene(std::string(GANARIUM_SCENE_DIR) + "/default.toml"));
+    CHECK(session.frame().layers().arrows);
+    REQUIRE(session.openScene((dir / "mine.toml").string()));
+    CHECK_FALSE(session.frame().layers().arrows);
+    CHECK(session.frame().layers().gp_lines);
+    fs::remove_all(dir);
+}
