@@ -88,13 +88,14 @@ std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ViewLayers&
 }  // namespace
 
 View2D::View2D(const std::string& shader_dir)
-    : shader_dir_(shader_dir), heatmap_(shader_dir), lines_(shader_dir), points_(shader_dir), gp_dots_(shader_dir),
+    : shader_dir_(shader_dir), heatmap_(shader_dir), lines_(shader_dir), gp_lines_(shader_dir), points_(shader_dir), gp_dots_(shader_dir),
       arrows_(shader_dir) {}
 
 std::string View2D::shaderErrors() const {
     std::string errors;
     for (const ShaderProgram* p :
-         {&heatmap_.program(), &lines_.program(), &points_.program(), &gp_dots_.program(), &arrows_.program()})
+         {&heatmap_.program(), &lines_.program(), &gp_lines_.program(), &points_.program(), &gp_dots_.program(),
+          &arrows_.program()})
         // Samples and GP dots share points.frag: one broken file is reported once.
         if (!p->lastError().empty() && errors.find(p->lastError()) == std::string::npos) errors += p->lastError() + "\n";
     return errors;
@@ -111,6 +112,7 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
     const int dim = 2;
     points_.clear();
     lines_.clear();
+    gp_lines_.clear();
     arrows_.clear();
     gp_dots_.clear();
     size_t n_real = run.real.size() / dim, n_fake = run.fake.size() / dim;
@@ -120,8 +122,9 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
                              run.gp_grad_norm.size()});
         for (size_t i = 0; i < n; ++i) {
             Rgba c = colormapColour(ColormapKind::Viridis, static_cast<float>(run.gp_grad_norm[i] / range));
-            lines_.add(run.gp_real[i * 2], run.gp_real[i * 2 + 1], run.gp_fake[i * 2], run.gp_fake[i * 2 + 1],
-                       withAlpha(c, 0.35f), 1.5f);
+            // Over the samples (the layer's whole point), translucent so the samples still show through.
+            gp_lines_.add(run.gp_real[i * 2], run.gp_real[i * 2 + 1], run.gp_fake[i * 2], run.gp_fake[i * 2 + 1],
+                          withAlpha(c, 0.6f), 1.6f);
             gp_dots_.add(run.gp_interp[i * 2], run.gp_interp[i * 2 + 1], c, kGpDotRadius);
         }
     }
@@ -185,6 +188,7 @@ void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, floa
     }
     lines_.draw(transform);
     points_.draw(transform, 1.f);
+    gp_lines_.draw(transform);
     gp_dots_.draw(transform, 0.8f);
     arrows_.draw(transform);
     target_.resolve();
@@ -392,8 +396,8 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     }
     // Re-render the GL layers only when something they show changed (hover and overlays do not).
     bool reloaded = false;
-    for (ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &points_.program(), &gp_dots_.program(),
-                             &arrows_.program()})
+    for (ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &gp_lines_.program(), &points_.program(),
+                             &gp_dots_.program(), &arrows_.program()})
         reloaded = p->reloadIfChanged() || reloaded;
     RenderKey key{snapshot.version, run_index, layerBits(layers), area_.shown, target_.width(), target_.height(), px_scale, F};
     if (reloaded || !(key == rendered_)) {

@@ -78,7 +78,7 @@ private:
     std::string shader_dir_;
     Framebuffer target_;
     Heatmap heatmap_;
-    LineBatch lines_;
+    LineBatch lines_, gp_lines_;  // manifold under the samples; gradient-penalty pairs over them
     PointBatch points_, gp_dots_;
     ArrowBatch arrows_;
     PlotArea area_;
