@@ -23,7 +23,7 @@ out vec4 frag_color;
 // 1 on a line of `width` physical pixels where `v` crosses `level`.
 float levelLine(float v, float level, float width) {
     float w = fwidth(v);
-    if (w < 1e-7) return 0.0;  // flat field: no line
+    if (!(w > 1e-7)) return 0.0;  // flat field, or a NaN neighbour (undefined D*): no line
     float d = abs(v - level) / w;
     return 1.0 - smoothstep(0.5 * width, 0.5 * width + 1.0, d);
 }
@@ -52,9 +52,9 @@ void main() {
         float e = levelLine(v, u_contour_emph, 2.0 * u_px_scale);
         c = mix(c, vec3(0.12, 0.12, 0.15), e * 0.85);
     }
-    float o = texture(u_overlay, v_uv).r;
-    if (u_overlay_on == 1 && !isnan(o)) {  // NaN: D* undefined (both densities negligible)
-        float m = levelLine(o, u_overlay_level, 2.0 * u_px_scale);
+    if (u_overlay_on == 1) {
+        float o = texture(u_overlay, v_uv).r;
+        float m = isnan(o) ? 0.0 : levelLine(o, u_overlay_level, 2.0 * u_px_scale);  // NaN: D* undefined
         float dash = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / (16.0 * u_px_scale)));
         c = mix(c, vec3(0.05, 0.05, 0.05), m * dash * 0.9);
     }
