@@ -8,6 +8,9 @@
 #include <cfloat>
 #include <cstdio>
 #include <cstring>
+#include <string>
+
+#include "views/panel_title.h"
 
 namespace ganarium {
 
@@ -145,22 +148,20 @@ float PlotsView::drawLegend(const Snapshot& snapshot, const PlotTexts& texts, fl
         x += width + fs * 1.0f;
         return at;
     };
-    char label[200];
     for (size_t r = 0; r < snapshot.runs.size(); ++r) {
         const RunSnapshot& run = snapshot.runs[r];
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
-        if (metric == PlotMetric::Divergence)
-            std::snprintf(label, sizeof label, "%s (%s)", run.name.c_str(), run.critic ? "W1" : "JS");
-        else
-            std::snprintf(label, sizeof label, "%s", run.name.c_str());
-        if (!findSeries(run, solid))
-            std::snprintf(label + std::strlen(label), sizeof label - std::strlen(label), " %s", texts.not_defined);
-        const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, label).x;
+        std::string suffix = metric == PlotMetric::Divergence ? (run.critic ? " (W1)" : " (JS)") : "";
+        if (!findSeries(run, solid)) suffix += std::string(" ") + texts.not_defined;
+        // A long run name is shortened, never the (JS)/(W1) that says which divergence the line is.
+        const float room = max_width - sw - fs * 0.35f - font->CalcTextSizeA(fs, FLT_MAX, 0, suffix.c_str()).x;
+        const std::string label = ellipsize(run.name, room, fs) + suffix;
+        const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x;
         const ImVec2 at = place(sw + fs * 0.35f + tw);
         list->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + sw, at.y + fs * 0.55f),
                       runPaletteColor(static_cast<int>(r)), thick * 1.4f);
-        list->AddText(font, fs, ImVec2(at.x + sw + fs * 0.35f, at.y), kText, label);
+        list->AddText(font, fs, ImVec2(at.x + sw + fs * 0.35f, at.y), kText, label.c_str());
     }
     if (metric == PlotMetric::Divergence) {
         float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.true_divergence).x;
