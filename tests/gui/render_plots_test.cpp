@@ -223,14 +223,20 @@ void maybeSave(RenderGlFixture& fx, const std::string& name, const std::vector<u
     CHECK_MESSAGE(writePng(path, fx.width(), fx.height(), img), "could not write " << path);
 }
 
+// A 2D snapshot (version 1) without runs: the curves and weights panels only read the runs' histories.
+Snapshot emptySnapshot() {
+    Snapshot snap;
+    snap.version = 1;
+    snap.dim = 2;
+    return snap;
+}
+
 }  // namespace
 
 TEST_CASE("plots: a rising and a falling JS curve take their run colours at the heights of their values") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot rise = namedRun("rise"), fall = namedRun("fall");
     auto rising = [](double s) { return 0.1 + 0.8 * s / 1000; };
     auto falling = [](double s) { return 0.9 - 0.8 * s / 1000; };
@@ -278,9 +284,7 @@ TEST_CASE("plots: a rising and a falling JS curve take their run colours at the 
 TEST_CASE("plots: on the divergence tab the true JS is a solid line and D's estimate a dashed one") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("ns");
     run.history = history("js", 50, [](double) { return 0.3; });
     run.history.series["d_estimate"].assign(run.history.steps.size(), 0.7);
@@ -333,9 +337,7 @@ TEST_CASE("plots: on the divergence tab the true JS is a solid line and D's esti
 TEST_CASE("plots: a log-scale gradient norm is straight in decades; non-positive values are left out") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("log");
     auto decades = [](double s) { return -2 + 4 * s / 1000; };  // 1e-2 .. 1e2
     run.history = history("g_grad_norm", 100, [&](double s) {
@@ -370,9 +372,7 @@ struct DenseFrame {
 };
 
 DenseFrame renderDense(RenderGlFixture& fx) {
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("dense");
     const int n = 6000;  // about 8 evaluations per pixel column
     run.history = history("loss_d", n, [](double s) { return static_cast<int64_t>(s) % 2 == 0 ? 0.2 : 0.8; }, n);
@@ -477,9 +477,7 @@ TEST_CASE("plots: without metrics the panel says so, with or without runs, still
 TEST_CASE("plots: hovering an interactive plot draws a cursor line at the mouse") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("hover");
     run.history = history("js", 20, [](double) { return 0.05; });  // a flat line near the bottom
     snap.runs = {run};
@@ -509,9 +507,7 @@ TEST_CASE("plots: hovering an interactive plot draws a cursor line at the mouse"
 TEST_CASE("weights: clipped weights piled up at ±c show two bars at the ends, an empty middle and dashed ±c marks") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot plain = namedRun("plain"), spectral = namedRun("spectral"), clipped = namedRun("WGAN clip");
     spectral.lipschitz = "sn";
     clipped.objective = "wasserstein";
@@ -585,9 +581,7 @@ TEST_CASE("weights: clipped weights piled up at ±c show two bars at the ends, a
 TEST_CASE("weights: the gradient-penalty norms get their own histogram with a dashed mark at 1; no ±c without clipping") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("WGAN-GP");
     run.objective = "wasserstein";
     run.lipschitz = "gp";
@@ -671,9 +665,7 @@ TEST_CASE("weights: without runs or histograms the panel says so, still and inte
 TEST_CASE("plots: a metric set from code selects its tab in the interactive panel and stays selected") {
     RenderGlFixture fx;
     REQUIRE_MESSAGE(fx.ok(), fx.error());
-    Snapshot snap;
-    snap.version = 1;
-    snap.dim = 2;
+    Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("tabs");
     run.history = history("js", 20, [](double) { return 0.4; });
     snap.runs = {run};
