@@ -148,7 +148,7 @@ float GuiSession::statusLineHeight() const {
     const ImGuiIO& io = ImGui::GetIO();
     float font_size = ImGui::GetFontSize();
     if (font_size <= 0 && io.Fonts->Fonts.Size > 0) font_size = io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
-    return font_size + 8.0f;
+    return font_size * 1.4f;  // text plus a margin that scales with it (HiDPI)
 }
 
 bool GuiSession::openSceneSpec(const SceneSpec& scene) {

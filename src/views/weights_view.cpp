@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "views/panel_title.h"
+
 namespace ganarium {
 
 namespace {
@@ -29,7 +31,7 @@ int WeightsView::autoRun(const Snapshot& snapshot) {
 void drawHistogram(ImDrawList* list, const Histogram& hist, const char* title, const double* marks, int nmarks,
                    const char* mark_label, ImU32 bar_color, float fs, ImVec2 p0, ImVec2 p1) {
     ImFont* font = ImGui::GetFont();
-    list->AddText(font, fs, p0, kText, title);
+    list->AddText(font, fs, p0, kText, ellipsize(title, p1.x - p0.x, fs).c_str());  // narrow video columns
     const ImVec2 a(p0.x + fs * 0.4f, p0.y + fs * 1.4f), b(p1.x - fs * 0.4f, p1.y - fs * 1.5f);
     if (b.y - a.y < 10 || b.x - a.x < 20) return;
     list->AddRectFilled(a, b, kPlotBg, 3.0f);
@@ -109,7 +111,8 @@ void WeightsView::draw(const Snapshot& snapshot, const WeightsTexts& texts, cons
                           rs.name.c_str());
             top += fs * 1.3f;
         }
-        const bool has_gp = !rs.gp_norms.counts.empty();
+        // Norms at interpolates are computed for every run, but they only mean something where a penalty acts.
+        const bool has_gp = !rs.gp_norms.counts.empty() && rs.lipschitz == "gp";
         const bool side_by_side = size.x > size.y * 1.6f;
         const ImVec2 body0(origin.x, origin.y + top), body1(origin.x + size.x, origin.y + size.y);
         ImVec2 h1a = body0, h1b = body1, h2a = body0, h2b = body1;
