@@ -20,10 +20,11 @@ const Stop kProbability[] = {{0.975f, 0.970f, 0.985f}, {0.880f, 0.870f, 0.935f},
 const Stop kDiverging[] = {{0.130f, 0.330f, 0.640f}, {0.400f, 0.600f, 0.820f}, {0.760f, 0.860f, 0.935f},
                            {1.000f, 1.000f, 1.000f}, {0.970f, 0.790f, 0.700f}, {0.860f, 0.420f, 0.340f},
                            {0.700f, 0.090f, 0.160f}};
-// Viridis-like: dark purple -> blue -> teal -> green -> yellow.
-const Stop kViridis[] = {{0.267f, 0.005f, 0.329f}, {0.275f, 0.195f, 0.496f}, {0.212f, 0.359f, 0.552f},
-                         {0.153f, 0.498f, 0.558f}, {0.122f, 0.633f, 0.530f}, {0.290f, 0.761f, 0.427f},
-                         {0.626f, 0.855f, 0.223f}, {0.993f, 0.906f, 0.144f}};
+// Gradient norms: deep indigo (0) -> violet -> magenta (1, the target norm at the middle) -> pink ->
+// pale pink (2). No teal, green or orange, so GP lines never look like real or generated samples.
+const Stop kGradNorm[] = {{0.160f, 0.090f, 0.420f}, {0.380f, 0.130f, 0.600f}, {0.600f, 0.140f, 0.640f},
+                          {0.780f, 0.150f, 0.560f}, {0.900f, 0.320f, 0.600f}, {0.960f, 0.560f, 0.760f},
+                          {0.990f, 0.850f, 0.920f}};
 
 template <size_t N>
 Rgba sampleTable(const Stop (&table)[N], float t) {
@@ -44,7 +45,7 @@ Rgba colormapColour(ColormapKind kind, float t) {
     switch (kind) {
         case ColormapKind::Probability: return sampleTable(kProbability, t);
         case ColormapKind::Diverging: return sampleTable(kDiverging, t);
-        case ColormapKind::Viridis: return sampleTable(kViridis, t);
+        case ColormapKind::GradNorm: return sampleTable(kGradNorm, t);
     }
     return {};
 }

@@ -1,7 +1,7 @@
 // colormap.h — the colour tables every view shares (our own small tables,
 // linearly interpolated): a sequential map for probabilities, a diverging
-// blue-white-red map centred at 0 for critics, and a viridis-like map for
-// gradient norms; plus the fixed data colours (real / generated) used in
+// blue-white-red map centred at 0 for critics, and an indigo-magenta-pink map
+// for gradient norms; plus the fixed data colours (real / generated) used in
 // every view and legend.
 #pragma once
 
@@ -17,7 +17,7 @@ struct Rgba {
 enum class ColormapKind {
     Probability,  // sequential, near-white (0) -> deep purple (1); calm under green/orange points
     Diverging,    // blue (-1) -> white (0) -> red (+1)
-    Viridis,      // viridis-like dark purple -> teal -> yellow (gradient norms)
+    GradNorm,     // indigo -> magenta (middle) -> pale pink (gradient norms; no sample colours)
 };
 
 // Colour of `kind` at t in [0,1] (clamped).

@@ -190,6 +190,7 @@ const TextRow kTexts[] = {
     {T::ViewCriticZero, "f = 0", "f = 0"},
     {T::ViewModesCovered, "modes covered", "覆盖的模式"},
     {T::ViewGradNorm, "||grad D||", "||\u2207D||"},
+    {T::ViewGpPairs, "GP pair (real - fake)", "梯度惩罚样本对(真实 - 生成)"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

@@ -46,7 +46,7 @@ enum class TextId {
     ScreenshotButton,
     // words inside the data views (ViewLabels)
     ViewReal, ViewGenerated, ViewPData, ViewPG, ViewDOfX, ViewDStar, ViewDHalf, ViewCriticZero, ViewModesCovered,
-    ViewGradNorm,
+    ViewGradNorm, ViewGpPairs,
     Count
 };
 

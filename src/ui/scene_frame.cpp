@@ -51,7 +51,7 @@ ImU32 withAlpha(Rgba c, float alpha) {
 // One legend for all panels (same symbols and colours as the views' own legends), translated.
 std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layers, Language lang) {
     bool critic = false, prob = false, push = false, manifold = false, modes = false, contours = false,
-         optimal = false, latent = false, density = false;
+         optimal = false, latent = false, density = false, gp = false;
     for (const RunSnapshot& run : s.runs) {
         (run.critic ? critic : prob) = true;
         push = push || !run.fake_push.empty();
@@ -61,6 +61,7 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
         contours = contours || !run.d_field.empty();
         optimal = optimal || (!run.critic && !run.d_optimal.empty());
         density = density || !run.p_data.empty();
+        gp = gp || (!run.gp_interp.empty() && !run.gp_grad_norm.empty());
     }
     std::vector<LegendEntry> e;
     if (s.dim == 1) {
@@ -80,6 +81,9 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
     } else {
         if (layers.manifold && manifold)
             e.push_back({tr(lang, TextId::LegendManifold), packAbgr(palette::fakeDark()), LegendSymbol::Line});
+        if (layers.gp_lines && gp)
+            e.push_back({tr(lang, TextId::ViewGpPairs), packAbgr(colormapColour(ColormapKind::GradNorm, 0.5f)),
+                         LegendSymbol::Line});
         if (layers.d_field && layers.contours && contours && prob)
             e.push_back({"D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
         if (layers.d_field && layers.contours && contours && critic)

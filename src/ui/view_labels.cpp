@@ -24,6 +24,7 @@ ViewLabels translatedViewLabels(Language lang) {
     l.step = tr(lang, TextId::StepCounter);
     l.diverged = tr(lang, TextId::Diverged);
     l.grad_norm = tr(lang, TextId::ViewGradNorm);
+    l.gp_pairs = tr(lang, TextId::ViewGpPairs);
     return l;
 }
 

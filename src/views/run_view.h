@@ -55,6 +55,7 @@ struct ViewLabels {
     std::string modes_covered = "modes covered";   // followed by " k/K"
     std::string step = "step", diverged = "DIVERGED";
     std::string grad_norm = "||grad D||";
+    std::string gp_pairs = "GP pair (real - fake)";
 };
 
 // Style knobs the video overlay and the GUI set differently.

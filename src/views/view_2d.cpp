@@ -78,6 +78,8 @@ std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ViewLayers&
         entries.push_back({run.critic ? labels.critic_zero : labels.d_half, IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
     if (layers.manifold && run.manifold_nu > 1)
         entries.push_back({labels.manifold, packAbgr(palette::fakeDark()), LegendSymbol::Line});
+    if (layers.gp_lines && hasGp(run))
+        entries.push_back({labels.gp_pairs, packAbgr(colormapColour(ColormapKind::GradNorm, 0.5f)), LegendSymbol::Line});
     if (layers.d_field && layers.d_optimal && !run.critic && !run.d_optimal.empty())
         entries.push_back({labels.d_star + " = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
     if (layers.modes && !run.modes.empty())
@@ -121,7 +123,7 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, f
         size_t n = std::min({run.gp_real.size() / dim, run.gp_fake.size() / dim, run.gp_interp.size() / dim,
                              run.gp_grad_norm.size()});
         for (size_t i = 0; i < n; ++i) {
-            Rgba c = colormapColour(ColormapKind::Viridis, static_cast<float>(run.gp_grad_norm[i] / range));
+            Rgba c = colormapColour(ColormapKind::GradNorm, static_cast<float>(run.gp_grad_norm[i] / range));
             // Over the samples (the layer's whole point), translucent so the samples still show through.
             gp_lines_.add(run.gp_real[i * 2], run.gp_real[i * 2 + 1], run.gp_fake[i * 2], run.gp_fake[i * 2 + 1],
                           withAlpha(c, 0.6f), 1.6f);
@@ -247,7 +249,7 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
         bar_x += colourBarWidth(bar, F) + F * 0.5f;
     }
     if (layers.gp_lines && hasGp(run)) {
-        ColourBar bar{ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {1.0}};
+        ColourBar bar{ColormapKind::GradNorm, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {1.0}};
         drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
     }
 
@@ -338,7 +340,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 1.3f;
     }
     if (layers.gp_lines && hasGp(run))
-        bars_w += colourBarWidth({ColormapKind::Viridis, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {}}, F) +
+        bars_w += colourBarWidth({ColormapKind::GradNorm, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {}}, F) +
                   F * 0.5f;
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
     // "modes covered k/K" sits in the plot's corner when it leaves room for the data; else it joins the title.

@@ -82,7 +82,7 @@ TEST_CASE("a bad scene opened from the UI shows the error and keeps the current 
     for (int i = 0; i < 200 && !advanced; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
         fx.frame(session);
-        advanced = session.trainer().latest()->version > before;
+        advanced = session.snapshot()->version > before;  // the window drew a newer snapshot
     }
     CHECK(advanced);
     CHECK(session.snapshot()->scene_title == title);

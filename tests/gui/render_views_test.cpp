@@ -121,7 +121,7 @@ TEST_CASE("2D gradient penalty: interpolate dot and line take the colour bar's c
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
     double range = gradNormRange(run);
     CHECK(range == doctest::Approx(2.0));
-    Rgba want = colormapColour(ColormapKind::Viridis, static_cast<float>(1.3 / range));
+    Rgba want = colormapColour(ColormapKind::GradNorm, static_cast<float>(1.3 / range));
     Pixel dot = pixelAt(fx, img, view.dataToScreen(0.12, 0.2));
     INFO("dot " << dot.r << "," << dot.g << "," << dot.b);
     CHECK(colourDistance(dot, want.r, want.g, want.b) <= 5);
