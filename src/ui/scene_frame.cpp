@@ -224,7 +224,8 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     if (!caption.empty()) {
         // The caption may wrap at small sizes: reserve every line it takes.
         const ImVec2 cs = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, width, caption.c_str());
-        list->AddText(ImGui::GetFont(), fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), colors.text_dim,
+        // Near-white, not the dim UI grey: the caption is read from the back of a lecture hall.
+        list->AddText(ImGui::GetFont(), fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), withAlpha(Rgba{1, 1, 1, 1}, 0.82f),
                       caption.c_str(), nullptr, width);
         height += cs.y + fs * 0.3f;
     }
