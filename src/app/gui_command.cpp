@@ -192,9 +192,9 @@ int runWindow(const GuiArgs& args) {
         }
         recorder.publishStatus(session);
         updateWindowTitle(*window, session, window_options.title, window_title);
-        const bool render = input || quiet_ticks < 3 || version != drawn_version || last ||
-                            (!session.ui().banner.text.empty() && !session.ui().banner.error) || args.fps <= 0 || recorder.recording() ||
-                            session.ui().requests.toggle_recording;
+        const bool info_banner = !session.ui().banner.text.empty() && !session.ui().banner.error;  // counting down
+        const bool render = input || quiet_ticks < 3 || version != drawn_version || last || info_banner ||
+                            args.fps <= 0 || recorder.recording() || session.ui().requests.toggle_recording;
         if (render) {
             if (const float scale = window->contentScale(); scale != ui_scale) {  // moved to a screen of other DPI
                 ui_scale = scale;

@@ -30,24 +30,10 @@ ImU32 colour(Rgba c, float alpha) {
     return packAbgr(c);
 }
 
-// Screen points of a 1D field (cell centres) scaled by `to_unit` (value -> D units).
+// Screen points of a 1D field (cell centres) scaled by `to_unit` (value -> D units), one polyline per
+// stretch where the field is defined (NaN or Inf, e.g. D* without mass or a diverged run, leave a gap).
 template <typename ToUnit>
-std::vector<ImVec2> fieldCurve(const FieldGrid& f, const PlotArea& area, ToUnit to_unit) {
-    std::vector<ImVec2> pts;
-    if (f.empty() || f.nx <= 0) return pts;
-    pts.reserve(static_cast<size_t>(f.nx));
-    for (int i = 0; i < f.nx; ++i) {
-        double x = f.box.x0 + (i + 0.5) * (f.box.x1 - f.box.x0) / f.nx;
-        double v = f.values[static_cast<size_t>(i)];
-        if (!std::isfinite(v)) continue;
-        pts.push_back(area.toScreen(x, to_unit(v)));
-    }
-    return pts;
-}
-
-// Same, split where the field is not defined (NaN): one polyline per defined stretch.
-template <typename ToUnit>
-std::vector<std::vector<ImVec2>> fieldCurveSegments(const FieldGrid& f, const PlotArea& area, ToUnit to_unit) {
+std::vector<std::vector<ImVec2>> fieldCurves(const FieldGrid& f, const PlotArea& area, ToUnit to_unit) {
     std::vector<std::vector<ImVec2>> segments(1);
     for (int i = 0; i < f.nx && !f.values.empty(); ++i) {
         const double v = f.values[static_cast<size_t>(i)];
@@ -220,11 +206,12 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (run.p_data.empty()) dens_top = 1.25 * std::max(maxFinite(run.p_g), 1e-12);
     auto density_unit = [&](double p) { return p / dens_top; };
     if (layers.densities) {
-        auto pd = fieldCurve(run.p_data, area_, density_unit);
-        fillUnder(dl, pd, area_.max.y, colour(palette::real(), 0.22f));
-        dl->AddPolyline(pd.data(), static_cast<int>(pd.size()), colour(palette::real(), 0.95f), 0, kDensityWidth);
-        auto pg = fieldCurve(run.p_g, area_, density_unit);
-        dl->AddPolyline(pg.data(), static_cast<int>(pg.size()), colour(palette::fake(), 1.f), 0, kDensityWidth);
+        for (const auto& pd : fieldCurves(run.p_data, area_, density_unit)) {
+            fillUnder(dl, pd, area_.max.y, colour(palette::real(), 0.22f));
+            dl->AddPolyline(pd.data(), static_cast<int>(pd.size()), colour(palette::real(), 0.95f), 0, kDensityWidth);
+        }
+        for (const auto& pg : fieldCurves(run.p_g, area_, density_unit))
+            dl->AddPolyline(pg.data(), static_cast<int>(pg.size()), colour(palette::fake(), 1.f), 0, kDensityWidth);
     }
     // Reference line: D = 1/2 (or f = 0, which sits at the same height).
     if (layers.d_field) {
@@ -233,14 +220,14 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     }
     if (layers.d_optimal && !run.d_optimal.empty()) {
         // D* is drawn only where p_data + p_G is not negligible (the trainer leaves NaN elsewhere).
-        for (const auto& opt : fieldCurveSegments(run.d_optimal, area_, [](double v) { return v; }))
+        for (const auto& opt : fieldCurves(run.d_optimal, area_, [](double v) { return v; }))
             if (opt.size() >= 2) dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f, F * 0.6f, F * 0.4f);
     }
     if (layers.d_field && !run.d_field.empty()) {
         auto to_unit = [&](double v) { return run.critic ? (v - scale.lo) / (scale.hi - scale.lo) : v; };
-        auto d = fieldCurve(run.d_field, area_, to_unit);
-        dl->AddPolyline(d.data(), static_cast<int>(d.size()),
-                        packAbgr(run.critic ? palette::critic() : palette::dCurve()), 0, kDCurveWidth);
+        for (const auto& d : fieldCurves(run.d_field, area_, to_unit))
+            dl->AddPolyline(d.data(), static_cast<int>(d.size()),
+                            packAbgr(run.critic ? palette::critic() : palette::dCurve()), 0, kDCurveWidth);
     }
     // Rugs: real samples in the bottom strip, generated ones just above.
     float rug = area_.height() * 0.05f;
