@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "train/objectives.h"
-#include "train/optimizers.h"
+#include "train/score_gradients.h"
 #include "train/seeds.h"
+#include "train/work_buffer.h"
 
 namespace ganarium {
 
@@ -55,19 +56,26 @@ void GanRun::buildNetworks(bool keep_g, bool keep_d) {
         g_ = Mlp(spec_.latent_dim, dim_, spec_.g_net);
         at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::GeneratorInit));
         g_->initialize(gen);
-        g_opt_ = makeOptimizer(spec_.g_opt, g_->parameters());
+        g_opt_ = std::make_unique<FlatOptimizer>(spec_.g_opt, g_->flatParameters().numel());
     }
     if (!keep_d) {
         d_ = Mlp(dim_, 1, spec_.d_net);
         at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit));
         d_->initialize(gen);
-        d_opt_ = makeOptimizer(spec_.d_opt, d_->parameters());
+        d_opt_ = std::make_unique<FlatOptimizer>(spec_.d_opt, d_->flatParameters().numel());
     }
     d_->setSpectralNorm(spec_.lipschitz == Lipschitz::SpectralNorm);
     if (spec_.lipschitz == Lipschitz::SpectralNorm) {
         // Converge the persistent power-iteration vectors before the first use.
         for (int i = 0; i < 10; ++i) d_->powerIterate();
     }
+    bindPasses();
+}
+
+void GanRun::bindPasses() {
+    work_.g.bind(*g_);
+    work_.d.bind(*d_);
+    work_.d_in_g_step.bind(*d_);
 }
 
 torch::Tensor GanRun::sampleLatent(int64_t n, at::Generator& gen) const {
@@ -93,23 +101,111 @@ torch::Tensor GanRun::sampleFake(int64_t n, at::Generator& gen, Rng& rng) {
     return torch::cat(parts, 0);
 }
 
-void GanRun::setCriticTrainable(bool on) {
-    for (auto& p : d_->parameters()) p.requires_grad_(on);
-}
-
 void GanRun::diverge(const char* what, double value) {
     status_ = RunStatus::Diverged;
     reason_ = std::string(std::isnan(value) ? "NaN" : "Inf") + " in " + what + " at step " + std::to_string(step_);
 }
 
+void GanRun::drawLatent(torch::Tensor& z, at::Generator& gen) const {
+    ensureBuffer(z, spec_.batch, spec_.latent_dim);
+    // The same draws as sampleLatent(): randn is normal_(0, 1), rand * 2 - 1 is uniform_(-1, 1).
+    if (spec_.latent == LatentKind::Uniform) {
+        z.uniform_(-1.0, 1.0, gen);
+    } else {
+        z.normal_(0.0, 1.0, gen);
+    }
+}
+
+void GanRun::drawFake(const torch::Tensor& out) {
+    if (fixed_) {
+        fixed_->sample(static_cast<int>(out.size(0)), fixed_rng_, out.data_ptr<float>());
+        return;
+    }
+    drawLatent(work_.z_d, latent_gen_);
+    work_.g.load();
+    work_.g.forward(work_.z_d, out);
+}
+
+// Adds the gradient penalty and R1 (their value is returned) to D's gradients. `input` holds the real, fake
+// and (GP) interpolate rows of the last forward pass, n each.
+double GanRun::criticPenalties(const torch::Tensor& input, int64_t n) {
+    double total = 0;
+    const int64_t dim = input.size(1);
+    ensureBuffer(work_.penalty_grad, n, dim);
+    float* grad = work_.penalty_grad.data_ptr<float>();
+    if (spec_.lipschitz == Lipschitz::GradientPenalty) {
+        const torch::Tensor& g = work_.d.inputGradient(2 * n, n);
+        const torch::Tensor norms = emptyBuffer({n});
+        const double penalty = gradientPenaltyFromGradients(g.data_ptr<float>(), n, dim, spec_.gp_lambda,
+                                                            spec_.gp_one_sided, norms.data_ptr<float>(), grad);
+        work_.d.penaltyBackward(work_.penalty_grad);
+        {
+            c10::InferenceMode ordinary(false);  // views usable anywhere, like the autograd path's tensors
+            last_gp_.penalty = emptyBuffer({}).fill_(penalty);
+            last_gp_.real = input.narrow(0, 0, n);
+            last_gp_.fake = input.narrow(0, n, n);
+            last_gp_.interp = input.narrow(0, 2 * n, n);
+            last_gp_.grad_norm = norms;
+        }
+        has_gp_ = true;
+        total += penalty;
+    }
+    if (spec_.r1_gamma > 0) {
+        const torch::Tensor& g = work_.d.inputGradient(0, n);
+        total += r1PenaltyFromGradients(g.data_ptr<float>(), n, dim, spec_.r1_gamma, grad);
+        work_.d.penaltyBackward(work_.penalty_grad);
+    }
+    return total;
+}
+
 void GanRun::stepD(const Distribution& data) {
     if (status_ == RunStatus::Diverged) return;
+    const bool gp = spec_.lipschitz == Lipschitz::GradientPenalty;
+    const bool penalised = gp || spec_.r1_gamma > 0;
+    if (penalised && !work_.d.piecewiseLinear()) return stepDAutograd(data);
+    // Before InferenceMode: the power-iteration vectors are used later by autograd (snapshots, metrics).
+    if (d_->spectralNorm()) d_->powerIterate();
+    c10::InferenceMode inference;
+    const int64_t n = spec_.batch, dim = dim_;
+    // Rows: real, fake, then the GP interpolates. A fresh tensor under GP: lastPenalty() keeps views of it.
+    torch::Tensor& x = work_.d_input;
+    if (gp) {
+        x = emptyBuffer({3 * n, dim});
+    } else {
+        ensureBuffer(x, 2 * n, dim);
+    }
+    float* rows = x.data_ptr<float>();
+    data.sample(static_cast<int>(n), data_rng_, rows);
+    drawFake(x.narrow(0, n, n));
+    if (gp) {
+        ensureBuffer(work_.mix, n, 1);
+        work_.mix.uniform_(0.0, 1.0, penalty_gen_);  // the draws of torch::rand({n, 1}, gen)
+        const float* a = work_.mix.data_ptr<float>();
+        for (int64_t i = 0; i < n; ++i) {
+            for (int64_t k = 0; k < dim; ++k) {
+                rows[(2 * n + i) * dim + k] = a[i] * rows[i * dim + k] + (1.0f - a[i]) * rows[(n + i) * dim + k];
+            }
+        }
+    }
+    work_.d.load();
+    const torch::Tensor& f = work_.d.forward(x);
+    ensureBuffer(work_.d_score_grad, 2 * n, 1);
+    const double loss = discriminatorLossGradient(spec_.objective, f.data_ptr<float>(), n, n,
+                                                  work_.d_score_grad.data_ptr<float>());
+    work_.d.backward(work_.d_score_grad, /*weights=*/true, /*input=*/false);
+    const double total = penalised ? loss + criticPenalties(x, n) : loss;
+    work_.d.finishGradients();
+    finishStepD(loss, total);
+}
+
+// The original autograd step, kept for gradient penalties on a D with a smooth activation (whose double
+// backward also reaches the biases through the activation's curvature).
+void GanRun::stepDAutograd(const Distribution& data) {
     torch::Tensor real = sampleReal(data, spec_.batch, data_rng_);
     const torch::Tensor fake = sampleFake(spec_.batch, latent_gen_, fixed_rng_);
     if (d_->spectralNorm()) d_->powerIterate();
     const bool r1 = spec_.r1_gamma > 0;
     if (r1) real.requires_grad_(true);
-    // One forward pass over both batches (fewer, larger ops: the per-step overhead matters for tiny nets).
     const torch::Tensor f_both = d_->forward(torch::cat({real, fake}, 0));
     const torch::Tensor f_real = f_both.slice(0, 0, real.size(0));
     const torch::Tensor f_fake = f_both.slice(0, real.size(0));
@@ -121,32 +217,49 @@ void GanRun::stepD(const Distribution& data) {
         total = total + last_gp_.penalty;
     }
     if (r1) total = total + r1Penalty(f_real, real, spec_.r1_gamma);
-    d_opt_->zero_grad();
-    total.backward();
-    d_opt_->step();
-    if (spec_.lipschitz == Lipschitz::WeightClip) clipWeights(d_, spec_.clip);
-    const double value = loss.item<double>();
-    if (!std::isfinite(value)) return diverge("loss_d", value);
-    if (total.unsafeGetTensorImpl() != loss.unsafeGetTensorImpl()) {
-        const double total_value = total.item<double>();
-        if (!std::isfinite(total_value)) return diverge("loss_d (with penalty)", total_value);
+    const auto params = d_->parameters();
+    const auto grads = torch::autograd::grad({total}, params);
+    {
+        torch::NoGradGuard no_grad;
+        for (size_t i = 0; i < params.size(); ++i) {
+            const size_t layer = i / 2;
+            torch::Tensor slot = i % 2 == 0 ? d_->weightGradient(layer) : d_->biasGradient(layer);
+            slot.copy_(grads[i]);
+        }
     }
-    loss_d_sum_ += value;
+    finishStepD(loss.item<double>(), total.item<double>());
+}
+
+// Applies D's gradients, clips, and checks the step's loss values.
+void GanRun::finishStepD(double loss, double total) {
+    {
+        c10::InferenceMode inference;
+        d_opt_->step(d_->flatParameters(), d_->flatGradients());
+        if (spec_.lipschitz == Lipschitz::WeightClip) d_->flatParameters().clamp_(-spec_.clip, spec_.clip);
+    }
+    if (!std::isfinite(loss)) return diverge("loss_d", loss);
+    if (!std::isfinite(total)) return diverge("loss_d (with penalty)", total);
+    loss_d_sum_ += loss;
     ++loss_d_count_;
 }
 
 void GanRun::stepG() {
     if (fixed_ || status_ == RunStatus::Diverged) return;
-    const torch::Tensor z = sampleLatent(spec_.batch, latent_gen_);
-    setCriticTrainable(false);
-    const torch::Tensor loss = generatorLoss(spec_.objective, d_->forward(g_->forward(z)));
-    g_opt_->zero_grad();
-    loss.backward();
-    g_opt_->step();
-    setCriticTrainable(true);
-    const double value = loss.item<double>();
-    if (!std::isfinite(value)) return diverge("loss_g", value);
-    loss_g_sum_ += value;
+    c10::InferenceMode inference;
+    drawLatent(work_.z_g, latent_gen_);
+    work_.g.load();
+    const torch::Tensor& x = work_.g.forward(work_.z_g);
+    work_.d_in_g_step.load();
+    const torch::Tensor& f = work_.d_in_g_step.forward(x);
+    ensureBuffer(work_.g_score_grad, spec_.batch, 1);
+    const double loss =
+        generatorLossGradient(spec_.objective, f.data_ptr<float>(), spec_.batch, work_.g_score_grad.data_ptr<float>());
+    // D's weight gradients are not needed: only dLoss/dx flows back into G.
+    const torch::Tensor dx = work_.d_in_g_step.backward(work_.g_score_grad, /*weights=*/false, /*input=*/true);
+    work_.g.backward(dx, /*weights=*/true, /*input=*/false);
+    g_opt_->step(g_->flatParameters(), g_->flatGradients());
+    if (!std::isfinite(loss)) return diverge("loss_g", loss);
+    loss_g_sum_ += loss;
     ++loss_g_count_;
 }
 
@@ -161,16 +274,17 @@ void GanRun::iterate(const Distribution& data) {
 void GanRun::applySpec(const RunSpec& next) {
     const bool keep_g = sameArchitecture(g_, next.latent_dim, dim_, next.g_net);
     const bool keep_d = sameArchitecture(d_, dim_, 1, next.d_net);
-    const RunSpec previous = spec_;
     spec_ = next;
     buildNetworks(keep_g, keep_d);
     if (keep_g) {
         g_->setActivation(next.g_net.activation);
-        if (!updateOptimizer(*g_opt_, previous.g_opt, next.g_opt)) g_opt_ = makeOptimizer(next.g_opt, g_->parameters());
+        if (!g_opt_->update(next.g_opt))
+            g_opt_ = std::make_unique<FlatOptimizer>(next.g_opt, g_->flatParameters().numel());
     }
     if (keep_d) {
         d_->setActivation(next.d_net.activation);
-        if (!updateOptimizer(*d_opt_, previous.d_opt, next.d_opt)) d_opt_ = makeOptimizer(next.d_opt, d_->parameters());
+        if (!d_opt_->update(next.d_opt))
+            d_opt_ = std::make_unique<FlatOptimizer>(next.d_opt, d_->flatParameters().numel());
     }
     if (next.lipschitz != Lipschitz::GradientPenalty) has_gp_ = false;
     fixed_.reset();

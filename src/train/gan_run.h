@@ -2,6 +2,9 @@
 // streams, the D and G step functions, divergence detection and the metric
 // history. Metric evaluation (metric_evaluator.h) and snapshot building
 // (snapshot_builder.h) read a run; the Trainer owns and schedules runs.
+// The D and G steps run a hand-written pass (mlp_pass.h) over reused
+// buffers with flat optimizers (optimizers.h); autograd is used only for a
+// gradient penalty on a D with a smooth activation (tanh, ELU).
 #pragma once
 
 #include <torch/torch.h>
@@ -14,7 +17,9 @@
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
 #include "train/mlp.h"
+#include "train/optimizers.h"
 #include "train/regularizers.h"
+#include "train/step_workspace.h"
 
 namespace ganarium {
 
@@ -84,15 +89,21 @@ public:
 
 private:
     void buildNetworks(bool keep_g, bool keep_d);
+    void bindPasses();
     void diverge(const char* what, double value);
-    void setCriticTrainable(bool on);
+    void drawLatent(torch::Tensor& z, at::Generator& gen) const;
+    void drawFake(const torch::Tensor& out);
+    double criticPenalties(const torch::Tensor& input, int64_t n);
+    void stepDAutograd(const Distribution& data);
+    void finishStepD(double loss, double total);
 
     RunSpec spec_;
     int dim_;
     uint64_t seed_;
     int display_samples_;
     Mlp g_{nullptr}, d_{nullptr};
-    std::unique_ptr<torch::optim::Optimizer> g_opt_, d_opt_;
+    std::unique_ptr<FlatOptimizer> g_opt_, d_opt_;
+    StepWorkspace work_;
     std::unique_ptr<Distribution> fixed_;
 
     Rng data_rng_, fixed_rng_, metric_rng_;

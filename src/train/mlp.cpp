@@ -18,6 +18,26 @@ MlpImpl::MlpImpl(int in_features, int out_features, const NetSpec& spec)
         sn_states_.emplace_back();
         fan_in = widths[i];
     }
+    flattenParameters();
+}
+
+void MlpImpl::flattenParameters() {
+    int64_t total = 0;
+    for (const auto& layer : layers_) total += layer->weight.numel() + layer->bias.numel();
+    flat_params_ = torch::empty({total});
+    flat_grads_ = torch::zeros({total});
+    torch::NoGradGuard no_grad;
+    int64_t offset = 0;
+    for (auto& layer : layers_) {
+        for (torch::Tensor* p : {&layer->weight, &layer->bias}) {
+            const int64_t n = p->numel();
+            torch::Tensor slot = flat_params_.narrow(0, offset, n).view(p->sizes());
+            slot.copy_(*p);
+            p->set_data(slot);
+            (p == &layer->weight ? grad_w_ : grad_b_).push_back(flat_grads_.narrow(0, offset, n).view(p->sizes()));
+            offset += n;
+        }
+    }
 }
 
 torch::Tensor MlpImpl::activate(const torch::Tensor& x) const {

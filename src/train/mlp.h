@@ -1,8 +1,11 @@
 // mlp.h — the multilayer perceptron used for every toy generator and
 // discriminator, with optional spectral normalization of each linear layer.
 // Initialisation draws from an explicit torch generator so that runs of one
-// scene start from identical weights. Spectral-norm power iteration lives in
-// spectral_norm.h; losses and regularizers live elsewhere.
+// scene start from identical weights. All parameters live in one flat buffer
+// (each weight and bias is a view of it), with a flat gradient buffer beside
+// it, so that the manual training pass (mlp_pass.h) and the optimizers
+// (optimizers.h) touch one contiguous block. Spectral-norm power iteration
+// lives in spectral_norm.h; losses and regularizers live elsewhere.
 #pragma once
 
 #include <torch/torch.h>
@@ -40,6 +43,16 @@ public:
 
     // The raw linear layers, first to last.
     const std::vector<torch::nn::Linear>& layers() const { return layers_; }
+    // The spectral-norm state of layer i (power-iteration vectors u, v).
+    const SpectralNormState& spectralState(size_t i) const { return sn_states_[i]; }
+
+    // Every parameter in one contiguous buffer (layer order: weight then bias); parameters are views of it.
+    const torch::Tensor& flatParameters() const { return flat_params_; }
+    // The flat gradient buffer the manual pass writes, laid out like flatParameters().
+    const torch::Tensor& flatGradients() const { return flat_grads_; }
+    // Views of flatGradients() for layer i's weight (out x in) and bias (out).
+    const torch::Tensor& weightGradient(size_t i) const { return grad_w_[i]; }
+    const torch::Tensor& biasGradient(size_t i) const { return grad_b_[i]; }
 
     int inFeatures() const { return in_features_; }
     int outFeatures() const { return out_features_; }
@@ -47,11 +60,14 @@ public:
 
 private:
     torch::Tensor activate(const torch::Tensor& x) const;
+    void flattenParameters();
 
     int in_features_, out_features_;
     NetSpec spec_;
     std::vector<torch::nn::Linear> layers_;
     std::vector<SpectralNormState> sn_states_;
+    torch::Tensor flat_params_, flat_grads_;
+    std::vector<torch::Tensor> grad_w_, grad_b_;
     bool spectral_norm_ = false;
 };
 TORCH_MODULE(Mlp);

@@ -1,39 +1,63 @@
-// optimizers.cpp — optimizer construction and live hyperparameter edits.
+// optimizers.cpp — the flat SGD / Adam / RMSprop updates (see optimizers.h).
 #include "train/optimizers.h"
+
+#include <cmath>
+
+#include "train/optimizer_kernels.h"
+#include "train/work_buffer.h"
 
 namespace ganarium {
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimSpec& spec, std::vector<torch::Tensor> params) {
-    switch (spec.kind) {
-        case OptimizerKind::SGD:
-            return std::make_unique<torch::optim::SGD>(std::move(params),
-                                                       torch::optim::SGDOptions(spec.lr).momentum(spec.momentum));
-        case OptimizerKind::Adam:
-            return std::make_unique<torch::optim::Adam>(
-                std::move(params), torch::optim::AdamOptions(spec.lr).betas({spec.beta1, spec.beta2}));
-        case OptimizerKind::RMSprop:
-            return std::make_unique<torch::optim::RMSprop>(std::move(params),
-                                                           torch::optim::RMSpropOptions(spec.lr).alpha(spec.alpha));
+namespace {
+constexpr float kEps = 1e-8f;  // torch::optim's default for Adam and RMSprop
+
+// SGD: buf = momentum buf + g (buf starts at g); p -= lr buf (p -= lr g without momentum).
+void sgdStep(float* p, const float* g, float* buf, int64_t n, const OptimSpec& s) {
+    const float lr = static_cast<float>(s.lr), momentum = static_cast<float>(s.momentum);
+    if (s.momentum == 0) {
+        for (int64_t i = 0; i < n; ++i) p[i] -= lr * g[i];
+        return;
     }
-    return nullptr;
+    for (int64_t i = 0; i < n; ++i) {
+        buf[i] = buf[i] * momentum + g[i];
+        p[i] -= lr * buf[i];
+    }
+}
+}  // namespace
+
+FlatOptimizer::FlatOptimizer(const OptimSpec& spec, int64_t size) : spec_(spec) {
+    first_ = emptyBuffer({size}).zero_();
+    if (spec.kind == OptimizerKind::Adam) second_ = emptyBuffer({size}).zero_();
 }
 
-bool updateOptimizer(torch::optim::Optimizer& optimizer, const OptimSpec& current, const OptimSpec& next) {
-    if (current.kind != next.kind) return false;
-    for (auto& group : optimizer.param_groups()) {
-        switch (next.kind) {
-            case OptimizerKind::SGD:
-                static_cast<torch::optim::SGDOptions&>(group.options()).lr(next.lr).momentum(next.momentum);
-                break;
-            case OptimizerKind::Adam:
-                static_cast<torch::optim::AdamOptions&>(group.options()).lr(next.lr).betas({next.beta1, next.beta2});
-                break;
-            case OptimizerKind::RMSprop:
-                static_cast<torch::optim::RMSpropOptions&>(group.options()).lr(next.lr).alpha(next.alpha);
-                break;
-        }
-    }
+bool FlatOptimizer::update(const OptimSpec& next) {
+    if (next.kind != spec_.kind) return false;
+    spec_ = next;
     return true;
+}
+
+void FlatOptimizer::step(const torch::Tensor& params, const torch::Tensor& grads) {
+    ++steps_;
+    float* p = params.data_ptr<float>();
+    const float* g = grads.data_ptr<float>();
+    const int64_t n = params.numel();
+    switch (spec_.kind) {
+        case OptimizerKind::Adam: {
+            const double bc1 = 1.0 - std::pow(spec_.beta1, static_cast<double>(steps_));
+            const double bc2 = 1.0 - std::pow(spec_.beta2, static_cast<double>(steps_));
+            const AdamConstants c{static_cast<float>(spec_.beta1),       static_cast<float>(spec_.beta2),
+                                  static_cast<float>(1.0 - spec_.beta1), static_cast<float>(1.0 - spec_.beta2),
+                                  static_cast<float>(spec_.lr / bc1),    static_cast<float>(1.0 / std::sqrt(bc2)),
+                                  kEps};
+            adamUpdate(p, g, first_.data_ptr<float>(), second_.data_ptr<float>(), n, c);
+            return;
+        }
+        case OptimizerKind::SGD: sgdStep(p, g, first_.data_ptr<float>(), n, spec_); return;
+        case OptimizerKind::RMSprop:
+            rmspropUpdate(p, g, first_.data_ptr<float>(), n, static_cast<float>(spec_.alpha),
+                          static_cast<float>(spec_.lr), kEps);
+            return;
+    }
 }
 
 }  // namespace ganarium

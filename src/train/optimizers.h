@@ -1,21 +1,38 @@
-// optimizers.h — building SGD / Adam / RMSprop from an OptimSpec, and
-// changing hyperparameters of a live optimizer without losing its state.
+// optimizers.h — SGD (with momentum), Adam and RMSprop over one flat
+// parameter buffer and its flat gradient buffer (see MlpImpl's flat
+// storage): one fused loop per step instead of several tensor ops per
+// parameter tensor. The update rules are torch::optim's (LibTorch 1.13,
+// default eps, no weight decay). Hyperparameters change live without
+// losing the optimizer state.
 #pragma once
 
 #include <torch/torch.h>
 
-#include <memory>
-#include <vector>
+#include <cstdint>
 
 #include "core/scene_spec.h"
 
 namespace ganarium {
 
-// A new optimizer of spec.kind over `params`.
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimSpec& spec, std::vector<torch::Tensor> params);
+// One optimizer and its state for one network's flat parameters.
+class FlatOptimizer {
+public:
+    // An optimizer of spec.kind for `size` parameters, with zero state.
+    FlatOptimizer(const OptimSpec& spec, int64_t size);
 
-// Applies `next` to `optimizer` (built from `current`) in place when only scalar hyperparameters
-// changed; returns false when the kind differs and the optimizer must be rebuilt.
-bool updateOptimizer(torch::optim::Optimizer& optimizer, const OptimSpec& current, const OptimSpec& next);
+    // Takes `next`'s hyperparameters, keeping the state; returns false (nothing changed) when the kind differs.
+    bool update(const OptimSpec& next);
+
+    // One update of `params` (contiguous float, `size` elements) from `grads` (same layout).
+    void step(const torch::Tensor& params, const torch::Tensor& grads);
+
+    // The kind of update this optimizer applies.
+    OptimizerKind kind() const { return spec_.kind; }
+
+private:
+    OptimSpec spec_;
+    torch::Tensor first_, second_;  // Adam: exp_avg, exp_avg_sq; SGD: momentum buffer; RMSprop: square_avg
+    int64_t steps_ = 0;
+};
 
 }  // namespace ganarium

@@ -1,6 +1,9 @@
 // regularizers.cpp — gradient penalty, R1, weight clipping.
 #include "train/regularizers.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace ganarium {
 
 GradientPenaltyResult gradientPenalty(Mlp& d, const torch::Tensor& real, const torch::Tensor& fake, double lambda,
@@ -31,6 +34,35 @@ torch::Tensor inputGradientNorm(Mlp& d, const torch::Tensor& x) {
 torch::Tensor r1Penalty(const torch::Tensor& f_real, const torch::Tensor& real, double gamma) {
     const torch::Tensor grad = torch::autograd::grad({f_real.sum()}, {real}, {}, true, true)[0];
     return 0.5 * gamma * grad.pow(2).sum(1).mean();
+}
+
+double gradientPenaltyFromGradients(const float* g, int64_t n, int64_t dim, double lambda, bool one_sided,
+                                    float* norms, float* grad) {
+    double sum = 0;
+    const double scale = 2.0 * lambda / static_cast<double>(n);
+    for (int64_t i = 0; i < n; ++i) {
+        const float* row = g + i * dim;
+        double squares = 0;
+        for (int64_t k = 0; k < dim; ++k) squares += static_cast<double>(row[k]) * row[k];
+        const double norm = std::sqrt(squares + 1e-12);
+        const double excess = one_sided ? std::max(0.0, norm - 1.0) : norm - 1.0;
+        sum += excess * excess;
+        norms[i] = static_cast<float>(norm);
+        // d/dg lambda/n excess^2 = 2 lambda/n excess g / norm (zero where the one-sided excess is clipped).
+        const double factor = scale * excess / norm;
+        for (int64_t k = 0; k < dim; ++k) grad[i * dim + k] = static_cast<float>(factor * row[k]);
+    }
+    return lambda * sum / static_cast<double>(n);
+}
+
+double r1PenaltyFromGradients(const float* g, int64_t n, int64_t dim, double gamma, float* grad) {
+    double sum = 0;
+    const double scale = gamma / static_cast<double>(n);
+    for (int64_t k = 0; k < n * dim; ++k) {
+        sum += static_cast<double>(g[k]) * g[k];
+        grad[k] = static_cast<float>(scale * g[k]);
+    }
+    return 0.5 * gamma * sum / static_cast<double>(n);
 }
 
 void clipWeights(Mlp& d, double c) {

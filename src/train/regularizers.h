@@ -1,7 +1,9 @@
 // regularizers.h — the Lipschitz constraints and penalties on D other than
 // spectral normalization (which lives in the MLP): the WGAN-GP gradient
 // penalty on real-fake interpolates, the R1 penalty on real samples and
-// weight clipping. Also the input-gradient norms the GP views draw.
+// weight clipping. Also the input-gradient norms the GP views draw, and the
+// two penalties as functions of given input gradients with their derivative
+// (for the manual training pass, mlp_pass.h, which back-propagates it).
 #pragma once
 
 #include <torch/torch.h>
@@ -28,6 +30,14 @@ torch::Tensor inputGradientNorm(Mlp& d, const torch::Tensor& x);
 
 // R1: gamma/2 E ||grad_x f(real)||^2; `f_real` must be D(real) with real.requires_grad().
 torch::Tensor r1Penalty(const torch::Tensor& f_real, const torch::Tensor& real, double gamma);
+
+// The gradient penalty as a function of the input gradients g (n x dim, row-major) at the
+// interpolates: writes ||g_i|| into `norms` (n) and dP/dg into `grad` (n x dim); returns P.
+double gradientPenaltyFromGradients(const float* g, int64_t n, int64_t dim, double lambda, bool one_sided,
+                                    float* norms, float* grad);
+
+// R1 as a function of the input gradients g (n x dim) at the real samples: writes dP/dg into `grad`; returns P.
+double r1PenaltyFromGradients(const float* g, int64_t n, int64_t dim, double gamma, float* grad);
 
 // Clamps every D parameter to [-c, c] in place.
 void clipWeights(Mlp& d, double c);
