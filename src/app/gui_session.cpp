@@ -65,7 +65,9 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     if (!synchronous()) {
         Command speed;
         speed.kind = Command::Kind::SetSpeed;
-        speed.count = 0;  // as fast as the trainer can go; the UI never waits for it
+        // As fast as the trainer can go (the UI never waits for it), except for scenes of Dirac-GAN runs only:
+        // their steps cost microseconds, so flat out the whole path would be over before anyone saw it.
+        speed.count = sceneUsesData(scene) ? 0 : 1;
         trainer_->post(speed);
         launchTrainerThread(options_.start_playing);
         snapshot_ = trainer_->latest();
@@ -226,6 +228,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
     handleDataDrawing(ui_, snap, frame_);
+    handlePhasePlaneClicks(ui_, frame_);
 }
 
 void GuiSession::reportShaderErrors() {

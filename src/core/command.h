@@ -28,6 +28,7 @@ struct Command {
         ClearData,       // empty custom data
         LoadScene,       // replace the whole scene with `scene`, then reset
         ResumeRun,       // clear a diverged/paused run `run` and let it continue
+        RestartFrom,     // Dirac-GAN runs (`run`, -1 = all): start again from (x, y) = (theta, psi)
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs

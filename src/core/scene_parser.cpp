@@ -62,6 +62,17 @@ void checkDistribution(const DataSpec& data, const std::string& where) {
     }
 }
 
+// True when the text has [[run]] tables and every one says kind = "dirac" (such scenes need no [data]).
+bool onlyDiracRuns(const toml::table& root) {
+    const toml::array* runs = root.get("run") ? root.get("run")->as_array() : nullptr;
+    if (!runs || runs->empty()) return false;
+    for (const toml::node& node : *runs) {
+        const toml::table* t = node.as_table();
+        if (!t || t->get_as<std::string>("kind") == nullptr || **t->get_as<std::string>("kind") != "dirac") return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 SceneSpec parseSceneText(const std::string& text, const std::string& name, const std::string& base_dir) {
@@ -84,11 +95,12 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
     SceneSpec scene;
     scene.source_path = name;
     const toml::table* data = root[toml::path("data")].as_table();
-    if (!data) throw SceneError(name + ": missing [data] table (add e.g. `[data]` with `family = \"ring\"`)");
-    scene.data = detail::parseDataTable(TableReader(*data, "[data]", name), base_dir);
+    if (!data && !onlyDiracRuns(root))
+        throw SceneError(name + ": missing [data] table (add e.g. `[data]` with `family = \"ring\"`)");
+    if (data) scene.data = detail::parseDataTable(TableReader(*data, "[data]", name), base_dir);
     const bool is1d = familyDimension(scene.data.family) == 1;
     if (const toml::table* t = root[toml::path("scene")].as_table()) parseSceneTable(TableReader(*t, "[scene]", name), scene, is1d);
-    checkDistribution(scene.data, TableReader(*data, "[data]", name).at(nullptr));
+    if (data) checkDistribution(scene.data, TableReader(*data, "[data]", name).at(nullptr));
 
     RunSpec base;
     if (const toml::table* t = root[toml::path("defaults")].as_table()) {
@@ -110,7 +122,9 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
         TableReader r(t, where, name);
         RunSpec run = base;
         detail::applyRunKeys(r, run);
-        if (const toml::node* fd = t.get("fixed_data")) {
+        if (run.kind != RunKind::ToyGan) {
+            // Kinds other than the toy GAN carry their own data (the Dirac-GAN: P_data = delta_0).
+        } else if (const toml::node* fd = t.get("fixed_data")) {
             if (!fd->is_table()) r.fail("fixed_data", "expected a [run.fixed_data] table, got " + detail::describeType(*fd));
             if (!run.fixed_generator)
                 r.fail("fixed_data", "is only used with `fixed_generator = true`");

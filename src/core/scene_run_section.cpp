@@ -2,16 +2,23 @@
 // [defaults], which holds the same keys) into a RunSpec.
 #include "core/scene_sections.h"
 
+#include <cmath>
+
 namespace ganarium::detail {
 
 std::vector<std::string> runKeys() {
     return {
-        "name",        "objective",    "lipschitz",     "clip",        "gp_lambda",   "gp_one_sided",
+        "name",        "kind",        "objective",    "lipschitz",     "clip",        "gp_lambda",   "gp_one_sided",
         "r1_gamma",    "k_d",          "k_g",           "batch",       "latent",      "latent_dim",
         "g_hidden",    "d_hidden",     "activation",    "g_activation", "d_activation", "optimizer",
         "g_optimizer", "d_optimizer",  "g_lr",          "d_lr",        "beta1",       "beta2",
         "g_beta1",     "d_beta1",      "g_beta2",       "d_beta2",     "momentum",    "g_momentum",
         "d_momentum",  "rms_alpha",    "g_rms_alpha",   "d_rms_alpha", "fixed_generator", "fixed_data"};
+}
+
+std::vector<std::string> diracRunKeys() {
+    return {"name",      "kind",     "method",    "scheme",     "h",         "n_d",
+            "clip",      "gp_lambda", "gp_target", "r1_gamma",  "noise_std", "consensus_gamma", "start"};
 }
 
 namespace {
@@ -31,7 +38,44 @@ void readShared(const std::string& key, T& g, T& d, ReadFn read) {
 
 }  // namespace
 
+bool readRunKind(const TableReader& r, RunKind& kind) {
+    int choice = 0;
+    if (!r.readChoice("kind", runKindNames(), choice)) return false;
+    kind = static_cast<RunKind>(choice);
+    return true;
+}
+
+void applyDiracKeys(const TableReader& r, RunSpec& run) {
+    r.rejectUnknown(diracRunKeys());
+    r.readString("name", run.name);
+    DiracGanSpec& d = run.dirac;
+    int choice = 0;
+    if (r.readChoice("method", diracMethodNames(), choice)) d.method = static_cast<DiracMethod>(choice);
+    if (r.readChoice("scheme", diracSchemeNames(), choice)) d.scheme = static_cast<DiracScheme>(choice);
+    r.readNumber("h", d.h, Range{0, 10, true, false, "> 0 (and at most 10)"});
+    r.readInt("n_d", d.n_d, Range{1, 100, false, false, "1..100"});
+    r.readNumber("clip", d.clip, Range{0, 100, true, false, "> 0 (and at most 100)"});
+    const Range weight{0, 1000, false, false, "0..1000"};
+    r.readNumber("gp_lambda", d.gp_lambda, weight);
+    r.readNumber("gp_target", d.gp_target, Range{0, 100, false, false, "0..100"});
+    r.readNumber("r1_gamma", d.r1_gamma, weight);
+    r.readNumber("noise_std", d.noise_std, Range{0, 100, false, false, "0..100"});
+    r.readNumber("consensus_gamma", d.consensus_gamma, weight);
+    std::array<double, 2> start{d.theta0, d.psi0};
+    if (r.readPair("start", start)) {
+        for (double v : start) {
+            if (!(std::fabs(v) <= 1000)) r.fail("start", "expected [theta, psi] with each in -1000..1000");
+        }
+        d.theta0 = start[0], d.psi0 = start[1];
+    }
+}
+
 void applyRunKeys(const TableReader& r, RunSpec& run) {
+    readRunKind(r, run.kind);
+    if (run.kind == RunKind::DiracGan) {
+        applyDiracKeys(r, run);
+        return;
+    }
     r.rejectUnknown(runKeys());
     r.readString("name", run.name);
     int choice = 0;

@@ -19,6 +19,9 @@ DataSpec parseDataTable(const TableReader& reader, const std::string& base_dir);
 // Every key a [[run]] or [defaults] table may hold (fixed_data included).
 std::vector<std::string> runKeys();
 
+// Every key a [[run]] table of kind "dirac" may hold.
+std::vector<std::string> diracRunKeys();
+
 // Applies the run keys present in the table onto `run` (fixed_data excluded).
 void applyRunKeys(const TableReader& reader, RunSpec& run);
 

@@ -74,6 +74,7 @@ std::vector<std::string> optimizerNames() { return allNames(kOptimizerNames); }
 std::vector<std::string> latentNames() { return allNames(kLatentNames); }
 
 std::string runLabel(const RunSpec& run) {
+    if (run.kind == RunKind::DiracGan) return diracLabel(run.dirac);
     std::string label;
     switch (run.objective) {
         case Objective::Wasserstein:
@@ -139,6 +140,8 @@ bool operator==(const OptimSpec& a, const OptimSpec& b) {
 }
 
 bool operator==(const RunSpec& a, const RunSpec& b) {
+    if (a.kind != b.kind) return false;
+    if (a.kind == RunKind::DiracGan) return a.name == b.name && a.dirac == b.dirac;
     return a.name == b.name && a.objective == b.objective && a.lipschitz == b.lipschitz && a.clip == b.clip &&
            a.gp_lambda == b.gp_lambda && a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma &&
            a.k_d == b.k_d && a.k_g == b.k_g && a.batch == b.batch && a.latent == b.latent &&
@@ -157,12 +160,23 @@ bool operator==(const SceneSpec& a, const SceneSpec& b) {
 namespace {
 // In ViewLayers order (views/run_view.h) and PlotMetric order (views/plots_view.h).
 const std::vector<std::string> kLayerNames = {"real",      "fake",   "d_field",  "contours", "d_optimal",
-                                              "densities", "arrows", "manifold", "gp_lines", "modes"};
-const std::vector<std::string> kCurveNames = {"divergence", "loss_d",      "loss_g",       "js",
-                                              "w1",         "g_grad_norm", "modes_covered"};
+                                              "densities", "arrows", "manifold", "gp_lines", "modes",
+                                              "loss_shapes"};
+const std::vector<std::string> kCurveNames = {"divergence", "loss_d",      "loss_g",        "js",
+                                              "w1",         "g_grad_norm", "modes_covered", "distance"};
+const std::vector<std::string> kRunKindNames = {"toy", "dirac"};
 }  // namespace
 
 const std::vector<std::string>& layerNames() { return kLayerNames; }
+
+const std::vector<std::string>& runKindNames() { return kRunKindNames; }
+
+bool sceneUsesData(const SceneSpec& scene) {
+    for (const RunSpec& run : scene.runs) {
+        if (run.kind == RunKind::ToyGan) return true;
+    }
+    return false;
+}
 
 const std::vector<std::string>& curveNames() { return kCurveNames; }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/dirac_gan.h"
+
 namespace ganarium {
 
 // Every toy data family Ganarium can sample (1D families first, then 2D).
@@ -70,9 +72,18 @@ struct OptimSpec {
     double alpha = 0.99;                // RMSprop smoothing
 };
 
+// What a run trains: the kinds of run a scene can hold side by side.
+enum class RunKind {
+    ToyGan,     // two MLPs on the scene's 1D/2D data (the fields below)
+    DiracGan,   // the two-parameter Dirac-GAN (`dirac`); ignores the scene's data
+};
+
 // One run: a generator/discriminator pair trained with one objective.
+// `kind` says which part applies: the toy-GAN fields, or `dirac`.
 struct RunSpec {
     std::string name;                   // panel title; defaults to the objective's label
+    RunKind kind = RunKind::ToyGan;
+    DiracGanSpec dirac;                 // DiracGan runs only
     Objective objective = Objective::NonSaturating;
     Lipschitz lipschitz = Lipschitz::None;
     double clip = 0.01;                 // WeightClip: clamp D weights to [-clip, clip]
@@ -111,6 +122,11 @@ struct SceneSpec {
 const std::vector<std::string>& layerNames();
 // Scene-file names of the curves panel's tabs, in tab order, for [scene] curves.
 const std::vector<std::string>& curveNames();
+
+// Scene-file spellings of the run kinds ("toy", "dirac"), in declaration order.
+const std::vector<std::string>& runKindNames();
+// True when at least one run of `scene` trains on the scene's data (a toy GAN).
+bool sceneUsesData(const SceneSpec& scene);
 
 // Dimension (1 or 2) of a data family.
 int familyDimension(DataFamily family);

@@ -67,9 +67,26 @@ void shared(std::ostringstream& out, const std::string& key, const std::string& 
     else out << "g_" << key << " = " << g << "\nd_" << key << " = " << d << "\n";
 }
 
+void writeDiracRun(std::ostringstream& out, const RunSpec& r) {
+    const DiracGanSpec& d = r.dirac;
+    out << "kind = \"dirac\"\n";
+    out << "method = " << quote(diracMethodNames()[static_cast<size_t>(d.method)]) << "\n";
+    out << "scheme = " << quote(diracSchemeNames()[static_cast<size_t>(d.scheme)]) << "\n";
+    out << "h = " << formatNumber(d.h) << "\nn_d = " << d.n_d << "\n";
+    out << "clip = " << formatNumber(d.clip) << "\ngp_lambda = " << formatNumber(d.gp_lambda) << "\n";
+    out << "gp_target = " << formatNumber(d.gp_target) << "\nr1_gamma = " << formatNumber(d.r1_gamma) << "\n";
+    out << "noise_std = " << formatNumber(d.noise_std) << "\n";
+    out << "consensus_gamma = " << formatNumber(d.consensus_gamma) << "\n";
+    out << "start = " << numbers({d.theta0, d.psi0}) << "\n";
+}
+
 void writeRun(std::ostringstream& out, const RunSpec& r) {
     out << "\n[[run]]\n";
     if (!r.name.empty()) out << "name = " << quote(r.name) << "\n";
+    if (r.kind == RunKind::DiracGan) {
+        writeDiracRun(out, r);
+        return;
+    }
     out << "objective = " << quote(objectiveName(r.objective)) << "\n";
     out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
     out << "clip = " << formatNumber(r.clip) << "\n";
@@ -115,8 +132,10 @@ std::string sceneToToml(const SceneSpec& scene) {
     if (!scene.show.empty()) out << "show = " << names(scene.show) << "\n";
     if (!scene.hide.empty()) out << "hide = " << names(scene.hide) << "\n";
     if (!scene.curves.empty()) out << "curves = " << quote(scene.curves) << "\n";
-    out << "\n[data]\n";
-    writeData(out, scene.data);
+    if (sceneUsesData(scene)) {
+        out << "\n[data]\n";
+        writeData(out, scene.data);
+    }
     for (const auto& run : scene.runs) writeRun(out, run);
     return out.str();
 }

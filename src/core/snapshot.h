@@ -9,32 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "core/quantity.h"
+#include "core/snapshot_types.h"
+
 namespace ganarium {
-
-// Axis-aligned box in data space (1D uses x0..x1 only).
-struct Bounds {
-    double x0 = -1, x1 = 1, y0 = -1, y1 = 1;
-};
-
-// Scalar field sampled on a regular grid over `box`. values[iy * nx + ix];
-// cell centres at x0 + (ix + 0.5) * (x1 - x0) / nx. 1D fields have ny == 1.
-struct FieldGrid {
-    int nx = 0, ny = 0;
-    Bounds box;
-    std::vector<float> values;
-    bool empty() const { return values.empty(); }
-};
-
-// Fixed-bin histogram over [lo, hi].
-struct Histogram {
-    double lo = 0, hi = 1;
-    std::vector<float> counts;
-};
-
-// A mixture component's centre (dim values) and std, for mode metrics/markers.
-struct Mode {
-    double x = 0, y = 0, std = 0.1;
-};
 
 // Metric series, column-wise. Every vector in `series` has steps.size()
 // entries; NaN marks "not defined for this run".
@@ -45,9 +23,12 @@ struct MetricHistory {
 
 enum class RunStatus { Running, Paused, Diverged };
 
-// Everything a view needs to draw one run.
+// Everything a view needs to draw one run. Header fields first, then the
+// toy GAN's fields (a ToyGan run fills them), then the named quantities any
+// kind of run publishes (views are chosen by their kinds: views/view_registry.h).
 struct RunSnapshot {
     std::string name;                 // panel title
+    std::string kind = "toy";         // run kind's scene-file name (runKindNames())
     std::string objective;            // canonical objective name ("wasserstein", ...)
     std::string lipschitz;            // "none", "clip", "gp", "sn"
     bool critic = false;              // D is an unbounded critic f(x) (Wasserstein/hinge) rather than a probability
@@ -78,6 +59,8 @@ struct RunSnapshot {
 
     std::vector<Mode> modes;          // mixture centres (empty for non-mixtures)
     std::vector<bool> mode_covered;   // same length as modes
+
+    std::vector<Quantity> parts;      // named quantities (phase plane, loss-shape samples, ...)
 
     MetricHistory history;            // every metric evaluation so far
     std::map<std::string, double> latest;  // last value of each metric

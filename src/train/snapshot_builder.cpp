@@ -138,6 +138,16 @@ Histogram makeHistogram(const std::vector<float>& values, double lo, double hi, 
     return h;
 }
 
+ScalarSamples generatorScores(GanRun& run) {
+    torch::NoGradGuard no_grad;
+    const torch::Tensor fake =
+        run.fixedDistribution() ? run.displayFixedFake() : run.generator()->forward(run.displayLatent());
+    ScalarSamples out;
+    if (!fake.defined()) return out;
+    out.values = toVector(displayedDiscriminator(run.spec().objective, run.critic()->forward(fake)).reshape({-1}));
+    return out;
+}
+
 RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool full) {
     const RunSpec& spec = run.spec();
     RunSnapshot out;

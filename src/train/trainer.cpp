@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 
 #include "core/errors.h"
 #include "train/metric_evaluator.h"
 #include "train/snapshot_builder.h"
+#include "train/run.h"
 #include "train/trainer_impl.h"
 #include "train/view_box.h"
 
@@ -42,6 +44,14 @@ constexpr double kViewGrowthLimit = 4.0;
 }  // namespace
 
 void validateRun(const RunSpec& run, int dim, const std::string& where) {
+    if (run.kind == RunKind::DiracGan) {
+        const DiracGanSpec& d = run.dirac;
+        if (!(d.h > 0 && d.h <= 10)) throw UserError(where + "the Dirac-GAN step size h must be in (0, 10].");
+        if (d.n_d < 1 || d.n_d > 100) throw UserError(where + "n_d must be between 1 and 100.");
+        if (!(d.clip > 0)) throw UserError(where + "clip must be > 0.");
+        if (!std::isfinite(d.theta0) || !std::isfinite(d.psi0)) throw UserError(where + "the start point must be finite.");
+        return;
+    }
     if (run.latent_dim < 1 || run.latent_dim > 64) {
         throw UserError(where + "latent_dim must be between 1 and 64 (got " + std::to_string(run.latent_dim) + ").");
     }
@@ -110,22 +120,25 @@ void Trainer::Impl::rebuildData() {
     // JS/KL use this first box for good (fakes outside it fall in its border cells), so P_data is tabulated once.
     divergence_grid = data ? makeDivergenceGrid(*data, view) : DivergenceGrid{};
     for (auto& run : runs) {
-        if (data) run->resetDisplay(*data);
+        if (data) run->dataChanged(*data);
     }
+}
+
+std::unique_ptr<Run> Trainer::Impl::buildRun(const RunSpec& spec) const {
+    auto run = makeRun(spec, dim, scene.seed, displaySamples(options.display_samples, static_cast<int>(scene.runs.size())));
+    if (data) run->dataChanged(*data);
+    return run;
 }
 
 void Trainer::Impl::rebuildRuns() {
     runs.clear();
-    for (const RunSpec& spec : scene.runs) {
-        runs.push_back(std::make_unique<GanRun>(spec, dim, scene.seed, displaySamples(options.display_samples, static_cast<int>(scene.runs.size()))));
-        if (data) runs.back()->resetDisplay(*data);
-    }
+    for (const RunSpec& spec : scene.runs) runs.push_back(buildRun(spec));
     // Step-0 metrics: the starting point of every curve.
     for (auto& run : runs) evaluate(*run);
     iteration_cache = 0;
 }
 
-void Trainer::Impl::forEachRun(const std::function<void(GanRun&, size_t)>& fn) {
+void Trainer::Impl::forEachRun(const std::function<void(Run&, size_t)>& fn) {
     const int threads = threadCount();
     if (threads <= 1) {
         if (at::get_num_threads() != 1) at::set_num_threads(1);
@@ -145,7 +158,7 @@ void Trainer::Impl::forEachRun(const std::function<void(GanRun&, size_t)>& fn) {
     for (auto& thread : pool) thread.join();
 }
 
-void Trainer::Impl::evaluate(GanRun& run) {
+void Trainer::Impl::evaluate(Run& run) {
     MetricContext context;
     context.data = data.get();
     context.modes = modes;
@@ -153,18 +166,16 @@ void Trainer::Impl::evaluate(GanRun& run) {
     context.view = view;
     context.divergence_grid = &divergence_grid;
     context.grid_1d = options.field_resolution > 0 ? options.field_resolution : 256;
-    std::vector<bool> covered;
-    const auto values = evaluateRunMetrics(run, context, &covered);
-    if (!modes.empty()) run.setModeCovered(std::move(covered));
-    run.recordMetrics(values);
-    if (run.status() == RunStatus::Running) run.checkWeights();
+    if (run.needsData() && !data) return;
+    run.evaluate(context);
 }
 
 void Trainer::Impl::advance(int64_t iterations) {
-    if (!data || iterations <= 0) return;
+    if (iterations <= 0) return;
     const int every = metricsEvery();
-    const Distribution& source = *data;
-    forEachRun([&](GanRun& run, size_t) {
+    const Distribution* source = data.get();
+    forEachRun([&](Run& run, size_t) {
+        if (run.needsData() && !source) return;  // custom data is empty: wait until some is drawn
         try {
             for (int64_t i = 0; i < iterations && run.status() == RunStatus::Running; ++i) {
                 run.iterate(source);
@@ -208,10 +219,20 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     const int resolution = fieldResolution(options.field_resolution, dim, static_cast<int>(runs.size()));
     context.nx = resolution;
     context.ny = dim == 1 ? 1 : resolution;
-    forEachRun([&](GanRun& run, size_t i) { snapshot->runs[i] = buildRunSnapshot(run, context, full); });
+    forEachRun([&](Run& run, size_t i) {
+        try {
+            snapshot->runs[i] = run.snapshot(context, full);
+        } catch (const std::exception& error) {
+            // A run whose snapshot cannot be built pauses with the reason; the others and the window go on.
+            run.fail(std::string("snapshot failed at step ") + std::to_string(run.step()) + ": " + error.what());
+            snapshot->runs[i] = run.snapshot(context, false);
+        }
+    });
     if (full && !scene.has_view && data) {
         const Bounds limit = scaledAboutCentre(data->bounds(), kViewGrowthLimit);
-        for (const auto& run : snapshot->runs) view = growView(view, run.fake, dim, limit);
+        for (const auto& run : snapshot->runs) {
+            if (run.kind == "toy") view = growView(view, run.fake, dim, limit);
+        }
     }
     return snapshot;
 }
@@ -252,7 +273,7 @@ SnapshotPtr Trainer::snapshot() {
 }
 
 void Trainer::evaluateMetrics() {
-    impl_->forEachRun([this](GanRun& run, size_t) { impl_->evaluate(run); });
+    impl_->forEachRun([this](Run& run, size_t) { impl_->evaluate(run); });
 }
 
 SnapshotPtr Trainer::latest() const {

@@ -36,6 +36,17 @@ void Trainer::Impl::switchData(const DataSpec& next) {
     if (dim != old_dim) rebuildRuns();
 }
 
+void Trainer::Impl::setRun(size_t index, const RunSpec& spec) {
+    scene.runs[index] = spec;
+    if (runs[index]->spec().kind == spec.kind) {
+        runs[index]->applySpec(spec);
+    } else {
+        // Another kind of run: build it afresh, with its step-0 metrics.
+        runs[index] = buildRun(spec);
+        evaluate(*runs[index]);
+    }
+}
+
 void Trainer::Impl::apply(const Command& command) {
     using Kind = Command::Kind;
     const int every = metricsEvery();
@@ -59,17 +70,17 @@ void Trainer::Impl::apply(const Command& command) {
         case Kind::StepD:
         case Kind::StepG:
         case Kind::StepIteration: {
-            if (!data) break;
             const auto chosen = targets(command.run, runs.size());
             for (size_t i : chosen) {
-                GanRun& run = *runs[i];
+                Run& run = *runs[i];
+                if (run.needsData() && !data) continue;
                 for (int n = 0; n < std::max(1, command.count); ++n) {
                     if (command.kind == Kind::StepD) {
-                        run.stepD(*data);
+                        run.stepD(data.get());
                     } else if (command.kind == Kind::StepG) {
                         run.stepG();
                     } else {
-                        run.iterate(*data);
+                        run.iterate(data.get());
                         if (run.status() != RunStatus::Diverged && run.step() % every == 0) evaluate(run);
                     }
                 }
@@ -90,18 +101,13 @@ void Trainer::Impl::apply(const Command& command) {
         case Kind::SetRun: {
             validateRun(command.run_spec, dim, "SetRun: ");
             if (command.run < 0) {
-                for (size_t i = 0; i < runs.size(); ++i) {
-                    scene.runs[i] = command.run_spec;
-                    runs[i]->applySpec(command.run_spec);
-                }
+                for (size_t i = 0; i < runs.size(); ++i) setRun(i, command.run_spec);
             } else if (static_cast<size_t>(command.run) < runs.size()) {
-                scene.runs[command.run] = command.run_spec;
-                runs[command.run]->applySpec(command.run_spec);
+                setRun(static_cast<size_t>(command.run), command.run_spec);
             } else if (static_cast<size_t>(command.run) == runs.size() && runs.size() < 6) {
                 // One past the end: add a run.
                 scene.runs.push_back(command.run_spec);
-                runs.push_back(std::make_unique<GanRun>(command.run_spec, dim, scene.seed, options.display_samples));
-                if (data) runs.back()->resetDisplay(*data);
+                runs.push_back(buildRun(command.run_spec));
                 evaluate(*runs.back());
             }
             break;
@@ -120,13 +126,22 @@ void Trainer::Impl::apply(const Command& command) {
         }
         case Kind::ResumeRun:
             for (size_t i : targets(command.run, runs.size())) {
-                GanRun& run = *runs[i];
+                Run& run = *runs[i];
                 if (run.status() == RunStatus::Diverged) {
-                    // A diverged run's weights may hold NaN: redraw them before continuing.
+                    // A diverged run's state may hold NaN: redraw it before continuing.
                     run.resume();
-                    if (!run.checkWeights()) run.reinitialize();
+                    if (!run.checkState()) run.reinitialize();
                 }
                 run.resume();
+            }
+            break;
+        case Kind::RestartFrom:
+            for (size_t i : targets(command.run, runs.size())) {
+                Run& run = *runs[i];
+                if (run.spec().kind != RunKind::DiracGan) continue;
+                run.restartFrom(command.x, command.y);
+                scene.runs[i] = run.spec();
+                evaluate(run);
             }
             break;
     }

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "core/distribution.h"
-#include "train/gan_run.h"
 #include "train/metric_evaluator.h"
+#include "train/run.h"
 #include "train/trainer.h"
 
 namespace ganarium {
@@ -33,7 +33,7 @@ struct Trainer::Impl {
     std::unique_ptr<Distribution> data;    // null while custom data is empty
     std::vector<Mode> modes;
     std::vector<double> mode_weights;
-    std::vector<std::unique_ptr<GanRun>> runs;
+    std::vector<std::unique_ptr<Run>> runs;  // one per scene run, made by makeRun()
     int dim = 2;
     Bounds view;
     DivergenceGrid divergence_grid;        // P_data on the box JS/KL use, set with the data (read-only while stepping)
@@ -64,17 +64,21 @@ struct Trainer::Impl {
     // (Re)builds every run from `scene` (identical initial weights per architecture).
     void rebuildRuns();
     // Runs `fn` on every run, spread over the configured number of threads (1 torch thread each).
-    void forEachRun(const std::function<void(GanRun&, size_t)>& fn);
+    void forEachRun(const std::function<void(Run&, size_t)>& fn);
     // Steps every run `iterations` times with metrics at the cadence.
     void advance(int64_t iterations);
     // Evaluates metrics on one run and records them.
-    void evaluate(GanRun& run);
+    void evaluate(Run& run);
+    // Builds run `spec` with the scene's seed and display size, shown the current data.
+    std::unique_ptr<Run> buildRun(const RunSpec& spec) const;
     // Builds a snapshot (full: with fields and geometry) and grows the view box.
     SnapshotPtr buildSnapshot(bool full);
     // Stores `snapshot` as the latest one.
     void publish(SnapshotPtr snapshot);
     // Switches the data distribution (validated first); keeps weights when the dimension is unchanged.
     void switchData(const DataSpec& next);
+    // Replaces run `index`'s spec: a live edit of the same kind, else a new run.
+    void setRun(size_t index, const RunSpec& spec);
     // Applies one command (called on the thread driving training).
     void apply(const Command& command);
     // Slowest running run's iteration count.

@@ -19,14 +19,15 @@ Command simple(Command::Kind kind) {
     return c;
 }
 
-const TextId kLayerNames[10] = {TextId::LayerReal,      TextId::LayerFake,     TextId::LayerDField,
+const TextId kLayerNames[11] = {TextId::LayerReal,      TextId::LayerFake,     TextId::LayerDField,
                                 TextId::LayerContours,  TextId::LayerDOptimal, TextId::LayerDensities,
                                 TextId::LayerArrows,    TextId::LayerManifold, TextId::LayerGpLines,
-                                TextId::LayerModes};
+                                TextId::LayerModes,     TextId::LayerLossShapes};
 
 }  // namespace
 
 bool toggleLayerByDigit(ViewLayers& layers, int digit) {
+    if (digit < 0 || digit > 9) return false;  // only the first ten layers have a digit key
     const int index = digit == 0 ? 9 : digit - 1;
     bool* slot = layerSlot(layers, index);
     if (!slot) return false;
@@ -117,9 +118,11 @@ void drawGridChoice(UiState& state, int runs) {
 void drawLayerToggles(UiState& state, SceneFrame& frame) {
     const Language L = state.lang;
     ViewLayers& layers = frame.layers();
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < 11; ++i) {
         char label[96];
-        std::snprintf(label, sizeof label, "%d  %s", (i + 1) % 10, tr(L, kLayerNames[i]));
+        // Layers past the tenth have no digit key: an indent keeps the names aligned.
+        if (i < 10) std::snprintf(label, sizeof label, "%d  %s", (i + 1) % 10, tr(L, kLayerNames[i]));
+        else std::snprintf(label, sizeof label, "    %s", tr(L, kLayerNames[i]));
         ImGui::Checkbox(label, layerSlot(layers, i));
     }
     ImGui::Checkbox(tr(L, TextId::FixedAxes), &frame.camera().fixed_axes);
@@ -145,7 +148,8 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     if (ImGui::CollapsingHeader(tr(L, TextId::Runs))) {
         for (int r = 0; r < static_cast<int>(snapshot.runs.size()); ++r) drawRunEditor(state, snapshot, r);
     }
-    if (ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
+    // A scene of Dirac-GAN runs only has no data to edit (P_data is fixed at delta_0).
+    if (sceneUsesData(state.spec) && ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
     if (ImGui::CollapsingHeader(tr(L, TextId::Layers))) {
         drawLayerToggles(state, frame);
         if (snapshot.runs.size() > 1) drawGridChoice(state, static_cast<int>(snapshot.runs.size()));

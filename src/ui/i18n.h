@@ -47,6 +47,12 @@ enum class TextId {
     // words inside the data views (ViewLabels)
     ViewReal, ViewGenerated, ViewPData, ViewPG, ViewDOfX, ViewDStar, ViewDHalf, ViewCriticZero, ViewModesCovered,
     ViewGradNorm, ViewGpPairs,
+    // phase plane (Dirac-GAN) and generator-loss shapes
+    LayerLossShapes, MetricDistance, ViewTheta, ViewPsi, ViewEquilibrium, ViewStart, ViewTrajectory, ViewPhaseHint,
+    ViewLossTitle, ViewLossMinimax, ViewLossNonSaturating, ViewLossMaxLikelihood, ViewLossBatch, ViewLossSlope,
+    ViewLossAxis, ViewDistance,
+    // Dirac-GAN run editor
+    DiracMethod, DiracScheme, DiracStepSize, DiracTarget, DiracGamma, DiracNoise,
     Count
 };
 

@@ -88,4 +88,17 @@ void handleDataDrawing(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     }
 }
 
+void handlePhasePlaneClicks(UiState& state, SceneFrame& frame) {
+    int run = -1;
+    double theta = 0, psi = 0;
+    if (!frame.clickedPoint(run, theta, psi)) return;
+    // Every Dirac-GAN run restarts from the same point, so the methods stay comparable side by side.
+    Command c;
+    c.kind = Command::Kind::RestartFrom;
+    c.run = -1;
+    c.x = std::round(theta * 100) / 100;  // two decimals: what the read-out showed, and a tidy scene file
+    c.y = std::round(psi * 100) / 100;
+    postCommand(state, c);
+}
+
 }  // namespace ganarium

@@ -51,6 +51,8 @@ void drawBanner(UiState& state, ImVec2 pos, float width);
 void handleShortcuts(UiState& state, const Snapshot& snapshot, SceneFrame& frame, const ShortcutKeys& keys);
 // Draw-data mode: click adds a blob, drag paints points (call after the frame is drawn).
 void handleDataDrawing(UiState& state, const Snapshot& snapshot, SceneFrame& frame);
+// Phase plane: a click starts every Dirac-GAN run again from the clicked (theta, psi) (after the frame is drawn).
+void handlePhasePlaneClicks(UiState& state, SceneFrame& frame);
 
 // Lists *.toml in `dirs` (sorted, deduplicated by real path) with their titles.
 std::vector<SceneEntry> scanSceneFolders(const std::vector<std::string>& dirs);

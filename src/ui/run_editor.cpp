@@ -39,6 +39,39 @@ bool intSlider(const char* label, int& value, int lo, int hi) {
     return ImGui::IsItemDeactivatedAfterEdit();
 }
 
+// The Dirac-GAN's controls: method, update scheme, step size, n_D and the method's constant.
+bool drawDiracControls(Language L, DiracGanSpec& d) {
+    bool changed = false;
+    int method = static_cast<int>(d.method);
+    if (nameCombo(tr(L, TextId::DiracMethod), diracMethodNames(), method)) {
+        d.method = static_cast<DiracMethod>(method);
+        changed = true;
+    }
+    int scheme = static_cast<int>(d.scheme);
+    if (nameCombo(tr(L, TextId::DiracScheme), diracSchemeNames(), scheme)) {
+        d.scheme = static_cast<DiracScheme>(scheme);
+        changed = true;
+    }
+    changed |= logSlider(tr(L, TextId::DiracStepSize), d.h, 1e-3, 2.0, "%.3f");
+    if (d.scheme == DiracScheme::Alternating) changed |= intSlider(tr(L, TextId::DStepsPerIteration), d.n_d, 1, 20);
+    switch (d.method) {
+        case DiracMethod::WeightClip: changed |= logSlider(tr(L, TextId::ClipC), d.clip, 1e-2, 10.0, "%.3f"); break;
+        case DiracMethod::GradientPenalty:
+            changed |= logSlider(tr(L, TextId::GpLambda), d.gp_lambda, 1e-2, 100.0, "%.3g");
+            changed |= logSlider(tr(L, TextId::DiracTarget), d.gp_target, 1e-2, 10.0, "%.3g");
+            break;
+        case DiracMethod::R1: changed |= logSlider(tr(L, TextId::DiracGamma), d.r1_gamma, 1e-2, 100.0, "%.3g"); break;
+        case DiracMethod::InstanceNoise:
+            changed |= logSlider(tr(L, TextId::DiracNoise), d.noise_std, 1e-2, 10.0, "%.3g");
+            break;
+        case DiracMethod::Consensus:
+            changed |= logSlider(tr(L, TextId::DiracGamma), d.consensus_gamma, 1e-2, 100.0, "%.3g");
+            break;
+        default: break;
+    }
+    return changed;
+}
+
 }  // namespace
 
 void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
@@ -65,7 +98,12 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::ResumeHint));
     }
-    if (open) {
+    if (open && spec.kind == RunKind::DiracGan) {
+        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+        changed = drawDiracControls(L, spec.dirac);
+        ImGui::PopItemWidth();
+        ImGui::TreePop();
+    } else if (open) {
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
         int objective = static_cast<int>(spec.objective);
         if (nameCombo(tr(L, TextId::Objective), objectiveNames(), objective)) {

@@ -11,6 +11,7 @@
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "views/legend_overlay.h"
+#include "views/phase_plane_view.h"
 
 namespace ganarium {
 
@@ -20,7 +21,7 @@ PlotTexts plotTexts(Language lang) {
     PlotTexts t;
     const TextId ids[kPlotMetricCount] = {TextId::MetricDivergence, TextId::MetricLossD, TextId::MetricLossG,
                                           TextId::MetricJs,         TextId::MetricW1,    TextId::MetricGradNorm,
-                                          TextId::MetricModesCovered};
+                                          TextId::MetricModesCovered, TextId::MetricDistance};
     for (int m = 0; m < kPlotMetricCount; ++m) t.metric[m] = tr(lang, ids[m]);
     t.true_divergence = tr(lang, TextId::TrueDivergence);
     t.d_estimate = tr(lang, TextId::DEstimate);
@@ -64,6 +65,15 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
         gp = gp || (!run.gp_interp.empty() && !run.gp_grad_norm.empty());
     }
     std::vector<LegendEntry> e;
+    bool toy = false, phase = false;
+    for (const RunSnapshot& run : s.runs) {
+        toy = toy || !hasQuantityOfKind<VectorField>(run.parts);
+        phase = phase || hasQuantityOfKind<VectorField>(run.parts);
+    }
+    if (phase) {
+        for (const LegendEntry& entry : phasePlaneLegend(translatedViewLabels(lang))) e.push_back(entry);
+    }
+    if (!toy) return e;
     if (s.dim == 1) {
         if (layers.densities && density) e.push_back({"p_data", withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
         if (layers.densities && density) e.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
@@ -155,12 +165,22 @@ SceneFrame::~SceneFrame() = default;
 void SceneFrame::ensureViews(const Snapshot& snapshot) {
     const size_t n = snapshot.runs.size();
     if (views_dim_ != snapshot.dim) {
-        views_.clear();
+        panels_.clear();
         views_dim_ = snapshot.dim;
         camera_.initialised = false;
     }
-    while (views_.size() > n) views_.pop_back();
-    while (views_.size() < n) views_.push_back(makeRunView(snapshot.dim, shader_dir_));
+    panels_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        RunPanels& cell = panels_[i];
+        const std::vector<PanelSlot> wanted = panelsForRun(snapshot.runs[i], layers_);
+        cell.views.resize(wanted.size());
+        for (size_t p = 0; p < wanted.size(); ++p) {
+            // A view is kept while its panel shows the same kind (it owns GL resources and hover state).
+            if (!cell.views[p] || p >= cell.slots.size() || cell.slots[p].kind != wanted[p].kind)
+                cell.views[p] = makePanelView(wanted[p].kind, shader_dir_);
+        }
+        cell.slots = wanted;
+    }
 }
 
 void SceneFrame::applySceneDisplay(const SceneSpec& scene) {
@@ -192,14 +212,28 @@ void SceneFrame::storeSceneDisplay(SceneSpec& scene) const {
 
 std::string SceneFrame::shaderErrors() const {
     // Every panel builds the same programs from the same files: the first panel's errors say it all.
-    for (const auto& view : views_)
-        if (view && !view->shaderErrors().empty()) return view->shaderErrors();
+    for (const RunPanels& cell : panels_)
+        for (const auto& view : cell.views)
+            if (view && !view->shaderErrors().empty()) return view->shaderErrors();
     return {};
 }
 
 bool SceneFrame::hoveredDataPoint(double& x, double& y) const {
-    for (const auto& view : views_)
-        if (view && view->hoveredDataPoint(x, y)) return true;
+    for (const RunPanels& cell : panels_)
+        for (const auto& view : cell.views)
+            if (view && view->hoveredDataPoint(x, y)) return true;
+    return false;
+}
+
+bool SceneFrame::clickedPoint(int& run, double& x, double& y) const {
+    for (size_t i = 0; i < panels_.size(); ++i) {
+        for (const auto& view : panels_[i].views) {
+            if (view && view->clickedPoint(x, y)) {
+                run = static_cast<int>(i);
+                return true;
+            }
+        }
+    }
     return false;
 }
 
@@ -232,6 +266,25 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     return height;
 }
 
+void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size) {
+    if (run < 0 || static_cast<size_t>(run) >= panels_.size()) return;
+    RunPanels& cell = panels_[static_cast<size_t>(run)];
+    // Panels side by side in a wide cell, stacked in a tall one.
+    const bool side_by_side = size.x >= size.y * (cell.views.size() > 1 ? 0.9f : 1.2f);
+    const float gap = cell.views.size() > 1 ? ImGui::GetStyle().ItemSpacing.x : 0.0f;
+    const float room = (side_by_side ? size.x : size.y) - gap * static_cast<float>(cell.views.size() - 1);
+    ImVec2 at = origin;
+    for (size_t p = 0; p < cell.views.size(); ++p) {
+        const float extent = room * cell.slots[p].share;
+        const ImVec2 panel = side_by_side ? ImVec2(extent, size.y) : ImVec2(size.x, extent);
+        ImGui::SetCursorScreenPos(at);
+        ImGui::PushID(static_cast<int>(p));
+        if (cell.views[p]) cell.views[p]->draw(snapshot, run, layers_, camera_, style, panel);
+        ImGui::PopID();
+        (side_by_side ? at.x : at.y) += extent + gap;
+    }
+}
+
 void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1) {
     grid_min_ = p0;
     grid_max_ = p1;
@@ -249,8 +302,12 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
         }
     }
     int cols = 1, rows = 1;
-    gridForLayout(options.layout, n, (p1.x - p0.x) / std::max(1.0f, p1.y - p0.y), snapshot.dim == 1 ? 1.7f : 1.2f,
-                  cols, rows);
+    // Cells as wide as their panels want: a run with a second panel (loss shapes) beside its data wants more.
+    float cell_target = snapshot.dim == 1 ? 1.7f : 1.2f;
+    size_t most_panels = 1;
+    for (const RunPanels& cell : panels_) most_panels = std::max(most_panels, cell.views.size());
+    if (most_panels > 1) cell_target *= 1.6f;
+    gridForLayout(options.layout, n, (p1.x - p0.x) / std::max(1.0f, p1.y - p0.y), cell_target, cols, rows);
     grid_cols_ = cols;
     grid_rows_ = rows;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -270,7 +327,7 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
         const ImVec2 cell(p0.x + (i % cols) * (cw + gap), p0.y + (i / cols) * (ch + gap));
         ImGui::SetCursorScreenPos(cell);
         ImGui::PushID(i);
-        if (views_[i]) views_[i]->draw(snapshot, i, layers_, camera_, style, ImVec2(cw, ch));
+        drawCell(snapshot, i, style, cell, ImVec2(cw, ch));
         ImGui::PopID();
         // A diverged run says so loudly; the other panels keep training.
         const RunSnapshot& run = snapshot.runs[i];

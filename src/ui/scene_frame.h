@@ -17,6 +17,7 @@
 #include "ui/i18n.h"
 #include "views/plots_view.h"
 #include "views/run_view.h"
+#include "views/view_registry.h"
 #include "views/weights_view.h"
 
 namespace ganarium {
@@ -77,6 +78,8 @@ public:
     std::string shaderErrors() const;
     // Data point under the mouse in a 2D run panel (after draw); false when none is hovered.
     bool hoveredDataPoint(double& x, double& y) const;
+    // A point clicked this frame in a panel that takes clicks (the phase plane), with its run; false if none.
+    bool clickedPoint(int& run, double& x, double& y) const;
     // Screen rectangle of the run grid from the last draw.
     ImVec2 gridMin() const { return grid_min_; }
     ImVec2 gridMax() const { return grid_max_; }
@@ -87,10 +90,17 @@ public:
 private:
     void ensureViews(const Snapshot& snapshot);
     void drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1);
+    // Draws run `run`'s panels into its grid cell at `origin` of `size` pixels.
+    void drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size);
     float drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
 
     std::string shader_dir_;
-    std::vector<std::unique_ptr<RunView>> views_;
+    // The views of one run's cell, one per panel the registry lists for it.
+    struct RunPanels {
+        std::vector<PanelSlot> slots;
+        std::vector<std::unique_ptr<RunView>> views;
+    };
+    std::vector<RunPanels> panels_;
     int views_dim_ = 0;
     ViewLayers layers_;
     ViewCamera camera_;

@@ -33,6 +33,14 @@ void applyToSpec(SceneSpec& spec, const Command& command) {
         case K::LoadScene:
             if (command.scene) spec = *command.scene;
             break;
+        case K::RestartFrom:
+            for (size_t i = 0; i < spec.runs.size(); ++i) {
+                if (spec.runs[i].kind != RunKind::DiracGan) continue;
+                if (command.run >= 0 && static_cast<size_t>(command.run) != i) continue;
+                spec.runs[i].dirac.theta0 = command.x;
+                spec.runs[i].dirac.psi0 = command.y;
+            }
+            break;
         default:
             break;
     }

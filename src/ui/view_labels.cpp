@@ -25,6 +25,20 @@ ViewLabels translatedViewLabels(Language lang) {
     l.diverged = tr(lang, TextId::Diverged);
     l.grad_norm = tr(lang, TextId::ViewGradNorm);
     l.gp_pairs = tr(lang, TextId::ViewGpPairs);
+    l.theta = tr(lang, TextId::ViewTheta);
+    l.psi = tr(lang, TextId::ViewPsi);
+    l.equilibrium = tr(lang, TextId::ViewEquilibrium);
+    l.start = tr(lang, TextId::ViewStart);
+    l.trajectory = tr(lang, TextId::ViewTrajectory);
+    l.phase_hint = tr(lang, TextId::ViewPhaseHint);
+    l.distance = tr(lang, TextId::ViewDistance);
+    l.loss_title = tr(lang, TextId::ViewLossTitle);
+    l.loss_axis = tr(lang, TextId::ViewLossAxis);
+    l.loss_minimax = tr(lang, TextId::ViewLossMinimax);
+    l.loss_non_saturating = tr(lang, TextId::ViewLossNonSaturating);
+    l.loss_max_likelihood = tr(lang, TextId::ViewLossMaxLikelihood);
+    l.loss_batch = tr(lang, TextId::ViewLossBatch);
+    l.loss_slope = tr(lang, TextId::ViewLossSlope);
     return l;
 }
 

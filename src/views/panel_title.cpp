@@ -91,6 +91,10 @@ std::vector<std::string> numberParts(const RunSnapshot& run, const ViewLabels& l
         std::snprintf(buffer, sizeof(buffer), "W1 %.3f", v);
         parts.push_back(buffer);
     }
+    if (latestValue(run, "distance", v)) {
+        std::snprintf(buffer, sizeof(buffer), " %.3f", v);
+        parts.push_back(labels.distance + buffer);
+    }
     return parts;
 }
 

@@ -55,6 +55,16 @@ struct Range {
 
 }  // namespace
 
+bool metricShown(const Snapshot& snapshot, PlotMetric metric) {
+    if (snapshot.runs.empty()) return true;
+    for (const RunSnapshot& run : snapshot.runs) {
+        const char *solid, *dashed;
+        plotSeriesKeys(metric, run, solid, dashed);
+        if (findSeries(run, solid)) return true;
+    }
+    return false;
+}
+
 ImU32 runPaletteColor(int index, float alpha) {
     const int n = static_cast<int>(sizeof(kPalette) / sizeof(kPalette[0]));
     ImVec4 c = kPalette[((index % n) + n) % n];
@@ -75,6 +85,7 @@ void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& soli
         case PlotMetric::W1: solid = "w1"; break;
         case PlotMetric::GradNorm: solid = "g_grad_norm"; break;
         case PlotMetric::ModesCovered: solid = "modes_covered"; break;
+        case PlotMetric::Distance: solid = "distance"; break;
         default: solid = "loss_d"; break;
     }
 }
@@ -179,12 +190,23 @@ float PlotsView::drawLegend(const Snapshot& snapshot, const PlotTexts& texts, fl
 
 void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    if (!metricShown(snapshot, metric)) {
+        // The chosen curve has no data in this scene: show the first one that has.
+        for (int m = 0; m < kPlotMetricCount; ++m) {
+            if (metricShown(snapshot, static_cast<PlotMetric>(m))) {
+                metric = static_cast<PlotMetric>(m);
+                break;
+            }
+        }
+    }
     float top = 0;
     if (style.interactive) {
         ImGui::PushID(this);
         if (ImGui::BeginTabBar("##metrics", ImGuiTabBarFlags_FittingPolicyScroll)) {
             const bool set_by_code = metric != tab_metric_;  // e.g. a caller picked the curve to show
             for (int m = 0; m < kPlotMetricCount; ++m) {
+                // A tab no run has a series for is left out (a Dirac-GAN scene has no JS, a toy one no distance).
+                if (!metricShown(snapshot, static_cast<PlotMetric>(m))) continue;
                 const bool wanted = set_by_code && static_cast<int>(metric) == m;
                 if (ImGui::BeginTabItem(texts.metric[m], nullptr, wanted ? ImGuiTabItemFlags_SetSelected : 0)) {
                     if (!set_by_code) metric = static_cast<PlotMetric>(m);
@@ -256,7 +278,7 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
     }
     if (xr.hi <= xr.lo) xr.hi = xr.lo + 1;
     if (metric == PlotMetric::ModesCovered || metric == PlotMetric::Js || metric == PlotMetric::W1 ||
-        metric == PlotMetric::GradNorm) {
+        metric == PlotMetric::GradNorm || metric == PlotMetric::Distance) {
         if (!log_y) yr.lo = std::min(yr.lo, 0.0);
     }
     if (yr.hi - yr.lo < 1e-12) { yr.lo -= 0.5; yr.hi += 0.5; }

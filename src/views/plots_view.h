@@ -14,13 +14,14 @@
 namespace ganarium {
 
 // Which curves the panel shows.
-enum class PlotMetric { Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Count };
+enum class PlotMetric { Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Distance, Count };
 constexpr int kPlotMetricCount = static_cast<int>(PlotMetric::Count);
 
 // Translated labels the caller provides (views do not know the language).
 struct PlotTexts {
     const char* metric[kPlotMetricCount] = {"True vs D's estimate", "D loss", "G loss", "JS divergence",
-                                             "W1 distance", "G gradient norm", "Modes covered"};
+                                             "W1 distance", "G gradient norm", "Modes covered",
+                                             "Distance to equilibrium"};
     const char* true_divergence = "true (solid)";
     const char* d_estimate = "D's estimate (dashed)";
     const char* log_scale = "log scale";
@@ -39,6 +40,9 @@ struct PlotStyle {
 // The metric series keys of a snapshot's MetricHistory for one metric and run
 // (`solid` always set; `dashed` only for the divergence tab).
 void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& solid, const char*& dashed);
+
+// True when some run of `snapshot` has a series for `metric` (an empty snapshot shows every tab).
+bool metricShown(const Snapshot& snapshot, PlotMetric metric);
 
 // The curves panel. Keeps its tab and scale choice and scratch buffers between frames.
 class PlotsView {

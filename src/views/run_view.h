@@ -28,11 +28,12 @@ struct ViewLayers {
     bool manifold = true;      // generator manifold (2D) / z -> G(z) mapping lines (1D)
     bool gp_lines = false;     // gradient-penalty lines coloured by ||grad D||
     bool modes = true;         // mixture centres, covered / uncovered
+    bool loss_shapes = false;  // a panel beside each JS-type toy run: the generator losses against D(G(z))
 };
 
-// Layer flag `index` (0..9) in the order of the scene file's layerNames() and of the shortcuts
-// 1..9, 0: real, fake, d_field, contours, d_optimal, densities, arrows, manifold, gp_lines, modes.
-// Null outside 0..9.
+// Layer flag `index` (0..10) in the order of the scene file's layerNames() and of the shortcuts
+// 1..9, 0: real, fake, d_field, contours, d_optimal, densities, arrows, manifold, gp_lines, modes,
+// then loss_shapes (no shortcut). Null outside 0..10.
 bool* layerSlot(ViewLayers& layers, int index);
 
 // Shared camera of all panels: the data-space box shown. Pan/zoom edits it
@@ -56,6 +57,15 @@ struct ViewLabels {
     std::string step = "step", diverged = "DIVERGED";
     std::string grad_norm = "||grad D||";
     std::string gp_pairs = "GP pair (real - fake)";
+    // phase plane
+    std::string theta = "theta (generator)", psi = "psi (discriminator)";
+    std::string equilibrium = "equilibrium", start = "start", trajectory = "training path";
+    std::string phase_hint = "click: start again here", distance = "distance";
+    // generator-loss shapes
+    std::string loss_title = "Generator loss vs D(G(z))", loss_axis = "J_G";
+    std::string loss_minimax = "minimax log(1 - D)", loss_non_saturating = "non-saturating -log D";
+    std::string loss_max_likelihood = "max. likelihood -exp(logit D)/2";
+    std::string loss_batch = "this run's D(G(z))", loss_slope = "slope";
 };
 
 // Style knobs the video overlay and the GUI set differently.
@@ -76,11 +86,17 @@ public:
                       const ViewStyle& style, ImVec2 size) = 0;
     // Data-space position under the mouse if the last drawn panel is hovered (for drawing custom data).
     virtual bool hoveredDataPoint(double& x, double& y) const = 0;
+    // Data-space point the user clicked in the last drawn panel, for views that take clicks (the phase plane).
+    virtual bool clickedPoint(double& x, double& y) const {
+        (void)x, (void)y;
+        return false;
+    }
     // Shader compile/link errors of the view's programs ("" when all built); the last good programs keep drawing.
     virtual std::string shaderErrors() const { return {}; }
 };
 
-// Makes the right view for a snapshot dimension (1 -> 1D view, 2 -> 2D view); GL shaders from `shader_dir`.
+// Makes the toy data view for a snapshot dimension (1 -> 1D view, 2 -> 2D view); GL shaders from `shader_dir`.
+// The scene frame picks views through view_registry.h, which also knows the other kinds.
 std::unique_ptr<RunView> makeRunView(int dim, const std::string& shader_dir = defaultShaderDir());
 
 }  // namespace ganarium

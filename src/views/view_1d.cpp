@@ -11,6 +11,7 @@
 
 #include "render/colormap.h"
 #include "views/axes_overlay.h"
+#include "views/draw_primitives.h"
 #include "views/field_scale.h"
 #include "views/legend_overlay.h"
 #include "views/panel_title.h"
@@ -76,16 +77,6 @@ void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, f
             phase = std::fmod(phase + step, dash + gap);
         }
     }
-}
-
-void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 col, float width) {
-    float len = std::hypot(to.x - from.x, to.y - from.y);
-    if (len < 1) return;
-    ImVec2 d{(to.x - from.x) / len, (to.y - from.y) / len}, n{-d.y, d.x};
-    float head = std::min(len * 0.5f, width * 3.5f + 2.f), half = width * 2.f + 1.f;
-    ImVec2 base{to.x - d.x * head, to.y - d.y * head};
-    dl->AddLine(from, base, col, width);
-    dl->AddTriangleFilled(to, {base.x + n.x * half, base.y + n.y * half}, {base.x - n.x * half, base.y - n.y * half}, col);
 }
 
 double maxFinite(const FieldGrid& f) {
@@ -251,7 +242,7 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
             if (len < kMinArrowPixels) continue;
             float sx = area_.screenX(run.fake[i]);
             float sy = area_.max.y - rug * 2.6f - static_cast<float>(k % 3) * F * 0.7f;
-            arrow(dl, {sx, sy}, {sx + (run.fake_push[i] > 0 ? len : -len), sy}, colour(palette::arrow(), 0.9f),
+            drawArrow(dl, {sx, sy}, {sx + (run.fake_push[i] > 0 ? len : -len), sy}, colour(palette::arrow(), 0.9f),
                   std::max(1.5f, F * 0.1f));
         }
     }

@@ -278,6 +278,7 @@ TEST_CASE("[scene] show / hide / curves: layer and tab names, typos suggested, s
     CHECK(tab.find("did you mean 'modes_covered'") != std::string::npos);
     CHECK(errorOf("[scene]\nhide = \"arrows\"\n[data]\nfamily = \"ring\"\n[[run]]\n").find("expected an array") !=
           std::string::npos);
-    CHECK(layerNames().size() == 10);
+    CHECK(layerNames().size() == 11);
+    CHECK(layerNames().back() == "loss_shapes");
     CHECK(curveNames().front() == "divergence");
 }

@@ -1,0 +1,36 @@
+// view_registry.cpp — quantity kinds to views, and the panels of a run's cell.
+#include "views/view_registry.h"
+
+#include "views/loss_shapes_view.h"
+#include "views/phase_plane_view.h"
+#include "views/view_1d.h"
+#include "views/view_2d.h"
+
+namespace ganarium {
+
+std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& layers) {
+    std::vector<PanelSlot> panels;
+    if (hasQuantityOfKind<VectorField>(run.parts)) {
+        panels.push_back({PanelKind::PhasePlane, 1.0f});
+    } else {
+        panels.push_back({run.dim == 1 ? PanelKind::Data1D : PanelKind::Data2D, 1.0f});
+    }
+    if (layers.loss_shapes && findQuantity<ScalarSamples>(run.parts, quantity_names::kGeneratorScores)) {
+        // The data stays the larger panel; the loss curves need less room.
+        panels.front().share = 0.6f;
+        panels.push_back({PanelKind::LossShapes, 0.4f});
+    }
+    return panels;
+}
+
+std::unique_ptr<RunView> makePanelView(PanelKind kind, const std::string& shader_dir) {
+    switch (kind) {
+        case PanelKind::Data1D: return std::make_unique<View1D>();  // draw lists only: no shaders
+        case PanelKind::Data2D: return std::make_unique<View2D>(shader_dir);
+        case PanelKind::PhasePlane: return std::make_unique<PhasePlaneView>();
+        case PanelKind::LossShapes: return std::make_unique<LossShapesView>();
+    }
+    return nullptr;
+}
+
+}  // namespace ganarium

@@ -1,0 +1,32 @@
+// view_registry.h — which views draw a run, decided from the kinds of
+// quantities its snapshot holds (never from the kind of run): a vector field
+// gets the phase plane, toy samples get the 1D or 2D data view, D(G(z))
+// samples get the loss-shape view when its layer is on. A run may show more
+// than one panel; the list of panels is data the scene frame lays out.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/snapshot.h"
+#include "views/run_view.h"
+
+namespace ganarium {
+
+// The views a run's panel can hold.
+enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes };
+
+// One panel of a run's cell: its view and its share of the cell (the shares of a run sum to 1).
+struct PanelSlot {
+    PanelKind kind = PanelKind::Data2D;
+    float share = 1.0f;
+};
+
+// The panels that show `run` with the layers switched on, in drawing order.
+std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& layers);
+
+// Makes the view for a panel kind; GL views load their shaders from `shader_dir`.
+std::unique_ptr<RunView> makePanelView(PanelKind kind, const std::string& shader_dir = defaultShaderDir());
+
+}  // namespace ganarium
