@@ -60,7 +60,8 @@ std::string cellText(const RunSnapshot& run, const std::string& column) {
 }  // namespace
 
 std::vector<std::string> metricsTableColumns() {
-    return {"loss_d", "loss_g", "js", "w1", "d_estimate", "g_grad_norm", "modes_covered", "hq_share"};
+    return {"loss_d", "loss_g", "js", "w1", "d_estimate", "g_grad_norm", "modes_covered", "hq_share",
+            "theta", "psi", "distance"};
 }
 
 double latestMetric(const RunSnapshot& run, const std::string& metric) {
@@ -72,10 +73,14 @@ double latestMetric(const RunSnapshot& run, const std::string& metric) {
 
 std::string formatMetricsTable(const std::vector<RunSnapshot>& runs) {
     std::vector<std::string> columns;
+    const bool toy = std::any_of(runs.begin(), runs.end(), [](const RunSnapshot& r) { return r.kind == "toy"; });
     for (const auto& c : metricsTableColumns()) {
         const bool defined = std::any_of(runs.begin(), runs.end(),
                                          [&](const RunSnapshot& r) { return std::isfinite(latestMetric(r, c)); });
-        if (!isModeColumn(c) || defined) columns.push_back(c);
+        const bool dirac_column = c == "theta" || c == "psi" || c == "distance";
+        // Toy columns whenever a toy run is there (a dash says "undefined for this run"); the others when defined.
+        const bool shown = dirac_column || isModeColumn(c) ? defined : toy;
+        if (shown) columns.push_back(c);
     }
 
     std::vector<std::string> header{"run", "status", "step"};
