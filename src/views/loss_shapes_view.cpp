@@ -50,6 +50,25 @@ void drawCost(ImDrawList* dl, const PlotArea& area, const std::string& objective
     if (points.size() > 1) dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, width);
 }
 
+// Small panels: each cost's name written next to its curve, where the three curves are apart
+// (non-saturating high on the left, max-likelihood just below 0 and minimax under it in the middle).
+void drawCurveLabels(ImDrawList* dl, const PlotArea& area, const ViewLabels& labels, float font_size) {
+    struct Placement {
+        const char* objective;
+        double d;
+        float dy;  // offset in font heights from the curve point (negative: above)
+    };
+    const Placement places[] = {{"non_saturating", 0.10, -1.1f}, {"max_likelihood", 0.22, -1.2f}, {"minimax", 0.22, 0.35f}};
+    for (const Placement& place : places) {
+        const ImVec2 at = area.toScreen(place.d, generatorCostAt(place.objective, place.d));
+        ImU32 colour = IM_COL32(20, 20, 28, 255);
+        for (const CostCurve& c : kCurves)
+            if (place.objective == std::string(c.objective)) colour = c.colour;
+        const std::string text = ellipsize(curveLabel(labels, place.objective), area.max.x - at.x - 2, font_size);
+        drawText(dl, ImVec2(at.x + 2, at.y + place.dy * font_size), colour, text, font_size);
+    }
+}
+
 }  // namespace
 
 double generatorCostAt(const std::string& objective, double d) {
@@ -154,8 +173,11 @@ void LossShapesView::draw(const Snapshot& snapshot, int run_index, const ViewLay
     entries.push_back({style.labels.loss_batch, kBatchBars | 0xFF000000u, LegendSymbol::Filled});
     const float legend_font = F * 0.8f;
     const ImVec2 legend = legendBoxSize(entries, legend_font);
-    if (legend.y < area_.height() * 0.5f && legend.x < area_.width() * 0.75f)
+    if (legend.y < area_.height() * 0.5f && legend.x < area_.width() * 0.75f) {
         drawLegend(dl, area_.min, area_.max, LegendCorner::TopRight, entries, legend_font);
+    } else {
+        drawCurveLabels(dl, area_, style.labels, F * 0.75f);
+    }
 }
 
 }  // namespace ganarium
