@@ -16,7 +16,7 @@ bool checkOneScene(const std::string& argument) {
     try {
         const SceneSpec scene = loadSceneArgument(argument);
         std::cout << "OK  " << shown << "  (" << scene.runs.size() << (scene.runs.size() == 1 ? " run, " : " runs, ")
-                  << familyName(scene.data.family) << ")\n";
+                  << (sceneUsesData(scene) ? familyName(scene.data.family) : "Dirac-GAN, no data") << ")\n";
         return true;
     } catch (const SceneError& e) {
         std::cout.flush();
