@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,6 +20,18 @@ namespace ganarium {
 struct MetricHistory {
     std::vector<int64_t> steps;
     std::map<std::string, std::vector<double>> series;
+
+    // Appends one evaluation at `step`; series missing from `values` (or new ones) are padded with NaN.
+    void append(int64_t step, const std::map<std::string, double>& values) {
+        steps.push_back(step);
+        const size_t n = steps.size();
+        for (const auto& [name, value] : values) {
+            auto& column = series[name];
+            column.resize(n - 1, std::numeric_limits<double>::quiet_NaN());
+            column.push_back(value);
+        }
+        for (auto& [name, column] : series) column.resize(n, std::numeric_limits<double>::quiet_NaN());
+    }
 };
 
 enum class RunStatus { Running, Paused, Diverged };

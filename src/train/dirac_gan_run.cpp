@@ -10,7 +10,6 @@
 namespace ganarium {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Smallest half-width of the plane shown, and the largest it grows to follow a diverging path.
 constexpr double kMinHalfWidth = 2.0;
 constexpr double kMaxHalfWidth = 50.0;
@@ -111,13 +110,7 @@ void DiracGanRun::restartFrom(double theta, double psi) {
 
 void DiracGanRun::evaluate(const MetricContext&) {
     latest_ = {{"theta", point_.theta}, {"psi", point_.psi}, {"distance", diracDistance(point_)}};
-    history_.steps.push_back(step_);
-    const size_t n = history_.steps.size();
-    for (const auto& [name, value] : latest_) {
-        auto& series = history_.series[name];
-        series.resize(n - 1, kNaN);
-        series.push_back(value);
-    }
+    history_.append(step_, latest_);
 }
 
 RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {

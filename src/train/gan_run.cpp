@@ -191,15 +191,8 @@ std::pair<double, double> GanRun::takeLossMeans() {
 }
 
 void GanRun::recordMetrics(const std::map<std::string, double>& values) {
-    history_.steps.push_back(step_);
-    const size_t n = history_.steps.size();
-    for (const auto& [name, value] : values) {
-        auto& series = history_.series[name];
-        series.resize(n - 1, kNaN);
-        series.push_back(value);
-        latest_[name] = value;
-    }
-    for (auto& [name, series] : history_.series) series.resize(n, kNaN);
+    history_.append(step_, values);
+    for (const auto& [name, value] : values) latest_[name] = value;
 }
 
 }  // namespace ganarium

@@ -138,16 +138,6 @@ Histogram makeHistogram(const std::vector<float>& values, double lo, double hi, 
     return h;
 }
 
-ScalarSamples generatorScores(GanRun& run) {
-    torch::NoGradGuard no_grad;
-    const torch::Tensor fake =
-        run.fixedDistribution() ? run.displayFixedFake() : run.generator()->forward(run.displayLatent());
-    ScalarSamples out;
-    if (!fake.defined()) return out;
-    out.values = toVector(displayedDiscriminator(run.spec().objective, run.critic()->forward(fake)).reshape({-1}));
-    return out;
-}
-
 RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool full) {
     const RunSpec& spec = run.spec();
     RunSnapshot out;
@@ -185,6 +175,13 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     if (fake.defined()) {
         out.fake = toVector(fake);
         out.fake_push = generatorPush(run, fake);
+        if (isSigmoidObjective(spec.objective)) {
+            // D(G(z)) of the same batch, for the loss-shape view (a probability only for JS-type objectives).
+            torch::NoGradGuard no_grad;
+            ScalarSamples scores;
+            scores.values = toVector(displayedDiscriminator(spec.objective, run.critic()->forward(fake)).reshape({-1}));
+            out.parts.push_back({quantity_names::kGeneratorScores, std::move(scores)});
+        }
     }
 
     // D on the field box (the view box widened so that wide panels are covered).

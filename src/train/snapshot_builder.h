@@ -30,10 +30,8 @@ constexpr int kManifoldLine = 128;
 constexpr int kHistogramBins = 64;
 
 // Builds the snapshot of `run`; `full` = false leaves out samples, fields and geometry (metrics only).
+// For JS-type objectives `parts` gets D(G(z)) of the display batch (quantity_names::kGeneratorScores).
 RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool full);
-
-// D(G(z)) on the run's display batch (its fixed fakes for a fixed generator), as probabilities in [0, 1].
-ScalarSamples generatorScores(GanRun& run);
 
 // Histogram of `values` over [lo, hi] with `bins` bins (values outside are clamped into the end bins).
 Histogram makeHistogram(const std::vector<float>& values, double lo, double hi, int bins);

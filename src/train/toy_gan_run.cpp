@@ -3,7 +3,6 @@
 #include "train/toy_gan_run.h"
 
 #include "train/metric_evaluator.h"
-#include "train/objectives.h"
 #include "train/snapshot_builder.h"
 
 namespace ganarium {
@@ -32,9 +31,6 @@ void ToyGanRun::evaluate(const MetricContext& context) {
 RunSnapshot ToyGanRun::snapshot(const SnapshotContext& context, bool full) {
     RunSnapshot out = buildRunSnapshot(gan_, context, full);
     out.kind = runKindNames()[static_cast<size_t>(RunKind::ToyGan)];
-    if (full && isSigmoidObjective(gan_.spec().objective)) {
-        out.parts.push_back({quantity_names::kGeneratorScores, generatorScores(gan_)});
-    }
     return out;
 }
 
