@@ -1,6 +1,7 @@
 // cli_check.cpp — `ganarium check SCENE...`: parses and validates scene files
 // without training, one line per file. Exit 0 only when every file is valid.
 #include <iostream>
+#include <new>
 
 #include "app/cli_args.h"
 #include "app/cli_scene_argument.h"
@@ -24,9 +25,15 @@ bool checkOneScene(const std::string& argument) {
     } catch (const UserError& e) {
         std::cout.flush();
         std::cerr << e.what() << '\n';
+    } catch (const std::bad_alloc&) {
+        std::cout.flush();
+        std::cerr << argument << ": not enough memory to read the scene (is its `csv` file huge?)\n";
     } catch (const std::exception& e) {
         std::cout.flush();
         std::cerr << argument << ": unexpected error while reading the scene: " << e.what() << '\n';
+    } catch (...) {
+        std::cout.flush();
+        std::cerr << argument << ": unexpected error while reading the scene\n";
     }
     return false;
 }

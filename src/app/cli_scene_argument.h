@@ -12,8 +12,9 @@ namespace ganarium {
 // True for the words that name the embedded default scene ("" or "default").
 bool isDefaultSceneArgument(const std::string& argument);
 
-// Loads and validates the scene `argument` names. Throws SceneError (bad file
-// content) or UserError (missing file, a directory, ...) with the fix.
+// Loads and validates the scene `argument` names, printing the progress of a big
+// `csv` file to stderr. Throws SceneError (bad file content, a FIFO or device, a
+// file too big) or UserError (missing file, a directory) with the fix.
 SceneSpec loadSceneArgument(const std::string& argument);
 
 }  // namespace ganarium

@@ -1,4 +1,4 @@
-// quoted_string.cpp — implementation of the shared TOML/JSON string quoting.
+// quoted_string.cpp — the shared TOML/JSON string quoting, and excerpts safe to print.
 #include "core/quoted_string.h"
 
 #include <cstdio>
@@ -25,6 +25,22 @@ std::string quotedString(const std::string& s) {
         }
     }
     return out + "\"";
+}
+
+std::string printableExcerpt(std::string_view s, size_t max_chars) {
+    std::string out;
+    for (size_t i = 0; i < s.size() && i < max_chars; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    if (s.size() > max_chars) out += "...";
+    return out;
 }
 
 }  // namespace ganarium

@@ -1,8 +1,10 @@
 // scene_data_section.cpp — reads the [data] table (and [run.fixed_data]):
 // the family, then only the keys that family uses, each range-checked.
 #include <filesystem>
+#include <utility>
 
 #include "core/csv_points.h"
+#include "core/input_limits.h"
 #include "core/key_suggestions.h"
 #include "core/scene_sections.h"
 
@@ -41,13 +43,16 @@ std::string familiesUsing(const std::string& key) {
     return out;
 }
 
-const Range kPositive{0, 1e300, true, false, "> 0"};
-const Range kNonNegative{0, 1e300, false, false, ">= 0"};
-const Range kAny{-1e300, 1e300, false, false, "any finite number"};
+// Ranges that can train: locations and scales within +-kMaxCoordinate, scales not below kMinScale.
+const Range kLocation{-kMaxCoordinate, kMaxCoordinate, false, false, "-10000..10000"};
+const Range kScale{kMinScale, kMaxCoordinate, false, false, "1e-06..10000"};
+const Range kNoise{0, kMaxCoordinate, false, false, "0 (exact points) or 1e-06..10000"};
+const Range kSpacing{kMinScale, 1000, false, false, "1e-06..1000 (the grid spans up to 9 spacings)"};
+const Range kWeight{0, 1e6, false, false, "0..1000000"};
 
 }  // namespace
 
-DataSpec parseDataTable(const TableReader& r, const std::string& base_dir) {
+DataSpec parseDataTable(const TableReader& r, const std::string& base_dir, const SceneLoadOptions& options) {
     DataSpec d;
     int family = 0;
     if (!r.readChoice("family", familyNames(), family))
@@ -85,31 +90,32 @@ DataSpec parseDataTable(const TableReader& r, const std::string& base_dir) {
     const bool curve = d.family == DataFamily::SwissRoll || d.family == DataFamily::TwoMoons ||
                        d.family == DataFamily::Spiral || d.family == DataFamily::Circles ||
                        d.family == DataFamily::Line;
-    r.readNumber("mean", d.mean, kAny);
-    r.readNumber("std", d.std, kPositive);
-    r.readNumber("low", d.low, kAny);
-    r.readNumber("high", d.high, kAny);
-    r.readNumber("low2", d.low2, kAny);
-    r.readNumber("high2", d.high2, kAny);
+    r.readNumber("mean", d.mean, kLocation);
+    r.readNumber("std", d.std, kScale);
+    r.readNumber("low", d.low, kLocation);
+    r.readNumber("high", d.high, kLocation);
+    r.readNumber("low2", d.low2, kLocation);
+    r.readNumber("high2", d.high2, kLocation);
     r.readInt("modes", d.modes, Range{1, 64, false, false, "1..64"});
-    r.readNumber("radius", d.radius, kPositive);
+    r.readNumber("radius", d.radius, kScale);
     r.readInt("grid_n", d.grid_n, Range{1, 10, false, false, "1..10"});
-    r.readNumber("spacing", d.spacing, kPositive);
-    r.readNumber("noise", d.noise, curve ? kPositive : kNonNegative);
-    r.readPair("center", d.center);
-    r.readPair("point_a", d.point_a);
-    r.readPair("point_b", d.point_b);
+    r.readNumber("spacing", d.spacing, kSpacing);
+    r.readNumber("noise", d.noise, curve ? kScale : kNoise);
+    if (!curve && d.noise > 0 && d.noise < kMinScale)
+        r.fail("noise", formatNumber(d.noise) + " is out of range: allowed range is " + kNoise.text);
+    for (auto [key, pair] : {std::pair<const char*, std::array<double, 2>*>{"center", &d.center},
+                             {"point_a", &d.point_a}, {"point_b", &d.point_b}}) {
+        if (r.readPair(key, *pair)) r.checkEach(key, {(*pair)[0], (*pair)[1]}, kLocation);
+    }
     const bool blobs = d.family == DataFamily::Blobs2D;
-    r.readNumbers("weights", d.weights);
-    r.readNumbers("means", d.means, blobs);
-    r.readNumbers("stds", d.stds);
-    for (double w : d.weights)
-        if (w < 0) r.fail("weights", "every weight must be >= 0");
-    for (double s : d.stds)
-        if (s <= 0) r.fail("stds", "every std must be > 0");
+    if (r.readNumbers("weights", d.weights)) r.checkEach("weights", d.weights, kWeight);
+    if (r.readNumbers("means", d.means, blobs)) r.checkEach("means", d.means, kLocation);
+    if (r.readNumbers("stds", d.stds)) r.checkEach("stds", d.stds, kScale);
     if (blobs && d.means.size() % 2 != 0) r.fail("means", "blob centres must be [x, y] pairs");
-    if (blobs && r.readNumbers("points", d.points, true) && d.points.size() % 2 != 0)
-        r.fail("points", "painted points must be [x, y] pairs");
+    if (blobs && r.readNumbers("points", d.points, true)) {
+        r.checkEach("points", d.points, kLocation);
+        if (d.points.size() % 2 != 0) r.fail("points", "painted points must be [x, y] pairs");
+    }
     const size_t count = blobs ? d.means.size() / 2 : d.means.size();
     if (!d.weights.empty() && d.weights.size() != count)
         r.fail("weights", "has " + std::to_string(d.weights.size()) + " entries but `means` has " +
@@ -123,12 +129,16 @@ DataSpec parseDataTable(const TableReader& r, const std::string& base_dir) {
         const bool has_csv = r.readString("csv", csv);
         const bool has_points = r.readNumbers("points", d.points, true);
         if (has_csv && has_points) r.fail("points", "give either `csv` or `points`, not both");
+        if (has_points) r.checkEach("points", d.points, kLocation);
         if (has_csv) {
+            if (csv.empty())
+                r.fail("csv", "is an empty path: give the CSV file's path, relative to the scene file's folder "
+                              "(e.g. csv = \"points.csv\")");
             std::filesystem::path p(csv);
             if (p.is_relative()) p = std::filesystem::path(base_dir) / p;
             d.csv_path = p.lexically_normal().string();
             try {
-                d.points = loadPointsCsv(d.csv_path);
+                d.points = loadPointsCsv(d.csv_path, options.csv, options.progress);
             } catch (const SceneError& e) {
                 throw SceneError(r.atKey("csv") + e.what());
             }

@@ -3,15 +3,17 @@
 // keys are read in scene_data_section.cpp / scene_run_section.cpp.
 #include "core/scene_parser.h"
 
-#include <cerrno>
-#include <cstring>
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/distribution.h"
+#include "core/input_limits.h"
 #include "core/key_suggestions.h"
+#include "core/memory_estimate.h"
+#include "core/quoted_string.h"
+#include "core/regular_file.h"
 #include "core/scene_sections.h"
+#include "core/toml_nesting.h"
 
 namespace ganarium::embedded {
 // Defined in the build-generated embedded_scenes.cpp (cmake/EmbedFiles.cmake).
@@ -24,6 +26,64 @@ namespace {
 using detail::Range;
 using detail::TableReader;
 
+// Narrowest view box side (float32 coordinates lose the grid below it).
+constexpr double kMinViewSpan = 1e-3;
+constexpr size_t kShownLineChars = 80;
+
+// Line `line_no` (1-based) of `text`, "" past the end.
+std::string_view lineOf(std::string_view text, size_t line_no) {
+    size_t start = 0;
+    for (size_t n = 1; n < line_no; ++n) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos) return {};
+        ++start;
+    }
+    std::string_view line = text.substr(start, text.find('\n', start) - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    return line;
+}
+
+// The last [table] or [[table]] header at or above `line_no`, "" when none (one pass over the text).
+std::string tableAbove(std::string_view text, size_t line_no) {
+    std::string_view header;
+    size_t start = 0;
+    for (size_t n = 1; n <= line_no && start <= text.size(); ++n) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        const size_t b = line.find_first_not_of(" \t");
+        if (b != std::string_view::npos && line[b] == '[') {
+            size_t close = line.find(']', b);
+            if (close != std::string_view::npos && close + 1 < line.size() && line[close + 1] == ']') ++close;
+            header = close != std::string_view::npos ? line.substr(b, close + 1 - b) : line.substr(b);
+        }
+        start = end + 1;
+    }
+    return std::string(header);
+}
+
+// " (in [scene]; line 4 reads: stpes == 4)": where a syntax error is, in words.
+std::string syntaxErrorContext(std::string_view text, size_t line_no) {
+    const std::string table = tableAbove(text, line_no);
+    const std::string_view line = lineOf(text, line_no);
+    std::string context = table.empty() ? "at the top level" : "in " + printableExcerpt(table, kShownLineChars);
+    if (line.find_first_not_of(" \t") != std::string_view::npos)
+        context += "; line " + std::to_string(line_no) + " reads: " + printableExcerpt(line, kShownLineChars);
+    return " (" + context + ")";
+}
+
+// "NAME:LINE: " of a node with a source line, else of `fallback_line`.
+std::string locate(const std::string& name, const toml::node* node, size_t fallback_line) {
+    const size_t line = node && node->source().begin.line > 0 ? node->source().begin.line : fallback_line;
+    return name + ":" + std::to_string(line) + ": ";
+}
+
+// Number of the last line of `text` (1 for an empty text).
+size_t lastLine(const std::string& text) {
+    size_t lines = 1;
+    for (size_t i = 0; i + 1 < text.size(); ++i) lines += text[i] == '\n';
+    return lines;
+}
+
 void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
     r.rejectUnknown({"title", "caption", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves"});
     r.readChoices("show", layerNames(), scene.show);
@@ -33,9 +93,9 @@ void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
     r.readString("title", scene.title);
     r.readString("caption", scene.caption);
     int64_t seed = 0;
-    if (r.readInt("seed", seed, Range{0, 9.2e18, false, false, ">= 0"})) scene.seed = static_cast<uint64_t>(seed);
-    r.readInt("steps", scene.steps, Range{1, 1e12, false, false, ">= 1"});
-    r.readInt("metrics_every", scene.metrics_every, Range{1, 1e9, false, false, ">= 1"});
+    if (r.readInt("seed", seed, Range{0, 1e19, false, false, ">= 0"})) scene.seed = static_cast<uint64_t>(seed);
+    r.readInt("steps", scene.steps, Range{1, 1e12, false, false, "1..1000000000000"});
+    r.readInt("metrics_every", scene.metrics_every, Range{1, 1e9, false, false, "1..1000000000"});
     r.readInt("threads", scene.threads, Range{1, 64, false, false, "1..64"});
     std::vector<double> view;
     if (r.readNumbers("view", view)) {
@@ -47,8 +107,10 @@ void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
         } else {
             r.fail("view", is1d ? "expected [x0, x1] (or [x0, x1, y0, y1])" : "expected [x0, x1, y0, y1]");
         }
-        if (!(scene.view[0] < scene.view[1])) r.fail("view", "needs x0 < x1");
-        if (view.size() == 4 && !(scene.view[2] < scene.view[3])) r.fail("view", "needs y0 < y1");
+        r.checkEach("view", view, Range{-kMaxCoordinate, kMaxCoordinate, false, false, "-10000..10000"});
+        if (!(scene.view[1] - scene.view[0] >= kMinViewSpan)) r.fail("view", "needs x0 < x1, at least 0.001 apart");
+        if (view.size() == 4 && !(scene.view[3] - scene.view[2] >= kMinViewSpan))
+            r.fail("view", "needs y0 < y1, at least 0.001 apart");
         scene.has_view = true;
     }
 }
@@ -75,14 +137,16 @@ bool onlyDiracRuns(const toml::table& root) {
 
 }  // namespace
 
-SceneSpec parseSceneText(const std::string& text, const std::string& name, const std::string& base_dir) {
+SceneSpec parseSceneText(const std::string& text, const std::string& name, const std::string& base_dir,
+                         const SceneLoadOptions& options) {
+    requireTomlNestingAtMost(text, name, kMaxTomlNesting);  // toml++ would overflow its stack
     toml::table root;
     try {
         root = toml::parse(text, name);
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;
         throw SceneError(name + ":" + std::to_string(b.line) + ":" + std::to_string(b.column) +
-                         ": TOML syntax error: " + std::string(e.description()));
+                         ": TOML syntax error: " + std::string(e.description()) + syntaxErrorContext(text, b.line));
     }
     TableReader top(root, "the top level", name);
     top.rejectUnknown({"scene", "data", "defaults", "run"});
@@ -95,9 +159,13 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
     SceneSpec scene;
     scene.source_path = name;
     const toml::table* data = root[toml::path("data")].as_table();
+    const toml::array* run_tables = root.get("run") ? root.get("run")->as_array() : nullptr;
+    const toml::node* first_run = run_tables && !run_tables->empty() ? run_tables->get(0) : nullptr;
     if (!data && !onlyDiracRuns(root))
-        throw SceneError(name + ": missing [data] table (add e.g. `[data]` with `family = \"ring\"`)");
-    if (data) scene.data = detail::parseDataTable(TableReader(*data, "[data]", name), base_dir);
+        throw SceneError(locate(name, first_run, 1) + "missing [data] table" +
+                         (first_run ? " before this [[run]]" : " (none in the whole file)") +
+                         ": add e.g. `[data]` with `family = \"ring\"` (only scenes of Dirac-GAN runs need none)");
+    if (data) scene.data = detail::parseDataTable(TableReader(*data, "[data]", name), base_dir, options);
     const bool is1d = familyDimension(scene.data.family) == 1;
     if (const toml::table* t = root[toml::path("scene")].as_table()) parseSceneTable(TableReader(*t, "[scene]", name), scene, is1d);
     if (data) checkDistribution(scene.data, TableReader(*data, "[data]", name).at(nullptr));
@@ -110,7 +178,10 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
     }
 
     const toml::node* runs = root.get("run");
-    if (!runs) throw SceneError(name + ": no [[run]] tables: add 1 to 6 `[[run]]` tables (e.g. objective = \"wasserstein\")");
+    if (!runs)
+        throw SceneError(name + ":" + std::to_string(lastLine(text)) +
+                         ": no [[run]] tables by the end of the file: add 1 to 6 `[[run]]` tables "
+                         "(e.g. objective = \"wasserstein\")");
     const toml::array* arr = runs->as_array();
     if (!arr || !arr->is_array_of_tables())
         top.fail("run", "expected [[run]] tables (an array of tables)");
@@ -129,7 +200,7 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
             if (!run.fixed_generator)
                 r.fail("fixed_data", "is only used with `fixed_generator = true`");
             TableReader fr(*fd->as_table(), where + " [run.fixed_data]", name);
-            run.fixed_data = detail::parseDataTable(fr, base_dir);
+            run.fixed_data = detail::parseDataTable(fr, base_dir, options);
             if (familyDimension(run.fixed_data.family) != familyDimension(scene.data.family))
                 r.fail("fixed_data", std::string("family '") + familyName(run.fixed_data.family) + "' is " +
                                          std::to_string(familyDimension(run.fixed_data.family)) + "D but [data] is " +
@@ -141,19 +212,22 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
         if (run.name.empty()) run.name = runLabel(run);
         scene.runs.push_back(run);
     }
+    size_t worst = 0;
+    const double available = options.available_memory < 0 ? availableMemoryBytes() : options.available_memory;
+    if (const std::string problem = memoryProblem(scene, available, worst); !problem.empty())
+        throw SceneError(TableReader(*(*arr)[worst].as_table(), "", name).at(nullptr) + "[[run]] #" +
+                         std::to_string(worst + 1) + " (" + scene.runs[worst].name + ") " + problem);
     return scene;
 }
 
-SceneSpec loadSceneFile(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        throw SceneError("cannot open scene file '" + path + "': " + std::strerror(errno) +
-                         " (check the path; shipped scenes live in the scenes/ folder)");
-    std::ostringstream text;
-    text << file.rdbuf();
+SceneSpec loadSceneFile(const std::string& path, const SceneLoadOptions& options) {
+    const FileRules rules{"scene file", options.max_scene_bytes,
+                          "check the path; shipped scenes live in the scenes/ folder",
+                          "a scene is a few KB of TOML; put large point sets in a `csv` file"};
+    const std::string text = readRegularFile(path, rules);
     std::string dir = std::filesystem::path(path).parent_path().string();
     if (dir.empty()) dir = ".";
-    SceneSpec scene = parseSceneText(text.str(), path, dir);
+    SceneSpec scene = parseSceneText(text, path, dir, options);
     scene.source_path = path;
     return scene;
 }

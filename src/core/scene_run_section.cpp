@@ -25,7 +25,8 @@ namespace {
 
 const Range kLr{0, 10, true, false, "> 0 (and at most 10)"};
 const Range kUnit{0, 1, false, true, "0 <= value < 1"};
-const Range kNonNegative{0, 1e300, false, false, ">= 0"};
+// Penalty weights beyond this overflow float32 losses at the first step.
+const Range kPenaltyWeight{0, 1000, false, false, "0..1000"};
 
 // Reads `key` into both nets' fields, then g_key / d_key into one each.
 template <typename T, typename ReadFn>
@@ -82,10 +83,10 @@ void applyRunKeys(const TableReader& r, RunSpec& run) {
     if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
     if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
     if (r.readChoice("latent", latentNames(), choice)) run.latent = static_cast<LatentKind>(choice);
-    r.readNumber("clip", run.clip, Range{0, 1e300, true, false, "> 0"});
-    r.readNumber("gp_lambda", run.gp_lambda, kNonNegative);
+    r.readNumber("clip", run.clip, Range{0, 100, true, false, "> 0 (and at most 100)"});
+    r.readNumber("gp_lambda", run.gp_lambda, kPenaltyWeight);
     r.readBool("gp_one_sided", run.gp_one_sided);
-    r.readNumber("r1_gamma", run.r1_gamma, kNonNegative);
+    r.readNumber("r1_gamma", run.r1_gamma, kPenaltyWeight);
     r.readInt("k_d", run.k_d, Range{1, 100, false, false, "1..100"});
     r.readInt("k_g", run.k_g, Range{1, 100, false, false, "1..100"});
     r.readInt("batch", run.batch, Range{1, 65536, false, false, "1..65536"});

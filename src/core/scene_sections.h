@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/scene_parser.h"
 #include "core/scene_spec.h"
 #include "core/scene_table_reader.h"
 
@@ -13,8 +14,9 @@ namespace ganarium::detail {
 // The [data] keys `family` reads (besides `family` itself), in writing order.
 std::vector<std::string> dataKeysOfFamily(DataFamily family);
 
-// Reads a [data]-style table (also [run.fixed_data]); csv paths resolve against base_dir.
-DataSpec parseDataTable(const TableReader& reader, const std::string& base_dir);
+// Reads a [data]-style table (also [run.fixed_data]); csv paths resolve against base_dir
+// and are read with options.csv's limits, reporting to options.progress.
+DataSpec parseDataTable(const TableReader& reader, const std::string& base_dir, const SceneLoadOptions& options);
 
 // Every key a [[run]] or [defaults] table may hold (fixed_data included).
 std::vector<std::string> runKeys();

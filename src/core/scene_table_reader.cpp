@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "core/key_suggestions.h"
 
@@ -49,10 +50,27 @@ std::string formatNumber(double value) {
     return s;
 }
 
-void TableReader::checkRange(const std::string& key, double value, const Range& range, bool integer) const {
-    const bool below = range.lo_open ? !(value > range.lo) : !(value >= range.lo);
-    const bool above = range.hi_open ? !(value < range.hi) : !(value <= range.hi);
-    const std::string shown = integer ? std::to_string(static_cast<int64_t>(value)) : formatNumber(value);
+std::string controlCharacterIn(const std::string& text) {
+    size_t character = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) != 0x80) ++character;  // counts UTF-8 characters, not bytes
+        unsigned code = c;
+        if (c == 0xC2 && i + 1 < text.size()) code = static_cast<unsigned char>(text[i + 1]);  // U+0080..U+00BF
+        const bool control = c < 0x20 || c == 0x7F || (c == 0xC2 && code >= 0x80 && code <= 0x9F);
+        if (!control) continue;
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "U+%04X at character %zu", code, character);
+        return buf;
+    }
+    return "";
+}
+
+void TableReader::checkRange(const std::string& key, long double value, const Range& range,
+                             const std::string& shown) const {
+    const long double lo = range.lo, hi = range.hi;
+    const bool below = range.lo_open ? !(value > lo) : !(value >= lo);
+    const bool above = range.hi_open ? !(value < hi) : !(value <= hi);
     if (below || above || std::isnan(value)) fail(key, shown + " is out of range: allowed range is " + range.text);
 }
 
@@ -61,7 +79,7 @@ bool TableReader::readNumber(const std::string& key, double& out, const Range& r
     if (!node) return false;
     if (!node->is_number()) fail(key, "expected a number, got " + describeType(*node));
     const double v = node->value<double>().value_or(0.0);
-    checkRange(key, v, range, false);
+    checkRange(key, v, range, formatNumber(v));
     out = v;
     return true;
 }
@@ -71,7 +89,7 @@ bool TableReader::readInt(const std::string& key, int64_t& out, const Range& ran
     if (!node) return false;
     if (!node->is_integer()) fail(key, "expected an integer, got " + describeType(*node));
     const int64_t v = node->as_integer()->get();
-    checkRange(key, static_cast<double>(v), range, true);
+    checkRange(key, static_cast<long double>(v), range, std::to_string(v));
     out = v;
     return true;
 }
@@ -95,7 +113,11 @@ bool TableReader::readString(const std::string& key, std::string& out) const {
     const toml::node* node = find(key);
     if (!node) return false;
     if (!node->is_string()) fail(key, "expected a string in quotes, got " + describeType(*node));
-    out = node->as_string()->get();
+    const std::string& value = node->as_string()->get();
+    if (const std::string where = controlCharacterIn(value); !where.empty())
+        fail(key, "contains a control character (" + where +
+                      "): write plain text on one line, without escape sequences, tabs or line breaks");
+    out = value;
     return true;
 }
 
@@ -174,11 +196,15 @@ bool TableReader::readInts(const std::string& key, std::vector<int>& out, const 
     for (const toml::node& item : *arr) {
         if (!item.is_integer()) fail(key, "expected only integers in the array, got " + describeType(item));
         const int64_t v = item.as_integer()->get();
-        checkRange(key, static_cast<double>(v), range, true);
+        checkRange(key, static_cast<long double>(v), range, std::to_string(v));
         values.push_back(static_cast<int>(v));
     }
     out = values;
     return true;
+}
+
+void TableReader::checkEach(const std::string& key, const std::vector<double>& values, const Range& range) const {
+    for (double v : values) checkRange(key, v, range, formatNumber(v));
 }
 
 void TableReader::rejectUnknown(const std::vector<std::string>& allowed) const {

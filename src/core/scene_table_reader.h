@@ -50,12 +50,16 @@ public:
     bool readPair(const std::string& key, std::array<double, 2>& out) const;
     bool readInts(const std::string& key, std::vector<int>& out, const Range& range) const;
 
+    // Throws for the first of `values` (read from `key`) outside `range`.
+    void checkEach(const std::string& key, const std::vector<double>& values, const Range& range) const;
+
     // Throws for the first key not in `allowed` (with a suggestion).
     void rejectUnknown(const std::vector<std::string>& allowed) const;
 
 private:
     const toml::node* find(const std::string& key) const;
-    void checkRange(const std::string& key, double value, const Range& range, bool integer) const;
+    // Throws unless `value` is in `range`; `shown` is the value as the user wrote it.
+    void checkRange(const std::string& key, long double value, const Range& range, const std::string& shown) const;
 
     const toml::table& table_;
     std::string where_;
@@ -67,5 +71,9 @@ std::string describeType(const toml::node& node);
 
 // Shortest text that reads back to exactly `value`.
 std::string formatNumber(double value);
+
+// Where `text` holds a control character (C0, DEL or C1, e.g. ESC or a line break):
+// "U+001B at character 3", or "" when it is plain text.
+std::string controlCharacterIn(const std::string& text);
 
 }  // namespace ganarium::detail

@@ -3,6 +3,7 @@
 // app when it serves UiRequests; this file only scans folders and asks.
 #include <algorithm>
 #include <filesystem>
+#include <new>
 #include <set>
 
 #include "core/scene_parser.h"
@@ -29,11 +30,15 @@ std::vector<SceneEntry> scanSceneFolders(const std::vector<std::string>& dirs) {
             if (!seen.insert(canonical).second) continue;
             SceneEntry e;
             e.path = file.string();
-            try {
+            e.title = file.filename().string();
+            try {  // a scene file must never end the window: every failure becomes that entry's error
                 e.title = loadSceneFile(e.path).title;
-            } catch (const UserError& err) {
-                e.title = file.filename().string();
+            } catch (const std::bad_alloc&) {
+                e.error = e.path + ": not enough memory to read this scene (is its `csv` file huge?)";
+            } catch (const std::exception& err) {
                 e.error = err.what();
+            } catch (...) {
+                e.error = e.path + ": unexpected error while reading this scene";
             }
             out.push_back(std::move(e));
         }

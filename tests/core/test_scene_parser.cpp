@@ -139,7 +139,7 @@ TEST_CASE("out-of-range values give the allowed range") {
 [[run]]
 )");
     CHECK(msg.find("1..6") != std::string::npos);
-    CHECK(errorOf("[data]\nfamily = \"gaussian\"\nstd = -1.0\n[[run]]\n").find("> 0") != std::string::npos);
+    CHECK(errorOf("[data]\nfamily = \"gaussian\"\nstd = -1.0\n[[run]]\n").find("1e-06..10000") != std::string::npos);
     CHECK(errorOf("[scene]\nthreads = 0\n[data]\nfamily = \"ring\"\n[[run]]\n").find("1..64") != std::string::npos);
 }
 
