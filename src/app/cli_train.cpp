@@ -1,9 +1,11 @@
 // cli_train.cpp — `ganarium train SCENE [--steps N] [--seed S] [--threads T]
-// [--every M] [--metrics FILE.json|FILE.csv]`: headless, synchronous training
-// with a progress bar, a final per-run metrics table and an optional metrics
-// file. Ctrl-C stops early and still reports what was trained.
+// [--every M] [--metrics FILE.json|FILE.csv] [--force]`: headless, synchronous
+// training with a progress bar, a final per-run metrics table and an optional
+// metrics file. Ctrl-C or SIGTERM stops between two training steps and still
+// reports and writes what was trained (exit code 130 / 143).
+#include <signal.h>
+
 #include <algorithm>
-#include <csignal>
 #include <iostream>
 #include <optional>
 
@@ -12,6 +14,7 @@
 #include "app/commands.h"
 #include "app/metrics_export.h"
 #include "app/metrics_table.h"
+#include "app/record_signals.h"
 #include "app/terminal_progress.h"
 #include "train/trainer.h"
 
@@ -19,34 +22,9 @@ namespace ganarium {
 
 namespace {
 
-// Set by the SIGINT handler. A signal handler can only talk to the program
-// through a flag of this type, so this is the one piece of file-level state.
-volatile std::sig_atomic_t g_interrupt_requested = 0;
-
-extern "C" void onInterrupt(int) {
-    g_interrupt_requested = 1;
-    std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C kills at once
-}
-
-// Installs the Ctrl-C handler for its lifetime and restores the previous one.
-class InterruptGuard {
-public:
-    InterruptGuard() {
-        g_interrupt_requested = 0;
-        previous_ = std::signal(SIGINT, onInterrupt);
-    }
-    ~InterruptGuard() { std::signal(SIGINT, previous_ == SIG_ERR ? SIG_DFL : previous_); }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-    bool requested() const { return g_interrupt_requested != 0; }
-
-private:
-    void (*previous_)(int) = SIG_DFL;
-};
-
 void printTrainUsage(std::ostream& out) {
     out << "usage: ganarium train [SCENE|default] [--steps N] [--seed S] [--threads T] [--every M]\n"
-           "                      [--metrics FILE.json|FILE.csv]\n"
+           "                      [--metrics FILE.json|FILE.csv] [--force]\n"
            "Trains every run of SCENE headlessly and prints a table of the final metrics.\n"
            "  SCENE            a .toml scene file, or `default` (also when omitted) for the built-in scene\n"
            "  --steps N        iterations per run (default: the scene's `steps`)\n"
@@ -54,7 +32,9 @@ void printTrainUsage(std::ostream& out) {
            "  --threads T      trainer threads; runs are spread across them (default: the scene's `threads`)\n"
            "  --every M        evaluate metrics every M iterations (default: the scene's `metrics_every`)\n"
            "  --metrics FILE   write every metric evaluation to FILE (.json or .csv)\n"
-           "Ctrl-C stops early; the table and the metrics file are still written.\n";
+           "  --force          replace an existing metrics file (never a symbolic link)\n"
+           "Ctrl-C (or SIGTERM) stops between two steps; the table and the metrics file are still\n"
+           "written, and the exit code is 130 (143 for SIGTERM). The metrics file appears whole or not at all.\n";
 }
 
 // Prints the BLAS in use; a loud warning with the fix when it is the slow reference BLAS.
@@ -78,7 +58,7 @@ bool needsFinalEvaluation(const Snapshot& snap) {
     });
 }
 
-int trainScene(const CliArgs& args) {
+int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
     if (args.positional().size() > 1)
         throw UserError("train takes one scene, got " + std::to_string(args.positional().size()) +
                         " (run one `ganarium train` per scene)");
@@ -90,7 +70,7 @@ int trainScene(const CliArgs& args) {
     scene.metrics_every = static_cast<int>(args.integer("every", scene.metrics_every, 1, 1000000));
 
     std::optional<MetricsFile> metrics_file;  // opened now: a bad path fails before any training
-    if (auto path = args.value("metrics")) metrics_file.emplace(*path);
+    if (auto path = args.value("metrics")) metrics_file.emplace(*path, args.has("force"));
 
     std::cout << "Scene:   " << scene.title << "  ("
               << (isDefaultSceneArgument(scene_argument) ? "built-in default" : scene_argument) << ")\n"
@@ -100,16 +80,15 @@ int trainScene(const CliArgs& args) {
     std::cout.flush();
 
     Trainer trainer(scene);
-    InterruptGuard interrupt;
     TerminalProgress progress(std::cout, "train", steps);
     const int64_t chunk = std::clamp<int64_t>(steps / 200, 1, 25);
-    while (trainer.iteration() < steps && !interrupt.requested()) {
+    while (trainer.iteration() < steps && !stop.stopRequested()) {
         const int64_t before = trainer.iteration();
-        trainer.advance(std::min(chunk, steps - before));
+        trainer.advance(std::min(chunk, steps - before), &stop.flag());
         progress.update(trainer.iteration());
-        if (trainer.iteration() == before) break;  // every run has stopped (diverged)
+        if (trainer.iteration() == before) break;  // every run has stopped (diverged), or a stop came
     }
-    const bool interrupted = interrupt.requested();
+    const bool interrupted = stop.stopRequested();
     progress.finish(interrupted ? "(interrupted)" : "");
 
     SnapshotPtr snap = trainer.snapshot();
@@ -119,12 +98,13 @@ int trainScene(const CliArgs& args) {
     }
     std::cout << '\n' << formatMetricsTable(snap->runs);
     if (metrics_file) {
-        metrics_file->write(scene.title, scene.seed, snap->runs);
+        metrics_file->write(scene.title, scene.seed, snap->runs, interrupted);
         std::cout << "Metrics written to " << metrics_file->path() << '\n';
     }
     if (interrupted) {
-        std::cout << "Interrupted at step " << trainer.iteration() << " of " << steps << ".\n";
-        return 130;
+        std::cout << "Interrupted at step " << trainer.iteration() << " of " << steps << " ("
+                  << (stop.stopSignal() == SIGTERM ? "SIGTERM" : "Ctrl-C") << ").\n";
+        return exitCodeForStopSignal(stop.stopSignal());
     }
     return 0;
 }
@@ -132,13 +112,14 @@ int trainScene(const CliArgs& args) {
 }  // namespace
 
 int runTrainCommand(int argc, char** argv) {
+    const StopSignalGuard stop;  // first: every thread started from here on inherits the blocked signals
     try {
-        CliArgs args(argc, argv, 2, {"steps", "seed", "threads", "every", "metrics"}, {"help"});
+        CliArgs args(argc, argv, 2, {"steps", "seed", "threads", "every", "metrics"}, {"help", "force"});
         if (args.has("help")) {
             printTrainUsage(std::cout);
             return 0;
         }
-        return trainScene(args);
+        return trainScene(args, stop);
     } catch (const SceneError& e) {
         std::cerr << e.what() << '\n';
         return 2;

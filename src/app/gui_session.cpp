@@ -157,7 +157,7 @@ bool GuiSession::openSceneSpec(const SceneSpec& scene) {
     try {
         startTrainer(scene);
         return true;
-    } catch (const UserError& error) {
+    } catch (const std::exception& error) {  // a scene file never ends the window, whatever it holds
         showBanner(ui_, std::string(tr(ui_.lang, TextId::LoadFailed)) + "\n" + error.what(), true, ImGui::GetTime());
         return false;
     }
@@ -167,7 +167,7 @@ bool GuiSession::openScene(const std::string& path) {
     SceneSpec scene;
     try {
         scene = loadSceneFile(path);
-    } catch (const UserError& error) {
+    } catch (const std::exception& error) {  // UserError, and bad_alloc or worse from a hostile file
         showBanner(ui_, std::string(tr(ui_.lang, TextId::LoadFailed)) + "\n" + error.what(), true, ImGui::GetTime());
         return false;
     }

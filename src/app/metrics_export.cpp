@@ -10,7 +10,9 @@
 #include <cstring>
 #include <ostream>
 #include <set>
+#include <sstream>
 
+#include "app/output_file.h"
 #include "core/errors.h"
 
 namespace ganarium {
@@ -64,13 +66,17 @@ MetricsFormat metricsFormatForPath(const std::string& path) {
 const char* metricsStatusWord(RunStatus status) { return status == RunStatus::Diverged ? "diverged" : "ok"; }
 
 void writeMetricsJson(std::ostream& out, const std::string& scene_title, uint64_t seed,
-                      const std::vector<RunSnapshot>& runs) {
-    out << "{\n  \"scene\": " << jsonString(scene_title) << ",\n  \"seed\": " << seed << ",\n  \"runs\": [";
+                      const std::vector<RunSnapshot>& runs, bool interrupted) {
+    out << "{\n  \"scene\": " << jsonString(scene_title) << ",\n  \"seed\": " << seed
+        << ",\n  \"interrupted\": " << (interrupted ? "true" : "false") << ",\n  \"runs\": [";
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const RunSnapshot& run = runs[r];
         out << (r ? ",\n" : "\n") << "    {\"name\": " << jsonString(run.name)
             << ", \"objective\": " << jsonString(run.objective) << ", \"lipschitz\": " << jsonString(run.lipschitz)
-            << ", \"status\": " << jsonString(metricsStatusWord(run.status)) << ",\n     \"series\": [";
+            << ", \"status\": " << jsonString(metricsStatusWord(run.status));
+        if (run.status == RunStatus::Diverged)
+            out << ", \"diverged_step\": " << run.step << ", \"diverged_reason\": " << jsonString(run.status_reason);
+        out << ",\n     \"series\": [";
         const MetricHistory& h = run.history;
         for (std::size_t i = 0; i < h.steps.size(); ++i) {
             out << (i ? ",\n       " : "\n       ") << "{\"step\": " << h.steps[i];
@@ -106,25 +112,28 @@ void writeMetricsCsv(std::ostream& out, const std::vector<RunSnapshot>& runs) {
     }
 }
 
-MetricsFile::MetricsFile(const std::string& path) : path_(path), format_(metricsFormatForPath(path)) {
-    errno = 0;
-    stream_.open(path, std::ios::out | std::ios::trunc);
-    if (!stream_) {
-        const std::string reason = errno ? std::strerror(errno) : "cannot open for writing";
-        throw UserError("cannot write the metrics file '" + path + "': " + reason +
-                        ". Choose a path in an existing, writable directory (e.g. --metrics ./metrics." +
-                        (format_ == MetricsFormat::Json ? "json" : "csv") + ").");
-    }
+MetricsFile::MetricsFile(const std::string& path, bool overwrite)
+    : path_(path), format_(metricsFormatForPath(path)), overwrite_(overwrite) {
+    requireOutputPath(path, overwrite, {"the metrics file", "--metrics"});
 }
 
-void MetricsFile::write(const std::string& scene_title, uint64_t seed, const std::vector<RunSnapshot>& runs) {
+void MetricsFile::write(const std::string& scene_title, uint64_t seed, const std::vector<RunSnapshot>& runs,
+                        bool interrupted) {
+    std::ostringstream text;
     if (format_ == MetricsFormat::Json) {
-        writeMetricsJson(stream_, scene_title, seed, runs);
+        writeMetricsJson(text, scene_title, seed, runs, interrupted);
     } else {
-        writeMetricsCsv(stream_, runs);
+        writeMetricsCsv(text, runs);
     }
-    stream_.close();
-    if (stream_.fail()) throw UserError("writing the metrics file '" + path_ + "' failed (disk full?)");
+    const OutputLabel label{"the metrics file", "--metrics"};
+    TempOutputFile temp(path_, "tmp", "", label);
+    if (!temp.write(text.str()) || !temp.syncAndClose())
+        throw UserError("writing the metrics file '" + path_ + "' failed: " + std::strerror(errno) +
+                        " (disk full? free some space or choose another --metrics path); nothing was written");
+    const std::string error = temp.publish(path_, overwrite_);
+    if (!error.empty())
+        throw UserError("cannot move the finished metrics file onto '" + path_ + "': " + error +
+                        "; nothing was written");
 }
 
 }  // namespace ganarium

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <string_view>
+
+#include "core/metric_catalogue.h"
 
 namespace ganarium {
 
@@ -59,10 +62,7 @@ std::string cellText(const RunSnapshot& run, const std::string& column) {
 
 }  // namespace
 
-std::vector<std::string> metricsTableColumns() {
-    return {"loss_d", "loss_g", "js", "w1", "d_estimate", "g_grad_norm", "modes_covered", "hq_share",
-            "theta", "psi", "distance"};
-}
+std::vector<std::string> metricsTableColumns() { return metricTableColumns(); }
 
 double latestMetric(const RunSnapshot& run, const std::string& metric) {
     if (auto it = run.latest.find(metric); it != run.latest.end()) return it->second;
@@ -77,7 +77,8 @@ std::string formatMetricsTable(const std::vector<RunSnapshot>& runs) {
     for (const auto& c : metricsTableColumns()) {
         const bool defined = std::any_of(runs.begin(), runs.end(),
                                          [&](const RunSnapshot& r) { return std::isfinite(latestMetric(r, c)); });
-        const bool dirac_column = c == "theta" || c == "psi" || c == "distance";
+        const MetricInfo* info = findMetric(c);
+        const bool dirac_column = info && std::string_view(info->run_kind) == "dirac";
         // Toy columns whenever a toy run is there (a dash says "undefined for this run"); the others when defined.
         const bool shown = dirac_column || isModeColumn(c) ? defined : toy;
         if (shown) columns.push_back(c);

@@ -10,7 +10,8 @@
 
 namespace ganarium {
 
-// Metric columns of the final table, in order (mode columns appear only when some run defines them).
+// Metric columns of the final table: the catalogue's table columns (core metric_catalogue.h), in order
+// (mode and Dirac-GAN columns appear only when some run defines them).
 std::vector<std::string> metricsTableColumns();
 
 // Latest value of `metric` for a run: its `latest` entry, else the last history value, else NaN.

@@ -1,7 +1,9 @@
 // record_command.cpp — `ganarium record`: checks everything that can be
 // checked before work (options, ffmpeg, output path, PNG folder, scene),
-// runs the lockstep recording and reports what was written. Exit codes:
-// 0 done, 1 the recording failed part-way, 2 bad input, 130 Ctrl-C, 143 SIGTERM.
+// runs the lockstep recording and reports what was written and where the
+// frames are after a fault. Exit codes: 0 done, 1 the recording failed
+// part-way, 2 bad input, 130 Ctrl-C, 143 SIGTERM (also when a fault came
+// with the stop request).
 #include <signal.h>
 #include <sys/stat.h>
 
@@ -12,6 +14,7 @@
 
 #include "app/cli_scene_argument.h"
 #include "app/commands.h"
+#include "app/output_file.h"
 #include "app/record_ffmpeg.h"
 #include "app/record_options.h"
 #include "app/record_session.h"
@@ -24,8 +27,9 @@ namespace ganarium {
 
 namespace {
 
-// Creates the PNG folder if needed (its parent must exist) and checks that it is writable.
-void preparePngDirectory(const std::string& dir) {
+// Creates the PNG folder if needed (its parent must exist) and checks that it is writable and, unless
+// `overwrite`, holds no frame_00000.png yet (every frame is also opened exclusively when written).
+void preparePngDirectory(const std::string& dir, bool overwrite) {
     struct stat st{};
     if (::stat(dir.c_str(), &st) != 0) {
         if (::mkdir(dir.c_str(), 0755) != 0)
@@ -34,13 +38,7 @@ void preparePngDirectory(const std::string& dir) {
     } else if (!S_ISDIR(st.st_mode)) {
         throw UserError("--png-dir '" + dir + "' is a file, not a folder");
     }
-    const std::string probe = dir + "/.ganarium-write-test";
-    FILE* f = std::fopen(probe.c_str(), "wb");
-    if (!f)
-        throw UserError("cannot write into the PNG folder '" + dir + "': " + std::strerror(errno) +
-                        " (choose a folder you can write to)");
-    std::fclose(f);
-    std::remove(probe.c_str());
+    requireOutputPath(dir + "/frame_00000.png", overwrite, {"the PNG frame", "--png-dir"});
 }
 
 std::string describeLength(int64_t frames, double fps) {
@@ -56,9 +54,9 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
     if (!options.output.empty()) {
         const VideoFormat format = videoFormatForPath(options.output);
         ffmpeg = requireFfmpeg(format);
-        requireWritableOutput(options.output);
+        requireWritableOutput(options.output, options.force);
     }
-    if (!options.png_dir.empty()) preparePngDirectory(options.png_dir);
+    if (!options.png_dir.empty()) preparePngDirectory(options.png_dir, options.force);
     SceneSpec scene = loadSceneArgument(options.scene);
     if (options.seed) scene.seed = *options.seed;
     const int64_t frames = resolveFrameCount(options, scene);
@@ -101,16 +99,17 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
             if (r.video_ok)
                 std::cerr << "The first " << written << " frames are in " << options.output << " (playable).\n";
             else
-                std::cerr << "ffmpeg could not finish " << options.output << "; it may be incomplete or unplayable.\n";
+                std::cerr << describeOutcome(r.video, options.output) << '\n';
         }
-        return 1;
+        if (r.stop_signal != 0) std::cerr << "Interrupted after " << written << " frames.\n";
+        return r.stop_signal != 0 ? exitCodeForStopSignal(r.stop_signal) : 1;
     }
     if (r.stop_signal != 0) {
         std::cerr << "Interrupted after " << written << " of " << r.frames_requested << " frames (step "
                   << r.last_step << ").";
         if (!options.output.empty()) std::cerr << " " << options.output << " holds them and is playable.";
         std::cerr << '\n';
-        return r.stop_signal == SIGTERM ? 143 : 130;
+        return exitCodeForStopSignal(r.stop_signal);
     }
     std::cerr << "Done:    " << describeLength(written, options.fps) << " up to step " << r.last_step << " in "
               << formatDuration(r.seconds) << " (" << speed << ")";

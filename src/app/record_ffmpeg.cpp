@@ -2,15 +2,10 @@
 // deterministic ffmpeg command lines (H.264 mp4 and palette GIF).
 #include "app/record_ffmpeg.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 
+#include "app/output_file.h"
 #include "app/record_process.h"
 #include "core/errors.h"
 
@@ -27,13 +22,6 @@ std::string lowerExtension(const std::string& path) {
     return ext;
 }
 
-std::string directoryOf(const std::string& path) {
-    const auto slash = path.find_last_of('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
-    return path.substr(0, slash);
-}
-
 std::string formatNumber(double x) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", x);
@@ -41,6 +29,13 @@ std::string formatNumber(double x) {
 }
 
 const char* kInstallHint = "install it with: sudo apt-get install ffmpeg";
+
+// One palette for the whole clip, built from every frame in the same graph.
+const char* kGifFilter =
+    "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p];[b][p]paletteuse=dither=bayer:bayer_scale=4";
+
+// Frames between two keyframes: one per second, so a cut-off file loses at most about a second.
+int keyframeInterval(double fps) { return std::max(1, static_cast<int>(fps + 0.5)); }
 
 }  // namespace
 
@@ -65,55 +60,67 @@ std::string requireFfmpeg(VideoFormat format) {
         throw UserError("ffmpeg at " + ffmpeg +
                         " has no libx264 (H.264) encoder; use Debian's ffmpeg (sudo apt-get install ffmpeg) "
                         "or record a .gif instead");
-    if (format == VideoFormat::Gif && encoders.find(" gif ") == std::string::npos)
-        throw UserError("ffmpeg at " + ffmpeg + " has no gif encoder; " + kInstallHint);
+    if (format == VideoFormat::Gif &&
+        (encoders.find(" gif ") == std::string::npos || encoders.find(" ffv1 ") == std::string::npos))
+        throw UserError("ffmpeg at " + ffmpeg + " lacks the gif or ffv1 encoder that GIF recording needs; " +
+                        kInstallHint);
     return ffmpeg;
 }
 
-void requireWritableOutput(const std::string& path) {
+void requireWritableOutput(const std::string& path, bool overwrite) {
     if (path.empty()) throw UserError("the output file name is empty: give one with -o FILE.mp4");
-    const std::string dir = directoryOf(path);
-    struct stat st{};
-    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        throw UserError("cannot write '" + path + "': the folder '" + dir +
-                        "' does not exist (create it first: mkdir -p " + dir + ")");
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-        throw UserError("cannot write '" + path + "': it is a folder; give a file name such as " + path +
-                        "/ganarium.mp4");
-    const bool existed = ::access(path.c_str(), F_OK) == 0;
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    if (fd < 0)
-        throw UserError("cannot write '" + path + "': " + std::strerror(errno) +
-                        " (choose a folder you can write to, e.g. -o $HOME/ganarium.mp4)");
-    ::close(fd);
-    if (!existed) ::unlink(path.c_str());
+    requireOutputPath(path, overwrite, {"the video", "-o"});
 }
 
+std::string intermediateSuffix(VideoFormat format) { return format == VideoFormat::Mp4 ? ".mp4" : ".mkv"; }
+
 std::vector<std::string> ffmpegArguments(const std::string& ffmpeg, const EncodeSettings& s,
-                                         const std::string& output) {
+                                         const std::string& intermediate) {
     std::vector<std::string> a = {ffmpeg, "-hide_banner", "-nostats", "-loglevel", "error", "-y",
                                   "-f", "rawvideo", "-pix_fmt", "rgba",
                                   "-s", std::to_string(s.width) + "x" + std::to_string(s.height),
                                   "-r", formatNumber(s.fps), "-i", "pipe:0", "-an"};
+    const std::string keyint = std::to_string(keyframeInterval(s.fps));
     if (s.format == VideoFormat::Mp4) {
         // BT.709 matrix (what players assume for HD), bit-exact swscale, fixed
-        // x264 thread count: identical input gives an identical file.
+        // x264 thread count: identical input gives an identical file. A fragment
+        // per keyframe (one a second), each on the disk as soon as it is complete
+        // (-flush_packets: small fragments would otherwise wait in ffmpeg's 32 KB buffer).
         const std::vector<std::string> mp4 = {
             "-vf", "scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+bitexact,format=yuv420p",
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", std::to_string(s.crf),
+            "-c:v", "libx264", "-preset", "veryfast", "-crf", std::to_string(s.crf), "-g", keyint,
             "-threads", std::to_string(s.threads), "-x264-params", "threads=" + std::to_string(s.threads),
             "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
             "-color_range", "tv", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",
-            "-movflags", "+faststart", output};
+            "-flush_packets", "1", "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-f", "mp4",
+            intermediate};
         a.insert(a.end(), mp4.begin(), mp4.end());
     } else {
-        // One palette for the whole clip, built from every frame in the same graph.
-        const std::vector<std::string> gif = {
-            "-filter_complex",
-            "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p];[b][p]paletteuse=dither=bayer:bayer_scale=4",
-            "-loop", "0", "-fflags", "+bitexact", "-flags:v", "+bitexact", output};
-        a.insert(a.end(), gif.begin(), gif.end());
+        // Lossless, so the GIF made from it is the GIF the raw frames would give;
+        // a Matroska cluster a second, flushed at once, so a cut-off file decodes.
+        const std::vector<std::string> ffv1 = {
+            "-c:v", "ffv1", "-level", "3", "-g", keyint, "-slices", "4", "-slicecrc", "1",
+            "-threads", std::to_string(s.threads), "-fflags", "+bitexact", "-flags:v", "+bitexact",
+            "-map_metadata", "-1", "-flush_packets", "1", "-cluster_time_limit", "1000", "-f", "matroska",
+            intermediate};
+        a.insert(a.end(), ffv1.begin(), ffv1.end());
     }
+    return a;
+}
+
+std::vector<std::string> ffmpegFinishArguments(const std::string& ffmpeg, const EncodeSettings& s,
+                                               const std::string& intermediate, const std::string& output) {
+    std::vector<std::string> a = {ffmpeg, "-hide_banner", "-nostats", "-loglevel", "error", "-y",
+                                  "-i", intermediate, "-an"};
+    std::vector<std::string> rest;
+    if (s.format == VideoFormat::Mp4) {
+        rest = {"-c", "copy", "-fflags", "+bitexact", "-map_metadata", "-1", "-movflags", "+faststart",
+                "-f", "mp4", output};
+    } else {
+        rest = {"-filter_complex", kGifFilter, "-loop", "0", "-fflags", "+bitexact", "-flags:v", "+bitexact",
+                "-f", "gif", output};
+    }
+    a.insert(a.end(), rest.begin(), rest.end());
     return a;
 }
 

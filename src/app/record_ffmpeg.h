@@ -1,8 +1,15 @@
 // record_ffmpeg.h — everything the recorder knows about ffmpeg: which output
 // formats exist (chosen by file extension), checks done BEFORE any work
 // (ffmpeg installed and able to encode H.264, output path writable), and the
-// exact command line that turns raw RGBA frames on stdin into a video that is
-// bit-identical for identical input.
+// exact command lines, in two stages so that a fault never costs the frames
+// already recorded:
+//   1. raw RGBA frames on stdin -> an intermediate file that stays playable
+//      when cut off at any point (fragmented MP4 with a keyframe every second
+//      for .mp4; lossless FFV1 in Matroska for .gif, since palettegen needs
+//      the whole clip);
+//   2. intermediate -> the final file (a copy remux to a +faststart MP4, or
+//      the one-palette GIF).
+// Identical input gives a bit-identical final file.
 #pragma once
 
 #include <string>
@@ -33,11 +40,20 @@ struct EncodeSettings {
 std::string requireFfmpeg(VideoFormat format);
 
 // Throws UserError unless `path` can be created: its directory exists and is
-// writable, it is not a directory. Leaves no file behind.
-void requireWritableOutput(const std::string& path);
+// writable, it is not a directory, a symbolic link or a special file, and it
+// does not exist yet unless `overwrite` (--force). Leaves no file behind.
+void requireWritableOutput(const std::string& path, bool overwrite = false);
 
-// ffmpeg's argv (argv[0] = `ffmpeg`) reading raw RGBA top-down frames from stdin.
+// Stage 1: ffmpeg's argv (argv[0] = `ffmpeg`) reading raw RGBA top-down frames from stdin into
+// the intermediate file `intermediate` (fragmented MP4, or FFV1 Matroska for a GIF).
 std::vector<std::string> ffmpegArguments(const std::string& ffmpeg, const EncodeSettings& settings,
-                                         const std::string& output);
+                                         const std::string& intermediate);
+
+// Stage 2: ffmpeg's argv turning the intermediate file into the final `output` (+faststart MP4 or GIF).
+std::vector<std::string> ffmpegFinishArguments(const std::string& ffmpeg, const EncodeSettings& settings,
+                                               const std::string& intermediate, const std::string& output);
+
+// File name ending of the stage-1 file: ".mp4" (fragmented MP4) or ".mkv" (FFV1 for GIFs).
+std::string intermediateSuffix(VideoFormat format);
 
 }  // namespace ganarium

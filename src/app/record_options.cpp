@@ -40,7 +40,8 @@ void parseSize(const std::string& text, int& width, int& height) {
 void printRecordUsage(std::ostream& out) {
     out << "usage: ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F] [--size WxH]\n"
            "                       [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh] [--caption TEXT]\n"
-           "                       [--png-dir DIR] [--seed S] [--no-curves] [--stats]\n"
+           "                       [--png-dir DIR] [--seed S] [--no-curves] [--stats] [--force]\n"
+           "                       [--ffmpeg-timeout S]\n"
            "Renders SCENE offscreen, exactly as the window's presentation mode shows it, into a video.\n"
            "Lockstep: K training iterations per frame, so video time is training time and the same\n"
            "scene and seed always give the same frames.\n"
@@ -58,7 +59,10 @@ void printRecordUsage(std::ostream& out) {
            "  --seed S             replace the scene's seed\n"
            "  --no-curves          only the run panels: no curves/weights strip (small GIFs)\n"
            "  --stats              print the time per frame spent training, drawing, reading back, encoding\n"
-           "Ctrl-C stops at the next frame and still leaves a playable video.\n";
+           "  --force              replace an existing output file or PNG frames (a symbolic link is never followed)\n"
+           "  --ffmpeg-timeout S   give up when ffmpeg takes no frame data for S seconds (default 30)\n"
+           "Ctrl-C or SIGTERM stops between two training steps and still leaves a playable video\n"
+           "(exit code 130 / 143). A fault part-way (disk full, ffmpeg killed) keeps the frames so far.\n";
 }
 
 RecordOptions parseRecordOptions(int argc, char** argv, int first) {
@@ -68,8 +72,8 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     for (auto& s : storage) args.push_back(s.data());
     const CliArgs cli(argc, args.data(), first,
                       {"output", "frames", "seconds", "fps", "size", "steps-per-frame", "layout", "lang", "caption",
-                       "png-dir", "seed"},
-                      {"help", "stats", "no-curves"});
+                       "png-dir", "seed", "ffmpeg-timeout"},
+                      {"help", "stats", "no-curves", "force"});
     RecordOptions o;
     if (cli.has("help")) {
         o.help = true;
@@ -77,6 +81,8 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     }
     o.stats = cli.has("stats");
     o.curves = !cli.has("no-curves");
+    o.force = cli.has("force");
+    o.ffmpeg_timeout = cli.number("ffmpeg-timeout", 30, 0.1, 86400);
     if (cli.positional().size() > 1)
         throw UserError("record takes one scene, got " + std::to_string(cli.positional().size()) +
                         " arguments (did you forget -o before the output file?)");

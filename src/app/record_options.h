@@ -3,6 +3,7 @@
 //   ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F]
 //       [--size WxH] [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh]
 //       [--caption TEXT] [--png-dir DIR] [--seed S] [--no-curves] [--stats]
+//       [--force] [--ffmpeg-timeout S]
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,8 @@ struct RecordOptions {
     std::optional<uint64_t> seed;       // replaces the scene's seed
     bool curves = true;                 // the curves/weights strip under the panels (--no-curves hides it)
     bool stats = false;                 // print where the time went
+    bool force = false;                 // replace an existing output file / PNG frames (never through a link)
+    double ffmpeg_timeout = 30;         // give up when ffmpeg takes no frame data for this many seconds
     bool help = false;
 };
 

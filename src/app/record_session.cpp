@@ -5,8 +5,10 @@
 #include <stb/stb_image_write.h>  // declarations only
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <future>
 #include <iostream>
 #include <memory>
@@ -14,6 +16,7 @@
 
 #include "app/headless_context.h"
 #include "app/offscreen_frame.h"
+#include "app/output_file.h"
 #include "app/record_imgui.h"
 #include "app/record_signals.h"
 #include "app/terminal_progress.h"
@@ -38,9 +41,20 @@ std::string pngPath(const std::string& dir, int64_t index) {
 // A PNG write whose every byte is checked: a full disk is an error, not a
 // truncated file (stbi_write_png ignores fwrite failures; the encoder itself
 // lives in render/png_writer.cpp, the project's stb implementation unit).
-bool writePngChecked(const std::string& path, int w, int h, const std::vector<uint8_t>& rgba) {
-    FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file) return false;
+// Never through a symbolic link; an existing file only with `overwrite`.
+// Returns "" or why the frame could not be written.
+std::string writePngChecked(const std::string& path, bool overwrite, int w, int h, const std::vector<uint8_t>& rgba) {
+    const int fd = openOutputFile(path, overwrite);
+    if (fd < 0) {
+        if (errno == EEXIST) return "cannot write " + path + ": the file already exists (add --force to replace it)";
+        if (errno == ELOOP) return "cannot write " + path + ": it is a symbolic link (remove it; links are never followed)";
+        return "cannot write " + path + ": " + std::strerror(errno);
+    }
+    FILE* file = ::fdopen(fd, "wb");
+    if (!file) {
+        ::close(fd);
+        return "cannot write " + path + ": " + std::strerror(errno);
+    }
     struct Target {
         FILE* file;
         bool ok;
@@ -52,14 +66,15 @@ bool writePngChecked(const std::string& path, int w, int h, const std::vector<ui
     const bool encoded = stbi_write_png_to_func(write, &target, w, h, 4, rgba.data(), w * 4) != 0;
     const bool flushed = std::fflush(file) == 0 && !std::ferror(file);
     const bool closed = std::fclose(file) == 0;
-    return encoded && target.ok && flushed && closed;
+    if (encoded && target.ok && flushed && closed) return "";
+    return "cannot write " + path + " (disk full or folder not writable?)";
 }
 
 // Where finished pixels go: the encoder's next buffer and/or a PNG file.
 class FrameSink {
 public:
-    FrameSink(VideoEncoder* encoder, std::string png_dir, int width, int height)
-        : encoder_(encoder), png_dir_(std::move(png_dir)), width_(width), height_(height) {}
+    FrameSink(VideoEncoder* encoder, std::string png_dir, bool overwrite, int width, int height)
+        : encoder_(encoder), png_dir_(std::move(png_dir)), overwrite_(overwrite), width_(width), height_(height) {}
 
     // A top-down RGBA buffer for the next frame.
     uint8_t* begin() {
@@ -73,10 +88,8 @@ public:
         bool ok = true;
         if (!png_dir_.empty()) {
             for (size_t i = 3; i < current_->size(); i += 4) (*current_)[i] = 255;  // opaque stills
-            if (!writePngChecked(pngPath(png_dir_, index), width_, height_, *current_)) {
-                png_error_ = "cannot write " + pngPath(png_dir_, index) + " (disk full or folder not writable?)";
-                ok = false;
-            }
+            png_error_ = writePngChecked(pngPath(png_dir_, index), overwrite_, width_, height_, *current_);
+            if (!png_error_.empty()) ok = false;
         }
         if (encoder_ && !encoder_->submitFrame()) ok = false;
         return ok;
@@ -87,6 +100,7 @@ public:
 private:
     VideoEncoder* encoder_;
     std::string png_dir_;
+    bool overwrite_;
     int width_, height_;
     std::vector<uint8_t> own_;
     std::vector<uint8_t>* current_ = nullptr;
@@ -138,9 +152,13 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         settings.height = h;
         settings.fps = options.fps;
         settings.format = videoFormatForPath(options.output);
-        encoder = std::make_unique<VideoEncoder>(ffmpeg, settings, options.output);
+        EncoderControls controls;
+        controls.overwrite = options.force;
+        controls.stall_seconds = options.ffmpeg_timeout;
+        controls.stop = &stop.flag();
+        encoder = std::make_unique<VideoEncoder>(ffmpeg, settings, options.output, 3, controls);
     }
-    FrameSink sink(encoder.get(), options.png_dir, w, h);
+    FrameSink sink(encoder.get(), options.png_dir, options.force, w, h);
 
     ProgressOptions progress_options;
     progress_options.unit = "frames";
@@ -180,10 +198,11 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         SnapshotPtr snapshot;
         double train_s = 0, snapshot_s = 0;
     };
-    auto trainOneFrame = [&trainer, k = options.steps_per_frame, since]() {
+    const std::atomic<bool>* stop_flag = &stop.flag();
+    auto trainOneFrame = [&trainer, k = options.steps_per_frame, since, stop_flag]() {
         Trained out;
         auto t = Clock::now();
-        trainer.advance(k);
+        trainer.advance(k, stop_flag);  // a stop request ends training between two steps
         out.train_s = since(t);
         t = Clock::now();
         out.snapshot = trainer.snapshot();
@@ -196,6 +215,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         auto t = Clock::now();
         const Trained trained = next.get();
         result.wait_s += since(t);
+        if (stop.stopRequested()) break;  // this frame's training may be cut short: not drawn
         result.train_s += trained.train_s;
         result.snapshot_s += trained.snapshot_s;
         const SnapshotPtr& snapshot = trained.snapshot;
@@ -223,7 +243,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         ++result.frames_rendered;
         progress.update(delivered, "step " + std::to_string(result.last_step));
     }
-    if (next.valid()) next.wait();  // stopped early: let the frame in training finish (never drawn)
+    if (next.valid()) next.wait();  // stopped early: the frame in training ends at the next step (never drawn)
     if (unread >= 0 && !failed) readTarget(unread);
     while (readback.pending() > 0 && !failed) deliverOldest();
     std::vector<uint8_t> discard(static_cast<size_t>(w) * h * 4);
@@ -236,6 +256,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     result.error = sink.pngError();
     if (encoder) {
         result.video_ok = encoder->finish();
+        result.video = encoder->outcome();
         result.frames_encoded = encoder->framesWritten();
         // The encoder's final message holds the first failure and ffmpeg's own words.
         if (!result.video_ok) result.error += (result.error.empty() ? "" : "\n") + encoder->error();

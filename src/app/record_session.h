@@ -3,13 +3,16 @@
 // snapshot, one SceneFrame drawn in presentation mode into an offscreen
 // framebuffer, pixels read back (PBO double buffer) and handed to ffmpeg
 // and/or written as PNG. Video time is training time: the same scene and
-// seed give the same frames. Stops cleanly at a frame boundary on Ctrl-C or
-// when ffmpeg stops accepting frames, and always closes the video.
+// seed give the same frames. A stop request (Ctrl-C, SIGTERM) ends training
+// between two steps and the loop at the next frame boundary; when ffmpeg
+// stops accepting frames the loop ends too, and the video is always closed
+// (record_finalize.h says where the frames ended up).
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include "app/record_finalize.h"
 #include "app/record_options.h"
 #include "core/scene_spec.h"
 
@@ -23,7 +26,8 @@ struct RecordResult {
     int64_t frames_rendered = 0;   // frames drawn and read back
     int64_t frames_encoded = 0;    // frames ffmpeg received completely (0 without a video output)
     int64_t last_step = 0;         // training iteration shown in the last frame
-    bool video_ok = true;          // the video file was finalised by ffmpeg
+    bool video_ok = true;          // the whole video is at the output path
+    FinalizeResult video;          // where the video's frames ended up (with a video output)
     int stop_signal = 0;           // SIGINT / SIGTERM when interrupted, else 0
     std::string error;             // what went wrong (ffmpeg died, disk full, PNG write failed), else ""
     double seconds = 0;            // wall time of the loop

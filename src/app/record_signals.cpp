@@ -1,29 +1,33 @@
-// record_signals.cpp — blocked stop signals polled with sigtimedwait().
+// record_signals.cpp — blocked stop signals taken by a watcher thread.
 #include "app/record_signals.h"
 
 #include <pthread.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <ctime>
+#include <initializer_list>
 
 namespace ganarium {
 
 namespace {
 
-sigset_t stopAndPipeSignals() {
+sigset_t signalSet(std::initializer_list<int> signals) {
     sigset_t set;
     sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGPIPE);
+    for (int s : signals) sigaddset(&set, s);
     return set;
 }
 
-// Takes one pending signal from `set` without waiting; 0 when none is pending.
-int takePending(const sigset_t& set) {
-    const timespec zero{0, 0};
+// How often the watcher looks at its quit flag (the longest the destructor waits).
+constexpr long kWatchNanoseconds = 50L * 1000 * 1000;
+
+// Takes one pending signal from `set`, waiting at most `nanoseconds`; 0 when none came.
+int takePending(const sigset_t& set, long nanoseconds) {
+    const timespec wait{0, nanoseconds};
     for (;;) {
-        const int sig = ::sigtimedwait(&set, nullptr, &zero);
+        const int sig = ::sigtimedwait(&set, nullptr, &wait);
         if (sig >= 0) return sig;
         if (errno != EINTR) return 0;
     }
@@ -31,28 +35,47 @@ int takePending(const sigset_t& set) {
 
 }  // namespace
 
+int exitCodeForStopSignal(int signal) { return 128 + signal; }
+
 StopSignalGuard::StopSignalGuard() {
-    const sigset_t set = stopAndPipeSignals();
-    pthread_sigmask(SIG_BLOCK, &set, &previous_);
+    const sigset_t set = signalSet({SIGINT, SIGTERM, SIGPIPE});
+    pthread_sigmask(SIG_BLOCK, &set, &previous_mask_);
+    // A shell starts background jobs with SIGINT ignored, and an ignored signal is discarded even while
+    // blocked: default dispositions keep it pending for the watcher (it never runs, the signal is blocked).
+    struct sigaction deflt{};
+    deflt.sa_handler = SIG_DFL;
+    sigemptyset(&deflt.sa_mask);
+    ::sigaction(SIGINT, &deflt, &previous_int_);
+    ::sigaction(SIGTERM, &deflt, &previous_term_);
+    watcher_ = std::thread([this] { watch(); });
 }
 
 StopSignalGuard::~StopSignalGuard() {
-    sigset_t pipe_only;
-    sigemptyset(&pipe_only);
-    sigaddset(&pipe_only, SIGPIPE);
-    while (takePending(pipe_only) != 0) {
+    quit_.store(true);
+    if (watcher_.joinable()) watcher_.join();
+    const sigset_t pipe_only = signalSet({SIGPIPE});
+    while (takePending(pipe_only, 0) != 0) {
     }
-    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+    ::sigaction(SIGINT, &previous_int_, nullptr);
+    ::sigaction(SIGTERM, &previous_term_, nullptr);
+    pthread_sigmask(SIG_SETMASK, &previous_mask_, nullptr);
 }
 
-bool StopSignalGuard::stopRequested() {
-    if (stop_signal_ != 0) return true;
-    sigset_t stops;
-    sigemptyset(&stops);
-    sigaddset(&stops, SIGINT);
-    sigaddset(&stops, SIGTERM);
-    stop_signal_ = takePending(stops);
-    return stop_signal_ != 0;
+void StopSignalGuard::watch() {
+    const sigset_t stops = signalSet({SIGINT, SIGTERM});
+    while (!quit_.load()) {
+        const int sig = takePending(stops, kWatchNanoseconds);
+        if (sig == 0) continue;
+        if (requested_.load()) {
+            // A second Ctrl-C: the user does not want to wait for the clean stop.
+            const char message[] = "\nSecond stop signal: quitting at once.\n";
+            [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, message, sizeof message - 1);
+            std::_Exit(exitCodeForStopSignal(sig));
+        }
+        int none = 0;
+        signal_.compare_exchange_strong(none, sig);
+        requested_.store(true);
+    }
 }
 
 }  // namespace ganarium

@@ -1,6 +1,6 @@
 // density_grid.h — internal helpers for the grid-based metrics: binning
 // samples into cells, Scott's bandwidth and separable Gaussian smoothing.
-// Shared by kernel_density.cpp and divergences.cpp. Not a public contract.
+// Used by kernel_density.cpp (the display densities). Not a public contract.
 #pragma once
 
 #include <vector>

@@ -8,6 +8,14 @@
 #include "core/metrics.h"
 
 namespace ganarium {
+namespace {
+
+// floor(f) as a cell index, saturated to [-1, n] before the cast (a diverged
+// generator's 1e29 must not overflow a long: that is undefined behaviour).
+long cellIndex(double f, long n) { return static_cast<long>(std::clamp(std::floor(f), -1.0, static_cast<double>(n))); }
+
+}  // namespace
+
 namespace detail {
 
 std::vector<double> binSamples(const std::vector<float>& samples, int dim, const Bounds& box, int nx, int ny,
@@ -19,12 +27,12 @@ std::vector<double> binSamples(const std::vector<float>& samples, int dim, const
     for (size_t i = 0; i < n; ++i) {
         const double x = samples[i * dim];
         if (!std::isfinite(x)) continue;
-        long ix = static_cast<long>(std::floor((x - box.x0) * sx));
+        long ix = cellIndex((x - box.x0) * sx, nx);
         long iy = 0;
         if (dim == 2) {
             const double y = samples[i * dim + 1];
             if (!std::isfinite(y)) continue;
-            iy = static_cast<long>(std::floor((y - box.y0) * sy));
+            iy = cellIndex((y - box.y0) * sy, ny);
         }
         const bool inside = ix >= 0 && ix < nx && iy >= 0 && iy < ny;
         if (!inside) {

@@ -1,6 +1,7 @@
 // scene_spec.cpp — names, labels and equality of the plain scene structs.
 // Parsing and validation live in scene_parser.cpp; nothing here reads TOML.
 #include "core/scene_spec.h"
+#include "core/metric_catalogue.h"
 
 #include <cassert>
 
@@ -162,8 +163,8 @@ namespace {
 const std::vector<std::string> kLayerNames = {"real",      "fake",   "d_field",  "contours", "d_optimal",
                                               "densities", "arrows", "manifold", "gp_lines", "modes",
                                               "loss_shapes"};
-const std::vector<std::string> kCurveNames = {"divergence", "loss_d",      "loss_g",        "js",
-                                              "w1",         "g_grad_norm", "modes_covered", "distance"};
+// The curves tabs, from the one metric catalogue (kCurvesTabs is constant-initialised).
+const std::vector<std::string> kCurveNames = curvesTabKeys();
 const std::vector<std::string> kRunKindNames = {"toy", "dirac"};
 }  // namespace
 

@@ -43,7 +43,10 @@ public:
     }
 
 private:
-    long cell(double v, double origin) const { return static_cast<long>(std::floor((v - origin) / side_)); }
+    // The cell index of v, saturated before the cast so that huge values stay defined behaviour.
+    long cell(double v, double origin) const {
+        return static_cast<long>(std::clamp(std::floor((v - origin) / side_), -1e15, 1e15));
+    }
 
     Bounds box_;
     double side_ = 1;

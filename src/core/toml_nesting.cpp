@@ -28,6 +28,7 @@ public:
         return deepest_;
     }
     int deepestLine() const { return deepest_line_; }
+    int nonAsciiLine() const { return non_ascii_line_; }
 
 private:
     void note(int level) {
@@ -139,6 +140,7 @@ private:
             skipString();
             return;
         }
+        if (static_cast<unsigned char>(c) >= 0x80 && non_ascii_line_ == 0) non_ascii_line_ = line_;
         if (context_ == Context::Key) inKey(c);
         else if (context_ == Context::Header) inHeader(c);
         else inValue(c);
@@ -159,6 +161,7 @@ private:
     std::vector<OpenBracket> open_;
     int deepest_ = 0;
     int deepest_line_ = 1;
+    int non_ascii_line_ = 0;     // first line with a non-ASCII byte outside strings and comments (0 = none)
 };
 
 }  // namespace
@@ -172,7 +175,15 @@ int tomlNestingDepth(std::string_view text, int stop_above, int& line) {
 
 void requireTomlNestingAtMost(std::string_view text, const std::string& name, int max_depth) {
     int line = 1;
-    const int depth = tomlNestingDepth(text, max_depth, line);
+    NestingScanner scanner(text, max_depth);
+    const int depth = scanner.run();
+    line = scanner.deepestLine();
+    // toml++ 3.3 reaches __builtin_unreachable on a non-ASCII byte outside a string (upstream #190/#295);
+    // TOML only allows ASCII in bare keys anyway.
+    if (depth <= max_depth && scanner.nonAsciiLine() > 0)
+        throw SceneError(name + ":" + std::to_string(scanner.nonAsciiLine()) +
+                         ": a non-ASCII character outside a quoted string; keys are ASCII (put text such as "
+                         "titles in quotes: title = \"...\")");
     if (depth > max_depth)
         throw SceneError(name + ":" + std::to_string(line) + ": tables, dotted keys or arrays nest more than " +
                          std::to_string(max_depth) +

@@ -14,7 +14,8 @@ namespace ganarium {
 // the 1-based line where the deepest point (the first to exceed `stop_above`) is.
 int tomlNestingDepth(std::string_view text, int stop_above, int& line);
 
-// Throws SceneError "NAME:LINE: ..." when `text` nests deeper than `max_depth`.
+// Throws SceneError "NAME:LINE: ..." when `text` nests deeper than `max_depth`, or holds a
+// non-ASCII byte outside strings and comments (which toml++ 3.3 mishandles).
 void requireTomlNestingAtMost(std::string_view text, const std::string& name, int max_depth);
 
 }  // namespace ganarium

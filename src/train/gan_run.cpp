@@ -182,6 +182,14 @@ void GanRun::pause() {
     if (status_ == RunStatus::Running) status_ = RunStatus::Paused;
 }
 
+void GanRun::reseedMetricStreams() {
+    // SplitMix64-style mixing of the step into the stream's seed (deriveSeed mixes its inputs the same way).
+    const uint64_t seed = deriveSeed(deriveSeed(seed_, SeedStream::Metrics) + static_cast<uint64_t>(step_),
+                                     SeedStream::Metrics);
+    metric_rng_ = Rng(seed);
+    metric_gen_.set_current_seed(seed);
+}
+
 std::pair<double, double> GanRun::takeLossMeans() {
     const double d = loss_d_count_ > 0 ? loss_d_sum_ / static_cast<double>(loss_d_count_) : kNaN;
     const double g = loss_g_count_ > 0 ? loss_g_sum_ / static_cast<double>(loss_g_count_) : kNaN;

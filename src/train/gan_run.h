@@ -78,9 +78,12 @@ public:
     const std::vector<bool>& modeCovered() const { return mode_covered_; }
     void setModeCovered(std::vector<bool> covered) { mode_covered_ = std::move(covered); }
 
-    // Streams used by metric evaluation and snapshots (kept apart from training's).
+    // Streams used by metric evaluation (kept apart from training's).
     Rng& metricRng() { return metric_rng_; }
     at::Generator& metricGen() { return metric_gen_; }
+    // Reseeds both metric streams from (scene seed, current step): an evaluation at step s then draws the
+    // same samples whatever the evaluation cadence was before it.
+    void reseedMetricStreams();
     // Fixed display samples: latent z, real samples (redrawn by resetDisplay).
     const torch::Tensor& displayLatent() const { return display_z_; }
     const torch::Tensor& displayReal() const { return display_real_; }

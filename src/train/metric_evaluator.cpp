@@ -1,8 +1,8 @@
 // metric_evaluator.cpp — losses, divergences, W1, D-based estimates,
-// gradient meter, mode statistics and the optimal-D gap of one run. One
-// evaluation draws one real and one fake set (one G forward pass) and every
-// sample-based metric reads subsets of them; P_data's divergence grid comes
-// tabulated from the caller (DivergenceGrid).
+// gradient meter, D's weights and GP norms, mode statistics and the optimal-D
+// gap of one run. One evaluation reseeds the metric streams from the step,
+// draws one real and one fake set (one G forward pass) and every
+// sample-based metric reads subsets of them.
 #include "train/metric_evaluator.h"
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <limits>
 #include <tuple>
 
+#include "core/metric_catalogue.h"
 #include "core/metrics.h"
 #include "train/field_grid.h"
 #include "train/objectives.h"
@@ -44,9 +45,21 @@ double discriminatorAccuracy(Objective objective, const torch::Tensor& f_real, c
 }
 }  // namespace
 
-std::vector<std::string> metricNames() {
-    return {"loss_d",      "loss_g",        "js",       "kl_pq",    "kl_qp",    "w1",       "d_estimate",
-            "d_accuracy",  "g_grad_norm",   "modes_covered", "hq_share", "mode_rkl", "d_opt_gap"};
+std::vector<std::string> metricNames() { return metricKeysOfKind("toy"); }
+
+double criticWeightMaxAbs(GanRun& run) {
+    torch::NoGradGuard no_grad;
+    const torch::Tensor flat = run.critic()->flatParameters();
+    return flat.numel() > 0 ? flat.abs().max().item<double>() : kNaN;
+}
+
+std::pair<double, double> penaltyNormStatistics(const GanRun& run) {
+    const GradientPenaltyResult* gp = run.lastPenalty();
+    if (!gp || !gp->grad_norm.defined() || gp->grad_norm.numel() == 0) return {kNaN, kNaN};
+    const torch::Tensor norms = gp->grad_norm.detach().to(torch::kDouble);
+    const double mean = norms.mean().item<double>();
+    const double std = norms.numel() > 1 ? norms.std(/*unbiased=*/false).item<double>() : 0.0;
+    return {mean, std};
 }
 
 std::vector<float> toVector(const torch::Tensor& t) {
@@ -90,12 +103,7 @@ double generatorGradientNorm(GanRun& run) {
     return std::sqrt(sum);
 }
 
-DivergenceGrid makeDivergenceGrid(const Distribution& data, const Bounds& box) {
-    DivergenceGrid grid;
-    grid.box = box;
-    if (data.hasDensity()) grid.p_data = dataGridForDivergences(data, data.dim(), box);
-    return grid;
-}
+DivergenceGrid makeDivergenceGrid(const Distribution&, const Bounds& box) { return DivergenceGrid{box}; }
 
 namespace {
 
@@ -157,18 +165,13 @@ void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& 
     out["d_accuracy"] = discriminatorAccuracy(objective, f_real, f_fake);
 }
 
-// JS and both KLs of the fake set against P_data on the context's fixed grid (tabulated here when absent).
-void divergenceMetrics(const MetricContext& context, const std::vector<float>& fake_v,
-                       std::map<std::string, double>& out) {
+// JS and both KLs of the fake set against P_data, over the context's fixed box (the view when absent).
+void divergenceMetrics(const MetricContext& context, const std::vector<float>& real_v,
+                       const std::vector<float>& fake_v, std::map<std::string, double>& out) {
     const Distribution& data = *context.data;
     if (!data.hasDensity()) return;
-    const DivergenceGrid* grid = context.divergence_grid;
-    DivergenceGrid local;
-    if (!grid || grid->p_data.empty()) {
-        local = makeDivergenceGrid(data, context.view);
-        grid = &local;
-    }
-    const Divergences div = divergencesAgainstSamples(grid->p_data, fake_v, data.dim(), grid->box);
+    const Bounds box = context.divergence_grid ? context.divergence_grid->box : context.view;
+    const Divergences div = divergencesAgainstSamples(data, real_v, fake_v, data.dim(), box);
     out["js"] = div.js;
     out["kl_pq"] = div.kl_pq;
     out["kl_qp"] = div.kl_qp;
@@ -214,7 +217,10 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
     const auto [loss_d, loss_g] = run.takeLossMeans();
     out["loss_d"] = loss_d;
     out["loss_g"] = loss_g;
+    run.reseedMetricStreams();
     out["g_grad_norm"] = generatorGradientNorm(run);
+    out["d_weight_max_abs"] = criticWeightMaxAbs(run);
+    std::tie(out["gp_norm_mean"], out["gp_norm_std"]) = penaltyNormStatistics(run);
     if (!context.data) return out;
 
     // One real and one fake set per evaluation (draw order fixed: the metric streams stay reproducible).
@@ -226,7 +232,7 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
     const std::vector<float> real_v = toVector(real), fake_v = toVector(fake);
 
     criticMetrics(run, real, fake, out);
-    divergenceMetrics(context, fake_v, out);
+    divergenceMetrics(context, real_v, fake_v, out);
 
     // Exact W1: sorted matching in 1D, assignment on kW1Samples2D points per set in 2D.
     out["w1"] = dim == 1 ? wasserstein1D(real_v, fake_v) : wasserstein2DOfFirst(real_v, fake_v, kW1Samples2D);

@@ -1,6 +1,7 @@
 // metric_evaluator.h — every metric the trainer records for a run, computed
-// on fresh samples drawn from the run's own metric streams (so evaluating
-// never changes training). Definitions: docs/objectives.md.
+// on fresh samples drawn from the run's own metric streams, reseeded from the
+// step at each evaluation (so evaluating never changes training, and the value
+// at a step does not depend on the cadence). Names and docs: core/metric_catalogue.h.
 #pragma once
 
 #include <map>
@@ -13,14 +14,13 @@
 
 namespace ganarium {
 
-// P_data's cell masses on the divergence grid over a fixed box: tabulated once
-// per data (or box) change and reused by every evaluation of every run.
+// The fixed box of the divergences, set once per data (or view) change: 1D quadrature
+// runs over it and its size sets the uniform floor of the KLs (core divergencesAgainstSamples).
 struct DivergenceGrid {
-    Bounds box;                  // the box the JS/KL grid covers
-    std::vector<double> p_data;  // core dataGridForDivergences(data, dim, box)
+    Bounds box;  // the data's starting view box, never grown with the samples
 };
 
-// Tabulates `data` over `box` for the divergences (empty p_data when data has no analytic density).
+// The divergence box for `data` over `box`.
 DivergenceGrid makeDivergenceGrid(const Distribution& data, const Bounds& box);
 
 // What metric evaluation needs besides the run.
@@ -30,7 +30,7 @@ struct MetricContext {
     std::vector<double> mode_weights;    // same length as modes
     Bounds view;                         // the trainer's view box (grid of d_opt_gap)
     int grid_1d = 256;                   // cells of the 1D d_opt_gap grid
-    // P_data on the fixed divergence box (must match `data`); null: tabulated over `view` on each call.
+    // The fixed divergence box (for `data`); null: `view` is used.
     const DivergenceGrid* divergence_grid = nullptr;
 };
 
@@ -38,10 +38,10 @@ struct MetricContext {
 constexpr int kMetricSamples = 2500;
 // Samples per set for the D-based estimates (d_estimate, d_accuracy).
 constexpr int kCriticSamples = 1000;
-// Points per set for the exact 2D W1 assignment (O(n^3): 200 keeps metrics under 10% of training time).
-constexpr int kW1Samples2D = 200;
+// Points per set for the exact 2D W1 assignment (O(n^3): 150 keeps metrics under 10% of training time).
+constexpr int kW1Samples2D = 150;
 
-// The names of every recorded metric, in display order.
+// The names of every metric a toy GAN run records, in catalogue order (core metric_catalogue.h).
 std::vector<std::string> metricNames();
 
 // Evaluates every metric of `run` now (NaN where undefined), consuming its pending loss means.
@@ -50,6 +50,12 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
 
 // Converts a float tensor to a std::vector<float> (row-major).
 std::vector<float> toVector(const torch::Tensor& t);
+
+// Largest |parameter| of D (weights and biases), as stored (before any spectral normalisation).
+double criticWeightMaxAbs(GanRun& run);
+
+// Mean and standard deviation of ||grad_x D|| at the last D step's gradient-penalty interpolates (NaN without a GP).
+std::pair<double, double> penaltyNormStatistics(const GanRun& run);
 
 // L2 norm of the generator-parameter gradient of the G loss on a fresh batch (NaN for a fixed G).
 double generatorGradientNorm(GanRun& run);

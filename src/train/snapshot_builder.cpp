@@ -132,7 +132,8 @@ Histogram makeHistogram(const std::vector<float>& values, double lo, double hi, 
     const double scale = bins / std::max(hi - lo, 1e-12);
     for (float v : values) {
         if (!std::isfinite(v)) continue;
-        const int bin = std::clamp(static_cast<int>(std::floor((v - lo) * scale)), 0, bins - 1);
+        const double f = std::clamp(std::floor((v - lo) * scale), 0.0, static_cast<double>(bins - 1));  // clamp before the cast
+        const int bin = static_cast<int>(f);
         h.counts[static_cast<size_t>(bin)] += 1.0f;
     }
     return h;

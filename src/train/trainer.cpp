@@ -170,7 +170,7 @@ void Trainer::Impl::evaluate(Run& run) {
     run.evaluate(context);
 }
 
-void Trainer::Impl::advance(int64_t iterations) {
+void Trainer::Impl::advance(int64_t iterations, const std::atomic<bool>* stop) {
     if (iterations <= 0) return;
     const int every = metricsEvery();
     const Distribution* source = data.get();
@@ -178,6 +178,7 @@ void Trainer::Impl::advance(int64_t iterations) {
         if (run.needsData() && !source) return;  // custom data is empty: wait until some is drawn
         try {
             for (int64_t i = 0; i < iterations && run.status() == RunStatus::Running; ++i) {
+                if (stop && stop->load(std::memory_order_relaxed)) break;
                 run.iterate(source);
                 if (run.status() == RunStatus::Running && run.step() % every == 0) evaluate(run);
             }
@@ -253,11 +254,14 @@ Trainer::Trainer(const SceneSpec& scene, TrainerOptions options) : impl_(std::ma
 
 Trainer::~Trainer() { stop(); }
 
-void Trainer::advance(int64_t iterations) {
+void Trainer::advance(int64_t iterations, const std::atomic<bool>* stop) {
     const auto start = std::chrono::steady_clock::now();
-    impl_->advance(iterations);
+    const int64_t before = impl_->iteration();
+    impl_->advance(iterations, stop);
+    const bool stopped = stop && stop->load();
+    const int64_t done = stopped ? impl_->iteration() - before : iterations;  // a stop cuts the batch short
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (seconds > 0 && iterations > 0) impl_->steps_per_second = static_cast<double>(iterations) / seconds;
+    if (seconds > 0 && done > 0) impl_->steps_per_second = static_cast<double>(done) / seconds;
     impl_->publish(impl_->buildSnapshot(impl_->options.snapshots_in_train));
 }
 

@@ -6,6 +6,7 @@
 //     steps and publishes snapshots; latest() never blocks.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -35,8 +36,10 @@ public:
     Trainer& operator=(const Trainer&) = delete;
 
     // --- synchronous driving (do not mix with start()) ---
-    // Advances every running run by `iterations` iterations (metrics at the scene's cadence).
-    void advance(int64_t iterations);
+    // Advances every running run by `iterations` iterations (metrics at the scene's cadence). When `stop`
+    // is given and becomes true, each run stops after its current iteration, so runs may end at
+    // different steps (Ctrl-C in `train` and `record`).
+    void advance(int64_t iterations, const std::atomic<bool>* stop = nullptr);
     // Applies one command now (synchronous mode).
     void apply(const Command& command);
     // Builds a full snapshot of the current state (fields, samples, histories).

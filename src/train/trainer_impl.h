@@ -36,7 +36,7 @@ struct Trainer::Impl {
     std::vector<std::unique_ptr<Run>> runs;  // one per scene run, made by makeRun()
     int dim = 2;
     Bounds view;
-    DivergenceGrid divergence_grid;        // P_data on the box JS/KL use, set with the data (read-only while stepping)
+    DivergenceGrid divergence_grid;        // the fixed box JS/KL use, set with the data (read-only while stepping)
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;
@@ -65,8 +65,8 @@ struct Trainer::Impl {
     void rebuildRuns();
     // Runs `fn` on every run, spread over the configured number of threads (1 torch thread each).
     void forEachRun(const std::function<void(Run&, size_t)>& fn);
-    // Steps every run `iterations` times with metrics at the cadence.
-    void advance(int64_t iterations);
+    // Steps every run `iterations` times with metrics at the cadence; each run stops early once `*stop` is true.
+    void advance(int64_t iterations, const std::atomic<bool>* stop = nullptr);
     // Evaluates metrics on one run and records them.
     void evaluate(Run& run);
     // Builds run `spec` with the scene's seed and display size, shown the current data.

@@ -4,6 +4,9 @@
 #include "ui/i18n.h"
 
 #include <cassert>
+#include <string_view>
+
+#include "core/metric_catalogue.h"
 
 namespace ganarium {
 
@@ -218,6 +221,49 @@ const TextRow kTexts[] = {
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),
               "every TextId needs exactly one row in kTexts");
 
+// Labels of the metric catalogue's metrics and curves tabs, by label key.
+struct MetricLabelRow {
+    const char* key;
+    const char* en;
+    const char* zh;
+};
+
+const MetricLabelRow kMetricLabels[] = {
+    {"curves.divergence", "True vs D's estimate", "真实散度与判别器估计"},
+    {"curves.loss_d", "D loss", "判别器损失"},
+    {"curves.loss_g", "G loss", "生成器损失"},
+    {"curves.js", "JS divergence", "JS散度"},
+    {"curves.w1", "W1 distance", "Wasserstein距离"},
+    {"curves.g_grad_norm", "G gradient norm", "生成器梯度范数"},
+    {"curves.modes_covered", "Modes covered", "覆盖的模式数"},
+    {"curves.distance", "Distance to equilibrium", "到均衡点的距离"},
+    {"curves.d_weight_max_abs", "D's largest |weight|", "判别器最大权重绝对值"},
+    {"curves.gp_norm", "GP gradient norm", "梯度惩罚点处的梯度范数"},
+    {"metric.loss_d", "D loss", "判别器损失"},
+    {"metric.loss_g", "G loss", "生成器损失"},
+    {"metric.js", "JS divergence", "JS散度"},
+    {"metric.kl_pq", "KL(P_data || P_G)", "KL(P_data || P_G)"},
+    {"metric.kl_qp", "KL(P_G || P_data)", "KL(P_G || P_data)"},
+    {"metric.w1", "W1 distance", "Wasserstein距离"},
+    {"metric.d_estimate", "D's estimate", "判别器的估计"},
+    {"metric.d_accuracy", "D accuracy", "判别器准确率"},
+    {"metric.g_grad_norm", "G gradient norm", "生成器梯度范数"},
+    {"metric.d_weight_max_abs", "D's largest |weight|", "判别器最大权重绝对值"},
+    {"metric.gp_norm_mean", "mean ||grad D|| at GP points", "梯度惩罚插值点处梯度范数的均值"},
+    {"metric.gp_norm_std", "std of ||grad D|| at GP points", "梯度惩罚插值点处梯度范数的标准差"},
+    {"metric.modes_covered", "Modes covered", "覆盖的模式数"},
+    {"metric.hq_share", "High-quality share", "高质量样本比例"},
+    {"metric.mode_rkl", "Reverse KL over modes", "各模式上的反向KL"},
+    {"metric.d_opt_gap", "Gap to the optimal D", "与最优判别器的差距"},
+    {"metric.theta", "theta", "θ"},
+    {"metric.psi", "psi", "ψ"},
+    {"metric.distance", "Distance to equilibrium", "到均衡点的距离"},
+};
+
+constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);
+static_assert(kMetricLabelCount == kMetricCount + kCurvesTabCount,
+              "every metric and curves tab of core/metric_catalogue.h needs one label row");
+
 }  // namespace
 
 const char* tr(Language language, TextId id) {
@@ -235,6 +281,13 @@ bool languageFromCode(const std::string& code, Language& out) {
 
 const char* languageCode(Language language) { return language == Language::Chinese ? "zh" : "en"; }
 
+const char* metricLabel(Language language, std::string_view label_key) {
+    for (const MetricLabelRow& row : kMetricLabels) {
+        if (label_key == row.key) return language == Language::Chinese ? row.zh : row.en;
+    }
+    return label_key.data();
+}
+
 int textCount() { return static_cast<int>(sizeof(kTexts) / sizeof(kTexts[0])); }
 
 bool textTableIsOrdered() {
@@ -246,6 +299,7 @@ bool textTableIsOrdered() {
 std::string allChineseText() {
     std::string all;
     for (const TextRow& row : kTexts) all += row.zh;
+    for (const MetricLabelRow& row : kMetricLabels) all += row.zh;
     return all;
 }
 

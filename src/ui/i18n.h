@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace ganarium {
 
@@ -58,6 +59,9 @@ enum class TextId {
 
 // The string for `id` in `language` (UTF-8, never null).
 const char* tr(Language language, TextId id);
+
+// The label of a metric or curves tab by its catalogue label key (core/metric_catalogue.h).
+const char* metricLabel(Language language, std::string_view label_key);
 
 // Parses "en" / "zh" (also "english", "chinese", "zh-cn"); false when unknown.
 bool languageFromCode(const std::string& code, Language& out);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/metric_catalogue.h"
 #include "render/colormap.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -19,10 +20,7 @@ namespace {
 
 PlotTexts plotTexts(Language lang) {
     PlotTexts t;
-    const TextId ids[kPlotMetricCount] = {TextId::MetricDivergence, TextId::MetricLossD, TextId::MetricLossG,
-                                          TextId::MetricJs,         TextId::MetricW1,    TextId::MetricGradNorm,
-                                          TextId::MetricModesCovered, TextId::MetricDistance};
-    for (int m = 0; m < kPlotMetricCount; ++m) t.metric[m] = tr(lang, ids[m]);
+    for (int m = 0; m < kPlotMetricCount; ++m) t.metric[m] = metricLabel(lang, kCurvesTabs[m].label_key);
     t.true_divergence = tr(lang, TextId::TrueDivergence);
     t.d_estimate = tr(lang, TextId::DEstimate);
     t.log_scale = tr(lang, TextId::LogScale);

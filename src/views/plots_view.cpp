@@ -45,6 +45,12 @@ const std::vector<double>* findSeries(const RunSnapshot& run, const char* key) {
     return &it->second;
 }
 
+// The catalogue's tab for `metric` (clamped to a valid tab).
+const CurvesTab& tabOf(PlotMetric metric) {
+    const int m = std::clamp(static_cast<int>(metric), 0, kPlotMetricCount - 1);
+    return kCurvesTabs[m];
+}
+
 bool usable(double v, bool log_y) { return std::isfinite(v) && (!log_y || v > 0); }
 
 struct Range {
@@ -57,10 +63,13 @@ struct Range {
 
 bool metricShown(const Snapshot& snapshot, PlotMetric metric) {
     if (snapshot.runs.empty()) return true;
+    const bool needs_value = tabOf(metric).when_defined;
     for (const RunSnapshot& run : snapshot.runs) {
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
-        if (findSeries(run, solid)) return true;
+        const std::vector<double>* s = findSeries(run, solid);
+        if (s && (!needs_value || std::any_of(s->begin(), s->end(), [](double v) { return std::isfinite(v); })))
+            return true;
     }
     return false;
 }
@@ -73,22 +82,12 @@ ImU32 runPaletteColor(int index, float alpha) {
 }
 
 void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& solid, const char*& dashed) {
-    dashed = nullptr;
-    switch (metric) {
-        case PlotMetric::Divergence:
-            solid = run.critic ? "w1" : "js";
-            dashed = "d_estimate";
-            break;
-        case PlotMetric::LossD: solid = "loss_d"; break;
-        case PlotMetric::LossG: solid = "loss_g"; break;
-        case PlotMetric::Js: solid = "js"; break;
-        case PlotMetric::W1: solid = "w1"; break;
-        case PlotMetric::GradNorm: solid = "g_grad_norm"; break;
-        case PlotMetric::ModesCovered: solid = "modes_covered"; break;
-        case PlotMetric::Distance: solid = "distance"; break;
-        default: solid = "loss_d"; break;
-    }
+    const CurvesTab& tab = tabOf(metric);
+    solid = run.critic && tab.solid_critic ? tab.solid_critic : tab.solid;
+    dashed = tab.dashed;
 }
+
+const char* plotSpreadKey(PlotMetric metric) { return tabOf(metric).spread; }
 
 int niceTicks(double lo, double hi, int target_count, double* out, int cap) {
     if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || cap <= 0) return 0;
@@ -216,7 +215,7 @@ void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const Plo
             tab_metric_ = metric;
             ImGui::EndTabBar();
         }
-        bool& log_flag = metric == PlotMetric::GradNorm ? log_scale_grad_norm : log_scale_other;
+        bool& log_flag = tabOf(metric).log_scale ? log_scale_grad_norm : log_scale_other;
         ImGui::Checkbox(texts.log_scale, &log_flag);
         ImGui::PopID();
         const ImVec2 legend_at = ImGui::GetCursorScreenPos();
@@ -248,13 +247,15 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize() * style.font_scale;
     ImFont* font = ImGui::GetFont();
-    const bool log_y = metric == PlotMetric::GradNorm ? log_scale_grad_norm : log_scale_other;
+    const bool log_y = tabOf(metric).log_scale ? log_scale_grad_norm : log_scale_other;
+    const char* spread_key = plotSpreadKey(metric);
 
-    // Data ranges over every run and series.
+    // Data ranges over every run and series (and the +-band, when the tab has one).
     Range xr, yr;
     for (const RunSnapshot& run : snapshot.runs) {
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
+        const std::vector<double>* spread = findSeries(run, spread_key);
         for (const char* key : {solid, dashed}) {
             const std::vector<double>* s = findSeries(run, key);
             if (!s) continue;
@@ -263,6 +264,10 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
                 if (!usable(v, log_y)) continue;
                 xr.add(static_cast<double>(run.history.steps[i]));
                 yr.add(log_y ? std::log10(v) : v);
+                if (key != solid || !spread || !std::isfinite((*spread)[i])) continue;
+                for (const double edge : {v - (*spread)[i], v + (*spread)[i]}) {
+                    if (usable(edge, log_y)) yr.add(log_y ? std::log10(edge) : edge);
+                }
             }
         }
     }
@@ -277,10 +282,7 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         return;
     }
     if (xr.hi <= xr.lo) xr.hi = xr.lo + 1;
-    if (metric == PlotMetric::ModesCovered || metric == PlotMetric::Js || metric == PlotMetric::W1 ||
-        metric == PlotMetric::GradNorm || metric == PlotMetric::Distance) {
-        if (!log_y) yr.lo = std::min(yr.lo, 0.0);
-    }
+    if (tabOf(metric).from_zero && !log_y) yr.lo = std::min(yr.lo, 0.0);
     if (yr.hi - yr.lo < 1e-12) { yr.lo -= 0.5; yr.hi += 0.5; }
     const double pad = (yr.hi - yr.lo) * 0.06;
     yr.lo -= (yr.lo == 0.0 && !log_y) ? 0.0 : pad;
@@ -326,6 +328,29 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
     // Curves: min/max decimation per pixel column, broken at NaN.
     list->PushClipRect(a, b, true);
     const float thick = std::max(1.5f, fs * 0.11f);
+    // A faint +-spread band under the solid curve (e.g. mean +- std of the GP norms), broken at NaN.
+    for (size_t r = 0; spread_key && r < snapshot.runs.size(); ++r) {
+        const RunSnapshot& run = snapshot.runs[r];
+        const char *solid, *dashed;
+        plotSeriesKeys(metric, run, solid, dashed);
+        const std::vector<double>* mid = findSeries(run, solid);
+        const std::vector<double>* spread = findSeries(run, spread_key);
+        if (!mid || !spread) continue;
+        const ImU32 band = runPaletteColor(static_cast<int>(r), 0.22f);
+        auto edge = [&](size_t i, double sign) {
+            const double v = (*mid)[i] + sign * (*spread)[i];
+            return log_y ? sy(std::log10(std::max(v, 1e-300))) : sy(v);
+        };
+        for (size_t i = 0; i + 1 < mid->size(); ++i) {
+            const bool ok = std::isfinite((*mid)[i]) && std::isfinite((*mid)[i + 1]) && std::isfinite((*spread)[i]) &&
+                            std::isfinite((*spread)[i + 1]);
+            if (!ok) continue;
+            const float x0 = sx(static_cast<double>(run.history.steps[i]));
+            const float x1 = sx(static_cast<double>(run.history.steps[i + 1]));
+            list->AddQuadFilled(ImVec2(x0, edge(i, 1)), ImVec2(x1, edge(i + 1, 1)), ImVec2(x1, edge(i + 1, -1)),
+                                ImVec2(x0, edge(i, -1)), band);
+        }
+    }
     const int columns = std::max(1, static_cast<int>(b.x - a.x));
     for (size_t r = 0; r < snapshot.runs.size(); ++r) {
         const RunSnapshot& run = snapshot.runs[r];
@@ -412,8 +437,11 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         const std::vector<double>* s1 = findSeries(run, solid);
         const std::vector<double>* s2 = findSeries(run, dashed);
         ImGui::PushStyleColor(ImGuiCol_Text, runPaletteColor(static_cast<int>(r)));
+        const std::vector<double>* spread = findSeries(run, plotSpreadKey(metric));
         if (s2)
             ImGui::Text("%s: %.4g / %.4g", run.name.c_str(), s1 ? (*s1)[i] : NAN, (*s2)[i]);
+        else if (spread)
+            ImGui::Text("%s: %.4g +- %.3g", run.name.c_str(), s1 ? (*s1)[i] : NAN, (*spread)[i]);
         else
             ImGui::Text("%s: %.4g", run.name.c_str(), s1 ? (*s1)[i] : NAN);
         ImGui::PopStyleColor();

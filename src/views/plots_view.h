@@ -9,19 +9,24 @@
 
 #include <imgui.h>
 
+#include "core/metric_catalogue.h"
 #include "core/snapshot.h"
 
 namespace ganarium {
 
-// Which curves the panel shows.
-enum class PlotMetric { Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Distance, Count };
+// Which curves the panel shows: one value per tab of core's kCurvesTabs, in its order.
+enum class PlotMetric {
+    Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Distance, DWeightMax, GpNorm, Count
+};
 constexpr int kPlotMetricCount = static_cast<int>(PlotMetric::Count);
+static_assert(kPlotMetricCount == static_cast<int>(kCurvesTabCount), "one PlotMetric per curves tab of the catalogue");
 
 // Translated labels the caller provides (views do not know the language).
 struct PlotTexts {
     const char* metric[kPlotMetricCount] = {"True vs D's estimate", "D loss", "G loss", "JS divergence",
                                              "W1 distance", "G gradient norm", "Modes covered",
-                                             "Distance to equilibrium"};
+                                             "Distance to equilibrium", "D's largest |weight|",
+                                             "GP gradient norm"};
     const char* true_divergence = "true (solid)";
     const char* d_estimate = "D's estimate (dashed)";
     const char* log_scale = "log scale";
@@ -37,9 +42,12 @@ struct PlotStyle {
     ImFont* title_font = nullptr;  // font for the panel title (nullptr: current font)
 };
 
-// The metric series keys of a snapshot's MetricHistory for one metric and run
-// (`solid` always set; `dashed` only for the divergence tab).
+// The metric series keys of a snapshot's MetricHistory for one metric and run, from the catalogue's tab
+// (`solid` always set; `dashed` null unless the tab has a dashed series).
 void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& solid, const char*& dashed);
+
+// The series drawn as a +-band around the solid one (e.g. gp_norm_std), or null.
+const char* plotSpreadKey(PlotMetric metric);
 
 // True when some run of `snapshot` has a series for `metric` (an empty snapshot shows every tab).
 bool metricShown(const Snapshot& snapshot, PlotMetric metric);
@@ -51,8 +59,8 @@ public:
     void draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size);
 
     PlotMetric metric = PlotMetric::Divergence;  // the tab shown; setting it from code selects that tab
-    bool log_scale_grad_norm = true;   // log y axis for the gradient norm
-    bool log_scale_other = false;      // log y axis for every other metric
+    bool log_scale_grad_norm = true;   // log y axis for the tabs the catalogue puts on a log axis (G gradient norm)
+    bool log_scale_other = false;      // log y axis for every other tab
 
 private:
     void drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 p0, ImVec2 p1);

@@ -1,8 +1,10 @@
 // cli_train_test.cpp — `ganarium train` as a real process: metrics files in
-// both formats, fail-fast on bad paths and options, Ctrl-C.
+// both formats, fail-fast on bad paths and options, Ctrl-C and SIGTERM,
+// --force and symbolic links, the diverged run's step and reason.
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include "cli_process.h"
@@ -178,8 +180,17 @@ d_lr = 1e-3
     CHECK(r.output.find("Unconstrained critic: DIVERGED at step ") != std::string::npos);
     const Json doc = JsonReader(readText(json_path)).parseDocument();
     REQUIRE(doc.at("runs").array.size() == 2);
-    CHECK(doc.at("runs").array[0].at("status").string == "diverged");
+    const Json& diverged = doc.at("runs").array[0];
+    CHECK(diverged.at("status").string == "diverged");
+    CHECK(diverged.at("diverged_reason").string.find("in loss_d") != std::string::npos);  // NaN or Inf
+    const double diverged_step = diverged.at("diverged_step").number;
+    CHECK(diverged_step < 100);
+    // The reason names the same step ("... at step N"), and the table says it too.
+    CHECK(diverged.at("diverged_reason").string.find("at step " + std::to_string(static_cast<int>(diverged_step))) !=
+          std::string::npos);
+    CHECK(r.output.find("DIVERGED at step " + std::to_string(static_cast<int>(diverged_step))) != std::string::npos);
     CHECK(doc.at("runs").array[1].at("status").string == "ok");
+    CHECK_FALSE(doc.at("runs").array[1].has("diverged_step"));
     CHECK(doc.at("runs").array[1].at("series").array.back().at("step").number == 100);
 }
 
@@ -238,4 +249,63 @@ TEST_CASE("Ctrl-C stops training early and still writes the table and the metric
     const Json doc = JsonReader(readText(json_path)).parseDocument();
     REQUIRE(doc.at("runs").array.size() == 2);
     CHECK(!doc.at("runs").array[0].at("series").array.empty());
+}
+
+TEST_CASE("SIGTERM stops training between steps and still writes a complete metrics file (exit 143)") {
+    ScratchDir dir;
+    const std::string json_path = dir.file("terminated.json");
+    const std::string log_path = dir.file("train.log");
+    // The file holds the evaluations so far plus a final one at the step where the signal stopped training.
+    const ProcessResult r = runShell(
+        "OPENBLAS_NUM_THREADS=1 " + shellQuote(ganariumBinary()) + " train default --steps 100000000 --every 50 --metrics " +
+        shellQuote(json_path) + " > " + shellQuote(log_path) + " 2>&1 & pid=$!; "
+        "for i in $(seq 1 600); do grep -q '^Runs:' " + shellQuote(log_path) + " && break; sleep 0.1; done; "
+        "sleep 2; kill -TERM $pid; wait $pid; code=$?; cat " + shellQuote(log_path) + "; exit $code");
+    INFO(r.output);
+    CHECK(r.exit_code == 143);
+    CHECK(r.output.find("Interrupted at step") != std::string::npos);
+    CHECK(r.output.find("SIGTERM") != std::string::npos);
+    const std::string text = readText(json_path);
+    INFO(text);
+    const Json doc = JsonReader(text).parseDocument();
+    CHECK(doc.at("interrupted").boolean);
+    REQUIRE(doc.at("runs").array.size() == 2);
+    for (const Json& run : doc.at("runs").array) {
+        const auto& series = run.at("series").array;
+        REQUIRE(series.size() >= 2);  // step 0 and where it stopped
+        CHECK(series.back().at("step").number > 0);
+    }
+    // Only the finished file is left: no temporary file next to it.
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.file(""))) files += entry.is_regular_file();
+    CHECK(files == 2);  // train.log and terminated.json
+}
+
+TEST_CASE("train refuses to replace a metrics file without --force and never writes through a link") {
+    ScratchDir dir;
+    const std::string scene = dir.write("tiny.toml", kTinyScene);
+    const std::string existing = dir.write("m.json", "{\"old\": true}");
+    const ProcessResult refused =
+        runGanarium("train " + shellQuote(scene) + " --steps 20 --metrics " + shellQuote(existing));
+    INFO(refused.output);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.output.find("already exists") != std::string::npos);
+    CHECK(refused.output.find("--force") != std::string::npos);
+    CHECK(refused.output.find("BLAS:") == std::string::npos);  // before any training
+    CHECK(readText(existing) == "{\"old\": true}");
+
+    const ProcessResult forced =
+        runGanarium("train " + shellQuote(scene) + " --steps 20 --metrics " + shellQuote(existing) + " --force");
+    INFO(forced.output);
+    CHECK(forced.exit_code == 0);
+    CHECK(JsonReader(readText(existing)).parseDocument().at("runs").array.size() == 2);
+
+    const std::string victim = dir.write("victim.txt", "precious");
+    std::filesystem::create_symlink(victim, dir.file("link.json"));
+    const ProcessResult linked = runGanarium("train " + shellQuote(scene) + " --steps 20 --metrics " +
+                                             shellQuote(dir.file("link.json")) + " --force");
+    INFO(linked.output);
+    CHECK(linked.exit_code == 2);
+    CHECK(linked.output.find("symbolic link") != std::string::npos);
+    CHECK(readText(victim) == "precious");
 }

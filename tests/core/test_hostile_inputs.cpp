@@ -254,3 +254,12 @@ TEST_CASE("syntax errors name the table and the line's text; missing tables name
     msg = errorOf("[data]\nfamily = \"ring\"\nmodes = 4\n");
     CHECK(contains(msg, "h.toml:3: no [[run]] tables by the end of the file"));
 }
+
+TEST_CASE("a non-ASCII byte outside strings is refused before toml++ (its undefined behaviour), inside strings it is text") {
+    const std::string msg = errorOf("[scene]\ntitle = \"ok\"\n\xC3\xA9 = 1\n");
+    CHECK(contains(msg, "h.toml:3:"));
+    CHECK(contains(msg, "non-ASCII character outside a quoted string"));
+    CHECK(contains(errorOf("[scene]\n\xEF\xBB\xBB\n"), "non-ASCII"));
+    // In strings and comments it is fine (the scene may still fail for other reasons, never this one).
+    CHECK(!contains(errorOf("[scene]\ntitle = \"caf\xC3\xA9\"  # \xC3\xA9t\xC3\xA9\n"), "non-ASCII"));
+}

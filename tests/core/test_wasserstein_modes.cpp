@@ -108,14 +108,14 @@ TEST_CASE("timing of the per-evaluation metrics (printed)") {
                           Case{"2D ring", r.get(), 2, Bounds{-3, 3, -3, 3}},
                           Case{"2D swiss roll", sr.get(), 2, Bounds{-2.5, 2.5, -2.5, 2.5}}}) {
         const auto fake = sampleVector(*c.dist, 2500, rng);
-        Divergences d, cached;
-        const double ms = fastestMs(3, [&] { d = divergencesAgainstSamples(*c.dist, fake, c.dim, c.box); });
-        const auto grid = dataGridForDivergences(*c.dist, c.dim, c.box);
-        const double ms_cached = fastestMs(3, [&] { cached = divergencesAgainstSamples(grid, fake, c.dim, c.box); });
-        std::printf("[timing] divergencesAgainstSamples %s, 2500 samples: %.2f ms (JS %.4f); with a cached data grid: %.2f ms\n",
-                    c.name, ms, d.js, ms_cached);
+        const auto real = sampleVector(*c.dist, 2500, rng);
+        Divergences d, again;
+        const double ms = fastestMs(3, [&] { d = divergencesAgainstSamples(*c.dist, real, fake, c.dim, c.box); });
+        again = divergencesAgainstSamples(*c.dist, real, fake, c.dim, c.box);
+        std::printf("[timing] divergencesAgainstSamples %s, 2500 samples: %.2f ms (JS %.4f)\n", c.name, ms, d.js);
         CHECK(d.js >= 0);
-        CHECK(cached.js == doctest::Approx(d.js));
+        CHECK(d.js < 0.03);  // samples of P_data itself
+        CHECK(again.js == d.js);  // deterministic
     }
 }
 

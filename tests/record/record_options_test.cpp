@@ -6,8 +6,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/in_app_recorder.h"
@@ -43,6 +45,17 @@ TEST_CASE("record options: -o, size, steps per frame, layout, language, caption"
     CHECK(o.fps == doctest::Approx(25));
 }
 
+TEST_CASE("record options: --force and --ffmpeg-timeout, off and 30 s by default") {
+    const RecordOptions plain = parse({"default", "-o", "a.mp4"});
+    CHECK_FALSE(plain.force);
+    CHECK(plain.ffmpeg_timeout == doctest::Approx(30));
+    const RecordOptions o = parse({"default", "-o", "a.mp4", "--force", "--ffmpeg-timeout", "2.5"});
+    CHECK(o.force);
+    CHECK(o.ffmpeg_timeout == doctest::Approx(2.5));
+    CHECK_THROWS_WITH_AS(parse({"default", "-o", "a.mp4", "--ffmpeg-timeout", "0"}),
+                         doctest::Contains("--ffmpeg-timeout"), UserError);
+}
+
 TEST_CASE("record options: mistakes are clear messages") {
     CHECK_THROWS_WITH_AS(parse({"default", "-o", "a.mp4", "--size", "321x180"}), doctest::Contains("even"), UserError);
     CHECK_THROWS_WITH_AS(parse({"default", "-o", "a.mp4", "--size", "big"}), doctest::Contains("WIDTHxHEIGHT"),
@@ -66,12 +79,17 @@ TEST_CASE("frame count: --frames, else --seconds x fps, else the scene's steps /
     CHECK(resolveFrameCount(parse({"default", "--png-dir", "frames"}), scene) == 1000);
 }
 
-TEST_CASE("stop signals are held for the frame loop; a dead pipe gives EPIPE instead of killing") {
+TEST_CASE("stop signals raise the stop flag; a dead pipe gives EPIPE instead of killing") {
     StopSignalGuard guard;
     CHECK_FALSE(guard.stopRequested());
-    ::raise(SIGINT);  // would end the test program without the guard
+    ::kill(::getpid(), SIGINT);  // process-directed, as Ctrl-C; would end the test program without the guard
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!guard.flag().load() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     CHECK(guard.stopRequested());
     CHECK(guard.stopSignal() == SIGINT);
+    CHECK(exitCodeForStopSignal(SIGINT) == 130);
+    CHECK(exitCodeForStopSignal(SIGTERM) == 143);
 
     int fds[2];
     REQUIRE(::pipe(fds) == 0);

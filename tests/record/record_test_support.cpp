@@ -99,7 +99,7 @@ RunResult runProgram(const std::vector<std::string>& argv_in, const std::string&
     return result;
 }
 
-pid_t startProgram(const std::vector<std::string>& argv_in, const std::string& log_path) {
+pid_t startProgram(const std::vector<std::string>& argv_in, const std::string& log_path, const std::string& env_path) {
     std::vector<std::string> argv = argv_in;
     argv[0] = resolve(argv[0]);
     posix_spawn_file_actions_t actions;
@@ -108,8 +108,10 @@ pid_t startProgram(const std::vector<std::string>& argv_in, const std::string& l
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
     auto cargv = cArgs(argv);
+    auto env = environmentWithPath(env_path);
+    auto cenv = cArgs(env);
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, cargv.data(), environ);
+    const int rc = posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, cargv.data(), cenv.data());
     posix_spawn_file_actions_destroy(&actions);
     return rc == 0 ? pid : -1;
 }
@@ -149,6 +151,42 @@ std::string probeVideo(const std::string& path) {
     std::string line = r.output.substr(0, r.output.find('\n'));
     while (!line.empty() && (line.back() == ',' || line.back() == '\r')) line.pop_back();
     return line;
+}
+
+int decodedFrames(const std::string& path) {
+    const std::string probe = probeVideo(path);
+    const auto comma = probe.find_last_of(',');
+    if (probe.empty() || comma == std::string::npos) return -1;
+    const std::string count = probe.substr(comma + 1);
+    if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos) return -1;
+    return std::stoi(count);
+}
+
+void writeScript(const std::string& path, const std::string& body) {
+    {
+        std::ofstream out(path);
+        out << "#!/bin/sh\n" << body;
+    }
+    ::chmod(path.c_str(), 0755);
+}
+
+FakeFfmpeg::FakeFfmpeg(const std::string& stage1_prefix, const std::string& every_run_prefix) {
+    const std::string real = findExecutableOnPath("ffmpeg");
+    writeScript(dir_.file("ffmpeg"), every_run_prefix + "\ncase \"$*\" in *pipe:0*)\n" + stage1_prefix +
+                                         "\n;;\nesac\nexec " + real + " \"$@\"\n");
+}
+
+std::string FakeFfmpeg::searchPath() const {
+    const char* path = std::getenv("PATH");
+    return dir_.path() + ":" + (path ? path : "/usr/bin:/bin");
+}
+
+std::vector<std::string> folderEntries(const std::string& dir) {
+    std::vector<std::string> out;
+    std::stringstream names(runProgram({"/bin/ls", "-A", dir}).output);
+    for (std::string name; std::getline(names, name);)
+        if (!name.empty()) out.push_back(name);
+    return out;
 }
 
 std::string frameHashes(const std::string& path) {

@@ -38,7 +38,8 @@ std::string ganariumBinary();
 RunResult runProgram(const std::vector<std::string>& argv, const std::string& env_path = "");
 
 // Starts argv in the background with stdout+stderr going to `log_path`; returns its pid.
-pid_t startProgram(const std::vector<std::string>& argv, const std::string& log_path);
+// `env_path` replaces $PATH when non-empty.
+pid_t startProgram(const std::vector<std::string>& argv, const std::string& log_path, const std::string& env_path = "");
 
 // Waits for a child from startProgram(); exit code or 128+signal.
 int waitProgram(pid_t pid);
@@ -48,6 +49,29 @@ void writeTinyScene(const std::string& path, uint64_t seed = 3);
 
 // ffprobe: "codec_name,width,height,nb_read_frames" of the first video stream ("" on failure).
 std::string probeVideo(const std::string& path);
+
+// Frames ffprobe decodes from the first video stream of `path`; -1 when it cannot read the file.
+int decodedFrames(const std::string& path);
+
+// Writes a /bin/sh script to `path` and makes it executable.
+void writeScript(const std::string& path, const std::string& body);
+
+// A folder holding a fake `ffmpeg` script; prepend path() to $PATH. The script runs `stage1_prefix`
+// (shell lines) only when ffmpeg is started to read frames from the pipe, then execs the real ffmpeg;
+// `every_run_prefix` runs before every ffmpeg start (e.g. `ulimit -f`).
+class FakeFfmpeg {
+public:
+    FakeFfmpeg(const std::string& stage1_prefix, const std::string& every_run_prefix = "");
+    const std::string& path() const { return dir_.path(); }
+    // PATH with the fake first.
+    std::string searchPath() const;
+
+private:
+    TempDir dir_;
+};
+
+// Entries of a folder (without . and ..), sorted.
+std::vector<std::string> folderEntries(const std::string& dir);
 
 // ffmpeg framemd5 lines of every decoded frame (comments dropped; "" on failure).
 std::string frameHashes(const std::string& path);

@@ -1,6 +1,6 @@
 // video_encoder_test.cpp — the ffmpeg side of recording without OpenGL:
 // synthetic frames through VideoEncoder (H.264 and GIF), bit-exact output
-// for identical input, a dying ffmpeg, and the before-any-work checks.
+// for identical input, a dying or stuck ffmpeg, and the before-any-work checks.
 #include <doctest/doctest.h>
 
 #include <dirent.h>
@@ -8,9 +8,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/record_ffmpeg.h"
@@ -121,6 +124,19 @@ TEST_CASE("unwritable output paths are refused before any work") {
     CHECK_FALSE(fileExists(ok));  // the probe leaves nothing behind
 }
 
+TEST_CASE("the finished mp4 has its index at the front and leaves no temporary file") {
+    TempDir dir;
+    const std::string out = dir.file("fast.mp4");
+    REQUIRE(encodeSynthetic(out, VideoFormat::Mp4, 12));
+    const std::string bytes = readFile(out);
+    const auto moov = bytes.find("moov"), mdat = bytes.find("mdat");
+    REQUIRE(moov != std::string::npos);
+    REQUIRE(mdat != std::string::npos);
+    CHECK(moov < mdat);                                  // +faststart
+    CHECK(bytes.find("moof") == std::string::npos);      // remuxed from the fragmented stage-1 file
+    CHECK(folderEntries(dir.path()) == std::vector<std::string>{"fast.mp4"});
+}
+
 TEST_CASE("synthetic frames become an H.264 mp4 with the right size and frame count") {
     TempDir dir;
     const std::string out = dir.file("synthetic.mp4");
@@ -166,4 +182,105 @@ TEST_CASE("ffmpeg dying mid-way is a clear error, not a crash (EPIPE, no SIGPIPE
     CHECK_FALSE(encoder.finish());
     CHECK(encoder.error().find("ffmpeg") != std::string::npos);
     CHECK(encoder.error().find("signal 9") != std::string::npos);
+    // 5 frames are less than one fragment (a second): nothing playable, and nothing left behind.
+    CHECK(encoder.outcome().outcome == VideoOutcome::Lost);
+    CHECK(folderEntries(dir.path()).empty());
+}
+
+TEST_CASE("ffmpeg killed after a few seconds of video: the output keeps every complete second and plays") {
+    TempDir dir;
+    EncodeSettings settings;
+    settings.width = 160;
+    settings.height = 90;
+    settings.fps = 10;  // a keyframe, hence a fragment, every 10 frames
+    const auto before = childProcesses();
+    const std::string out = dir.file("cut.mp4");
+    VideoEncoder encoder(requireFfmpeg(VideoFormat::Mp4), settings, out);
+    pid_t ffmpeg = -1;
+    for (pid_t pid : childProcesses())
+        if (std::find(before.begin(), before.end(), pid) == before.end()) ffmpeg = pid;
+    REQUIRE(ffmpeg > 0);
+    for (int i = 0; i < 45; ++i) REQUIRE(encoder.pushFrame(syntheticFrame(160, 90, i % 30).data()));
+    // Let ffmpeg write the fragments of the frames it has; x264 keeps a few frames in its lookahead.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    ::kill(ffmpeg, SIGKILL);
+    CHECK_FALSE(encoder.finish());
+    CHECK(encoder.outcome().outcome == VideoOutcome::Partial);
+    CHECK(encoder.outcome().path == out);
+    const int frames = decodedFrames(out);
+    CHECK(frames >= 10);
+    CHECK(frames < 45);
+    CHECK(frames % 10 == 0);  // whole fragments only
+    CHECK(folderEntries(dir.path()) == std::vector<std::string>{"cut.mp4"});  // no temporary file left
+}
+
+TEST_CASE("when the GIF cannot be made, the frames are kept losslessly and the message says how to finish") {
+    TempDir dir;
+    const std::string real = requireFfmpeg(VideoFormat::Gif);
+    writeScript(dir.file("no-gif-ffmpeg"),
+                "case \"$*\" in *'-f gif'*) echo 'gif muxer broken' >&2; exit 1;; esac\nexec " + real + " \"$@\"\n");
+    EncodeSettings settings;
+    settings.width = 160;
+    settings.height = 90;
+    settings.format = VideoFormat::Gif;
+    const std::string out = dir.file("slide.gif");
+    VideoEncoder encoder(dir.file("no-gif-ffmpeg"), settings, out);
+    for (int i = 0; i < 12; ++i) REQUIRE(encoder.pushFrame(syntheticFrame(160, 90, i).data()));
+    CHECK_FALSE(encoder.finish());
+    CHECK(encoder.error().find("gif muxer broken") != std::string::npos);
+    CHECK(encoder.outcome().outcome == VideoOutcome::Intermediate);
+    CHECK(encoder.outcome().path == out + ".partial.mkv");
+    CHECK(decodedFrames(out + ".partial.mkv") == 12);  // every frame, losslessly
+    CHECK_FALSE(fileExists(out));
+    CHECK(describeOutcome(encoder.outcome(), out).find("ffmpeg -i " + out + ".partial.mkv") != std::string::npos);
+    CHECK(folderEntries(dir.path()) == std::vector<std::string>{"no-gif-ffmpeg", "slide.gif.partial.mkv"});
+}
+
+TEST_CASE("an ffmpeg that never reads is given up on after the stall timeout, not waited for forever") {
+    TempDir dir;
+    writeScript(dir.file("stuck-ffmpeg"), "exec sleep 1000\n");
+    EncodeSettings settings;
+    settings.width = 160;
+    settings.height = 90;
+    EncoderControls controls;
+    controls.stall_seconds = 1.0;
+    const auto start = std::chrono::steady_clock::now();
+    VideoEncoder encoder(dir.file("stuck-ffmpeg"), settings, dir.file("never.mp4"), 3, controls);
+    const auto frame = syntheticFrame(160, 90, 0);
+    bool accepted = true;
+    for (int i = 0; i < 1000 && accepted; ++i) accepted = encoder.pushFrame(frame.data());
+    CHECK_FALSE(accepted);
+    CHECK_FALSE(encoder.finish());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(seconds < 10);
+    CHECK(encoder.error().find("took no frame data for 1 s") != std::string::npos);
+    CHECK(encoder.outcome().outcome == VideoOutcome::Lost);
+    CHECK(folderEntries(dir.path()) == std::vector<std::string>{"stuck-ffmpeg"});
+}
+
+TEST_CASE("a stop request ends the wait for a stuck ffmpeg within seconds, whatever the stall timeout") {
+    TempDir dir;
+    writeScript(dir.file("stuck-ffmpeg"), "exec sleep 1000\n");
+    EncodeSettings settings;
+    settings.width = 160;
+    settings.height = 90;
+    std::atomic<bool> stop{false};
+    EncoderControls controls;
+    controls.stall_seconds = 1000;
+    controls.stop = &stop;
+    VideoEncoder encoder(dir.file("stuck-ffmpeg"), settings, dir.file("never.mp4"), 3, controls);
+    std::thread stopper([&stop] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        stop.store(true);
+    });
+    const auto start = std::chrono::steady_clock::now();
+    const auto frame = syntheticFrame(160, 90, 0);
+    bool accepted = true;
+    for (int i = 0; i < 1000 && accepted; ++i) accepted = encoder.pushFrame(frame.data());
+    CHECK_FALSE(encoder.finish());
+    stopper.join();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK_FALSE(accepted);
+    CHECK(seconds < 12);  // 0.5 s until the request + the 5 s grace, never the 1000 s
+    CHECK(encoder.error().find("and a stop was requested") != std::string::npos);
 }

@@ -1,0 +1,13 @@
+// fuzz_scene.cpp — libFuzzer target: one input through parseSceneText() and,
+// when it parses, through sceneToToml() and back (src/core/fuzz_entry.cpp).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/fuzz_entry.h"
+
+// libFuzzer's entry: a UserError is a good ending; anything else aborts.
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    ganarium::fuzz::sceneInput(std::string(reinterpret_cast<const char*>(data), size), GANARIUM_TEST_DATA_DIR);
+    return 0;
+}
