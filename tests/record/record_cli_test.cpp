@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include <utility>
+
 #include "record/record_test_support.h"
 
 using namespace ganarium::test;
@@ -24,9 +26,7 @@ namespace {
 // `ganarium record SCENE ARGS...` at `size` (320x180 unless given).
 RunResult record(const std::string& scene, std::vector<std::string> args, const std::string& env_path = "",
                  const std::string& size = "320x180") {
-    std::vector<std::string> argv = {ganariumBinary(), "record", scene, "--size", size};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return runProgram(argv, env_path);
+    return runRecord(scene, std::move(args), env_path, size);
 }
 
 bool haveBinary() {

@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include <utility>
+
 #include "record/record_test_support.h"
 
 using namespace ganarium::test;
@@ -27,9 +29,7 @@ using Clock = std::chrono::steady_clock;
 
 // `ganarium record SCENE --size 320x180 ARGS...` with `env_path` as $PATH when given.
 RunResult record(const std::string& scene, std::vector<std::string> args, const std::string& env_path = "") {
-    std::vector<std::string> argv = {ganariumBinary(), "record", scene, "--size", "320x180"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return runProgram(argv, env_path);
+    return runRecord(scene, std::move(args), env_path);
 }
 
 bool haveBinary() {

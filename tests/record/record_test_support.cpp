@@ -222,4 +222,11 @@ bool pngSize(const std::string& path, int& width, int& height) {
     return true;
 }
 
+RunResult runRecord(const std::string& scene, std::vector<std::string> args, const std::string& env_path,
+                    const std::string& size) {
+    std::vector<std::string> argv = {ganariumBinary(), "record", scene, "--size", size};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return runProgram(argv, env_path);
+}
+
 }  // namespace ganarium::test

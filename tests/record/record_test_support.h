@@ -44,6 +44,10 @@ pid_t startProgram(const std::vector<std::string>& argv, const std::string& log_
 // Waits for a child from startProgram(); exit code or 128+signal.
 int waitProgram(pid_t pid);
 
+// `ganarium record SCENE --size SIZE ARGS...`, with `env_path` as $PATH when non-empty.
+RunResult runRecord(const std::string& scene, std::vector<std::string> args, const std::string& env_path = "",
+                    const std::string& size = "320x180");
+
 // Writes a tiny, fast scene (1 run, small nets, 2D ring) to `path`.
 void writeTinyScene(const std::string& path, uint64_t seed = 3);
 
