@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/binned_density_2d.h"
 #include "core/distribution_common.h"
 #include "core/spatial_buckets.h"
 
@@ -29,6 +30,7 @@ public:
         }
         for (const auto& c : parts_) has_density_ = has_density_ && c.std > 0;
         if (has_density_ && parts_.size() > kBucketAbove) buildBuckets();
+        if (has_density_ && parts_.size() > kTabulateAbove) tabulate();
     }
     int dim() const override { return 2; }
     void sample(int n, Rng& rng, float* out) const override {
@@ -42,6 +44,7 @@ public:
     }
     bool hasDensity() const override { return has_density_; }
     double density(const double* x) const override {
+        if (!tabulated_.empty()) return tabulated_.at(x[0], x[1]);
         double p = 0;
         const std::vector<int>* near = bucketed_ ? buckets_.at(x[0], x[1]) : nullptr;
         if (bucketed_ && !near) return 0.0;
@@ -92,6 +95,18 @@ public:
 private:
     static constexpr size_t kBucketAbove = 16;  // components; fewer are cheaper to scan
     static constexpr double kCutoff = 9.0;      // stds beyond which a component is ignored
+    static constexpr size_t kTabulateAbove = 20000;  // components of one std: density from a grid (binned_density_2d.h)
+
+    // Tabulates the density when every component has the same std (a big blurred point set).
+    void tabulate() {
+        const double s = parts_.front().std;
+        for (const auto& c : parts_)
+            if (c.std != s) return;
+        std::vector<double> xyw;
+        xyw.reserve(parts_.size() * 3);
+        for (const auto& c : parts_) xyw.insert(xyw.end(), {c.x, c.y, c.weight});
+        tabulated_ = BinnedDensity2D(xyw, s);
+    }
 
     // Buckets listing the components within kCutoff stds of them (density() ignores the rest).
     void buildBuckets() {
@@ -113,6 +128,7 @@ private:
     std::vector<Component> parts_;
     SpatialBuckets buckets_;
     bool bucketed_ = false;
+    BinnedDensity2D tabulated_{{}, 0.0};  // empty unless tabulate() built it
     std::vector<double> cumulative_;
     size_t mode_count_;
     bool has_density_ = true;
