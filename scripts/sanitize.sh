@@ -73,7 +73,7 @@ grep -E 'tests passed|tests failed' "$BUILD/ctest-sanitize.log" || true
 echo
 echo "== sanitizer reports ($REPORTS), one line per distinct finding"
 reports=$(find "$REPORTS" -type f | sort)
-declare -A count example own_code
+declare -A count=() example=() own_code=()
 for r in $reports; do
   # A finding is its first error line plus the first frame in src/ (or "third-party only").
   kind=$(grep -m1 -oE 'ERROR: [A-Za-z]+Sanitizer: [a-z-]+|[^ ]+: runtime error: .*' "$r" || echo "see file")
