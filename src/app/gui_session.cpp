@@ -122,26 +122,17 @@ int GuiSession::lockstepStepsPerFrame() const {
 }
 
 void GuiSession::waitForLockstepStep() {
-    if (!lockstep_step_.valid()) return;
-    SnapshotPtr next = lockstep_step_.get();
-    if (next) snapshot_ = std::move(next);
+    if (!lockstep_driver_.busy()) return;
+    LockstepFrame next = lockstep_driver_.wait();  // a failed step falls back to latest() (logged)
+    if (next.snapshot) snapshot_ = std::move(next.snapshot);
 }
 
 void GuiSession::startLockstepStep() {
     // Edits from the previous frame first (the trainer is idle now), then K iterations and the next
-    // snapshot on a worker while this frame is drawn, read back and encoded.
+    // snapshot on the driver's thread while this frame is drawn, read back and encoded.
     applyCommands(deferred_);
     const int k = sync_playing_ ? lockstepStepsPerFrame() : 0;
-    Trainer* trainer = trainer_.get();
-    lockstep_step_ = std::async(std::launch::async, [trainer, k]() -> SnapshotPtr {
-        try {
-            if (k > 0) trainer->advance(k);
-            return trainer->snapshot();
-        } catch (const std::exception& error) {  // a run's own errors are caught inside; this is a last resort
-            std::fprintf(stderr, "ganarium: lockstep step failed: %s\n", error.what());
-            return trainer->latest();
-        }
-    });
+    lockstep_driver_.start(*trainer_, k);
 }
 
 float GuiSession::statusLineHeight() const {
@@ -283,8 +274,8 @@ void GuiSession::serviceRequests() {
         openScene(path);
     }
     if (synchronous() && !pipelined()) {
-        if (sync_playing_) trainer_->advance(lockstepStepsPerFrame());
-        snapshot_ = trainer_->snapshot();
+        LockstepFrame next = lockstep_driver_.stepNow(*trainer_, sync_playing_ ? lockstepStepsPerFrame() : 0);
+        if (next.snapshot) snapshot_ = std::move(next.snapshot);
     }
 }
 

@@ -4,13 +4,13 @@
 // commands to the trainer and serves its requests (open, save, screenshot).
 #pragma once
 
-#include <future>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <imgui.h>
 
+#include "app/lockstep_driver.h"
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
 #include "render/shader_program.h"
@@ -104,7 +104,7 @@ private:
     int max_speed_steps_ = 1;    // lockstep K when the speed is "max": the pace before recording started
     std::string shader_errors_;  // the shader errors the banner last reported
     uint64_t command_errors_seen_ = 0;  // the trainer's refused-command count the banner last reported
-    std::future<SnapshotPtr> lockstep_step_;  // pipelined lockstep: the next frame's training + snapshot
+    LockstepDriver lockstep_driver_;          // lockstep steps: the next frame's training + snapshot
     std::vector<Command> deferred_;           // pipelined lockstep: commands waiting for the trainer
 };
 

@@ -9,12 +9,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <future>
 #include <iostream>
 #include <memory>
 #include <vector>
 
 #include "app/headless_context.h"
+#include "app/lockstep_driver.h"
 #include "app/offscreen_frame.h"
 #include "app/output_file.h"
 #include "app/record_imgui.h"
@@ -191,37 +191,26 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         if (readback.pending() == 2) deliverOldest();
     };
 
-    // Training runs one frame ahead on a worker thread: while frame i is drawn,
+    // Training runs one frame ahead on the driver's thread: while frame i is drawn,
     // read back and encoded, the trainer already advances to frame i+1. The
     // sequence of training steps and snapshots is the same as without overlap.
-    struct Trained {
-        SnapshotPtr snapshot;
-        double train_s = 0, snapshot_s = 0;
-    };
-    const std::atomic<bool>* stop_flag = &stop.flag();
-    auto trainOneFrame = [&trainer, k = options.steps_per_frame, since, stop_flag]() {
-        Trained out;
+    LockstepDriver driver(&stop.flag());  // a stop request ends training between two steps
+    const int k = options.steps_per_frame;
+    if (result.frames_requested > 0 && !stop.stopRequested()) driver.start(trainer, k);
+    for (int64_t i = 0; i < result.frames_requested && !failed && driver.busy(); ++i) {
         auto t = Clock::now();
-        trainer.advance(k, stop_flag);  // a stop request ends training between two steps
-        out.train_s = since(t);
-        t = Clock::now();
-        out.snapshot = trainer.snapshot();
-        out.snapshot_s = since(t);
-        return out;
-    };
-    std::future<Trained> next;
-    if (result.frames_requested > 0 && !stop.stopRequested()) next = std::async(std::launch::async, trainOneFrame);
-    for (int64_t i = 0; i < result.frames_requested && !failed && next.valid(); ++i) {
-        auto t = Clock::now();
-        const Trained trained = next.get();
+        const LockstepFrame trained = driver.wait();
         result.wait_s += since(t);
         if (stop.stopRequested()) break;  // this frame's training may be cut short: not drawn
+        if (!trained.error.empty()) {  // last resort (runs catch their own errors): frames so far are kept
+            result.error = "training failed: " + trained.error;
+            break;
+        }
         result.train_s += trained.train_s;
         result.snapshot_s += trained.snapshot_s;
         const SnapshotPtr& snapshot = trained.snapshot;
         for (const RunSnapshot& run : snapshot->runs) result.last_step = std::max(result.last_step, run.step);
-        if (i + 1 < result.frames_requested && !stop.stopRequested())
-            next = std::async(std::launch::async, trainOneFrame);
+        if (i + 1 < result.frames_requested && !stop.stopRequested()) driver.start(trainer, k);
         // The previous frame was rasterised while we waited for training: read it now.
         if (unread >= 0) readTarget(unread);
         unread = -1;
@@ -243,7 +232,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         ++result.frames_rendered;
         progress.update(delivered, "step " + std::to_string(result.last_step));
     }
-    if (next.valid()) next.wait();  // stopped early: the frame in training ends at the next step (never drawn)
+    driver.wait();  // stopped early: the frame in training ends at the next step (never drawn)
     if (unread >= 0 && !failed) readTarget(unread);
     while (readback.pending() > 0 && !failed) deliverOldest();
     std::vector<uint8_t> discard(static_cast<size_t>(w) * h * 4);
@@ -251,9 +240,9 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     OffscreenFrame::unbind();
     progress.update(delivered, "step " + std::to_string(result.last_step));
     result.stop_signal = stop.stopSignal();
-    progress.finish(result.stop_signal ? "(interrupted)" : (failed ? "(failed)" : ""));
+    progress.finish(result.stop_signal ? "(interrupted)" : (failed || !result.error.empty() ? "(failed)" : ""));
 
-    result.error = sink.pngError();
+    if (!sink.pngError().empty()) result.error += (result.error.empty() ? "" : "\n") + sink.pngError();
     if (encoder) {
         result.video_ok = encoder->finish();
         result.video = encoder->outcome();

@@ -72,7 +72,12 @@ void validateScene(const SceneSpec& scene) {
     for (size_t i = 0; i < scene.runs.size(); ++i) validateRun(scene.runs[i], dim, "run " + std::to_string(i + 1) + ": ");
 }
 
-Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o) : scene(s), options(o) {
+Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o)
+    : scene(s), options(o), pool([this] {
+          // Once per pool thread: one torch thread each (calls serialised, as LibTorch's setter is not re-entrant).
+          std::lock_guard<std::mutex> lock(torch_threads_mutex);
+          at::set_num_threads(1);
+      }) {
     // OpenBLAS reads this when it loads; scenes run one BLAS thread per worker. Too late for an already
     // loaded OpenBLAS (the CLI sets it before anything), harmless otherwise.
     setenv("OPENBLAS_NUM_THREADS", "1", 0);
@@ -139,23 +144,12 @@ void Trainer::Impl::rebuildRuns() {
 }
 
 void Trainer::Impl::forEachRun(const std::function<void(Run&, size_t)>& fn) {
-    const int threads = threadCount();
-    if (threads <= 1) {
-        if (at::get_num_threads() != 1) at::set_num_threads(1);
-        for (size_t i = 0; i < runs.size(); ++i) fn(*runs[i], i);
-        return;
+    // The calling thread runs its share too: one torch thread there as well.
+    if (at::get_num_threads() != 1) {
+        std::lock_guard<std::mutex> lock(torch_threads_mutex);
+        at::set_num_threads(1);
     }
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-        pool.emplace_back([this, t, threads, &fn] {
-            {
-                std::lock_guard<std::mutex> lock(torch_threads_mutex);
-                at::set_num_threads(1);
-            }
-            for (size_t i = static_cast<size_t>(t); i < runs.size(); i += static_cast<size_t>(threads)) fn(*runs[i], i);
-        });
-    }
-    for (auto& thread : pool) thread.join();
+    pool.run(threadCount(), runs.size(), [&](size_t i) { fn(*runs[i], i); });
 }
 
 void Trainer::Impl::evaluate(Run& run) {

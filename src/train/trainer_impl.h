@@ -18,6 +18,7 @@
 #include "train/metric_evaluator.h"
 #include "train/run.h"
 #include "train/trainer.h"
+#include "train/worker_pool.h"
 
 namespace ganarium {
 
@@ -43,6 +44,7 @@ struct Trainer::Impl {
     std::string command_error;       // threaded mode: the latest refused command's reason (shown by the UI)
     uint64_t command_errors = 0;
     std::mutex torch_threads_mutex;        // serialises at::set_num_threads calls of workers
+    WorkerPool pool;                       // persistent threads for per-run work (made by the driving thread)
 
     // --- publication (latest-value handoff) ---
     mutable std::mutex publish_mutex;      // held only to swap/copy the pointer
@@ -63,7 +65,7 @@ struct Trainer::Impl {
     void rebuildData();
     // (Re)builds every run from `scene` (identical initial weights per architecture).
     void rebuildRuns();
-    // Runs `fn` on every run, spread over the configured number of threads (1 torch thread each).
+    // Runs `fn` on every run over the pool: run i on thread i % threadCount() (thread 0: the caller), 1 torch thread each.
     void forEachRun(const std::function<void(Run&, size_t)>& fn);
     // Steps every run `iterations` times with metrics at the cadence; each run stops early once `*stop` is true.
     void advance(int64_t iterations, const std::atomic<bool>* stop = nullptr);

@@ -37,6 +37,12 @@ std::vector<int> otherThreadPolicies() {
     return policies;
 }
 
+// How many of this process's other threads run at SCHED_IDLE.
+long idleThreads() {
+    const auto p = otherThreadPolicies();
+    return static_cast<long>(std::count(p.begin(), p.end(), SCHED_IDLE));
+}
+
 }  // namespace
 
 TEST_CASE("latest() never returns null and versions only grow while commands are posted concurrently") {
@@ -122,4 +128,24 @@ TEST_CASE("the window's training thread runs at idle priority, the caller's prio
     normal.background_training = false;
     GuiSession session(defaultScene(), normal);
     CHECK(count_idle() == idle_before);
+}
+
+TEST_CASE("the training thread's pool workers run at idle priority too, and end with the session") {
+    const long idle_before = idleThreads();
+    GuiSessionOptions two_threads = test::testSessionOptions(true);
+    two_threads.trainer.threads = 2;  // the default scene's 2 runs: the trainer thread + 1 pool worker
+    {
+        GuiSession session(defaultScene(), two_threads);
+        // The pool's worker is made by the (idle) training thread on its first step or snapshot.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (session.trainer().latest()->runs[0].step < 2 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        CHECK(session.trainer().latest()->runs[0].step >= 2);
+        CHECK(idleThreads() == idle_before + 2);
+        // Recording (lockstep) drives the trainer from a normal-priority thread: the pool follows it.
+        session.setLockstep(true);  // stops the thread, takes a snapshot from here
+        CHECK(idleThreads() == idle_before);
+        session.setLockstep(false);
+    }
+    CHECK(idleThreads() == idle_before);
 }
