@@ -2,17 +2,18 @@
 // runs, index i always lands on thread i % N (thread 0 the caller), threads
 // are reused across batches, exceptions reach the caller, workers inherit
 // the driving thread's scheduling (the window trains at idle priority), and
-// a threaded scene's metric sequence repeats exactly.
+// a threaded scene's metric sequence repeats exactly, also across thread
+// count changes.
 #include <doctest/doctest.h>
 
-#include <atomic>
-#include <cmath>
-#include <chrono>
-#include <string>
 #include <algorithm>
-#include <mutex>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <memory>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -184,4 +185,39 @@ TEST_CASE("a threaded trainer repeats its metric sequence exactly over many adva
     const auto second = metricSequence();
     REQUIRE(first.size() > 20);
     CHECK(first == second);
+}
+
+TEST_CASE("a trainer whose thread count changes (LoadScene) trains as a fresh trainer of the new scene") {
+    auto three = makeScene(gaussian1D(0.5, 1.0), {smallRun(Objective::NonSaturating, Lipschitz::None, 8),
+                                                  smallRun(Objective::Hinge, Lipschitz::None, 8),
+                                                  smallRun(Objective::LeastSquares, Lipschitz::None, 8)},
+                           4);
+    three.threads = 3;
+    auto one = three;
+    one.runs.resize(1);
+    one.threads = 2;  // capped at the run count: 1 thread
+    auto four = three;
+    four.runs.push_back(smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty, 8));
+    four.threads = 2;
+
+    Trainer trainer(three);
+    trainer.advance(8);
+    for (const SceneSpec* next : {&one, &four, &three}) {
+        Command load;
+        load.kind = Command::Kind::LoadScene;
+        load.scene = std::make_shared<const SceneSpec>(*next);
+        trainer.apply(load);
+        trainer.advance(12);
+        Trainer fresh(*next);
+        fresh.advance(12);
+        const auto a = trainer.snapshot(), b = fresh.snapshot();
+        REQUIRE(a->runs.size() == next->runs.size());
+        for (size_t r = 0; r < a->runs.size(); ++r) {
+            CAPTURE(r);
+            CHECK(a->runs[r].step == 12);
+            CHECK(a->runs[r].history.steps == b->runs[r].history.steps);
+            CHECK(a->runs[r].history.series.at("w1") == b->runs[r].history.series.at("w1"));
+            CHECK(a->runs[r].fake == b->runs[r].fake);
+        }
+    }
 }
