@@ -75,8 +75,8 @@ SceneSpec benchScene(const std::vector<RunSpec>& runs, int threads, int metrics_
     scene.data.modes = 8;
     scene.data.radius = 2.0;
     scene.data.std = 0.05;
-    scene.has_view = true;
-    scene.view = {-3, 3, -3, 3};
+    scene.display.has_view = true;
+    scene.display.view = {-3, 3, -3, 3};
     scene.runs = runs;
     for (std::size_t i = 0; i < scene.runs.size(); ++i)
         if (runs.size() > 1) scene.runs[i].name += " #" + std::to_string(i + 1);
@@ -89,7 +89,7 @@ SceneSpec tinyScene() {
     scene.data.family = DataFamily::Gaussian1D;
     scene.data.mean = 0.0;
     scene.data.std = 0.5;
-    scene.view = {-2, 2, -1, 1};
+    scene.display.view = {-2, 2, -1, 1};
     return scene;
 }
 

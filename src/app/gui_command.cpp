@@ -106,7 +106,8 @@ void saveScreenshot(GuiWindow& window, GuiSession& session, const std::string& p
 
 // Rebuilds the font atlas when the scene (or the browser) shows characters the atlas lacks.
 void ensureGlyphs(GuiWindow& window, GuiSession& session, float font_px, std::string& known_text) {
-    std::string text = sceneGlyphText(session.scene());
+    const SnapshotPtr& drawn = session.snapshot();  // its scene is shared, not copied
+    std::string text = drawn->scene ? sceneGlyphText(*drawn->scene) : std::string();
     for (const SceneEntry& entry : session.ui().scenes) text += "\n" + entry.title;
     if (refreshGlyphs(text, languageCode(session.ui().lang), font_px, known_text)) window.reloadFontTexture();
 }

@@ -53,14 +53,14 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     deferred_.clear();  // edits of the old scene
     if (trainer_ && options_.threaded) trainer_->stop();
     trainer_ = std::move(trainer);
-    command_errors_seen_ = 0;
-    ui_.spec = scene;
-    const std::vector<std::string> grids = gridChoices(static_cast<int>(scene.runs.size()));
-    if (std::find(grids.begin(), grids.end(), ui_.layout) == grids.end()) ui_.layout = "auto";  // keep it if it fits
+    resetDraft(ui_.draft);  // the editors start from the new trainer's scene (its first snapshot)
     ui_.outbox.clear();
     ui_.draw_mode = false;
     frame_.resetCamera();
-    frame_.applySceneDisplay(scene);
+    frame_.setDisplay(scene.display);  // the scene's layers, curves tab and grid
+    const std::vector<std::string> grids = gridChoices(static_cast<int>(scene.runs.size()));
+    std::string& layout = frame_.display().layout;
+    if (std::find(grids.begin(), grids.end(), layout) == grids.end()) layout = "auto";  // a grid too small for the runs
     sync_playing_ = options_.start_playing;
     if (!synchronous()) {
         Command speed;
@@ -165,9 +165,16 @@ bool GuiSession::openScene(const std::string& path) {
     return openSceneSpec(scene);
 }
 
+SceneSpec GuiSession::scene() const {
+    // No training thread runs: the trainer's own scene already holds the edits applied this frame.
+    if (synchronous() && !lockstep_driver_.busy()) return trainer_->scene();
+    return *trainer_->latest()->scene;  // the newest scene the training thread published
+}
+
 bool GuiSession::saveSceneAs(const std::string& path) {
-    SceneSpec scene = ui_.spec;
-    frame_.storeSceneDisplay(scene);  // the layers and curves tab on screen are part of what reloads
+    // The trainer's scene (never an edit it refused) with the display state on screen.
+    SceneSpec scene = this->scene();
+    scene.display = frame_.display();
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (out) out << sceneToToml(scene);
     out.close();
@@ -193,10 +200,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
         snapshot_ = trainer_->latest();
     }
     const Snapshot& snap = *snapshot_;
-    if (snap.command_errors > command_errors_seen_) {  // the trainer thread refused an edit: say why
-        command_errors_seen_ = snap.command_errors;
-        showBanner(ui_, snap.command_error, true, ImGui::GetTime());
-    }
+    followTrainer(ui_, snap, ImGui::GetTime());  // the editors' draft; a refused edit: banner, draft reverted
     const float status_h = statusLineHeight();
     const float controls_w = options_.presentation ? 0.0f : controlsWidth(size.x);
 
@@ -204,7 +208,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     frame_options.lang = ui_.lang;
     frame_options.transparent_background = true;
     frame_options.presentation = options_.presentation;
-    frame_options.layout = ui_.layout;
+    frame_options.layout = frame_.display().layout;
     const ImVec2 frame_origin(controls_w, 0);
     const ImVec2 frame_size(std::max(1.0f, size.x - controls_w), std::max(1.0f, size.y - status_h));
     // While drawing data, drags paint points instead of panning: freeze the camera for this frame.
@@ -213,6 +217,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     frame_.draw(snap, frame_options, frame_origin, frame_size);
     frame_.camera().fixed_axes = fixed;
     if (controls_w > 0) drawControlsPanel(ui_, snap, frame_, ImVec2(0, 0), ImVec2(controls_w, size.y - status_h));
+    else ui_.draft.held = false;  // no editor on screen holds the draft
     if (!options_.presentation) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
     reportShaderErrors();
     drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
@@ -255,8 +260,8 @@ void GuiSession::applyCommands(std::vector<Command>& commands) {
         if (command.kind == Command::Kind::Pause && command.run < 0) sync_playing_ = false;
         try {
             trainer_->apply(command);
-        } catch (const UserError& error) {
-            showBanner(ui_, error.what(), true, ImGui::GetTime());
+        } catch (const UserError&) {
+            // Refused: the trainer counts it, and the next snapshot's command_error reaches the banner.
         }
     }
     commands.clear();

@@ -1,5 +1,5 @@
 // gui_session.h — one interactive session: the Trainer (threaded, or
-// synchronous for tests and, while recording, in lockstep), the UI state with its copy of the scene, and the
+// synchronous for tests and, while recording, in lockstep), the UI state with its draft of the scene, and the
 // shared SceneFrame. Builds one frame of UI per call, forwards the UI's
 // commands to the trainer and serves its requests (open, save, screenshot).
 #pragma once
@@ -46,7 +46,7 @@ public:
     bool openScene(const std::string& path);
     // Replaces the session's scene with `scene` (new trainer). On error: banner, false.
     bool openSceneSpec(const SceneSpec& scene);
-    // Writes the current spec (with UI edits) to `path` as TOML. On error: banner, false.
+    // Writes the trainer's scene with the display state on screen to `path` as TOML. On error: banner, false.
     bool saveSceneAs(const std::string& path);
 
     // Builds one frame of UI (between ImGui::NewFrame and ImGui::Render) for a `size` pixel window.
@@ -80,7 +80,8 @@ public:
     UiState& ui() { return ui_; }
     SceneFrame& frame() { return frame_; }
     Trainer& trainer() { return *trainer_; }
-    const SceneSpec& scene() const { return ui_.spec; }
+    // The trainer's scene with every edit it applied (its display part as loaded; the screen's is frame().display()).
+    SceneSpec scene() const;
     // Width of the controls panel for a window of width `w` (0 when hidden).
     float controlsWidth(float w) const;
 
@@ -103,7 +104,6 @@ private:
     bool lockstep_ = false;
     int max_speed_steps_ = 1;    // lockstep K when the speed is "max": the pace before recording started
     std::string shader_errors_;  // the shader errors the banner last reported
-    uint64_t command_errors_seen_ = 0;  // the trainer's refused-command count the banner last reported
     LockstepDriver lockstep_driver_;          // lockstep steps: the next frame's training + snapshot
     std::vector<Command> deferred_;           // pipelined lockstep: commands waiting for the trainer
 };

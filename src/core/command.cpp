@@ -1,5 +1,5 @@
-// command.cpp — the scene-data edits that commands make, shared by the
-// trainer and the UI so both hold the same scene after the same commands.
+// command.cpp — which commands edit the scene, and the custom-data edits
+// (drawn blobs and points) the trainer applies.
 #include "core/command.h"
 
 namespace ganarium {
@@ -13,6 +13,21 @@ DataSpec ofFamily(const DataSpec& current, DataFamily family) {
     return fresh;
 }
 }  // namespace
+
+bool changesScene(Command::Kind kind) {
+    using K = Command::Kind;
+    switch (kind) {
+        case K::Reseed:
+        case K::SetRun:
+        case K::SetData:
+        case K::AddBlob:
+        case K::AddPoints:
+        case K::ClearData:
+        case K::LoadScene:
+        case K::RestartFrom: return true;
+        default: return false;
+    }
+}
 
 DataSpec customDataAfter(const DataSpec& current, const Command& command) {
     using K = Command::Kind;

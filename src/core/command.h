@@ -41,8 +41,12 @@ struct Command {
     std::shared_ptr<const SceneSpec> scene;
 };
 
+// True for the kinds that edit the scene (seed, runs, data, the whole scene), so the trainer
+// publishes a new SceneSpec after them; false for transport (play, steps, speed, reset, resume).
+bool changesScene(Command::Kind kind);
+
 // The data after a custom-data edit (AddBlob, AddPoints, ClearData): the one
-// rule set the trainer and the UI's scene copy both follow. Blobs and painted
+// rule set the trainer follows. Blobs and painted
 // points combine (blobs2d keeps `points`; a blob added to points turns them
 // into blobs2d with those points); any other family is replaced. Other kinds
 // return `current` unchanged.

@@ -84,12 +84,41 @@ size_t lastLine(const std::string& text) {
     return lines;
 }
 
-void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
-    r.rejectUnknown({"title", "caption", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves"});
-    r.readChoices("show", layerNames(), scene.show);
-    r.readChoices("hide", layerNames(), scene.hide);
+// The [scene] keys about how the scene is shown: show / hide (layers), curves, layout and view.
+void parseDisplayKeys(const TableReader& r, DisplayState& display, bool is1d) {
+    std::vector<std::string> show, hide;
+    r.readChoices("show", layerNames(), show);
+    r.readChoices("hide", layerNames(), hide);
+    setLayers(display.layers, show, true);
+    setLayers(display.layers, hide, false);  // a layer named in both ends up off
     int curves = -1;
-    if (r.readChoice("curves", curveNames(), curves)) scene.curves = curveNames()[static_cast<size_t>(curves)];
+    // The first tab is what a scene gets without naming one: kept as "" so both spellings compare equal.
+    if (r.readChoice("curves", curveNames(), curves) && curves > 0)
+        display.curves = curveNames()[static_cast<size_t>(curves)];
+    if (r.readString("layout", display.layout) && !isLayoutName(display.layout))
+        r.fail("layout", "expected \"auto\" or columns x rows, e.g. \"2x1\" (1..6 each)");
+    std::vector<double> view;
+    if (r.readNumbers("view", view)) {
+        std::array<double, 4>& box = display.view;
+        if (view.size() == 2 && is1d) {
+            box[0] = view[0];
+            box[1] = view[1];
+        } else if (view.size() == 4) {
+            box = {view[0], view[1], view[2], view[3]};
+        } else {
+            r.fail("view", is1d ? "expected [x0, x1] (or [x0, x1, y0, y1])" : "expected [x0, x1, y0, y1]");
+        }
+        r.checkEach("view", view, Range{-kMaxCoordinate, kMaxCoordinate, false, false, "-10000..10000"});
+        if (!(box[1] - box[0] >= kMinViewSpan)) r.fail("view", "needs x0 < x1, at least 0.001 apart");
+        if (view.size() == 4 && !(box[3] - box[2] >= kMinViewSpan))
+            r.fail("view", "needs y0 < y1, at least 0.001 apart");
+        display.has_view = true;
+    }
+}
+
+void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
+    r.rejectUnknown({"title", "caption", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves",
+                     "layout"});
     r.readString("title", scene.title);
     r.readString("caption", scene.caption);
     int64_t seed = 0;
@@ -97,22 +126,7 @@ void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
     r.readInt("steps", scene.steps, Range{1, 1e12, false, false, "1..1000000000000"});
     r.readInt("metrics_every", scene.metrics_every, Range{1, 1e9, false, false, "1..1000000000"});
     r.readInt("threads", scene.threads, Range{1, 64, false, false, "1..64"});
-    std::vector<double> view;
-    if (r.readNumbers("view", view)) {
-        if (view.size() == 2 && is1d) {
-            scene.view[0] = view[0];
-            scene.view[1] = view[1];
-        } else if (view.size() == 4) {
-            scene.view = {view[0], view[1], view[2], view[3]};
-        } else {
-            r.fail("view", is1d ? "expected [x0, x1] (or [x0, x1, y0, y1])" : "expected [x0, x1, y0, y1]");
-        }
-        r.checkEach("view", view, Range{-kMaxCoordinate, kMaxCoordinate, false, false, "-10000..10000"});
-        if (!(scene.view[1] - scene.view[0] >= kMinViewSpan)) r.fail("view", "needs x0 < x1, at least 0.001 apart");
-        if (view.size() == 4 && !(scene.view[3] - scene.view[2] >= kMinViewSpan))
-            r.fail("view", "needs y0 < y1, at least 0.001 apart");
-        scene.has_view = true;
-    }
+    parseDisplayKeys(r, scene.display, is1d);
 }
 
 // Builds the distribution once so bad parameters surface at load time.

@@ -153,22 +153,15 @@ bool operator==(const RunSpec& a, const RunSpec& b) {
 
 bool operator==(const SceneSpec& a, const SceneSpec& b) {
     return a.title == b.title && a.caption == b.caption && a.seed == b.seed && a.steps == b.steps &&
-           a.metrics_every == b.metrics_every && a.threads == b.threads && a.has_view == b.has_view &&
-           (!a.has_view || a.view == b.view) && a.show == b.show && a.hide == b.hide && a.curves == b.curves &&
+           a.metrics_every == b.metrics_every && a.threads == b.threads && a.display == b.display &&
            a.data == b.data && a.runs == b.runs;
 }
 
 namespace {
-// In ViewLayers order (views/run_view.h) and PlotMetric order (views/plots_view.h).
-const std::vector<std::string> kLayerNames = {"real",      "fake",   "d_field",  "contours", "d_optimal",
-                                              "densities", "arrows", "manifold", "gp_lines", "modes",
-                                              "loss_shapes"};
-// The curves tabs, from the one metric catalogue (kCurvesTabs is constant-initialised).
+// In PlotMetric order (views/plots_view.h): the curves tabs, from the one metric catalogue (kCurvesTabs is constant-initialised).
 const std::vector<std::string> kCurveNames = curvesTabKeys();
 const std::vector<std::string> kRunKindNames = {"toy", "dirac"};
 }  // namespace
-
-const std::vector<std::string>& layerNames() { return kLayerNames; }
 
 const std::vector<std::string>& runKindNames() { return kRunKindNames; }
 

@@ -1,5 +1,6 @@
 // scene_spec.h — the plain, validated description of a scene: the data, the
-// runs (objective, networks, optimizers) and the training cadence.
+// runs (objective, networks, optimizers), the training cadence and how the
+// scene is shown (DisplayState).
 // Parsing lives in scene_parser.h; nothing here touches TOML or LibTorch.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/dirac_gan.h"
+#include "core/display_state.h"
 
 namespace ganarium {
 
@@ -109,17 +111,11 @@ struct SceneSpec {
     int64_t steps = 5000;               // default length of `ganarium train` and recordings
     int metrics_every = 50;             // M: metrics cadence in iterations
     int threads = 2;                    // trainer threads (runs are spread across them)
-    bool has_view = false;              // explicit view box below, else derived from the data
-    std::array<double, 4> view{-1, 1, -1, 1};  // x0, x1, y0, y1 (1D uses x0, x1)
-    std::vector<std::string> show;      // view layers switched on when the scene opens (layerNames())
-    std::vector<std::string> hide;      // view layers switched off when the scene opens
-    std::string curves;                 // curves tab shown first (curveNames()); "" = the first one
+    DisplayState display;               // layers, curves tab, panel grid, view box ([scene] show/hide/curves/layout/view)
     DataSpec data;
     std::vector<RunSpec> runs;          // 1..6
 };
 
-// Scene-file names of the data views' layers, for [scene] show / hide.
-const std::vector<std::string>& layerNames();
 // Scene-file names of the curves panel's tabs, in tab order, for [scene] curves.
 const std::vector<std::string>& curveNames();
 

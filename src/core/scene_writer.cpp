@@ -110,6 +110,26 @@ void writeRun(std::ostringstream& out, const RunSpec& r) {
     }
 }
 
+// The [scene] keys of `display`; each only when it differs from what a scene without it gets.
+void writeDisplay(std::ostringstream& out, const DisplayState& display, bool is1d) {
+    if (display.has_view) {
+        const auto& v = display.view;
+        const bool short1d = is1d && v[2] == -1 && v[3] == 1;
+        out << "view = " << (short1d ? numbers({v[0], v[1]}) : numbers({v[0], v[1], v[2], v[3]})) << "\n";
+    }
+    const auto names = [](const std::vector<std::string>& v) {
+        std::string s = "[";
+        for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + quote(v[i]);
+        return s + "]";
+    };
+    std::vector<std::string> show, hide;
+    layerChanges(display.layers, show, hide);
+    if (!show.empty()) out << "show = " << names(show) << "\n";
+    if (!hide.empty()) out << "hide = " << names(hide) << "\n";
+    if (!display.curves.empty()) out << "curves = " << quote(display.curves) << "\n";
+    if (display.layout != "auto") out << "layout = " << quote(display.layout) << "\n";
+}
+
 }  // namespace
 
 std::string sceneToToml(const SceneSpec& scene) {
@@ -119,19 +139,7 @@ std::string sceneToToml(const SceneSpec& scene) {
     if (!scene.caption.empty()) out << "caption = " << quote(scene.caption) << "\n";
     out << "seed = " << scene.seed << "\nsteps = " << scene.steps << "\n";
     out << "metrics_every = " << scene.metrics_every << "\nthreads = " << scene.threads << "\n";
-    if (scene.has_view) {
-        const auto& v = scene.view;
-        const bool short1d = familyDimension(scene.data.family) == 1 && v[2] == -1 && v[3] == 1;
-        out << "view = " << (short1d ? numbers({v[0], v[1]}) : numbers({v[0], v[1], v[2], v[3]})) << "\n";
-    }
-    const auto names = [](const std::vector<std::string>& v) {
-        std::string s = "[";
-        for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + quote(v[i]);
-        return s + "]";
-    };
-    if (!scene.show.empty()) out << "show = " << names(scene.show) << "\n";
-    if (!scene.hide.empty()) out << "hide = " << names(scene.hide) << "\n";
-    if (!scene.curves.empty()) out << "curves = " << quote(scene.curves) << "\n";
+    writeDisplay(out, scene.display, familyDimension(scene.data.family) == 1);
     if (sceneUsesData(scene)) {
         out << "\n[data]\n";
         writeData(out, scene.data);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/quantity.h"
+#include "core/scene_spec.h"
 #include "core/snapshot_types.h"
 
 namespace ganarium {
@@ -88,8 +89,10 @@ struct Snapshot {
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;      // measured training throughput (all runs)
-    std::string command_error;        // why the trainer thread refused the latest refused command ("" = none)
+    std::string command_error;        // why the trainer refused the latest refused command ("" = none)
     uint64_t command_errors = 0;      // how many commands it refused so far (a change means a new error)
+    std::shared_ptr<const SceneSpec> scene;  // the trainer's scene with every applied edit (shared between
+                                             // snapshots; a new pointer only when the scene changed)
     std::vector<RunSnapshot> runs;
 };
 

@@ -109,8 +109,8 @@ void Trainer::Impl::rebuildData() {
     dim = new_dim;
     modes = data ? data->modes() : std::vector<Mode>{};
     mode_weights = data ? data->modeWeights() : std::vector<double>{};
-    if (scene.has_view) {
-        view = Bounds{scene.view[0], scene.view[1], scene.view[2], scene.view[3]};
+    if (scene.display.has_view) {
+        view = Bounds{scene.display.view[0], scene.display.view[1], scene.display.view[2], scene.display.view[3]};
         if (dim == 1) view.y0 = 0, view.y1 = 1;
     } else {
         Bounds box = data ? data->bounds() : Bounds{};
@@ -206,6 +206,8 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     snapshot->steps_per_second = steps_per_second;
     snapshot->command_error = command_error;
     snapshot->command_errors = command_errors;
+    if (!published_scene) published_scene = std::make_shared<const SceneSpec>(scene);
+    snapshot->scene = published_scene;
     snapshot->runs.resize(runs.size());
     SnapshotContext context;
     context.data = data.get();
@@ -223,7 +225,7 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
             snapshot->runs[i] = run.snapshot(context, false);
         }
     });
-    if (full && !scene.has_view && data) {
+    if (full && !scene.display.has_view && data) {
         const Bounds limit = scaledAboutCentre(data->bounds(), kViewGrowthLimit);
         for (const auto& run : snapshot->runs) {
             if (run.kind == "toy") view = growView(view, run.fake, dim, limit);
@@ -260,7 +262,15 @@ void Trainer::advance(int64_t iterations, const std::atomic<bool>* stop) {
 }
 
 void Trainer::apply(const Command& command) {
-    impl_->apply(command);
+    try {
+        impl_->apply(command);
+    } catch (const std::exception& error) {
+        // Refused: the next snapshot says why, as in threaded mode.
+        impl_->command_error = error.what();
+        ++impl_->command_errors;
+        impl_->iteration_cache = impl_->iteration();
+        throw;
+    }
     impl_->iteration_cache = impl_->iteration();
 }
 

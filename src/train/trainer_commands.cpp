@@ -50,6 +50,7 @@ void Trainer::Impl::setRun(size_t index, const RunSpec& spec) {
 void Trainer::Impl::apply(const Command& command) {
     using Kind = Command::Kind;
     const int every = metricsEvery();
+    if (changesScene(command.kind)) published_scene.reset();  // the next snapshot carries the edited scene
     switch (command.kind) {
         case Kind::Play:
             if (command.run < 0) {

@@ -41,8 +41,9 @@ struct Trainer::Impl {
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;
-    std::string command_error;       // threaded mode: the latest refused command's reason (shown by the UI)
+    std::string command_error;       // the latest refused command's reason (shown by the UI)
     uint64_t command_errors = 0;
+    std::shared_ptr<const SceneSpec> published_scene;  // `scene` as snapshots share it; null: copy on the next one
     std::mutex torch_threads_mutex;        // serialises at::set_num_threads calls of workers
     WorkerPool pool;                       // persistent threads for per-run work (made by the driving thread)
 

@@ -71,10 +71,10 @@ void drawTransport(UiState& state, const Snapshot& snapshot) {
     ImGui::SameLine();
     if (ImGui::Button(tr(L, TextId::Reseed), ImVec2(half, 0))) {
         Command c = simple(Command::Kind::Reseed);
-        c.seed = state.spec.seed + 1;
+        c.seed = state.draft.scene.seed + 1;
         postCommand(state, c);
     }
-    ImGui::TextDisabled("%s: %llu", tr(L, TextId::Seed), static_cast<unsigned long long>(state.spec.seed));
+    ImGui::TextDisabled("%s: %llu", tr(L, TextId::Seed), static_cast<unsigned long long>(state.draft.scene.seed));
 }
 
 void drawRecordControls(UiState& state) {
@@ -100,16 +100,17 @@ void drawRecordControls(UiState& state) {
     ImGui::EndDisabled();
 }
 
-// Combo over gridChoices(runs); a layout that no longer fits the scene falls back to auto.
-void drawGridChoice(UiState& state, int runs) {
+// Combo over gridChoices(runs) for the display's grid; a layout that no longer fits the scene falls back to auto.
+void drawGridChoice(UiState& state, DisplayState& display, int runs) {
     const Language L = state.lang;
     const std::vector<std::string> choices = gridChoices(runs);
-    if (std::find(choices.begin(), choices.end(), state.layout) == choices.end()) state.layout = "auto";
+    std::string& layout = display.layout;
+    if (std::find(choices.begin(), choices.end(), layout) == choices.end()) layout = "auto";
     const auto label = [&](const std::string& c) { return c == "auto" ? std::string(tr(L, TextId::PanelGridAuto)) : c; };
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-    if (ImGui::BeginCombo(tr(L, TextId::PanelGrid), label(state.layout).c_str())) {
+    if (ImGui::BeginCombo(tr(L, TextId::PanelGrid), label(layout).c_str())) {
         for (const std::string& c : choices)
-            if (ImGui::Selectable(label(c).c_str(), c == state.layout)) state.layout = c;
+            if (ImGui::Selectable(label(c).c_str(), c == layout)) layout = c;
         ImGui::EndCombo();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::PanelGridHint));
@@ -149,10 +150,10 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
         for (int r = 0; r < static_cast<int>(snapshot.runs.size()); ++r) drawRunEditor(state, snapshot, r);
     }
     // A scene of Dirac-GAN runs only has no data to edit (P_data is fixed at delta_0).
-    if (sceneUsesData(state.spec) && ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
+    if (sceneUsesData(state.draft.scene) && ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
     if (ImGui::CollapsingHeader(tr(L, TextId::Layers))) {
         drawLayerToggles(state, frame);
-        if (snapshot.runs.size() > 1) drawGridChoice(state, static_cast<int>(snapshot.runs.size()));
+        if (snapshot.runs.size() > 1) drawGridChoice(state, frame.display(), static_cast<int>(snapshot.runs.size()));
     }
     if (ImGui::CollapsingHeader(tr(L, TextId::Scenes))) drawSceneBrowser(state);
 
@@ -163,6 +164,8 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     if (ImGui::Combo(tr(L, TextId::Language), &lang, names, 2))
         state.lang = lang == 1 ? Language::Chinese : Language::English;
     if (ImGui::Button(tr(L, TextId::Help))) state.show_help = !state.show_help;
+    // A widget still being dragged or typed in keeps the draft it edits (the trainer's scene waits).
+    state.draft.held = ImGui::IsAnyItemActive();
     ImGui::End();
 }
 

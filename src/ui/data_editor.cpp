@@ -38,7 +38,7 @@ std::vector<DataFamily> menuFamilies(int dim) {
 
 void drawDataEditor(UiState& state, const Snapshot& snapshot) {
     const Language L = state.lang;
-    DataSpec& data = state.spec.data;  // edited in place; each finished edit posts SetData
+    DataSpec& data = state.draft.scene.data;  // the draft; each finished edit posts SetData
     bool changed = false;
     ImGui::PushID("data");
     ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);

@@ -1,6 +1,7 @@
 // run_editor.cpp — live editing of one run: objective, Lipschitz constraint,
 // learning rates, k_d, lambda, c, batch and optimizer. Every finished edit
 // becomes one SetRun command (sliders post when released, not while dragged).
+// The widgets edit the UI's draft of the trainer's scene (ui/scene_draft.h).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -75,11 +76,11 @@ bool drawDiracControls(Language L, DiracGanSpec& d) {
 }  // namespace
 
 void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
-    if (run < 0 || run >= static_cast<int>(state.spec.runs.size()) || run >= static_cast<int>(snapshot.runs.size()))
+    if (run < 0 || run >= static_cast<int>(state.draft.scene.runs.size()) || run >= static_cast<int>(snapshot.runs.size()))
         return;
     const Language L = state.lang;
     const RunSnapshot& rs = snapshot.runs[run];
-    RunSpec& spec = state.spec.runs[run];  // edited in place so sliders keep their value while dragged
+    RunSpec& spec = state.draft.scene.runs[run];  // the draft: sliders keep their value while dragged
     bool changed = false;
 
     ImGui::PushID(run);
@@ -143,7 +144,7 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
         Command c;
         c.kind = Command::Kind::SetRun;
         c.run = run;
-        c.run_spec = state.spec.runs[run];
+        c.run_spec = spec;
         postCommand(state, c);
     }
 }

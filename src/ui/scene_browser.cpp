@@ -58,7 +58,7 @@ void drawSceneBrowser(UiState& state) {
     for (size_t i = 0; i < state.scenes.size(); ++i) {
         const SceneEntry& e = state.scenes[i];
         ImGui::PushID(static_cast<int>(i));
-        const bool current = fs::path(e.path).filename() == fs::path(state.spec.source_path).filename();
+        const bool current = fs::path(e.path).filename() == fs::path(state.draft.scene.source_path).filename();
         if (!e.error.empty()) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 120, 255));
         if (ImGui::Selectable(e.title.c_str(), current)) state.requests.load_path = e.path;
         if (!e.error.empty()) ImGui::PopStyleColor();

@@ -170,7 +170,7 @@ void SceneFrame::ensureViews(const Snapshot& snapshot) {
     panels_.resize(n);
     for (size_t i = 0; i < n; ++i) {
         RunPanels& cell = panels_[i];
-        const std::vector<PanelSlot> wanted = panelsForRun(snapshot.runs[i], layers_);
+        const std::vector<PanelSlot> wanted = panelsForRun(snapshot.runs[i], display_.layers);
         cell.views.resize(wanted.size());
         for (size_t p = 0; p < wanted.size(); ++p) {
             // A view is kept while its panel shows the same kind (it owns GL resources and hover state).
@@ -181,31 +181,25 @@ void SceneFrame::ensureViews(const Snapshot& snapshot) {
     }
 }
 
-void SceneFrame::applySceneDisplay(const SceneSpec& scene) {
-    layers_ = ViewLayers{};
-    const auto set = [&](const std::vector<std::string>& names, bool on) {
-        for (const std::string& name : names) {
-            const auto at = std::find(layerNames().begin(), layerNames().end(), name);
-            if (bool* slot = layerSlot(layers_, static_cast<int>(at - layerNames().begin()))) *slot = on;
-        }
-    };
-    set(scene.show, true);
-    set(scene.hide, false);
-    const auto tab = std::find(curveNames().begin(), curveNames().end(), scene.curves);
-    plots_.metric = tab == curveNames().end() ? PlotMetric::Divergence
-                                              : static_cast<PlotMetric>(tab - curveNames().begin());
+namespace {
+
+// The curves tab a DisplayState names ("" or an unknown name: the first).
+PlotMetric metricOfCurves(const std::string& curves) {
+    const auto tab = std::find(curveNames().begin(), curveNames().end(), curves);
+    return tab == curveNames().end() ? PlotMetric::Divergence : static_cast<PlotMetric>(tab - curveNames().begin());
 }
 
-void SceneFrame::storeSceneDisplay(SceneSpec& scene) const {
-    scene.show.clear();
-    scene.hide.clear();
-    ViewLayers defaults, shown = layers_;
-    for (int i = 0; i < static_cast<int>(layerNames().size()); ++i) {
-        const bool on = *layerSlot(shown, i);
-        if (on != *layerSlot(defaults, i)) (on ? scene.show : scene.hide).push_back(layerNames()[static_cast<size_t>(i)]);
-    }
-    const int tab = static_cast<int>(plots_.metric);
-    scene.curves = tab > 0 && tab < static_cast<int>(curveNames().size()) ? curveNames()[static_cast<size_t>(tab)] : "";
+// The scene-file name of a tab ("" for the first, which a scene gets without naming it).
+std::string curvesOfMetric(PlotMetric metric) {
+    const int tab = static_cast<int>(metric);
+    return tab > 0 && tab < static_cast<int>(curveNames().size()) ? curveNames()[static_cast<size_t>(tab)] : "";
+}
+
+}  // namespace
+
+void SceneFrame::setDisplay(const DisplayState& display) {
+    display_ = display;
+    plots_.metric = metricOfCurves(display_.curves);
 }
 
 std::string SceneFrame::shaderErrors() const {
@@ -277,7 +271,7 @@ void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& st
         const ImVec2 panel = side_by_side ? ImVec2(extent, size.y) : ImVec2(size.x, extent);
         ImGui::SetCursorScreenPos(at);
         ImGui::PushID(static_cast<int>(p));
-        if (cell.views[p]) cell.views[p]->draw(snapshot, run, layers_, camera_, style, panel);
+        if (cell.views[p]) cell.views[p]->draw(snapshot, run, display_.layers, camera_, style, panel);
         ImGui::PopID();
         (side_by_side ? at.x : at.y) += extent + gap;
     }
@@ -292,7 +286,7 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     const bool shared_legend = n > 1 || options.presentation;
     if (shared_legend) {
         const float lf = ImGui::GetFontSize() * options.font_scale;
-        const std::vector<LegendEntry> entries = sharedLegend(snapshot, layers_, options.lang);
+        const std::vector<LegendEntry> entries = sharedLegend(snapshot, display_.layers, options.lang);
         const float h = entries.empty() ? 0.0f : legendRowsHeight(entries, p1.x - p0.x - lf * 0.5f, lf) + lf * 0.5f;
         if (h > 0 && p1.y - p0.y > h * 3) {
             drawLegendRows(ImGui::GetWindowDrawList(), ImVec2(p0.x, p1.y - h), p1.x - p0.x, entries, lf);
@@ -409,7 +403,9 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
         ImGui::SetCursorScreenPos(plots_pos);
         const PlotTexts texts = plotTexts(options.lang);
         ImGui::BeginChild("##plots", plots_size, false, kChildFlags);
+        plots_.metric = metricOfCurves(display_.curves);
         plots_.draw(snapshot, texts, style, ImGui::GetContentRegionAvail());
+        display_.curves = curvesOfMetric(plots_.metric);  // a tab clicked this frame
         ImGui::EndChild();
     }
     if (weights) {

@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include "core/display_state.h"
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
 #include "render/shader_program.h"
@@ -64,14 +65,17 @@ public:
     // Needs a current GL 3.3 context and an ImGui frame in progress.
     void draw(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 origin, ImVec2 size);
 
-    ViewLayers& layers() { return layers_; }
+    // How the frame is shown: layers, curves tab, grid (the GUI passes display().layout as options.layout).
+    DisplayState& display() { return display_; }
+    const DisplayState& display() const { return display_; }
+    ViewLayers& layers() { return display_.layers; }
     ViewCamera& camera() { return camera_; }
     PlotsView& plots() { return plots_; }
     WeightsView& weights() { return weights_; }
-    // The scene's own display choices: default layers with its `show` / `hide` applied, and its `curves` tab.
-    void applySceneDisplay(const SceneSpec& scene);
-    // The inverse, for "save scene as": the layers that differ from the defaults and the tab shown.
-    void storeSceneDisplay(SceneSpec& scene) const;
+    // Shows the frame as `display` says (layers, curves tab, grid).
+    void setDisplay(const DisplayState& display);
+    // The scene's own display choices (its `display`: show / hide, curves, layout, view).
+    void applySceneDisplay(const SceneSpec& scene) { setDisplay(scene.display); }
     // Forgets pan/zoom: the next draw frames the snapshot's view box again.
     void resetCamera() { camera_.initialised = false; }
     // Compile/link errors of the views' shaders after the last draw ("" when every program built).
@@ -102,7 +106,7 @@ private:
     };
     std::vector<RunPanels> panels_;
     int views_dim_ = 0;
-    ViewLayers layers_;
+    DisplayState display_;  // the one display state (curves: kept in step with plots_.metric around its draw)
     ViewCamera camera_;
     PlotsView plots_;
     WeightsView weights_;

@@ -1,7 +1,9 @@
 // ui_state.h — what the interface remembers between frames (language,
-// panel toggles, text fields, banner) plus the outbox of Commands for the
-// trainer and the requests only the app can serve (load, save, screenshot).
-// The UI never touches the Trainer: the app drains `outbox` each frame.
+// panel toggles, text fields, banner, the editors' scene draft) plus the
+// outbox of Commands for the trainer and the requests only the app can serve
+// (load, save, screenshot). The UI never touches the Trainer: the app drains
+// `outbox` each frame. How the scene is shown (layers, curves tab, grid) is
+// the SceneFrame's DisplayState.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include "core/command.h"
 #include "core/scene_spec.h"
 #include "ui/i18n.h"
+#include "ui/scene_draft.h"
 
 namespace ganarium {
 
@@ -31,7 +34,7 @@ struct Banner {
 // Requests that need the app (files, GL read-back).
 struct UiRequests {
     std::string load_path;      // non-empty: open this scene file
-    std::string save_path;      // non-empty: write the current spec here
+    std::string save_path;      // non-empty: write the trainer's scene and the display state here
     bool screenshot = false;    // save the next finished frame as PNG
     bool reload_fonts = false;  // language changed: rebuild the font atlas
     bool toggle_recording = false;  // start or stop the in-app video (button, Ctrl+R, F9)
@@ -57,7 +60,7 @@ struct RecordingStatus {
 // Interface state of one window.
 struct UiState {
     Language lang = Language::English;
-    SceneSpec spec;                  // the current scene with every UI edit applied ("save as" writes it)
+    SceneDraft draft;                // the editors' copy of the trainer's scene (ui/scene_draft.h)
     std::vector<Command> outbox;     // commands for the trainer, in order
     UiRequests requests;
     Banner banner;
@@ -81,14 +84,10 @@ struct UiState {
     bool scenes_scanned = false;
     uint64_t reseed_value = 0;       // seed the Reseed button uses (0: scene seed + 1)
     int speed = 1;
-    std::string layout = "auto";     // run panel grid: "auto" or "CxR" (see gridChoices)
 };
 
-// Queues `command` for the trainer and applies the same edit to `state.spec`.
+// Queues `command` for the trainer; a scene edit marks the draft as waiting for the trainer's answer.
 void postCommand(UiState& state, Command command);
-
-// Applies the scene-changing part of `command` to `spec` (same rules as the trainer; data edits via customDataAfter).
-void applyToSpec(SceneSpec& spec, const Command& command);
 
 // Shows an info (fading) or error (sticky) message.
 void showBanner(UiState& state, const std::string& text, bool error, double now);

@@ -11,30 +11,13 @@
 
 #include <imgui.h>
 
+#include "core/display_state.h"
 #include "core/snapshot.h"
 #include "render/shader_program.h"
 
 namespace ganarium {
 
-// Which layers a data view draws; every layer can be toggled in the UI.
-struct ViewLayers {
-    bool real = true;          // real samples
-    bool fake = true;          // generated samples
-    bool d_field = true;       // D / critic heatmap (2D) or D(x) curve (1D)
-    bool contours = true;      // contour lines of the field (2D)
-    bool d_optimal = true;     // D* dashed (1D) / contours of D* (2D)
-    bool densities = true;     // p_data filled, p_G estimate (1D)
-    bool arrows = true;        // generator gradient arrows on fake samples
-    bool manifold = true;      // generator manifold (2D) / z -> G(z) mapping lines (1D)
-    bool gp_lines = false;     // gradient-penalty lines coloured by ||grad D||
-    bool modes = true;         // mixture centres, covered / uncovered
-    bool loss_shapes = false;  // a panel beside each JS-type toy run: the generator losses against D(G(z))
-};
-
-// Layer flag `index` (0..10) in the order of the scene file's layerNames() and of the shortcuts
-// 1..9, 0: real, fake, d_field, contours, d_optimal, densities, arrows, manifold, gp_lines, modes,
-// then loss_shapes (no shortcut). Null outside 0..10.
-bool* layerSlot(ViewLayers& layers, int index);
+// ViewLayers (which layers a data view draws) and layerSlot live in core/display_state.h.
 
 // Shared camera of all panels: the data-space box shown. Pan/zoom edits it
 // unless `fixed_axes` (stable framing for videos).

@@ -69,8 +69,8 @@ TEST_CASE("the embedded default scene") {
     CHECK(scene.runs[1].k_d == 5);
     CHECK(scene.runs[0].k_d == 1);  // from [defaults]
     CHECK(scene.runs[0].g_opt.beta2 == 0.9);
-    CHECK(scene.has_view);
-    CHECK(scene.view[3] == 3.0);
+    CHECK(scene.display.has_view);
+    CHECK(scene.display.view[3] == 3.0);
 }
 
 TEST_CASE("defaults, per-net keys and default run names") {
@@ -266,10 +266,18 @@ TEST_CASE("[scene] show / hide / curves: layer and tab names, typos suggested, s
         "[scene]\nshow = [\"gp_lines\"]\nhide = [\"arrows\", \"manifold\"]\ncurves = \"modes_covered\"\n"
         "[data]\nfamily = \"ring\"\n[[run]]\n",
         "display.toml");
-    CHECK(s.show == std::vector<std::string>{"gp_lines"});
-    CHECK(s.hide == std::vector<std::string>{"arrows", "manifold"});
-    CHECK(s.curves == "modes_covered");
+    CHECK(s.display.layers.gp_lines);
+    CHECK_FALSE(s.display.layers.arrows);
+    CHECK_FALSE(s.display.layers.manifold);
+    CHECK(s.display.layers.real);  // untouched layers keep their defaults
+    CHECK_FALSE(s.display.layers.loss_shapes);
+    CHECK(s.display.curves == "modes_covered");
+    CHECK(s.display.layout == "auto");
     CHECK(parseSceneText(sceneToToml(s), "again.toml") == s);
+    std::vector<std::string> show, hide;
+    layerChanges(s.display.layers, show, hide);
+    CHECK(show == std::vector<std::string>{"gp_lines"});
+    CHECK(hide == std::vector<std::string>{"arrows", "manifold"});
 
     const std::string typo = errorOf("[scene]\nshow = [\"gp_line\"]\n[data]\nfamily = \"ring\"\n[[run]]\n");
     CHECK(typo.find("show") != std::string::npos);
@@ -281,4 +289,26 @@ TEST_CASE("[scene] show / hide / curves: layer and tab names, typos suggested, s
     CHECK(layerNames().size() == 11);
     CHECK(layerNames().back() == "loss_shapes");
     CHECK(curveNames().front() == "divergence");
+}
+
+TEST_CASE("[scene] layout: the run-panel grid, checked, written only when not auto, round-trips") {
+    const SceneSpec s = parseSceneText("[scene]\nlayout = \"2x1\"\n[data]\nfamily = \"ring\"\n[[run]]\n[[run]]\n",
+                                       "layout.toml");
+    CHECK(s.display.layout == "2x1");
+    const std::string text = sceneToToml(s);
+    CHECK(text.find("layout = \"2x1\"") != std::string::npos);
+    CHECK(parseSceneText(text, "again.toml") == s);
+    SceneSpec other = s;
+    other.display.layout = "1x2";
+    CHECK_FALSE(other == s);  // the grid is part of the scene's equality (save-as must keep it)
+    other.display.layout = "auto";
+    CHECK(sceneToToml(other).find("layout") == std::string::npos);
+    const std::string bad = errorOf("[scene]\nlayout = \"7x1\"\n[data]\nfamily = \"ring\"\n[[run]]\n");
+    CHECK(bad.find("layout") != std::string::npos);
+    CHECK(bad.find("columns x rows") != std::string::npos);
+    CHECK(isLayoutName("auto"));
+    CHECK(isLayoutName("3x2"));
+    CHECK_FALSE(isLayoutName("0x1"));
+    CHECK_FALSE(isLayoutName("2x"));
+    CHECK_FALSE(isLayoutName("2x10"));
 }

@@ -220,12 +220,13 @@ TEST_CASE("an edit the training thread refuses is shown as a red banner, once; t
     REQUIRE_MESSAGE(fx.window, fx.error);
     GuiSession session(defaultScene(), testSessionOptions(true));
     fx.frame(session);
+    const int batch = session.ui().draft.scene.runs[0].batch;
+    session.ui().draft.scene.runs[0].batch = 0;  // as the run editor would
     Command bad;
     bad.kind = Command::Kind::SetRun;
     bad.run = 0;
-    bad.run_spec = session.scene().runs[0];
-    bad.run_spec.batch = 0;
-    session.ui().outbox.push_back(bad);
+    bad.run_spec = session.ui().draft.scene.runs[0];
+    postCommand(session.ui(), bad);
     const int64_t step_before = session.trainer().latest()->runs[0].step;
     bool shown = false;
     for (int i = 0; i < 200 && !shown; ++i) {
@@ -235,10 +236,58 @@ TEST_CASE("an edit the training thread refuses is shown as a red banner, once; t
     }
     REQUIRE(shown);
     CHECK(session.ui().banner.text.find("batch must be at least 1") != std::string::npos);
+    CHECK(session.ui().draft.scene.runs[0].batch == batch);  // the editor shows the trainer's value again
+    CHECK_FALSE(session.ui().draft.in_flight);
     session.ui().banner.text.clear();  // dismissed: the same refusal is not reported again
     for (int i = 0; i < 5; ++i) fx.frame(session);
     CHECK(session.ui().banner.text.empty());
     CHECK(session.trainer().latest()->runs[0].step > step_before);
+}
+
+TEST_CASE("a refused edit reverts the editor's draft, and save-as writes the trainer's scene, not the refused value") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    fx.frame(session);
+    const SceneSpec before = session.scene();
+    REQUIRE(session.ui().draft.scene == before);
+
+    // The run editor's draft takes an out-of-range latent size; the trainer (validateRun) refuses it.
+    RunSpec& draft_run = session.ui().draft.scene.runs[1];
+    draft_run.latent_dim = 65;
+    Command bad;
+    bad.kind = Command::Kind::SetRun;
+    bad.run = 1;
+    bad.run_spec = draft_run;
+    postCommand(session.ui(), bad);
+    fx.frame(session);  // serviceRequests hands it to the trainer, which refuses it
+    fx.frame(session);  // the next frame reads the refusal from the snapshot
+    CHECK(session.snapshot()->command_errors == 1);
+    CHECK(session.ui().banner.error);
+    CHECK(session.ui().banner.text.find("latent_dim must be between 1 and 64") != std::string::npos);
+    CHECK(session.ui().draft.scene.runs[1].latent_dim == before.runs[1].latent_dim);
+    CHECK(session.scene().runs[1].latent_dim == before.runs[1].latent_dim);
+
+    const fs::path dir = tempDir("refused");
+    const fs::path path = dir / "after-refusal.toml";
+    REQUIRE(session.saveSceneAs(path.string()));
+    const SceneSpec saved = loadSceneFile(path.string());
+    CHECK(saved.runs[1].latent_dim == before.runs[1].latent_dim);
+    CHECK(saved == before);
+
+    // An accepted edit after the refusal is saved as usual.
+    session.ui().draft.scene.runs[1].k_d = 4;
+    Command good = bad;
+    good.run_spec = session.ui().draft.scene.runs[1];
+    postCommand(session.ui(), good);
+    fx.frame(session);
+    fx.frame(session);
+    CHECK(session.ui().draft.scene.runs[1].k_d == 4);
+    CHECK_FALSE(session.ui().draft.in_flight);
+    REQUIRE(session.saveSceneAs(path.string()));
+    CHECK(loadSceneFile(path.string()).runs[1].k_d == 4);
+    CHECK(loadSceneFile(path.string()).runs[1].latent_dim == before.runs[1].latent_dim);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("the panel grid follows the UI's choice, and falls back to auto when a scene has other run counts") {
@@ -247,17 +296,17 @@ TEST_CASE("the panel grid follows the UI's choice, and falls back to auto when a
     GuiSession session(loadSceneFile(std::string(GANARIUM_SCENE_DIR) + "/ring8.toml"), testSessionOptions(false));
     fx.frame(session);
     CHECK(session.frame().gridColumns() * session.frame().gridRows() == 4);
-    session.ui().layout = "4x1";
+    session.frame().display().layout = "4x1";
     fx.frame(session);
     CHECK(session.frame().gridColumns() == 4);
     CHECK(session.frame().gridRows() == 1);
-    session.ui().layout = "1x4";
+    session.frame().display().layout = "1x4";
     fx.frame(session);
     CHECK(session.frame().gridColumns() == 1);
     CHECK(session.frame().gridRows() == 4);
     CHECK(session.openScene(std::string(GANARIUM_SCENE_DIR) + "/default.toml"));  // 2 runs: 1x4 no longer fits
-    CHECK(session.ui().layout == "auto");
-    session.ui().layout = "2x1";
+    CHECK(session.frame().display().layout == "auto");
+    session.frame().display().layout = "2x1";
     fx.frame(session);
     CHECK(session.frame().gridColumns() == 2);
     CHECK(session.frame().gridRows() == 1);
@@ -333,6 +382,44 @@ TEST_CASE("HiDPI: a content scale of 2 doubles the fonts and the theme's sizes; 
     CHECK(uiFontPixels(1.5f) == 29.0f);
 }
 
+TEST_CASE("display settings (layers, curves tab, grid) round-trip through save-as and reload") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(loadSceneFile(std::string(GANARIUM_SCENE_DIR) + "/ring8.toml"), testSessionOptions(false));
+    fx.frame(session);
+    REQUIRE(session.snapshot()->runs.size() == 4);
+    DisplayState& display = session.frame().display();
+    display.layers.contours = false;
+    display.layers.loss_shapes = true;
+    display.curves = "w1";
+    display.layout = "4x1";
+    fx.frame(session);
+    CHECK(session.frame().plots().metric == PlotMetric::W1);  // the tab drawn is the display's
+    CHECK(session.frame().gridColumns() == 4);
+    const DisplayState shown = session.frame().display();
+    const fs::path dir = tempDir("display-roundtrip");
+    const fs::path path = dir / "looks.toml";
+    REQUIRE(session.saveSceneAs(path.string()));
+    std::ifstream in(path);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text.find("layout = \"4x1\"") != std::string::npos);
+    CHECK(text.find("curves = \"w1\"") != std::string::npos);
+    CHECK(text.find("hide = [\"contours\"]") != std::string::npos);
+    CHECK(text.find("show = [\"loss_shapes\"]") != std::string::npos);
+
+    // Another look, then the saved scene: everything on screen comes back.
+    REQUIRE(session.openScene(std::string(GANARIUM_SCENE_DIR) + "/default.toml"));
+    CHECK(session.frame().display().layout == "auto");
+    CHECK(session.frame().layers().contours);
+    REQUIRE(session.openScene(path.string()));
+    fx.frame(session);
+    CHECK(session.frame().display() == shown);
+    CHECK(session.frame().plots().metric == PlotMetric::W1);
+    CHECK(session.frame().gridColumns() == 4);
+    CHECK(session.frame().gridRows() == 1);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a scene's show / hide / curves choices apply when it opens, and reset for the next scene") {
     AppWindowFixture fx;
     REQUIRE_MESSAGE(fx.window, fx.error);
@@ -352,15 +439,17 @@ TEST_CASE("a scene's show / hide / curves choices apply when it opens, and reset
     fx.frame(session);
     CHECK(session.frame().plots().metric == PlotMetric::ModesCovered);
 
-    // Toggled layers and the tab on screen are saved with the scene and come back with it.
+    // Toggled layers, the tab and the grid on screen are saved with the scene and come back with it.
     session.frame().layers().arrows = false;
     session.frame().layers().gp_lines = true;
     const fs::path dir = tempDir("display");
     REQUIRE(session.saveSceneAs((dir / "mine.toml").string()));
     const SceneSpec saved = loadSceneFile((dir / "mine.toml").string());
-    CHECK(saved.show == std::vector<std::string>{"gp_lines"});
-    CHECK(saved.hide == std::vector<std::string>{"arrows"});
-    CHECK(saved.curves == "modes_covered");
+    CHECK(saved.display.layers.gp_lines);
+    CHECK_FALSE(saved.display.layers.arrows);
+    CHECK(saved.display.layers.manifold);
+    CHECK(saved.display.curves == "modes_covered");
+    CHECK(saved.display == session.frame().display());
     REQUIRE(session.openScene(std::string(GANARIUM_SCENE_DIR) + "/default.toml"));
     CHECK(session.frame().layers().arrows);
     REQUIRE(session.openScene((dir / "mine.toml").string()));

@@ -1,6 +1,6 @@
 // app_ui_logic_test.cpp — UI logic without a window: the translation table,
-// grid layouts, frame statistics, plot helpers and the UI's copy of the scene
-// staying equal to the trainer's after the same commands.
+// grid layouts, frame statistics, plot helpers and the editors' draft of the
+// trainer's scene (follow, hold, revert on refusal).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "app/gui_stats.h"
+#include "core/errors.h"
 #include "core/scene_parser.h"
 #include "train/trainer.h"
 #include "ui/i18n.h"
@@ -125,61 +126,104 @@ TEST_CASE("plot helpers: nice ticks and dashed lines that always terminate") {
     ImGui::DestroyContext();
 }
 
-TEST_CASE("the UI's copy of the scene matches the trainer's after the same commands") {
-    SceneSpec scene = defaultScene();
+TEST_CASE("the editors' draft follows the trainer's scene, keeps an edit in flight, and reverts a refused one") {
+    const SceneSpec scene = defaultScene();
     TrainerOptions options;
     options.threads = 1;
     options.display_samples = 128;
     Trainer trainer(scene, options);
     UiState ui;
-    ui.spec = scene;
+    const SnapshotPtr first = trainer.snapshot();
+    REQUIRE(first->scene.get() != nullptr);
+    followTrainer(ui, *first, 0.0);
+    CHECK(ui.draft.scene == scene);
+    CHECK(ui.draft.base.get() == first->scene.get());
 
-    auto both = [&](const Command& c) {
-        postCommand(ui, c);
-        trainer.apply(ui.outbox.back());
-    };
-    Command c;
-    c.kind = Command::Kind::SetRun;
-    c.run = 1;
-    c.run_spec = scene.runs[1];
-    c.run_spec.gp_lambda = 5.0;
-    c.run_spec.g_opt.lr = 2e-4;
-    both(c);
-    c = Command{};
-    c.kind = Command::Kind::Reseed;
-    c.seed = 99;
-    both(c);
-    c = Command{};
-    c.kind = Command::Kind::AddBlob;
-    c.x = 0.5;
-    c.y = -0.5;
-    c.std = 0.2;
-    both(c);
-    c.x = -1.0;
-    both(c);
-    CHECK(ui.spec.data.family == DataFamily::Blobs2D);
-    CHECK(ui.spec.data.stds.size() == 2);
-    c = Command{};
-    c.kind = Command::Kind::AddPoints;
-    c.points = {0.1, 0.2, 0.3, 0.4};
-    both(c);
-    CHECK(ui.spec.data.family == DataFamily::Blobs2D);  // painted points join the blobs
-    CHECK(ui.spec.data.points.size() == 4);
-    CHECK(ui.spec == trainer.scene());
-    c = Command{};
-    c.kind = Command::Kind::ClearData;
-    both(c);
-    CHECK(ui.spec.data.points.empty());
-    c = Command{};
-    c.kind = Command::Kind::SetData;
-    c.data = scene.data;
-    c.data.modes = 5;
-    both(c);
-    CHECK(ui.outbox.size() == 7);
-    CHECK(ui.spec == trainer.scene());
-    CHECK(trainer.scene().data.modes == 5);
-    CHECK(trainer.scene().runs[1].gp_lambda == doctest::Approx(5.0));
+    // An edit made in the draft stays on screen while its command is in flight.
+    ui.draft.scene.runs[1].gp_lambda = 5.0;
+    Command edit;
+    edit.kind = Command::Kind::SetRun;
+    edit.run = 1;
+    edit.run_spec = ui.draft.scene.runs[1];
+    postCommand(ui, edit);
+    CHECK(ui.draft.in_flight);
+    const SnapshotPtr waiting = trainer.snapshot();  // published before the trainer applied it
+    CHECK(waiting->scene.get() == first->scene.get());          // no scene edit yet: the same shared scene
+    followTrainer(ui, *waiting, 0.1);
+    CHECK(ui.draft.scene.runs[1].gp_lambda == doctest::Approx(5.0));
+    trainer.apply(ui.outbox.back());
+    ui.outbox.clear();
+    const SnapshotPtr applied = trainer.snapshot();
+    CHECK(applied->scene.get() != first->scene.get());
+    CHECK(applied->scene->runs[1].gp_lambda == doctest::Approx(5.0));
+    followTrainer(ui, *applied, 0.2);
+    CHECK_FALSE(ui.draft.in_flight);
+    CHECK(ui.draft.scene == trainer.scene());
+    Command play;  // transport is no scene edit: the published scene stays shared
+    play.kind = Command::Kind::Play;
+    postCommand(ui, play);
+    CHECK_FALSE(ui.draft.in_flight);
+    trainer.apply(play);
+    CHECK(trainer.snapshot()->scene.get() == applied->scene.get());
 
+    // The trainer refuses an edit: the draft shows the trainer's value again, the banner the reason, once.
+    const int batch = trainer.scene().runs[0].batch;
+    ui.draft.scene.runs[0].batch = 0;
+    Command bad;
+    bad.kind = Command::Kind::SetRun;
+    bad.run = 0;
+    bad.run_spec = ui.draft.scene.runs[0];
+    postCommand(ui, bad);
+    CHECK_THROWS_AS(trainer.apply(bad), UserError);
+    const SnapshotPtr refused = trainer.snapshot();
+    CHECK(refused->command_errors == 1);
+    CHECK(refused->scene->runs[0].batch == batch);
+    followTrainer(ui, *refused, 1.0);
+    CHECK(ui.draft.scene.runs[0].batch == batch);
+    CHECK_FALSE(ui.draft.in_flight);
+    CHECK(ui.banner.error);
+    CHECK(ui.banner.text.find("batch must be at least 1") != std::string::npos);
+    ui.banner.text.clear();
+    followTrainer(ui, *trainer.snapshot(), 2.0);
+    CHECK(ui.banner.text.empty());
+
+    // A widget still held keeps its draft when the trainer's scene changes; it follows once let go.
+    ui.draft.held = true;
+    ui.draft.scene.runs[0].d_opt.lr = 0.01;  // being dragged
+    Command reseed;
+    reseed.kind = Command::Kind::Reseed;
+    reseed.seed = 99;
+    trainer.apply(reseed);
+    const SnapshotPtr reseeded = trainer.snapshot();
+    followTrainer(ui, *reseeded, 3.0);
+    CHECK(ui.draft.scene.runs[0].d_opt.lr == doctest::Approx(0.01));
+    CHECK(ui.draft.scene.seed != 99);
+    ui.draft.held = false;
+    followTrainer(ui, *reseeded, 3.1);
+    CHECK(ui.draft.scene.seed == 99);
+    CHECK(ui.draft.scene.runs[0].d_opt.lr == doctest::Approx(trainer.scene().runs[0].d_opt.lr));
+
+    // Drawn data reaches the draft through the trainer (one set of custom-data rules: core customDataAfter).
+    Command blob;
+    blob.kind = Command::Kind::AddBlob;
+    blob.x = 0.5;
+    blob.y = -0.5;
+    blob.std = 0.2;
+    trainer.apply(blob);
+    Command points;
+    points.kind = Command::Kind::AddPoints;
+    points.points = {0.1, 0.2, 0.3, 0.4};
+    trainer.apply(points);
+    followTrainer(ui, *trainer.snapshot(), 4.0);
+    CHECK(ui.draft.scene.data.family == DataFamily::Blobs2D);  // painted points join the blobs
+    CHECK(ui.draft.scene.data.stds.size() == 1);
+    CHECK(ui.draft.scene.data.points.size() == 4);
+    resetDraft(ui.draft);
+    CHECK(ui.draft.base.get() == nullptr);
+    CHECK(ui.draft.refusals_seen == 0);
+}
+
+TEST_CASE("layer toggles by digit") {
     ViewLayers layers;
     CHECK(toggleLayerByDigit(layers, 1));
     CHECK_FALSE(layers.real);

@@ -80,8 +80,8 @@ TEST_CASE("against a fixed generator, D approaches the optimal discriminator") {
     run.d_opt.lr = 3e-3;
     run.batch = 256;
     auto scene = makeScene(gaussian1D(0.0, 1.0), {run}, 100);
-    scene.has_view = true;
-    scene.view = {-4, 5, 0, 1};
+    scene.display.has_view = true;
+    scene.display.view = {-4, 5, 0, 1};
     Trainer trainer(scene);
     const double start_gap = trainer.snapshot()->runs[0].latest.at("d_opt_gap");
     trainer.advance(600);
