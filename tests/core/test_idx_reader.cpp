@@ -1,5 +1,6 @@
 // test_idx_reader.cpp — IDX parsing on hand-written files (plain and gzip),
 // the missing-dataset message, and the installed test split when present.
+#include <unistd.h>
 #include <doctest/doctest.h>
 
 #include <zlib.h>
@@ -23,7 +24,7 @@ std::vector<uint8_t> tinyImages() {
 }
 
 std::string tempPath(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("ganarium_test_" + name)).string();
+    return (std::filesystem::temp_directory_path() / ("ganarium_test_" + std::to_string(::getpid()) + "_" + name)).string();
 }
 
 }  // namespace

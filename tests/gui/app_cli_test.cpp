@@ -2,6 +2,7 @@
 // gives exit code 3 and names the headless commands; a bad scene is reported
 // (exit 2) before any window is attempted; --frames/--screenshot/--stats
 // under Xvfb save the PNG and print the figures.
+#include <unistd.h>
 #include <doctest/doctest.h>
 
 #include <array>
@@ -54,12 +55,12 @@ TEST_CASE("without a display the window exits 3 and points to the headless comma
 TEST_CASE("a bad scene file is reported with exit code 2 before any window opens") {
     const std::string bin = binary();
     REQUIRE_MESSAGE(!bin.empty(), "GANARIUM_BIN is not set (ctest sets it)");
-    const fs::path path = fs::temp_directory_path() / "ganarium-app-bad-scene.toml";
+    const fs::path path = fs::temp_directory_path() / ("ganarium-app-bad-scene-" + std::to_string(::getpid()) + ".toml");
     std::ofstream(path) << "[scene]\ntitle = \"x\"\n[data]\nfamily = \"rign\"\n";
     const Result r = run("env -u DISPLAY -u WAYLAND_DISPLAY '" + bin + "' '" + path.string() + "'");
     fs::remove(path);
     CHECK(r.code == 2);
-    CHECK(r.output.find("ganarium-app-bad-scene.toml") != std::string::npos);
+    CHECK(r.output.find(("ganarium-app-bad-scene-" + std::to_string(::getpid()) + ".toml")) != std::string::npos);
     CHECK(r.output.find("no display") == std::string::npos);
 
     const Result missing = run("env -u DISPLAY '" + bin + "' /nonexistent/scene.toml");
@@ -77,7 +78,7 @@ TEST_CASE("--frames N --screenshot FILE --stats: the PNG of the last frame and t
     CHECK(lonely.output.find("--frames") != std::string::npos);
     CHECK_FALSE(fs::exists("/tmp/never.png"));
 
-    const fs::path png = fs::temp_directory_path() / "ganarium-cli-shot.png";
+    const fs::path png = fs::temp_directory_path() / ("ganarium-cli-shot-" + std::to_string(::getpid()) + ".png");
     fs::remove(png);
     const Result r = run("'" + bin + "' '" GANARIUM_SCENE_DIR "/ring8.toml' --frames 40 --screenshot '" + png.string() +
                          "' --stats");

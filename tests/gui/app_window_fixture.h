@@ -13,6 +13,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <unistd.h>
+
 #include "app/gui_session.h"
 #include "app/gui_window.h"
 #include "ui/fonts.h"
@@ -20,9 +22,11 @@
 
 namespace ganarium::test {
 
-// An empty scratch folder under the system temp dir, named `prefix-name` (emptied first).
+// An empty scratch folder under the system temp dir, named `prefix-PID-name` (emptied first; the PID keeps
+// test runs of several checkouts apart).
 inline std::filesystem::path freshTempDir(const std::string& prefix, const std::string& name) {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / (prefix + "-" + name);
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / (prefix + "-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
