@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "bench_report.h"
+#include "bench_metric_publish.h"
 #include "bench_setup.h"
 #include "bench_timing.h"
 #include "core/errors.h"
@@ -117,6 +118,12 @@ void metricAndSnapshotCosts(const BenchOptions& o, BenchReport& report) {
     report.check("metric overhead at every " + std::to_string(kDefaultCadence) + " it", format("%.1f %%", m.percent.wall),
                  format("<= %.0f %%", kTargetMetricPercent), m.percent.wall <= kTargetMetricPercent,
                  format("%.1f %%", m.percent.cpu));
+    // Publishing the metrics must not grow with the run's length (the snapshot shares the metric log).
+    for (const int evaluations : {100, 20000}) {
+        const Figure publish = metricPublishMicroseconds(evaluations, std::max(o.repeats, 5));
+        report.info("metrics publish, " + std::to_string(evaluations) + " evaluations",
+                    format("%.1f us", publish.wall), format("%.1f us", publish.cpu));
+    }
     const Figure snap = snapshotMilliseconds(defaultScene(), o.warmup, o.repeats);
     report.info("snapshot build (default scene, 2 runs)", format("%.1f ms", snap.wall), format("%.1f ms", snap.cpu));
     // The GUI's speed target is measured on ring8 (4 runs, 2 threads): its snapshot sets the frame rate.

@@ -50,11 +50,11 @@ void reportBlas() {
     }
 }
 
-// True when some running run's history does not end at its current step.
+// True when some running run's metric log does not end at its current step.
 bool needsFinalEvaluation(const Snapshot& snap) {
     return std::any_of(snap.runs.begin(), snap.runs.end(), [](const RunSnapshot& run) {
         if (run.status == RunStatus::Diverged) return false;
-        return run.history.steps.empty() || run.history.steps.back() < run.step;
+        return run.metrics.empty() || run.metrics.step(run.metrics.size() - 1) < run.step;
     });
 }
 

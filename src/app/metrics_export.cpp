@@ -1,4 +1,4 @@
-// metrics_export.cpp — JSON and CSV writers for metric histories.
+// metrics_export.cpp — JSON and CSV writers for the runs' metric logs.
 #include "app/metrics_export.h"
 #include "core/quoted_string.h"
 
@@ -11,6 +11,9 @@
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/output_file.h"
 #include "core/errors.h"
@@ -50,10 +53,6 @@ std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-double valueAt(const std::vector<double>& column, std::size_t i) {
-    return i < column.size() ? column[i] : std::nan("");
-}
-
 }  // namespace
 
 MetricsFormat metricsFormatForPath(const std::string& path) {
@@ -77,16 +76,16 @@ void writeMetricsJson(std::ostream& out, const std::string& scene_title, uint64_
         if (run.status == RunStatus::Diverged)
             out << ", \"diverged_step\": " << run.step << ", \"diverged_reason\": " << jsonString(run.status_reason);
         out << ",\n     \"series\": [";
-        const MetricHistory& h = run.history;
-        for (std::size_t i = 0; i < h.steps.size(); ++i) {
-            out << (i ? ",\n       " : "\n       ") << "{\"step\": " << h.steps[i];
-            for (const auto& [key, column] : h.series) {
-                if (key == "step") continue;
-                out << ", " << jsonString(key) << ": " << numberText(valueAt(column, i), "null");
-            }
+        const MetricLogView& log = run.metrics;
+        std::vector<std::pair<std::string, MetricColumn>> columns;  // sorted by key
+        for (const std::string& key : log.keys())
+            if (key != "step") columns.emplace_back(key, log.column(key));
+        for (std::size_t i = 0; i < log.size(); ++i) {
+            out << (i ? ",\n       " : "\n       ") << "{\"step\": " << log.step(i);
+            for (const auto& [key, column] : columns) out << ", " << jsonString(key) << ": " << numberText(column[i], "null");
             out << '}';
         }
-        out << (h.steps.empty() ? "]}" : "\n     ]}");
+        out << (log.empty() ? "]}" : "\n     ]}");
     }
     out << (runs.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
@@ -94,19 +93,18 @@ void writeMetricsJson(std::ostream& out, const std::string& scene_title, uint64_
 void writeMetricsCsv(std::ostream& out, const std::vector<RunSnapshot>& runs) {
     std::set<std::string> keys;
     for (const auto& run : runs)
-        for (const auto& entry : run.history.series)
-            if (entry.first != "step") keys.insert(entry.first);
+        for (const std::string& key : run.metrics.keys())
+            if (key != "step") keys.insert(key);
     out << "run,objective,step";
     for (const auto& key : keys) out << ',' << csvField(key);
     out << '\n';
     for (const auto& run : runs) {
-        const MetricHistory& h = run.history;
-        for (std::size_t i = 0; i < h.steps.size(); ++i) {
-            out << csvField(run.name) << ',' << csvField(run.objective) << ',' << h.steps[i];
-            for (const auto& key : keys) {
-                auto it = h.series.find(key);
-                out << ',' << (it == h.series.end() ? std::string() : numberText(valueAt(it->second, i), ""));
-            }
+        const MetricLogView& log = run.metrics;
+        std::vector<MetricColumn> columns;  // in `keys` order; empty where this run never recorded the metric
+        for (const auto& key : keys) columns.push_back(log.column(key));
+        for (std::size_t i = 0; i < log.size(); ++i) {
+            out << csvField(run.name) << ',' << csvField(run.objective) << ',' << log.step(i);
+            for (const MetricColumn& column : columns) out << ',' << (column ? numberText(column[i], "") : std::string());
             out << '\n';
         }
     }

@@ -65,10 +65,7 @@ std::string cellText(const RunSnapshot& run, const std::string& column) {
 std::vector<std::string> metricsTableColumns() { return metricTableColumns(); }
 
 double latestMetric(const RunSnapshot& run, const std::string& metric) {
-    if (auto it = run.latest.find(metric); it != run.latest.end()) return it->second;
-    if (auto it = run.history.series.find(metric); it != run.history.series.end() && !it->second.empty())
-        return it->second.back();
-    return std::nan("");
+    return run.metrics.last(metric);
 }
 
 std::string formatMetricsTable(const std::vector<RunSnapshot>& runs) {

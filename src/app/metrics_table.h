@@ -14,7 +14,7 @@ namespace ganarium {
 // (mode and Dirac-GAN columns appear only when some run defines them).
 std::vector<std::string> metricsTableColumns();
 
-// Latest value of `metric` for a run: its `latest` entry, else the last history value, else NaN.
+// Latest value of `metric` for a run: its value at the run's last evaluation, else NaN.
 double latestMetric(const RunSnapshot& run, const std::string& metric);
 
 // The whole table (header, rule, rows, then "name: DIVERGED at step N: reason" lines), ending in a newline.

@@ -14,7 +14,7 @@ namespace ganarium {
 
 // One recorded metric.
 struct MetricInfo {
-    const char* key;        // series name in MetricHistory, the JSON and the CSV
+    const char* key;        // metric key in the metric log, the JSON and the CSV
     const char* label_key;  // translation key of its label (ui/i18n.cpp, metricLabel)
     const char* tab;        // key of the curves tab that draws it ("" when none does)
     const char* run_kind;   // run kind that records it ("toy", "dirac")

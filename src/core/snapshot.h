@@ -10,30 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "core/metric_log.h"
 #include "core/quantity.h"
 #include "core/scene_spec.h"
 #include "core/snapshot_types.h"
 
 namespace ganarium {
-
-// Metric series, column-wise. Every vector in `series` has steps.size()
-// entries; NaN marks "not defined for this run".
-struct MetricHistory {
-    std::vector<int64_t> steps;
-    std::map<std::string, std::vector<double>> series;
-
-    // Appends one evaluation at `step`; series missing from `values` (or new ones) are padded with NaN.
-    void append(int64_t step, const std::map<std::string, double>& values) {
-        steps.push_back(step);
-        const size_t n = steps.size();
-        for (const auto& [name, value] : values) {
-            auto& column = series[name];
-            column.resize(n - 1, std::numeric_limits<double>::quiet_NaN());
-            column.push_back(value);
-        }
-        for (auto& [name, column] : series) column.resize(n, std::numeric_limits<double>::quiet_NaN());
-    }
-};
 
 enum class RunStatus { Running, Paused, Diverged };
 
@@ -76,8 +58,7 @@ struct RunSnapshot {
 
     std::vector<Quantity> parts;      // named quantities (phase plane, loss-shape samples, ...)
 
-    MetricHistory history;            // every metric evaluation so far
-    std::map<std::string, double> latest;  // last value of each metric
+    MetricLogView metrics;            // every metric evaluation so far (shared with the run: never copied whole)
 };
 
 // What the trainer publishes after a batch of steps.

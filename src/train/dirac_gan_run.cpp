@@ -51,8 +51,7 @@ void DiracGanRun::reinitialize() {
     step_ = 0;
     trail_xy_.clear();
     trail_steps_.clear();
-    history_ = MetricHistory{};
-    latest_.clear();
+    metrics_ = std::make_shared<MetricLog>();
     moveTo(point_, false);
 }
 
@@ -109,8 +108,7 @@ void DiracGanRun::restartFrom(double theta, double psi) {
 }
 
 void DiracGanRun::evaluate(const MetricContext&) {
-    latest_ = {{"theta", point_.theta}, {"psi", point_.psi}, {"distance", diracDistance(point_)}};
-    history_.append(step_, latest_);
+    metrics_->append(step_, {{"theta", point_.theta}, {"psi", point_.psi}, {"distance", diracDistance(point_)}});
 }
 
 RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {
@@ -125,8 +123,7 @@ RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {
     out.step = step_;
     out.dim = 2;
     out.latent_dim = 0;
-    out.history = history_;
-    out.latest = latest_;
+    out.metrics = MetricLogView(metrics_);
     if (!full) return out;
     const double half = halfWidthFor(trail_xy_);
     const Bounds box{-half, half, -half, half};

@@ -7,6 +7,7 @@
 
 #include <limits>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "core/dirac_gan.h"
@@ -58,8 +59,7 @@ private:
     std::string reason_;
     std::vector<float> trail_xy_;
     std::vector<int64_t> trail_steps_;
-    MetricHistory history_;
-    std::map<std::string, double> latest_;
+    std::shared_ptr<MetricLog> metrics_;  // a new one at each reinitialize (old snapshots keep theirs)
 };
 
 }  // namespace ganarium

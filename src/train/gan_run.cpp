@@ -199,8 +199,7 @@ std::pair<double, double> GanRun::takeLossMeans() {
 }
 
 void GanRun::recordMetrics(const std::map<std::string, double>& values) {
-    history_.append(step_, values);
-    for (const auto& [name, value] : values) latest_[name] = value;
+    metrics_->append(step_, values);
 }
 
 }  // namespace ganarium

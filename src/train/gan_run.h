@@ -1,6 +1,6 @@
 // gan_run.h — one run of a scene: G, D, their optimizers, the run's random
 // streams, the D and G step functions, divergence detection and the metric
-// history. Metric evaluation (metric_evaluator.h) and snapshot building
+// log. Metric evaluation (metric_evaluator.h) and snapshot building
 // (snapshot_builder.h) read a run; the Trainer owns and schedules runs.
 // The D and G steps run a hand-written pass (mlp_pass.h) over reused
 // buffers with flat optimizers (optimizers.h); autograd is used only for a
@@ -61,7 +61,7 @@ public:
 
     // Running means of loss_d and loss_g since the last call (NaN when no step ran); resets them.
     std::pair<double, double> takeLossMeans();
-    // Appends one metric evaluation to the history and `latest`.
+    // Appends one metric evaluation (at the current step) to the metric log.
     void recordMetrics(const std::map<std::string, double>& values);
 
     const RunSpec& spec() const { return spec_; }
@@ -73,8 +73,8 @@ public:
     Mlp& critic() { return d_; }
     const Distribution* fixedDistribution() const { return fixed_.get(); }
     const GradientPenaltyResult* lastPenalty() const { return has_gp_ ? &last_gp_ : nullptr; }
-    const MetricHistory& history() const { return history_; }
-    const std::map<std::string, double>& latest() const { return latest_; }
+    // A frozen view of every evaluation so far (shares the log: no copy).
+    MetricLogView metrics() const { return MetricLogView(metrics_); }
     const std::vector<bool>& modeCovered() const { return mode_covered_; }
     void setModeCovered(std::vector<bool> covered) { mode_covered_ = std::move(covered); }
 
@@ -122,8 +122,7 @@ private:
     double loss_d_sum_ = 0, loss_g_sum_ = 0;
     int64_t loss_d_count_ = 0, loss_g_count_ = 0;
 
-    MetricHistory history_;
-    std::map<std::string, double> latest_;
+    std::shared_ptr<MetricLog> metrics_ = std::make_shared<MetricLog>();  // a rebuilt run starts a new one
     std::vector<bool> mode_covered_;
 };
 

@@ -36,7 +36,7 @@ public:
     // Restarts from a point the user picked in the run's plane (kinds without one ignore it).
     virtual void restartFrom(double x, double y) = 0;
 
-    // Evaluates every metric now and appends them to the history.
+    // Evaluates every metric now and appends them to the run's metric log.
     virtual void evaluate(const MetricContext& context) = 0;
     // The run's snapshot; `full` = false: header and metrics only.
     virtual RunSnapshot snapshot(const SnapshotContext& context, bool full) = 0;

@@ -155,8 +155,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     out.modes = context.modes;
     out.mode_covered = run.modeCovered();
     out.mode_covered.resize(out.modes.size(), false);
-    out.history = run.history();
-    out.latest = run.latest();
+    out.metrics = run.metrics();
     if (!full) return out;
 
     const int dim = run.dim();

@@ -27,9 +27,9 @@ std::string groupedSteps(int64_t step) {
 }
 
 bool latestValue(const RunSnapshot& run, const char* key, double& value) {
-    auto it = run.latest.find(key);
-    if (it == run.latest.end() || !std::isfinite(it->second)) return false;
-    value = it->second;
+    const double last = run.metrics.last(key);
+    if (!std::isfinite(last)) return false;
+    value = last;
     return true;
 }
 

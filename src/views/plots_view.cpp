@@ -37,12 +37,22 @@ struct ColumnSpan {
     float x = 0, first = 0, last = 0, lo = 0, hi = 0;
 };
 
-// Series values as stored, or null when the run has no such series.
-const std::vector<double>* findSeries(const RunSnapshot& run, const char* key) {
-    if (!key) return nullptr;
-    auto it = run.history.series.find(key);
-    if (it == run.history.series.end() || it->second.size() != run.history.steps.size()) return nullptr;
-    return &it->second;
+// The run's values of `key` by evaluation, read in place (empty when the run has no such series).
+MetricColumn findSeries(const RunSnapshot& run, const char* key) {
+    return key ? run.metrics.column(key) : MetricColumn{};
+}
+
+// Index of the evaluation whose step is nearest `step` (the log's steps never decrease); the log is not empty.
+size_t nearestEvaluation(const MetricLogView& log, int64_t step) {
+    size_t lo = 0, hi = log.size();  // first index with step(i) >= step, by bisection
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (log.step(mid) < step) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t i = std::min(lo, log.size() - 1);
+    if (i > 0 && std::llabs(log.step(i - 1) - step) < std::llabs(log.step(i) - step)) --i;
+    return i;
 }
 
 // The catalogue's tab for `metric` (clamped to a valid tab).
@@ -67,9 +77,11 @@ bool metricShown(const Snapshot& snapshot, PlotMetric metric) {
     for (const RunSnapshot& run : snapshot.runs) {
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
-        const std::vector<double>* s = findSeries(run, solid);
-        if (s && (!needs_value || std::any_of(s->begin(), s->end(), [](double v) { return std::isfinite(v); })))
-            return true;
+        const MetricColumn s = findSeries(run, solid);
+        if (!s) continue;
+        if (!needs_value) return true;
+        for (size_t i = 0; i < s.size(); ++i)
+            if (std::isfinite(s[i])) return true;
     }
     return false;
 }
@@ -255,17 +267,17 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
     for (const RunSnapshot& run : snapshot.runs) {
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
-        const std::vector<double>* spread = findSeries(run, spread_key);
+        const MetricColumn spread = findSeries(run, spread_key);
         for (const char* key : {solid, dashed}) {
-            const std::vector<double>* s = findSeries(run, key);
+            const MetricColumn s = findSeries(run, key);
             if (!s) continue;
-            for (size_t i = 0; i < s->size(); ++i) {
-                const double v = (*s)[i];
+            for (size_t i = 0; i < s.size(); ++i) {
+                const double v = s[i];
                 if (!usable(v, log_y)) continue;
-                xr.add(static_cast<double>(run.history.steps[i]));
+                xr.add(static_cast<double>(run.metrics.step(i)));
                 yr.add(log_y ? std::log10(v) : v);
-                if (key != solid || !spread || !std::isfinite((*spread)[i])) continue;
-                for (const double edge : {v - (*spread)[i], v + (*spread)[i]}) {
+                if (key != solid || !spread || !std::isfinite(spread[i])) continue;
+                for (const double edge : {v - spread[i], v + spread[i]}) {
                     if (usable(edge, log_y)) yr.add(log_y ? std::log10(edge) : edge);
                 }
             }
@@ -333,20 +345,20 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         const RunSnapshot& run = snapshot.runs[r];
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
-        const std::vector<double>* mid = findSeries(run, solid);
-        const std::vector<double>* spread = findSeries(run, spread_key);
+        const MetricColumn mid = findSeries(run, solid);
+        const MetricColumn spread = findSeries(run, spread_key);
         if (!mid || !spread) continue;
         const ImU32 band = runPaletteColor(static_cast<int>(r), 0.22f);
         auto edge = [&](size_t i, double sign) {
-            const double v = (*mid)[i] + sign * (*spread)[i];
+            const double v = mid[i] + sign * spread[i];
             return log_y ? sy(std::log10(std::max(v, 1e-300))) : sy(v);
         };
-        for (size_t i = 0; i + 1 < mid->size(); ++i) {
-            const bool ok = std::isfinite((*mid)[i]) && std::isfinite((*mid)[i + 1]) && std::isfinite((*spread)[i]) &&
-                            std::isfinite((*spread)[i + 1]);
+        for (size_t i = 0; i + 1 < mid.size(); ++i) {
+            const bool ok = std::isfinite(mid[i]) && std::isfinite(mid[i + 1]) && std::isfinite(spread[i]) &&
+                            std::isfinite(spread[i + 1]);
             if (!ok) continue;
-            const float x0 = sx(static_cast<double>(run.history.steps[i]));
-            const float x1 = sx(static_cast<double>(run.history.steps[i + 1]));
+            const float x0 = sx(static_cast<double>(run.metrics.step(i)));
+            const float x1 = sx(static_cast<double>(run.metrics.step(i + 1)));
             list->AddQuadFilled(ImVec2(x0, edge(i, 1)), ImVec2(x1, edge(i + 1, 1)), ImVec2(x1, edge(i + 1, -1)),
                                 ImVec2(x0, edge(i, -1)), band);
         }
@@ -357,10 +369,10 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
         for (int pass = 0; pass < 2; ++pass) {
-            const std::vector<double>* s = findSeries(run, pass == 0 ? solid : dashed);
+            const MetricColumn s = findSeries(run, pass == 0 ? solid : dashed);
             if (!s) continue;
             const ImU32 color = runPaletteColor(static_cast<int>(r), pass == 0 ? 1.0f : 0.9f);
-            const bool decimate = s->size() > static_cast<size_t>(columns) * 2;
+            const bool decimate = s.size() > static_cast<size_t>(columns) * 2;
             auto flush = [&]() {
                 if (points_.size() >= 2) {
                     if (pass == 0) list->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thick);
@@ -385,14 +397,14 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
                 span.column = -1;
             };
             points_.clear();
-            for (size_t i = 0; i < s->size(); ++i) {
-                const double v = (*s)[i];
+            for (size_t i = 0; i < s.size(); ++i) {
+                const double v = s[i];
                 if (!usable(v, log_y)) {  // NaN or (log scale) non-positive: a gap in the curve
                     emitSpan();
                     flush();
                     continue;
                 }
-                const float x = sx(static_cast<double>(run.history.steps[i]));
+                const float x = sx(static_cast<double>(run.metrics.step(i)));
                 const float y = sy(log_y ? std::log10(v) : v);
                 if (!decimate) {
                     points_.push_back(ImVec2(x, y));
@@ -426,24 +438,20 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
     ImGui::Text("%s %.0f", texts.steps, step_at);
     for (size_t r = 0; r < snapshot.runs.size(); ++r) {
         const RunSnapshot& run = snapshot.runs[r];
-        const auto& steps = run.history.steps;
-        if (steps.empty()) continue;
-        auto it = std::lower_bound(steps.begin(), steps.end(), static_cast<int64_t>(std::llround(step_at)));
-        size_t i = static_cast<size_t>(it - steps.begin());
-        if (i >= steps.size()) i = steps.size() - 1;
-        if (i > 0 && std::llabs(steps[i - 1] - static_cast<int64_t>(step_at)) < std::llabs(steps[i] - static_cast<int64_t>(step_at))) --i;
+        if (run.metrics.empty()) continue;
+        const size_t i = nearestEvaluation(run.metrics, static_cast<int64_t>(std::llround(step_at)));
         const char *solid, *dashed;
         plotSeriesKeys(metric, run, solid, dashed);
-        const std::vector<double>* s1 = findSeries(run, solid);
-        const std::vector<double>* s2 = findSeries(run, dashed);
+        const MetricColumn s1 = findSeries(run, solid);
+        const MetricColumn s2 = findSeries(run, dashed);
         ImGui::PushStyleColor(ImGuiCol_Text, runPaletteColor(static_cast<int>(r)));
-        const std::vector<double>* spread = findSeries(run, plotSpreadKey(metric));
+        const MetricColumn spread = findSeries(run, plotSpreadKey(metric));
         if (s2)
-            ImGui::Text("%s: %.4g / %.4g", run.name.c_str(), s1 ? (*s1)[i] : NAN, (*s2)[i]);
+            ImGui::Text("%s: %.4g / %.4g", run.name.c_str(), s1 ? s1[i] : NAN, s2[i]);
         else if (spread)
-            ImGui::Text("%s: %.4g +- %.3g", run.name.c_str(), s1 ? (*s1)[i] : NAN, (*spread)[i]);
+            ImGui::Text("%s: %.4g +- %.3g", run.name.c_str(), s1 ? s1[i] : NAN, spread[i]);
         else
-            ImGui::Text("%s: %.4g", run.name.c_str(), s1 ? (*s1)[i] : NAN);
+            ImGui::Text("%s: %.4g", run.name.c_str(), s1 ? s1[i] : NAN);
         ImGui::PopStyleColor();
     }
     ImGui::EndTooltip();

@@ -42,7 +42,7 @@ struct PlotStyle {
     ImFont* title_font = nullptr;  // font for the panel title (nullptr: current font)
 };
 
-// The metric series keys of a snapshot's MetricHistory for one metric and run, from the catalogue's tab
+// The metric keys of a run snapshot's metric log for one metric and run, from the catalogue's tab
 // (`solid` always set; `dashed` null unless the tab has a dashed series).
 void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& solid, const char*& dashed);
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 #include <sstream>
 
 #include "app/metrics_export.h"
@@ -20,19 +22,31 @@ using ganarium::test::JsonReader;
 namespace {
 const double kNaN = std::nan("");
 
-// Two runs: a mixture run with mode metrics, and a diverged one without.
-std::vector<RunSnapshot> sampleRuns() {
+// A metric log with one evaluation per step; each metric has a value (NaN: not defined) at every step.
+MetricLogView logOf(const std::vector<int64_t>& steps, const std::map<std::string, std::vector<double>>& columns) {
+    auto log = std::make_shared<MetricLog>();
+    for (size_t i = 0; i < steps.size(); ++i) {
+        std::map<std::string, double> values;
+        for (const auto& [key, column] : columns) values[key] = column.at(i);
+        log->append(steps[i], values);
+    }
+    return MetricLogView(log);
+}
+
+// Two runs: a mixture run with mode metrics (unless `with_modes` is false), and a diverged one without.
+std::vector<RunSnapshot> sampleRuns(bool with_modes = true) {
     RunSnapshot a;
     a.name = "GAN, \"A\"";
     a.objective = "non_saturating";
     a.lipschitz = "none";
     a.step = 100;
     a.modes.resize(8);
-    a.history.steps = {0, 50, 100};
-    a.history.series["loss_d"] = {kNaN, 1.25, 0.5};
-    a.history.series["modes_covered"] = {0, 3, 5};
-    a.history.series["w1"] = {2.0, INFINITY, 0.125};
-    a.latest = {{"loss_d", 0.5}, {"modes_covered", 5}, {"w1", 0.125}, {"hq_share", 0.75}};
+    std::map<std::string, std::vector<double>> a_columns{{"loss_d", {kNaN, 1.25, 0.5}}, {"w1", {2.0, INFINITY, 0.125}}};
+    if (with_modes) {
+        a_columns["modes_covered"] = {0, 3, 5};
+        a_columns["hq_share"] = {kNaN, kNaN, 0.75};
+    }
+    a.metrics = logOf({0, 50, 100}, a_columns);
 
     RunSnapshot b;
     b.name = "WGAN";
@@ -41,8 +55,7 @@ std::vector<RunSnapshot> sampleRuns() {
     b.status = RunStatus::Diverged;
     b.status_reason = "NaN in loss_d at step 42";
     b.step = 42;
-    b.history.steps = {0};
-    b.history.series["loss_d"] = {kNaN};
+    b.metrics = logOf({0}, {{"loss_d", {kNaN}}});
     return {a, b};
 }
 
@@ -89,10 +102,11 @@ TEST_CASE("metrics CSV: header with the union of metrics, one row per run and st
     writeMetricsCsv(out, sampleRuns());
     const auto rows = splitLines(out.str());
     REQUIRE(rows.size() == 1 + 3 + 1);
-    CHECK(rows[0] == "run,objective,step,loss_d,modes_covered,w1");
-    CHECK(rows[1] == "\"GAN, \"\"A\"\"\",non_saturating,0,,0,2");
-    CHECK(rows[2] == "\"GAN, \"\"A\"\"\",non_saturating,50,1.25,3,");
-    CHECK(rows[4] == "WGAN,wasserstein,0,,,");  // metrics this run never recorded are empty cells
+    CHECK(rows[0] == "run,objective,step,hq_share,loss_d,modes_covered,w1");
+    CHECK(rows[1] == "\"GAN, \"\"A\"\"\",non_saturating,0,,,0,2");
+    CHECK(rows[2] == "\"GAN, \"\"A\"\"\",non_saturating,50,,1.25,3,");
+    CHECK(rows[3] == "\"GAN, \"\"A\"\"\",non_saturating,100,0.75,0.5,5,0.125");
+    CHECK(rows[4] == "WGAN,wasserstein,0,,,,");  // metrics this run never recorded are empty cells
 }
 
 TEST_CASE("metrics file format follows the extension; other extensions are refused") {
@@ -125,10 +139,7 @@ TEST_CASE("final table: '-' for undefined metrics, covered/total modes, diverged
 }
 
 TEST_CASE("final table hides mode columns when no run defines them") {
-    auto runs = sampleRuns();
-    runs[0].latest.erase("modes_covered");
-    runs[0].latest.erase("hq_share");
-    runs[0].history.series.erase("modes_covered");
+    const auto runs = sampleRuns(false);
     const std::string table = formatMetricsTable(runs);
     CHECK(table.find("modes_covered") == std::string::npos);
     CHECK(table.find("hq_share") == std::string::npos);

@@ -43,8 +43,7 @@ RunSnapshot longTitleRun() {
     run.name = "Standard GAN (non-saturating)";
     run.objective = "non_saturating";
     run.step = 123456;
-    run.latest["js"] = 0.123;
-    run.latest["w1"] = 0.456;
+    run.metrics = singleEvaluationLog(run.step, {{"js", 0.123}, {"w1", 0.456}});
     run.modes = {{0, 0, 0.1}, {1, 0, 0.1}};
     run.mode_covered = {true, false};
     return run;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -189,15 +191,21 @@ Marker findMarker(RenderGlFixture& fx, const std::vector<uint8_t>& img, double x
     return mark;
 }
 
-// A history with `n` + 1 evaluations at steps 0, last / n, ..., last.
-MetricHistory history(const std::string& key, int n, const std::function<double(double)>& value, int64_t last = 1000) {
-    MetricHistory h;
+// A metric log with `n` + 1 evaluations at steps 0, last / n, ..., last: each metric's value is its function of the step.
+MetricLogView history(const std::map<std::string, std::function<double(double)>>& series, int n, int64_t last = 1000) {
+    auto log = std::make_shared<MetricLog>();
     for (int i = 0; i <= n; ++i) {
         const int64_t step = static_cast<int64_t>(i) * last / n;
-        h.steps.push_back(step);
-        h.series[key].push_back(value(static_cast<double>(step)));
+        std::map<std::string, double> values;
+        for (const auto& [key, value] : series) values[key] = value(static_cast<double>(step));
+        log->append(step, values);
     }
-    return h;
+    return MetricLogView(log);
+}
+
+// The same with one metric, `key`.
+MetricLogView history(const std::string& key, int n, const std::function<double(double)>& value, int64_t last = 1000) {
+    return history({{key, value}}, n, last);
 }
 
 RunSnapshot namedRun(const std::string& name) {
@@ -240,8 +248,8 @@ TEST_CASE("plots: a rising and a falling JS curve take their run colours at the 
     RunSnapshot rise = namedRun("rise"), fall = namedRun("fall");
     auto rising = [](double s) { return 0.1 + 0.8 * s / 1000; };
     auto falling = [](double s) { return 0.9 - 0.8 * s / 1000; };
-    rise.history = history("js", 100, rising);
-    fall.history = history("js", 100, [&](double s) { return s > 600 && s < 700 ? NAN : falling(s); });  // a gap
+    rise.metrics = history("js", 100, rising);
+    fall.metrics = history("js", 100, [&](double s) { return s > 600 && s < 700 ? NAN : falling(s); });  // a gap
     snap.runs = {rise, fall};
     PlotsView view;
     view.metric = PlotMetric::Js;
@@ -286,9 +294,10 @@ TEST_CASE("plots: on the divergence tab the true JS is a solid line and D's esti
     REQUIRE_MESSAGE(fx.ok(), fx.error());
     Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("ns");
-    run.history = history("js", 50, [](double) { return 0.3; });
-    run.history.series["d_estimate"].assign(run.history.steps.size(), 0.7);
-    run.history.series["w1"].assign(run.history.steps.size(), 5.0);  // not shown for a probability D
+    run.metrics = history({{"js", [](double) { return 0.3; }},
+                           {"d_estimate", [](double) { return 0.7; }},
+                           {"w1", [](double) { return 5.0; }}},  // not shown for a probability D
+                          50);
     snap.runs = {run};
     PlotsView view;
     REQUIRE(view.metric == PlotMetric::Divergence);
@@ -340,7 +349,7 @@ TEST_CASE("plots: a log-scale gradient norm is straight in decades; non-positive
     Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("log");
     auto decades = [](double s) { return -2 + 4 * s / 1000; };  // 1e-2 .. 1e2
-    run.history = history("g_grad_norm", 100, [&](double s) {
+    run.metrics = history("g_grad_norm", 100, [&](double s) {
         return s > 300 && s < 400 ? 0.0 : std::pow(10.0, decades(s));
     });
     snap.runs = {run};
@@ -375,7 +384,7 @@ DenseFrame renderDense(RenderGlFixture& fx) {
     Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("dense");
     const int n = 6000;  // about 8 evaluations per pixel column
-    run.history = history("loss_d", n, [](double s) { return static_cast<int64_t>(s) % 2 == 0 ? 0.2 : 0.8; }, n);
+    run.metrics = history("loss_d", n, [](double s) { return static_cast<int64_t>(s) % 2 == 0 ? 0.2 : 0.8; }, n);
     snap.runs = {run};
     PlotsView view;
     view.metric = PlotMetric::LossD;
@@ -431,9 +440,8 @@ TEST_CASE("plots: without metrics the panel says so, with or without runs, still
     Snapshot empty;
     Snapshot no_history;
     no_history.runs = {namedRun("fresh")};
-    RunSnapshot broken = namedRun("broken");  // a series whose length does not match the steps is ignored
-    broken.history.steps = {0, 10, 20};
-    broken.history.series["js"] = {0.5, 0.4};
+    RunSnapshot broken = namedRun("broken");  // a series never defined (NaN at every evaluation) draws nothing
+    broken.metrics = history("js", 2, [](double) { return NAN; }, 20);
     no_history.runs.push_back(broken);
     const Rgb text_dim{160, 166, 176};
     for (const Snapshot* snap : {&empty, &no_history})
@@ -479,7 +487,7 @@ TEST_CASE("plots: hovering an interactive plot draws a cursor line at the mouse"
     REQUIRE_MESSAGE(fx.ok(), fx.error());
     Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("hover");
-    run.history = history("js", 20, [](double) { return 0.05; });  // a flat line near the bottom
+    run.metrics = history("js", 20, [](double) { return 0.05; });  // a flat line near the bottom
     snap.runs = {run};
     PlotsView view;
     PlotStyle style;  // interactive: tabs, check box, cursor
@@ -667,7 +675,7 @@ TEST_CASE("plots: a metric set from code selects its tab in the interactive pane
     REQUIRE_MESSAGE(fx.ok(), fx.error());
     Snapshot snap = emptySnapshot();
     RunSnapshot run = namedRun("tabs");
-    run.history = history("js", 20, [](double) { return 0.4; });
+    run.metrics = history("js", 20, [](double) { return 0.4; });
     snap.runs = {run};
     PlotsView view;
     PlotStyle style;  // interactive: the tab bar decides what is shown

@@ -139,7 +139,8 @@ inline Snapshot synthetic2D(bool critic, bool diverged = false) {
             run.gp_grad_norm.push_back(static_cast<float>(std::hypot(gx, gy)));
         }
     }
-    run.latest = {{"js", critic ? 0.183 : 0.241}, {"w1", critic ? 0.412 : 0.655}, {"modes_covered", 5}};
+    run.metrics = singleEvaluationLog(
+        run.step, {{"js", critic ? 0.183 : 0.241}, {"w1", critic ? 0.412 : 0.655}, {"modes_covered", 5}});
     if (diverged) {
         run.status = RunStatus::Diverged;
         run.status_reason = "NaN in loss_d at step 12400";
@@ -210,7 +211,7 @@ inline Snapshot synthetic1D(bool critic) {
         double g = critic ? (f(x + h) - f(x - h)) / (2 * h) : (std::log(d(x + h)) - std::log(d(x - h))) / (2 * h);
         run.fake_push.push_back(static_cast<float>(g));
     }
-    run.latest = {{"js", critic ? 0.301 : 0.288}, {"w1", critic ? 0.92 : 0.87}};
+    run.metrics = singleEvaluationLog(run.step, {{"js", critic ? 0.301 : 0.288}, {"w1", critic ? 0.92 : 0.87}});
     snap.runs.push_back(run);
     return snap;
 }

@@ -31,15 +31,15 @@ TEST_CASE("on the 8-Gaussian ring WGAN-GP covers the modes while a standard GAN 
     Trainer trainer(scene);
     trainer.advance(800);
     const auto snap = trainer.snapshot();
-    const auto& gan_modes = snap->runs[0].history.series.at("modes_covered");
-    const auto& wgan_modes = snap->runs[1].history.series.at("modes_covered");
+    const std::vector<double> gan_modes = snap->runs[0].metrics.columnCopy("modes_covered");
+    const std::vector<double> wgan_modes = snap->runs[1].metrics.columnCopy("modes_covered");
     REQUIRE(gan_modes.size() == 9);
     MESSAGE("modes covered at step 800: standard GAN " << gan_modes.back() << ", WGAN-GP " << wgan_modes.back());
     for (size_t i = gan_modes.size() - 3; i < gan_modes.size(); ++i) {
         CHECK(gan_modes[i] <= 3);
         CHECK(wgan_modes[i] >= 7);
     }
-    CHECK(snap->runs[1].latest.at("hq_share") > 0.4);
+    CHECK(snap->runs[1].metrics.latest().at("hq_share") > 0.4);
     int covered = 0;
     for (bool c : snap->runs[1].mode_covered) covered += c ? 1 : 0;
     CHECK(covered == static_cast<int>(wgan_modes.back()));

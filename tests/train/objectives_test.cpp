@@ -40,12 +40,12 @@ TEST_CASE("disjoint 1D supports: JS reads log 2 while W1 reads the distance") {
     Trainer trainer(scene);
     const auto snap = trainer.snapshot();
     REQUIRE(snap->runs.size() == 2);
-    CHECK(snap->runs[0].latest.at("js") == doctest::Approx(std::log(2.0)).epsilon(0.01 / std::log(2.0)));
-    CHECK(snap->runs[1].latest.at("js") == doctest::Approx(std::log(2.0)).epsilon(0.01 / std::log(2.0)));
-    CHECK(snap->runs[0].latest.at("w1") == doctest::Approx(3.0).epsilon(0.02));
-    CHECK(snap->runs[1].latest.at("w1") == doctest::Approx(6.0).epsilon(0.02));
-    CHECK(std::isnan(snap->runs[0].latest.at("g_grad_norm")));
-    CHECK(std::isnan(snap->runs[0].latest.at("loss_g")));
+    CHECK(snap->runs[0].metrics.latest().at("js") == doctest::Approx(std::log(2.0)).epsilon(0.01 / std::log(2.0)));
+    CHECK(snap->runs[1].metrics.latest().at("js") == doctest::Approx(std::log(2.0)).epsilon(0.01 / std::log(2.0)));
+    CHECK(snap->runs[0].metrics.latest().at("w1") == doctest::Approx(3.0).epsilon(0.02));
+    CHECK(snap->runs[1].metrics.latest().at("w1") == doctest::Approx(6.0).epsilon(0.02));
+    CHECK(std::isnan(snap->runs[0].metrics.latest().at("g_grad_norm")));
+    CHECK(std::isnan(snap->runs[0].metrics.latest().at("loss_g")));
 }
 
 TEST_CASE("minimax G's gradient vanishes against a trained D; non-saturating G's does not") {
@@ -59,10 +59,10 @@ TEST_CASE("minimax G's gradient vanishes against a trained D; non-saturating G's
     trainer.apply(step_d);
     trainer.evaluateMetrics();
     const auto snap = trainer.snapshot();
-    const double g_minimax = snap->runs[0].latest.at("g_grad_norm");
-    const double g_nonsat = snap->runs[1].latest.at("g_grad_norm");
+    const double g_minimax = snap->runs[0].metrics.latest().at("g_grad_norm");
+    const double g_nonsat = snap->runs[1].metrics.latest().at("g_grad_norm");
     MESSAGE("g_grad_norm minimax " << g_minimax << ", non-saturating " << g_nonsat);
-    CHECK(snap->runs[0].latest.at("d_accuracy") > 0.99);
+    CHECK(snap->runs[0].metrics.latest().at("d_accuracy") > 0.99);
     CHECK(g_nonsat > 10 * g_minimax);
     // The snapshot's push arrows agree: both point toward the data (at +4), the minimax ones barely.
     auto meanPush = [](const RunSnapshot& run) {
@@ -83,10 +83,10 @@ TEST_CASE("against a fixed generator, D approaches the optimal discriminator") {
     scene.display.has_view = true;
     scene.display.view = {-4, 5, 0, 1};
     Trainer trainer(scene);
-    const double start_gap = trainer.snapshot()->runs[0].latest.at("d_opt_gap");
+    const double start_gap = trainer.snapshot()->runs[0].metrics.latest().at("d_opt_gap");
     trainer.advance(600);
     const auto snap = trainer.snapshot();
-    const double gap = snap->runs[0].latest.at("d_opt_gap");
+    const double gap = snap->runs[0].metrics.latest().at("d_opt_gap");
     MESSAGE("d_opt_gap " << start_gap << " -> " << gap);
     CHECK(gap < 0.05);
     CHECK(start_gap > gap);
@@ -116,10 +116,10 @@ TEST_CASE("every objective with every Lipschitz method trains in 1D and 2D") {
                 CAPTURE(lipschitzName(lipschitz));
                 CHECK(snap->runs[0].status == RunStatus::Running);
                 CHECK(snap->runs[0].step == 4);
-                CHECK(std::isfinite(snap->runs[0].latest.at("loss_d")));
-                CHECK(std::isfinite(snap->runs[0].latest.at("loss_g")));
-                CHECK(std::isfinite(snap->runs[0].latest.at("g_grad_norm")));
-                CHECK(std::isfinite(snap->runs[0].latest.at("d_estimate")));
+                CHECK(std::isfinite(snap->runs[0].metrics.latest().at("loss_d")));
+                CHECK(std::isfinite(snap->runs[0].metrics.latest().at("loss_g")));
+                CHECK(std::isfinite(snap->runs[0].metrics.latest().at("g_grad_norm")));
+                CHECK(std::isfinite(snap->runs[0].metrics.latest().at("d_estimate")));
                 CHECK(snap->runs[0].critic == isCriticObjective(objective));
             }
         }

@@ -17,8 +17,7 @@ using namespace ganarium;
 namespace {
 
 double latest(const RunSnapshot& run, const char* key) {
-    auto it = run.latest.find(key);
-    return it == run.latest.end() ? NAN : it->second;
+    return run.metrics.last(key);
 }
 
 }  // namespace
@@ -34,7 +33,7 @@ TEST_CASE("dirac-gan.toml: 500 steps from (1, 1) end where the notebook's fields
         CAPTURE(run.name);
         CHECK(run.kind == "dirac");
         CHECK(run.step == 500);
-        CHECK(run.history.steps.back() == 500);
+        CHECK(run.metrics.step(run.metrics.size() - 1) == 500);
         const Trajectory* path = findQuantity<Trajectory>(run.parts, quantity_names::kTrajectory);
         REQUIRE(path);
         CHECK(path->xy.size() == 2 * 501);
@@ -94,8 +93,8 @@ TEST_CASE("a Dirac-GAN run beside toy runs leaves them exactly as they train alo
     REQUIRE(b->runs.size() == 2);
     CHECK(b->runs[1].kind == "dirac");
     CHECK(b->runs[1].step == 60);
-    const auto& alone_loss = a->runs[0].history.series.at("loss_d");
-    const auto& beside_loss = b->runs[0].history.series.at("loss_d");
+    const std::vector<double> alone_loss = a->runs[0].metrics.columnCopy("loss_d");
+    const std::vector<double> beside_loss = b->runs[0].metrics.columnCopy("loss_d");
     REQUIRE(alone_loss.size() == beside_loss.size());
     REQUIRE(alone_loss.size() >= 2);
     for (size_t i = 0; i < alone_loss.size(); ++i) {

@@ -41,7 +41,7 @@ TEST_CASE("every shipped scene trains a few steps and snapshots") {
             // Every run publishes what its view draws: a toy GAN its D field, a Dirac-GAN its phase plane.
             if (run.kind == "dirac") CHECK(findQuantity<VectorField>(run.parts, quantity_names::kPhaseField));
             else CHECK_FALSE(run.d_field.empty());
-            CHECK(run.history.steps.front() == 0);
+            CHECK(run.metrics.step(0) == 0);
         }
     }
 }
@@ -55,8 +55,8 @@ TEST_CASE("disjoint-1d at step 0: JS = log 2 while W1 = the distance") {
     for (const auto& run : snap->runs) {
         const double fake_mean = std::accumulate(run.fake.begin(), run.fake.end(), 0.0) / run.fake.size();
         CAPTURE(run.name);
-        CHECK(run.latest.at("js") == doctest::Approx(std::log(2.0)).epsilon(0.01 / std::log(2.0)));
-        CHECK(run.latest.at("w1") == doctest::Approx(3.0 - fake_mean).epsilon(0.03));
-        CHECK(run.latest.at("w1") > 2.0);
+        CHECK(run.metrics.latest().at("js") == doctest::Approx(std::log(2.0)).epsilon(0.01 / std::log(2.0)));
+        CHECK(run.metrics.latest().at("w1") == doctest::Approx(3.0 - fake_mean).epsilon(0.03));
+        CHECK(run.metrics.latest().at("w1") > 2.0);
     }
 }

@@ -47,8 +47,8 @@ TEST_CASE("a stop flag that is already set trains nothing; an unset one changes 
     plain.advance(30);
     CHECK(free_running.iteration() == 30);
     const auto a = free_running.snapshot(), b = plain.snapshot();
-    const auto& la = a->runs[0].history.series.at("loss_d");
-    const auto& lb = b->runs[0].history.series.at("loss_d");
+    const std::vector<double> la = a->runs[0].metrics.columnCopy("loss_d");
+    const std::vector<double> lb = b->runs[0].metrics.columnCopy("loss_d");
     REQUIRE(la.size() == 4);  // steps 0, 10, 20, 30
     REQUIRE(lb.size() == 4);
     for (size_t i = 1; i < la.size(); ++i) CHECK(la[i] == lb[i]);  // step 0 has no loss yet (NaN)

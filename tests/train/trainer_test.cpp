@@ -28,15 +28,16 @@ TEST_CASE("same scene, seed and threads give identical metric series") {
     c.advance(60);
     const auto sa = a.snapshot(), sb = b.snapshot(), sc = c.snapshot();
     // Runs never share state, so even the thread count does not change the numbers.
-    for (size_t r = 0; r < 2; ++r) CHECK(sa->runs[r].history.series.at("w1") == sc->runs[r].history.series.at("w1"));
+    for (size_t r = 0; r < 2; ++r) CHECK(sa->runs[r].metrics.columnCopy("w1") == sc->runs[r].metrics.columnCopy("w1"));
     REQUIRE(sa->runs.size() == 2);
     for (size_t r = 0; r < 2; ++r) {
-        const auto& ha = sa->runs[r].history;
-        const auto& hb = sb->runs[r].history;
-        CHECK(ha.steps == hb.steps);
-        CHECK(ha.steps.size() == 4);  // steps 0, 20, 40, 60
-        for (const auto& [name, series] : ha.series) {
-            const auto& other = hb.series.at(name);
+        const MetricLogView& ha = sa->runs[r].metrics;
+        const MetricLogView& hb = sb->runs[r].metrics;
+        CHECK(ha.steps() == hb.steps());
+        CHECK(ha.size() == 4);  // steps 0, 20, 40, 60
+        CHECK(ha.keys() == hb.keys());
+        for (const std::string& name : ha.keys()) {
+            const std::vector<double> series = ha.columnCopy(name), other = hb.columnCopy(name);
             REQUIRE(series.size() == other.size());
             for (size_t i = 0; i < series.size(); ++i) {
                 if (std::isnan(series[i])) {
@@ -114,9 +115,9 @@ TEST_CASE("a full snapshot fills every field") {
         CHECK(run.gp_norms.counts.size() == 64);
         CHECK(run.modes.size() == 8);
         CHECK(run.mode_covered.size() == 8);
-        CHECK(run.history.steps.size() == 2);
-        CHECK(run.latest.count("js") == 1);
-        CHECK(run.latest.count("modes_covered") == 1);
+        CHECK(run.metrics.size() == 2);
+        CHECK(run.metrics.latest().count("js") == 1);
+        CHECK(run.metrics.latest().count("modes_covered") == 1);
     }
     CHECK(snap->runs[0].critic);
     CHECK(snap->runs[0].clip == doctest::Approx(0.01));
@@ -251,8 +252,8 @@ TEST_CASE("drawn custom data: blobs, points, clearing, and bad edits") {
     CHECK(trainer.scene().data.means.size() == 4);
     CHECK(trainer.scene().data.points.size() == 6);
     CHECK(snap->runs[0].modes.size() == 2);
-    CHECK(std::isfinite(snap->runs[0].latest.at("js")));  // drawn points are jittered: a Gaussian mixture
-    CHECK(std::isfinite(snap->runs[0].latest.at("w1")));
+    CHECK(std::isfinite(snap->runs[0].metrics.latest().at("js")));  // drawn points are jittered: a Gaussian mixture
+    CHECK(std::isfinite(snap->runs[0].metrics.latest().at("w1")));
     // A fixed generator of the wrong dimension is a user error, not a crash.
     Command bad;
     bad.kind = Command::Kind::SetRun;
