@@ -27,7 +27,7 @@ std::vector<RunSnapshot> sampleRuns() {
     a.objective = "non_saturating";
     a.lipschitz = "none";
     a.step = 100;
-    a.modes.resize(8);
+    setQuantity(a.parts, quantity_names::kModes, ModeMarkers{2, std::vector<Mode>(8), std::vector<bool>(8, false)});
     a.history.steps = {0, 50, 100};
     a.history.series["loss_d"] = {kNaN, 1.25, 0.5};
     a.history.series["modes_covered"] = {0, 3, 5};
