@@ -118,11 +118,6 @@ T& setQuantity(std::vector<Quantity>& parts, const std::string& name, T value) {
     return std::get<T>(parts.back().data);
 }
 
-// Removes the quantity `name` (if any).
-inline void removeQuantity(std::vector<Quantity>& parts, const std::string& name) {
-    parts.erase(std::remove_if(parts.begin(), parts.end(), [&](const Quantity& q) { return q.name == name; }), parts.end());
-}
-
 // True when some quantity holds a T.
 template <typename T>
 bool hasQuantityOfKind(const std::vector<Quantity>& parts) {

@@ -315,3 +315,39 @@ TEST_CASE("2D view: GL layers re-render only when the snapshot, layers or camera
     fx.renderFrame(kW, kH, frame);
     CHECK(view.glRenderCount() == 4);
 }
+
+TEST_CASE("data views: a run without quantities draws an empty plot, and a 1D quantity in the 2D view is left out") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    ViewLayers all;
+    all.gp_lines = true;
+    Rgba bg = palette::background();
+    for (int dim : {1, 2}) {
+        CAPTURE(dim);
+        Snapshot snap;
+        snap.version = 1;
+        snap.dim = dim;
+        snap.view = {-1, 1, -1, 1};
+        RunSnapshot bare;
+        bare.name = "bare";
+        snap.runs.push_back(bare);
+        std::unique_ptr<RunView> view = makeRunView(dim);
+        ViewCamera camera;
+        auto img = fx.renderFrame(kW, kH, [&] { view->draw(snap, 0, all, camera, quietStyle(), ImVec2(kW, kH)); });
+        // The plot is there and empty: its centre shows the background.
+        Pixel centre = fx.pixel(img, kW / 2, kH / 2);
+        INFO("centre " << centre.r << "," << centre.g << "," << centre.b);
+        CHECK(colourDistance(centre, bg.r, bg.g, bg.b) <= 3);
+    }
+    // Samples of the wrong dimension (1D samples in a 2D panel) are not read as 2D points.
+    Snapshot snap = test::constantField2D(0.5f, false);
+    setQuantity(snap.runs[0].parts, quantity_names::kFake, PointSet{1, {0.3f, -0.2f}});
+    ViewLayers layers = onlyField();
+    layers.d_field = false;
+    layers.fake = true;
+    View2D view;
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    Pixel p = pixelAt(fx, img, view.dataToScreen(0.3, -0.2));
+    CHECK(colourDistance(p, bg.r, bg.g, bg.b) <= 3);
+}
