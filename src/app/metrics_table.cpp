@@ -49,10 +49,11 @@ std::string cellText(const RunSnapshot& run, const std::string& column) {
     if (!std::isfinite(v)) return "-";
     char buf[48];
     if (column == "modes_covered") {
-        if (run.modes.empty()) {
+        const ModeMarkers* modes = findQuantity<ModeMarkers>(run.parts, quantity_names::kModes);
+        if (!modes || modes->modes.empty()) {
             std::snprintf(buf, sizeof buf, "%.0f", v);
         } else {
-            std::snprintf(buf, sizeof buf, "%.0f/%zu", v, run.modes.size());
+            std::snprintf(buf, sizeof buf, "%.0f/%zu", v, modes->modes.size());
         }
     } else {
         std::snprintf(buf, sizeof buf, "%.4g", v);

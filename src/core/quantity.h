@@ -4,8 +4,11 @@
 // by asking what kind of run it is. Plain data only: no tensors, no GL.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -13,9 +16,53 @@
 
 namespace ganarium {
 
-// Points in the plane, x0,y0,x1,y1,... (markers: an equilibrium, a start point).
+// Points of any dimension, row after row: coords[i * dim + d]. Samples of 1D or 2D data, latent codes,
+// markers in the plane (an equilibrium, a start point), or one vector per point of another set (the push
+// on each generated sample).
 struct PointSet {
-    std::vector<float> xy;
+    int dim = 2;
+    std::vector<float> coords;
+    // Number of points.
+    size_t size() const { return dim > 0 ? coords.size() / static_cast<size_t>(dim) : 0; }
+    // Coordinate `d` of point `i`.
+    float at(size_t i, int d) const { return coords[i * static_cast<size_t>(dim) + static_cast<size_t>(d)]; }
+};
+
+// Line segments from[i] -> to[i], each stored like a PointSet's coords (e.g. gradient-penalty pairs real -> fake).
+struct Segments {
+    int dim = 2;
+    std::vector<float> from, to;
+    // Number of segments.
+    size_t size() const { return dim > 0 ? std::min(from.size(), to.size()) / static_cast<size_t>(dim) : 0; }
+};
+
+// Points over a regular nu x nv parameter grid, u fastest: coords[((iv * nu) + iu) * dim + d]. A curve
+// has nv == 1 (e.g. the generator over a latent grid or line).
+struct PointGrid {
+    int nu = 0, nv = 0, dim = 2;
+    std::vector<float> coords;
+    // Coordinate `d` of the point at (iu, iv).
+    float at(int iu, int iv, int d) const {
+        return coords[(static_cast<size_t>(iv) * static_cast<size_t>(nu) + static_cast<size_t>(iu)) * static_cast<size_t>(dim) +
+                      static_cast<size_t>(d)];
+    }
+    // True when coords holds all nu x nv points.
+    bool complete() const {
+        return nu > 0 && nv > 0 && coords.size() >= static_cast<size_t>(nu) * static_cast<size_t>(nv) * static_cast<size_t>(dim);
+    }
+};
+
+// Mixture modes in data space of dimension `dim`, each with a covered flag (same length as modes).
+struct ModeMarkers {
+    int dim = 2;
+    std::vector<Mode> modes;
+    std::vector<bool> covered;
+    // How many modes are covered.
+    int coveredCount() const {
+        int n = 0;
+        for (size_t i = 0; i < modes.size() && i < covered.size(); ++i) n += covered[i] ? 1 : 0;
+        return n;
+    }
 };
 
 // A 2D vector field sampled at grid cell centres over `box`: (u, v)[iy * nx + ix].
@@ -40,7 +87,7 @@ struct ScalarSamples {
 // One named quantity of a run.
 struct Quantity {
     std::string name;
-    std::variant<PointSet, VectorField, Trajectory, ScalarSamples, FieldGrid, Histogram> data;
+    std::variant<PointSet, Segments, PointGrid, ModeMarkers, VectorField, Trajectory, ScalarSamples, FieldGrid, Histogram> data;
 };
 
 // The quantity named `name` holding a T, or null.
@@ -50,6 +97,25 @@ const T* findQuantity(const std::vector<Quantity>& parts, const std::string& nam
         if (q.name == name) return std::get_if<T>(&q.data);
     }
     return nullptr;
+}
+
+// The same, writable (tests and producers that edit a picture before publishing it).
+template <typename T>
+T* findQuantity(std::vector<Quantity>& parts, const std::string& name) {
+    for (Quantity& q : parts) {
+        if (q.name == name) return std::get_if<T>(&q.data);
+    }
+    return nullptr;
+}
+
+// Sets the quantity `name` to `value` (replacing one of that name, else appending) and returns it.
+template <typename T>
+T& setQuantity(std::vector<Quantity>& parts, const std::string& name, T value) {
+    for (Quantity& q : parts) {
+        if (q.name == name) return q.data.emplace<T>(std::move(value));
+    }
+    parts.push_back({name, std::move(value)});
+    return std::get<T>(parts.back().data);
 }
 
 // True when some quantity holds a T.
@@ -68,6 +134,22 @@ inline const char* const kTrajectory = "trajectory";        // Trajectory of (th
 inline const char* const kEquilibrium = "equilibrium";      // PointSet
 inline const char* const kStart = "start";                  // PointSet
 inline const char* const kGeneratorScores = "d_of_gz";      // ScalarSamples: D(G(z)) of the display batch
+// The toy GAN's picture (dimension 1 or 2 = the data's).
+inline const char* const kReal = "real";                    // PointSet: real samples drawn for display
+inline const char* const kFake = "fake";                    // PointSet: generated samples G(z) of the display batch
+inline const char* const kLatent = "latent";                // PointSet (dim = latent_dim): the z of each fake sample
+inline const char* const kGeneratorPush = "fake_push";      // PointSet: -dLoss_G/dx at each fake sample (one vector per point)
+inline const char* const kDiscriminator = "d_field";        // FieldGrid: D(x) in [0,1], or f(x) for critics (1D: ny == 1)
+inline const char* const kOptimalDiscriminator = "d_optimal";  // FieldGrid: D* = p_data/(p_data+p_G); NaN without mass
+inline const char* const kDataDensity = "p_data";           // FieldGrid: density of the data
+inline const char* const kGeneratorDensity = "p_g";         // FieldGrid: density of the generator
+inline const char* const kManifold = "manifold";            // PointGrid: G over a latent grid (1D latent: nv == 1)
+inline const char* const kGpPairs = "gp_pairs";             // Segments: gradient-penalty pairs real -> fake
+inline const char* const kGpInterpolates = "gp_interp";     // PointSet: the interpolates of those pairs
+inline const char* const kGpGradNorm = "gp_grad_norm";      // ScalarSamples: ||grad_x D|| at each interpolate
+inline const char* const kWeights = "d_weights";            // Histogram: all D weights (clipping piles up at +-clip)
+inline const char* const kGpNorms = "gp_norms";             // Histogram: ||grad_x D|| at every interpolate of the batch
+inline const char* const kModes = "modes";                  // ModeMarkers: mixture centres (none for other data)
 }  // namespace quantity_names
 
 }  // namespace ganarium

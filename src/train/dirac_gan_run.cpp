@@ -121,18 +121,16 @@ RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {
     out.status = status_;
     out.status_reason = reason_;
     out.step = step_;
-    out.dim = 2;
-    out.latent_dim = 0;
     out.metrics = MetricLogView(metrics_);
     if (!full) return out;
     const double half = halfWidthFor(trail_xy_);
     const Bounds box{-half, half, -half, half};
     out.parts.push_back({quantity_names::kPhaseField, sampleField(spec_.dirac, box)});
     out.parts.push_back({quantity_names::kTrajectory, Trajectory{trail_xy_, trail_steps_}});
-    out.parts.push_back({quantity_names::kEquilibrium, PointSet{{0.0f, 0.0f}}});
+    out.parts.push_back({quantity_names::kEquilibrium, PointSet{2, {0.0f, 0.0f}}});
     out.parts.push_back(
         {quantity_names::kStart,
-         PointSet{{static_cast<float>(spec_.dirac.theta0), static_cast<float>(spec_.dirac.psi0)}}});
+         PointSet{2, {static_cast<float>(spec_.dirac.theta0), static_cast<float>(spec_.dirac.psi0)}}});
     return out;
 }
 

@@ -42,9 +42,11 @@ Bounds fieldBox(const Bounds& view, int dim) {
 double latentExtent(LatentKind kind) { return kind == LatentKind::Uniform ? 1.0 : 2.5; }
 
 // G over a latent grid: 2D data with latent_dim >= 2 gets a side x side grid in the (z0, z1) plane
-// (other coordinates 0); otherwise a line along z0.
-void fillManifold(GanRun& run, RunSnapshot& out) {
-    if (run.fixedDistribution()) return;
+// (other coordinates 0); otherwise a line along z0. Empty (nu = 0) for fixed-distribution runs.
+PointGrid generatorManifold(GanRun& run) {
+    PointGrid grid;
+    grid.dim = run.dim();
+    if (run.fixedDistribution()) return grid;
     const int latent_dim = run.spec().latent_dim;
     const double extent = latentExtent(run.spec().latent);
     torch::Tensor z;
@@ -54,16 +56,17 @@ void fillManifold(GanRun& run, RunSnapshot& out) {
         // u (z0) varies fastest: index iv * nu + iu.
         z.select(1, 0).copy_(axis.repeat({kManifoldSide}));
         z.select(1, 1).copy_(axis.repeat_interleave(kManifoldSide));
-        out.manifold_nu = kManifoldSide;
-        out.manifold_nv = kManifoldSide;
+        grid.nu = kManifoldSide;
+        grid.nv = kManifoldSide;
     } else {
         z = torch::zeros({kManifoldLine, latent_dim});
         z.select(1, 0).copy_(torch::linspace(-extent, extent, kManifoldLine));
-        out.manifold_nu = kManifoldLine;
-        out.manifold_nv = 1;
+        grid.nu = kManifoldLine;
+        grid.nv = 1;
     }
     torch::NoGradGuard no_grad;
-    out.manifold = toVector(run.generator()->forward(z));
+    grid.coords = toVector(run.generator()->forward(z));
+    return grid;
 }
 
 // -dLoss_G/dx at each fake sample: the direction the generator loss pushes that sample.
@@ -74,15 +77,21 @@ std::vector<float> generatorPush(GanRun& run, const torch::Tensor& fake) {
     return toVector(-grad);
 }
 
-// GP lines: the last GP step's pairs, or (runs without GP) 64 fresh pairs from the display sets.
-void fillPenaltyLines(GanRun& run, const torch::Tensor& real, const torch::Tensor& fake, RunSnapshot& out) {
+// GP lines: the last GP step's pairs, or (runs without GP) 64 fresh pairs from the display sets. Pushes the
+// pairs, their interpolates and ||grad_x D|| there (when there are any) and the histogram of all norms (always).
+void addPenaltyLines(GanRun& run, const torch::Tensor& real, const torch::Tensor& fake, std::vector<Quantity>& parts) {
+    const int dim = run.dim();
+    Segments pairs;
+    PointSet interp;
+    ScalarSamples norms;
+    pairs.dim = interp.dim = dim;
     std::vector<float> all_norms;
     if (const GradientPenaltyResult* gp = run.lastPenalty()) {
         const int64_t n = std::min<int64_t>(kGpLines, gp->real.size(0));
-        out.gp_real = toVector(gp->real.slice(0, 0, n));
-        out.gp_fake = toVector(gp->fake.slice(0, 0, n));
-        out.gp_interp = toVector(gp->interp.slice(0, 0, n));
-        out.gp_grad_norm = toVector(gp->grad_norm.slice(0, 0, n));
+        pairs.from = toVector(gp->real.slice(0, 0, n));
+        pairs.to = toVector(gp->fake.slice(0, 0, n));
+        interp.coords = toVector(gp->interp.slice(0, 0, n));
+        norms.values = toVector(gp->grad_norm.slice(0, 0, n));
         all_norms = toVector(gp->grad_norm);
     } else if (real.defined() && fake.defined()) {
         const int64_t n = std::min<int64_t>({kGpLines, real.size(0), fake.size(0)});
@@ -90,18 +99,26 @@ void fillPenaltyLines(GanRun& run, const torch::Tensor& real, const torch::Tenso
         // Fixed interpolation weights so the lines do not flicker between frames.
         at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(12345);
         const torch::Tensor a = torch::rand({n, 1}, gen);
-        const torch::Tensor interp = a * r + (1 - a) * f;
-        out.gp_real = toVector(r);
-        out.gp_fake = toVector(f);
-        out.gp_interp = toVector(interp);
-        out.gp_grad_norm = toVector(inputGradientNorm(run.critic(), interp));
-        all_norms = out.gp_grad_norm;
+        const torch::Tensor mixed = a * r + (1 - a) * f;
+        pairs.from = toVector(r);
+        pairs.to = toVector(f);
+        interp.coords = toVector(mixed);
+        norms.values = toVector(inputGradientNorm(run.critic(), mixed));
+        all_norms = norms.values;
     }
     float max_norm = 2.0f;
     for (float v : all_norms) {
         if (std::isfinite(v)) max_norm = std::max(max_norm, v);
     }
-    out.gp_norms = makeHistogram(all_norms, 0.0, max_norm, kHistogramBins);
+    norms.lo = 0;
+    norms.hi = max_norm;
+    Histogram histogram = makeHistogram(all_norms, 0.0, max_norm, kHistogramBins);
+    if (!interp.coords.empty() && !norms.values.empty()) {
+        parts.push_back({quantity_names::kGpPairs, std::move(pairs)});
+        parts.push_back({quantity_names::kGpInterpolates, std::move(interp)});
+        parts.push_back({quantity_names::kGpGradNorm, std::move(norms)});
+    }
+    parts.push_back({quantity_names::kGpNorms, std::move(histogram)});
 }
 
 // Histogram of every D parameter; the range covers +-clip when clipping.
@@ -141,6 +158,7 @@ Histogram makeHistogram(const std::vector<float>& values, double lo, double hi, 
 
 RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool full) {
     const RunSpec& spec = run.spec();
+    const int dim = run.dim();
     RunSnapshot out;
     out.name = spec.name.empty() ? runLabel(spec) : spec.name;
     out.objective = objectiveName(spec.objective);
@@ -149,16 +167,20 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     out.status = run.status();
     out.status_reason = run.statusReason();
     out.step = run.step();
-    out.dim = run.dim();
-    out.latent_dim = spec.latent_dim;
     out.clip = spec.lipschitz == Lipschitz::WeightClip ? spec.clip : 0.0;
-    out.modes = context.modes;
-    out.mode_covered = run.modeCovered();
-    out.mode_covered.resize(out.modes.size(), false);
     out.metrics = run.metrics();
+    // Every toy snapshot has its modes (none for non-mixtures): the metrics table counts them, and they carry
+    // the data's dimension when the rest is left out.
+    ModeMarkers modes;
+    modes.dim = dim;
+    modes.modes = context.modes;
+    modes.covered = run.modeCovered();
+    modes.covered.resize(modes.modes.size(), false);
+    out.parts.reserve(full ? 20 : 1);
+    out.parts.push_back({quantity_names::kModes, std::move(modes)});
     if (!full) return out;
 
-    const int dim = run.dim();
+    std::vector<Quantity>& parts = out.parts;
     const int nx = context.nx, ny = dim == 1 ? 1 : context.ny;
     torch::Tensor real, fake;
     {
@@ -168,19 +190,20 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
             fake = run.displayFixedFake();
         } else {
             fake = run.generator()->forward(run.displayLatent());
-            out.latent = toVector(run.displayLatent());
+            parts.push_back({quantity_names::kLatent, PointSet{spec.latent_dim, toVector(run.displayLatent())}});
         }
     }
-    if (real.defined()) out.real = toVector(real);
+    PointSet real_points{dim, {}}, fake_points{dim, {}};
+    if (real.defined()) real_points.coords = toVector(real);
     if (fake.defined()) {
-        out.fake = toVector(fake);
-        out.fake_push = generatorPush(run, fake);
+        fake_points.coords = toVector(fake);
+        parts.push_back({quantity_names::kGeneratorPush, PointSet{dim, generatorPush(run, fake)}});
         if (isSigmoidObjective(spec.objective)) {
             // D(G(z)) of the same batch, for the loss-shape view (a probability only for JS-type objectives).
             torch::NoGradGuard no_grad;
             ScalarSamples scores;
             scores.values = toVector(displayedDiscriminator(spec.objective, run.critic()->forward(fake)).reshape({-1}));
-            out.parts.push_back({quantity_names::kGeneratorScores, std::move(scores)});
+            parts.push_back({quantity_names::kGeneratorScores, std::move(scores)});
         }
     }
 
@@ -188,40 +211,47 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     const Bounds box = fieldBox(context.view, dim);
     const torch::Tensor points = gridPoints(box, nx, ny, dim);
     const Objective objective = spec.objective;
-    out.d_field = makeField(box, nx, ny, evaluateChunked(points, [&](const torch::Tensor& x) {
-                                return displayedDiscriminator(objective, run.critic()->forward(x));
-                            }));
+    parts.push_back({quantity_names::kDiscriminator,
+                     makeField(box, nx, ny, evaluateChunked(points, [&](const torch::Tensor& x) {
+                                   return displayedDiscriminator(objective, run.critic()->forward(x));
+                               }))});
 
     // Densities: analytic where known, binned KDE of the display samples otherwise.
     const Distribution* fixed = run.fixedDistribution();
+    FieldGrid p_data, p_g;
     if (context.data && context.data->hasDensity()) {
-        out.p_data = densityGrid(*context.data, box, nx, ny);
-    } else if (!out.real.empty()) {
-        out.p_data = kernelDensity(out.real, dim, box, nx, ny);
+        p_data = densityGrid(*context.data, box, nx, ny);
+    } else if (!real_points.coords.empty()) {
+        p_data = kernelDensity(real_points.coords, dim, box, nx, ny);
     }
     if (fixed && fixed->hasDensity()) {
-        out.p_g = densityGrid(*fixed, box, nx, ny);
-    } else if (!out.fake.empty()) {
-        out.p_g = kernelDensity(out.fake, dim, box, nx, ny);
+        p_g = densityGrid(*fixed, box, nx, ny);
+    } else if (!fake_points.coords.empty()) {
+        p_g = kernelDensity(fake_points.coords, dim, box, nx, ny);
     }
-    if (context.data && context.data->hasDensity() && !out.p_g.empty()) {
+    if (context.data && context.data->hasDensity() && !p_g.empty()) {
         // D* = p_data / (p_data + p_G) where at least one density has real mass. In the far tails it is a
         // ratio of two vanishing numbers (0/0 past the KDE's and the density's cut-offs), whose contour
         // drew jagged D* = 1/2 boxes and fragments: left undefined (NaN) there.
-        std::vector<float> d_star(out.p_data.values.size());
+        std::vector<float> d_star(p_data.values.size());
         const auto peak = [](const std::vector<float>& v) { return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()); };
-        const double p_floor = kOptimalMassFloor * peak(out.p_data.values);
-        const double q_floor = kOptimalMassFloor * peak(out.p_g.values);
+        const double p_floor = kOptimalMassFloor * peak(p_data.values);
+        const double q_floor = kOptimalMassFloor * peak(p_g.values);
         for (size_t i = 0; i < d_star.size(); ++i) {
-            const double p = out.p_data.values[i], q = out.p_g.values[i];
+            const double p = p_data.values[i], q = p_g.values[i];
             d_star[i] = p > p_floor || q > q_floor ? static_cast<float>(optimalDiscriminator(p, q)) : std::nanf("");
         }
-        out.d_optimal = makeField(box, nx, ny, std::move(d_star));
+        parts.push_back({quantity_names::kOptimalDiscriminator, makeField(box, nx, ny, std::move(d_star))});
     }
+    if (!p_data.empty()) parts.push_back({quantity_names::kDataDensity, std::move(p_data)});
+    if (!p_g.empty()) parts.push_back({quantity_names::kGeneratorDensity, std::move(p_g)});
 
-    fillManifold(run, out);
-    fillPenaltyLines(run, real, fake, out);
-    out.d_weights = weightHistogram(run);
+    PointGrid manifold = generatorManifold(run);
+    if (manifold.complete()) parts.push_back({quantity_names::kManifold, std::move(manifold)});
+    addPenaltyLines(run, real, fake, parts);
+    parts.push_back({quantity_names::kWeights, weightHistogram(run)});
+    if (!real_points.coords.empty()) parts.push_back({quantity_names::kReal, std::move(real_points)});
+    if (!fake_points.coords.empty()) parts.push_back({quantity_names::kFake, std::move(fake_points)});
     return out;
 }
 

@@ -1,6 +1,7 @@
-// snapshot_builder.h — turns one run's live state into a plain RunSnapshot:
-// display samples and where G is pushed, D on the view grid, D*, density
-// grids, the generator manifold, gradient-penalty lines and histograms.
+// snapshot_builder.h — turns one toy run's live state into a plain RunSnapshot
+// of named quantities (core/quantity.h): display samples and where G is
+// pushed, D on the view grid, D*, density grids, the generator manifold,
+// gradient-penalty lines, histograms and the mixture modes.
 // Only reads the run (its fixed display streams), never changes training.
 #pragma once
 
@@ -29,8 +30,9 @@ constexpr int kManifoldLine = 128;
 // Bins of the weight and gradient-norm histograms.
 constexpr int kHistogramBins = 64;
 
-// Builds the snapshot of `run`; `full` = false leaves out samples, fields and geometry (metrics only).
-// For JS-type objectives `parts` gets D(G(z)) of the display batch (quantity_names::kGeneratorScores).
+// Builds the snapshot of `run`; `full` = false leaves out samples, fields and geometry (header, metrics and
+// the modes only). For JS-type objectives `parts` also gets D(G(z)) of the display batch (kGeneratorScores).
+// Each vector is built once and moved into `parts`.
 RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool full);
 
 // Histogram of `values` over [lo, hi] with `bins` bins (values outside are clamped into the end bins).

@@ -1,7 +1,8 @@
 // toy_gan_run.h — the toy GAN as a Run: two MLPs on the scene's 1D or 2D
 // points (GanRun holds the networks and steps; metric_evaluator.h and
-// snapshot_builder.h read it). Besides the toy snapshot fields it publishes
-// the D(G(z)) samples of its display batch for the loss-shape view.
+// snapshot_builder.h read it). Its snapshot holds the toy quantities
+// (samples, fields, manifold, GP lines, histograms, modes) and, for JS-type
+// objectives, the D(G(z)) samples of its display batch for the loss-shape view.
 #pragma once
 
 #include "train/gan_run.h"

@@ -228,7 +228,8 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     if (full && !scene.display.has_view && data) {
         const Bounds limit = scaledAboutCentre(data->bounds(), kViewGrowthLimit);
         for (const auto& run : snapshot->runs) {
-            if (run.kind == "toy") view = growView(view, run.fake, dim, limit);
+            const PointSet* fake = findQuantity<PointSet>(run.parts, quantity_names::kFake);
+            if (run.kind == "toy" && fake && fake->dim == dim) view = growView(view, fake->coords, dim, limit);
         }
     }
     return snapshot;

@@ -13,6 +13,7 @@
 #include "ui/theme.h"
 #include "views/legend_overlay.h"
 #include "views/phase_plane_view.h"
+#include "views/toy_parts.h"
 
 namespace ganarium {
 
@@ -52,15 +53,16 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
     bool critic = false, prob = false, push = false, manifold = false, modes = false, contours = false,
          optimal = false, latent = false, density = false, gp = false;
     for (const RunSnapshot& run : s.runs) {
+        const ToyParts q = findToyParts(run);
         (run.critic ? critic : prob) = true;
-        push = push || !run.fake_push.empty();
-        manifold = manifold || run.manifold_nu > 1;
-        latent = latent || !run.latent.empty();
-        modes = modes || !run.modes.empty();
-        contours = contours || !run.d_field.empty();
-        optimal = optimal || (!run.critic && !run.d_optimal.empty());
-        density = density || !run.p_data.empty();
-        gp = gp || (!run.gp_interp.empty() && !run.gp_grad_norm.empty());
+        push = push || hasPoints(q.push);
+        manifold = manifold || (q.manifold && q.manifold->nu > 1);
+        latent = latent || hasPoints(q.latent);
+        modes = modes || q.hasModes();
+        contours = contours || hasField(q.d_field);
+        optimal = optimal || (!run.critic && hasField(q.d_optimal));
+        density = density || hasField(q.p_data);
+        gp = gp || q.hasGp();
     }
     std::vector<LegendEntry> e;
     bool toy = false, phase = false;
@@ -366,7 +368,7 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
     if (options.show_weights < 0) {
         weights = !options.presentation;
         for (const RunSnapshot& run : snapshot.runs)
-            weights = weights || run.clip > 0 || !run.gp_norms.counts.empty();
+            weights = weights || run.clip > 0 || findQuantity<Histogram>(run.parts, quantity_names::kGpNorms);
     }
     const bool plots = options.show_plots;
     const float gap = ImGui::GetStyle().ItemSpacing.y;

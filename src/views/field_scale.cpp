@@ -16,8 +16,9 @@ FieldScale fieldScale(const RunSnapshot& run) {
         return scale;
     }
     double m = 0;
-    for (float v : run.d_field.values)
-        if (std::isfinite(v)) m = std::max(m, static_cast<double>(std::fabs(v)));
+    if (const FieldGrid* field = findQuantity<FieldGrid>(run.parts, quantity_names::kDiscriminator))
+        for (float v : field->values)
+            if (std::isfinite(v)) m = std::max(m, static_cast<double>(std::fabs(v)));
     m = niceCeil(m > 0 ? m : 1.0);
     scale.colormap = ColormapKind::Diverging;
     scale.lo = -m;
@@ -36,8 +37,9 @@ FieldScale fieldScale(const RunSnapshot& run, const ViewLabels& labels) {
 
 double gradNormRange(const RunSnapshot& run) {
     double m = 0;
-    for (float v : run.gp_grad_norm)
-        if (std::isfinite(v)) m = std::max(m, static_cast<double>(v));
+    if (const ScalarSamples* norms = findQuantity<ScalarSamples>(run.parts, quantity_names::kGpGradNorm))
+        for (float v : norms->values)
+            if (std::isfinite(v)) m = std::max(m, static_cast<double>(v));
     return std::max(2.0, niceCeil(m));
 }
 

@@ -20,12 +20,12 @@ struct FieldScale {
     std::string name;        // "D(x)" or "critic f(x)"
 };
 
-// Scale of run's D field (critic runs: symmetric nice range around 0 covering the field).
+// Scale of run's D field, the kDiscriminator quantity (critic runs: symmetric nice range around 0 covering the field).
 FieldScale fieldScale(const RunSnapshot& run);
 // The same, named with the view's labels (colour-bar titles, legends).
 FieldScale fieldScale(const RunSnapshot& run, const ViewLabels& labels);
 
-// Upper end of the GP gradient-norm colour bar (at least 2, so 1 sits mid-bar or below).
+// Upper end of the GP gradient-norm colour bar over the kGpGradNorm quantity (at least 2, so 1 sits mid-bar or below).
 double gradNormRange(const RunSnapshot& run);
 
 // Field value at data (x, y) with bilinear interpolation between cell centres; NaN outside the grid box.

@@ -77,10 +77,9 @@ std::vector<std::string> numberParts(const RunSnapshot& run, const ViewLabels& l
     parts.push_back(labels.step + " " + groupedSteps(run.step));
     char buffer[64];
     double v = 0;
-    if (include_modes && !run.modes.empty()) {  // right after the step: the headline of mixture scenes
-        int covered = 0;
-        for (bool c : run.mode_covered) covered += c ? 1 : 0;
-        std::snprintf(buffer, sizeof(buffer), " %d/%zu", covered, run.modes.size());
+    const ModeMarkers* modes = findQuantity<ModeMarkers>(run.parts, quantity_names::kModes);
+    if (include_modes && modes && !modes->modes.empty()) {  // right after the step: the headline of mixture scenes
+        std::snprintf(buffer, sizeof(buffer), " %d/%zu", modes->coveredCount(), modes->modes.size());
         parts.push_back(labels.modes_covered + buffer);
     }
     if (latestValue(run, "js", v)) {

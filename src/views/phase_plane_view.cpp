@@ -70,15 +70,15 @@ void drawMarkers(ImDrawList* dl, const PlotArea& area, const PointSet* start, co
                  float font_size) {
     const float r = font_size * 0.45f, w = std::max(1.5f, font_size * 0.11f);
     if (equilibrium) {
-        for (size_t i = 0; i + 1 < equilibrium->xy.size(); i += 2) {
-            const ImVec2 c = area.toScreen(equilibrium->xy[i], equilibrium->xy[i + 1]);
+        for (size_t i = 0; equilibrium->dim == 2 && i < equilibrium->size(); ++i) {
+            const ImVec2 c = area.toScreen(equilibrium->at(i, 0), equilibrium->at(i, 1));
             dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), kEquilibrium, w);
             dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), kEquilibrium, w);
         }
     }
     if (start) {
-        for (size_t i = 0; i + 1 < start->xy.size(); i += 2) {
-            const ImVec2 c = area.toScreen(start->xy[i], start->xy[i + 1]);
+        for (size_t i = 0; start->dim == 2 && i < start->size(); ++i) {
+            const ImVec2 c = area.toScreen(start->at(i, 0), start->at(i, 1));
             if (area.contains(c)) dl->AddCircle(c, r, colour(palette::fakeDark(), 1.0f), 0, w);
         }
     }

@@ -10,12 +10,13 @@ namespace ganarium {
 namespace {
 
 // The `quantile` of |push| over one run's samples (dim 1 or 2).
-double runQuantile(const RunSnapshot& run, int dim, double quantile) {
-    const size_t n = dim > 0 ? run.fake_push.size() / static_cast<size_t>(dim) : 0;
+double runQuantile(const RunSnapshot& run, double quantile) {
+    const PointSet* push = findQuantity<PointSet>(run.parts, quantity_names::kGeneratorPush);
+    const size_t n = push && (push->dim == 1 || push->dim == 2) ? push->size() : 0;
     std::vector<double> norms;
     norms.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-        const double x = run.fake_push[i * dim], y = dim == 2 ? run.fake_push[i * dim + 1] : 0.0;
+        const double x = push->at(i, 0), y = push->dim == 2 ? push->at(i, 1) : 0.0;
         const double norm = std::hypot(x, y);
         if (std::isfinite(norm)) norms.push_back(norm);
     }
@@ -32,7 +33,7 @@ double pushReference(const Snapshot& snapshot, int run_index, double quantile) {
     double reference = 0;
     for (const RunSnapshot& run : snapshot.runs)
         if (run.critic == own.critic && run.lipschitz == own.lipschitz)
-            reference = std::max(reference, runQuantile(run, snapshot.dim, quantile));
+            reference = std::max(reference, runQuantile(run, quantile));
     return reference;
 }
 

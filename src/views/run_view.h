@@ -1,5 +1,6 @@
 // run_view.h — contract for the data views: one panel that draws one run of
-// a Snapshot (the 1D view or the 2D view, chosen by the snapshot's dim).
+// a Snapshot from its quantities (the 1D or 2D data view, the phase plane, ...;
+// views/view_registry.h chooses by the quantities a run holds).
 // GL content (heatmap, points, lines) is rendered into the view's own
 // offscreen texture and shown with ImGui::Image; axes, labels, legends and
 // hover read-outs are ImGui draw-list overlays. Requires a current GL 3.3
@@ -78,7 +79,7 @@ public:
     virtual std::string shaderErrors() const { return {}; }
 };
 
-// Makes the toy data view for a snapshot dimension (1 -> 1D view, 2 -> 2D view); GL shaders from `shader_dir`.
+// Makes the toy data view for a data dimension (1 -> 1D view, 2 -> 2D view); GL shaders from `shader_dir`.
 // The scene frame picks views through view_registry.h, which also knows the other kinds.
 std::unique_ptr<RunView> makeRunView(int dim, const std::string& shader_dir = defaultShaderDir());
 

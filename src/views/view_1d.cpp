@@ -16,6 +16,7 @@
 #include "views/legend_overlay.h"
 #include "views/panel_title.h"
 #include "views/push_scale.h"
+#include "views/toy_parts.h"
 
 namespace ganarium {
 
@@ -32,10 +33,12 @@ ImU32 colour(Rgba c, float alpha) {
 }
 
 // Screen points of a 1D field (cell centres) scaled by `to_unit` (value -> D units), one polyline per
-// stretch where the field is defined (NaN or Inf, e.g. D* without mass or a diverged run, leave a gap).
+// stretch where the field is defined (none for a missing field) (NaN or Inf, e.g. D* without mass or a diverged run, leave a gap).
 template <typename ToUnit>
-std::vector<std::vector<ImVec2>> fieldCurves(const FieldGrid& f, const PlotArea& area, ToUnit to_unit) {
+std::vector<std::vector<ImVec2>> fieldCurves(const FieldGrid* field, const PlotArea& area, ToUnit to_unit) {
     std::vector<std::vector<ImVec2>> segments(1);
+    if (!field) return segments;
+    const FieldGrid& f = *field;
     for (int i = 0; i < f.nx && !f.values.empty(); ++i) {
         const double v = f.values[static_cast<size_t>(i)];
         if (!std::isfinite(v)) {
@@ -79,9 +82,10 @@ void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, f
     }
 }
 
-double maxFinite(const FieldGrid& f) {
+double maxFinite(const FieldGrid* f) {
     double m = 0;
-    for (float v : f.values)
+    if (!f) return m;
+    for (float v : f->values)
         if (std::isfinite(v)) m = std::max(m, static_cast<double>(v));
     return m;
 }
@@ -99,12 +103,13 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
                   const ViewStyle& style, ImVec2 size) {
     assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
     const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
+    const ToyParts q = findToyParts(run);
     const float F = overlayFontSize(style);
     initialiseCamera(camera, snapshot.view);
     ImVec2 panel_min = ImGui::GetCursorScreenPos();
     ImVec2 panel_max{panel_min.x + size.x, panel_min.y + size.y};
     FieldScale scale = fieldScale(run, style.labels);
-    bool critic_axis = run.critic && layers.d_field && !run.d_field.empty();
+    bool critic_axis = run.critic && layers.d_field && hasField(q.d_field);
 
     // Vertical layout: title, axis titles, plot, x numbers, mapping zone, z line + numbers, legend.
     // Short panels give up, in this order, the mapping zone, the full legend (one compact row
@@ -113,18 +118,18 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     float title_h = style.show_title ? panelTitleHeight(run, L, size.x, F, true) + F * 0.3f : F * 0.3f;
     float axis_title_h = F * 1.4f;
     float ticks_h = F * 1.6f;
-    bool show_z = layers.manifold && !run.latent.empty() && run.latent_dim > 0;
+    bool show_z = layers.manifold && hasPoints(q.latent);
     // Legend entries, most important first (a compact legend keeps a prefix).
     auto legend_entries = [&](bool with_mapping) {
         std::vector<LegendEntry> e;
         if (!style.show_legend) return e;
-        if (layers.densities && !run.p_data.empty()) e.push_back({L.p_data, colour(palette::real(), 0.6f), LegendSymbol::Filled});
-        if (layers.densities && !run.p_g.empty()) e.push_back({L.p_g, packAbgr(palette::fake()), LegendSymbol::Line});
-        if (layers.d_field && !run.d_field.empty())
+        if (layers.densities && hasField(q.p_data)) e.push_back({L.p_data, colour(palette::real(), 0.6f), LegendSymbol::Filled});
+        if (layers.densities && hasField(q.p_g)) e.push_back({L.p_g, packAbgr(palette::fake()), LegendSymbol::Line});
+        if (layers.d_field && hasField(q.d_field))
             e.push_back({run.critic ? L.critic : L.d_of_x, packAbgr(run.critic ? palette::critic() : palette::dCurve()),
                          LegendSymbol::Line});
-        if (layers.d_optimal && !run.d_optimal.empty()) e.push_back({L.d_star, packAbgr(palette::optimal()), LegendSymbol::DashedLine});
-        if (layers.arrows && !run.fake_push.empty()) e.push_back({L.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
+        if (layers.d_optimal && hasField(q.d_optimal)) e.push_back({L.d_star, packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+        if (layers.arrows && hasPoints(q.push)) e.push_back({L.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
         if (layers.real) e.push_back({L.real, packAbgr(palette::real()), LegendSymbol::Dot});
         if (layers.fake) e.push_back({L.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
         if (with_mapping) e.push_back({L.mapping, colour(palette::fake(), 0.8f), LegendSymbol::Line});
@@ -193,15 +198,15 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
 
     dl->PushClipRect(area_.min, area_.max, true);
     // Densities share one scale so their heights compare; P_data fixes it (stable while G moves).
-    double dens_top = 1.25 * std::max(maxFinite(run.p_data), 1e-12);
-    if (run.p_data.empty()) dens_top = 1.25 * std::max(maxFinite(run.p_g), 1e-12);
+    double dens_top = 1.25 * std::max(maxFinite(q.p_data), 1e-12);
+    if (!hasField(q.p_data)) dens_top = 1.25 * std::max(maxFinite(q.p_g), 1e-12);
     auto density_unit = [&](double p) { return p / dens_top; };
     if (layers.densities) {
-        for (const auto& pd : fieldCurves(run.p_data, area_, density_unit)) {
+        for (const auto& pd : fieldCurves(q.p_data, area_, density_unit)) {
             fillUnder(dl, pd, area_.max.y, colour(palette::real(), 0.22f));
             dl->AddPolyline(pd.data(), static_cast<int>(pd.size()), colour(palette::real(), 0.95f), 0, kDensityWidth);
         }
-        for (const auto& pg : fieldCurves(run.p_g, area_, density_unit))
+        for (const auto& pg : fieldCurves(q.p_g, area_, density_unit))
             dl->AddPolyline(pg.data(), static_cast<int>(pg.size()), colour(palette::fake(), 1.f), 0, kDensityWidth);
     }
     // Reference line: D = 1/2 (or f = 0, which sits at the same height).
@@ -209,40 +214,45 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         float y = area_.screenY(0.5);
         dashedPolyline(dl, {{area_.min.x, y}, {area_.max.x, y}}, IM_COL32(90, 90, 100, 200), 1.5f, 3.f, 4.f);
     }
-    if (layers.d_optimal && !run.d_optimal.empty()) {
+    if (layers.d_optimal && hasField(q.d_optimal)) {
         // D* is drawn only where p_data + p_G is not negligible (the trainer leaves NaN elsewhere).
-        for (const auto& opt : fieldCurves(run.d_optimal, area_, [](double v) { return v; }))
+        for (const auto& opt : fieldCurves(q.d_optimal, area_, [](double v) { return v; }))
             if (opt.size() >= 2) dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f, F * 0.6f, F * 0.4f);
     }
-    if (layers.d_field && !run.d_field.empty()) {
+    if (layers.d_field && hasField(q.d_field)) {
         auto to_unit = [&](double v) { return run.critic ? (v - scale.lo) / (scale.hi - scale.lo) : v; };
-        for (const auto& d : fieldCurves(run.d_field, area_, to_unit))
+        for (const auto& d : fieldCurves(q.d_field, area_, to_unit))
             dl->AddPolyline(d.data(), static_cast<int>(d.size()),
                             packAbgr(run.critic ? palette::critic() : palette::dCurve()), 0, kDCurveWidth);
     }
     // Rugs: real samples in the bottom strip, generated ones just above.
     float rug = area_.height() * 0.05f;
-    auto draw_rug = [&](const std::vector<float>& xs, float y_bottom, ImU32 col) {
+    auto draw_rug = [&](const PointSet* samples, float y_bottom, ImU32 col) {
+        if (!samples || samples->dim != 1) return;
+        const std::vector<float>& xs = samples->coords;
         size_t stride = std::max<size_t>(1, xs.size() / 400);
         for (size_t i = 0; i < xs.size(); i += stride) {
             float sx = area_.screenX(xs[i]);
             dl->AddLine({sx, y_bottom}, {sx, y_bottom - rug}, col, 1.5f);
         }
     };
-    if (layers.real) draw_rug(run.real, area_.max.y, colour(palette::real(), 0.45f));
-    if (layers.fake) draw_rug(run.fake, area_.max.y - rug * 1.15f, colour(palette::fake(), 0.55f));
+    if (layers.real) draw_rug(q.real, area_.max.y, colour(palette::real(), 0.45f));
+    if (layers.fake) draw_rug(q.fake, area_.max.y - rug * 1.15f, colour(palette::fake(), 0.55f));
     // Gradient arrows on a subsample of generated samples, staggered over three rows.
-    if (layers.arrows && run.fake_push.size() >= run.fake.size() && !run.fake.empty()) {
-        const size_t stride = std::max<size_t>(1, (run.fake.size() + kMaxArrows - 1) / kMaxArrows);
+    if (layers.arrows && hasPoints(q.push) && hasPoints(q.fake) && q.fake->dim == 1 && q.push->dim == 1 &&
+        q.push->coords.size() >= q.fake->coords.size()) {
+        const std::vector<float>& fake = q.fake->coords;
+        const std::vector<float>& push = q.push->coords;
+        const size_t stride = std::max<size_t>(1, (fake.size() + kMaxArrows - 1) / kMaxArrows);
         // To scale with the runs of the same kind of D: a vanishing gradient draws no arrows.
         const double ref = pushReference(snapshot, run_index, kPushQuantile);
         size_t k = 0;
-        for (size_t i = 0; i < run.fake.size(); i += stride, ++k) {
-            const float len = F * 2.2f * static_cast<float>(pushLengthFraction(std::fabs(run.fake_push[i]), ref));
+        for (size_t i = 0; i < fake.size(); i += stride, ++k) {
+            const float len = F * 2.2f * static_cast<float>(pushLengthFraction(std::fabs(push[i]), ref));
             if (len < kMinArrowPixels) continue;
-            float sx = area_.screenX(run.fake[i]);
+            float sx = area_.screenX(fake[i]);
             float sy = area_.max.y - rug * 2.6f - static_cast<float>(k % 3) * F * 0.7f;
-            drawArrow(dl, {sx, sy}, {sx + (run.fake_push[i] > 0 ? len : -len), sy}, colour(palette::arrow(), 0.9f),
+            drawArrow(dl, {sx, sy}, {sx + (push[i] > 0 ? len : -len), sy}, colour(palette::arrow(), 0.9f),
                   std::max(1.5f, F * 0.1f));
         }
     }
@@ -251,9 +261,12 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
 
     // z line and mapping lines z -> G(z) (first latent coordinate).
     if (show_z) {
-        size_t n = std::min(run.latent.size() / static_cast<size_t>(run.latent_dim), run.fake.size());
+        const PointSet& latent = *q.latent;
+        const std::vector<float> no_samples;
+        const std::vector<float>& fake = q.fake && q.fake->dim == 1 ? q.fake->coords : no_samples;
+        size_t n = std::min(latent.size(), fake.size());
         double zmax = 0;
-        for (size_t i = 0; i < n; ++i) zmax = std::max(zmax, static_cast<double>(std::fabs(run.latent[i * run.latent_dim])));
+        for (size_t i = 0; i < n; ++i) zmax = std::max(zmax, static_cast<double>(std::fabs(latent.at(i, 0))));
         zmax = niceCeil(zmax > 0 ? zmax : 1.0);
         float z_y = area_.max.y + ticks_h + zone_h;
         PlotArea z_area = area_;
@@ -266,14 +279,14 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         std::vector<size_t> order(n);
         std::iota(order.begin(), order.end(), size_t{0});
         std::sort(order.begin(), order.end(),
-                  [&](size_t a, size_t b) { return run.latent[a * run.latent_dim] < run.latent[b * run.latent_dim]; });
+                  [&](size_t a, size_t b) { return latent.at(a, 0) < latent.at(b, 0); });
         size_t lines = std::min<size_t>(n, kMaxMappingLines);
         float top = area_.max.y + ticks_h;
         dl->PushClipRect({area_.min.x - 1, top}, {area_.max.x + 1, z_y + 1}, true);
         for (size_t j = 0; j < lines; ++j) {
             size_t i = order[lines > 1 ? j * (n - 1) / (lines - 1) : 0];
-            ImVec2 a{area_.screenX(run.fake[i]), top};
-            ImVec2 b{z_area.screenX(run.latent[i * run.latent_dim]), z_y};
+            ImVec2 a{area_.screenX(fake[i]), top};
+            ImVec2 b{z_area.screenX(latent.at(i, 0)), z_y};
             dl->AddLine(a, b, colour(palette::fake(), 0.55f), 1.3f);
             dl->AddCircleFilled(b, 2.5f, colour(palette::fakeDark(), 0.9f), 8);
         }
@@ -291,12 +304,13 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         char buffer[192];
         std::snprintf(buffer, sizeof(buffer), "x = %.3f", hover_x_);
         text = buffer;
-        double d = sampleField(run.d_field, hover_x_, 0);
+        double d = q.d_field ? sampleField(*q.d_field, hover_x_, 0) : std::nan("");
         if (std::isfinite(d)) {
             std::snprintf(buffer, sizeof(buffer), "   %s = %.3f", run.critic ? "f" : "D", d);
             text += buffer;
         }
-        double pd = sampleField(run.p_data, hover_x_, 0), pg = sampleField(run.p_g, hover_x_, 0);
+        double pd = q.p_data ? sampleField(*q.p_data, hover_x_, 0) : std::nan("");
+        double pg = q.p_g ? sampleField(*q.p_g, hover_x_, 0) : std::nan("");
         if (std::isfinite(pd) && std::isfinite(pg)) {
             std::snprintf(buffer, sizeof(buffer), "   %s = %.3f   %s = %.3f", L.p_data.c_str(), pd, L.p_g.c_str(), pg);
             text += buffer;

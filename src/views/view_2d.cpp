@@ -30,11 +30,9 @@ constexpr float kMaxLegendShare = 0.2f;
 constexpr float kMinPlotHeight = 4.0f;
 
 // "modes covered k/K", drawn in the plot's corner.
-std::string modesBadgeText(const RunSnapshot& run, const ViewLabels& labels) {
-    int covered = 0;
-    for (size_t i = 0; i < run.modes.size(); ++i) covered += i < run.mode_covered.size() && run.mode_covered[i] ? 1 : 0;
+std::string modesBadgeText(const ModeMarkers& modes, const ViewLabels& labels) {
     char counts[32];
-    std::snprintf(counts, sizeof(counts), " %d/%zu", covered, run.modes.size());
+    std::snprintf(counts, sizeof(counts), " %d/%zu", modes.coveredCount(), modes.modes.size());
     return labels.modes_covered + counts;
 }
 
@@ -63,26 +61,25 @@ uint32_t layerBits(const ViewLayers& l) {
 // Samples per point for an even subsample of at most `max_count` of `n`.
 size_t strideFor(size_t n, size_t max_count) { return n <= max_count ? 1 : (n + max_count - 1) / max_count; }
 
-bool hasGp(const RunSnapshot& run) { return !run.gp_interp.empty() && !run.gp_grad_norm.empty(); }
-
 // What the legend lists for the layers shown, most important first (compact legends keep a prefix).
-std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ViewLayers& layers, const ViewLabels& labels) {
+std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers,
+                                       const ViewLabels& labels) {
     std::vector<LegendEntry> entries;
     if (layers.real) entries.push_back({labels.real, packAbgr(palette::real()), LegendSymbol::Dot});
     if (layers.fake) entries.push_back({labels.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
-    if (layers.arrows && !run.fake_push.empty())
+    if (layers.arrows && hasPoints(q.push))
         entries.push_back({labels.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
-    if (layers.modes && !run.modes.empty())
+    if (layers.modes && q.hasModes())
         entries.push_back({labels.mode_missed, packAbgr(palette::uncovered()), LegendSymbol::Cross});
-    if (layers.d_field && layers.contours && !run.d_field.empty())
+    if (layers.d_field && layers.contours && hasField(q.d_field))
         entries.push_back({run.critic ? labels.critic_zero : labels.d_half, IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
-    if (layers.manifold && run.manifold_nu > 1)
+    if (layers.manifold && q.manifold && q.manifold->nu > 1)
         entries.push_back({labels.manifold, packAbgr(palette::fakeDark()), LegendSymbol::Line});
-    if (layers.gp_lines && hasGp(run))
+    if (layers.gp_lines && q.hasGp())
         entries.push_back({labels.gp_pairs, packAbgr(colormapColour(ColormapKind::GradNorm, 0.5f)), LegendSymbol::Line});
-    if (layers.d_field && layers.d_optimal && !run.critic && !run.d_optimal.empty())
+    if (layers.d_field && layers.d_optimal && !run.critic && hasField(q.d_optimal))
         entries.push_back({labels.d_star + " = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
-    if (layers.modes && !run.modes.empty())
+    if (layers.modes && q.hasModes())
         entries.push_back({labels.mode_covered, IM_COL32(20, 20, 30, 255), LegendSymbol::Ring});
     return entries;
 }
@@ -110,65 +107,71 @@ bool View2D::hoveredDataPoint(double& x, double& y) const {
     return true;
 }
 
-void View2D::rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size, double push_reference) {
-    const int dim = 2;
+void View2D::rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float font_size, double push_reference) {
     points_.clear();
     lines_.clear();
     gp_lines_.clear();
     arrows_.clear();
     gp_dots_.clear();
-    size_t n_real = run.real.size() / dim, n_fake = run.fake.size() / dim;
-    if (layers.gp_lines && hasGp(run)) {
-        double range = gradNormRange(run);
-        size_t n = std::min({run.gp_real.size() / dim, run.gp_fake.size() / dim, run.gp_interp.size() / dim,
-                             run.gp_grad_norm.size()});
+    // This view draws 2D quantities only; any other is left out.
+    const auto planar = [](const PointSet* p) { return p && p->dim == 2; };
+    if (layers.gp_lines && q.hasGp() && q.gp_pairs->dim == 2 && planar(q.gp_interp)) {
+        const ScalarSamples& norms = *q.gp_grad_norm;
+        const double range = gradNormRange(run);
+        const Segments& pairs = *q.gp_pairs;
+        const PointSet& interp = *q.gp_interp;
+        size_t n = std::min({pairs.size(), interp.size(), norms.values.size()});
         for (size_t i = 0; i < n; ++i) {
-            Rgba c = colormapColour(ColormapKind::GradNorm, static_cast<float>(run.gp_grad_norm[i] / range));
+            Rgba c = colormapColour(ColormapKind::GradNorm, static_cast<float>(norms.values[i] / range));
             // Over the samples (the layer's whole point), translucent so the samples still show through.
-            gp_lines_.add(run.gp_real[i * 2], run.gp_real[i * 2 + 1], run.gp_fake[i * 2], run.gp_fake[i * 2 + 1],
+            gp_lines_.add(pairs.from[i * 2], pairs.from[i * 2 + 1], pairs.to[i * 2], pairs.to[i * 2 + 1],
                           withAlpha(c, 0.6f), 1.6f);
-            gp_dots_.add(run.gp_interp[i * 2], run.gp_interp[i * 2 + 1], c, kGpDotRadius);
+            gp_dots_.add(interp.at(i, 0), interp.at(i, 1), c, kGpDotRadius);
         }
     }
-    if (layers.manifold && run.manifold_nu > 1 && run.manifold_nv > 0 &&
-        run.manifold.size() >= static_cast<size_t>(run.manifold_nu) * run.manifold_nv * dim) {
+    if (layers.manifold && q.hasManifold() && q.manifold->dim == 2) {
         Rgba c = withAlpha(palette::fakeDark(), 0.55f);
-        int nu = run.manifold_nu, nv = run.manifold_nv;
+        const PointGrid& m = *q.manifold;
+        int nu = m.nu, nv = m.nv;
         // The trainer stores u (z0) fastest: index iv * nu + iu.
-        auto at = [&](int iu, int iv, int d) { return run.manifold[(static_cast<size_t>(iv) * nu + iu) * dim + d]; };
         for (int iu = 0; iu < nu; ++iu)
-            for (int iv = 0; iv + 1 < nv; ++iv) lines_.add(at(iu, iv, 0), at(iu, iv, 1), at(iu, iv + 1, 0), at(iu, iv + 1, 1), c, 1.3f);
+            for (int iv = 0; iv + 1 < nv; ++iv)
+                lines_.add(m.at(iu, iv, 0), m.at(iu, iv, 1), m.at(iu, iv + 1, 0), m.at(iu, iv + 1, 1), c, 1.3f);
         for (int iv = 0; iv < nv; ++iv)
-            for (int iu = 0; iu + 1 < nu; ++iu) lines_.add(at(iu, iv, 0), at(iu, iv, 1), at(iu + 1, iv, 0), at(iu + 1, iv, 1), c, 1.3f);
+            for (int iu = 0; iu + 1 < nu; ++iu)
+                lines_.add(m.at(iu, iv, 0), m.at(iu, iv, 1), m.at(iu + 1, iv, 0), m.at(iu + 1, iv, 1), c, 1.3f);
     }
+    const size_t n_fake = planar(q.fake) ? q.fake->size() : 0;
     // Generated samples first, real data on top: P_data stays visible however many fakes pile onto it.
     if (layers.fake)
-        for (size_t i = 0; i < n_fake; ++i) points_.add(run.fake[i * 2], run.fake[i * 2 + 1], palette::fake(), kPointRadius);
-    if (layers.real)
-        for (size_t i = 0; i < n_real; ++i) points_.add(run.real[i * 2], run.real[i * 2 + 1], palette::real(), kPointRadius);
-    if (layers.arrows && run.fake_push.size() >= n_fake * dim && n_fake > 0) {
+        for (size_t i = 0; i < n_fake; ++i) points_.add(q.fake->at(i, 0), q.fake->at(i, 1), palette::fake(), kPointRadius);
+    if (layers.real && planar(q.real))
+        for (size_t i = 0; i < q.real->size(); ++i) points_.add(q.real->at(i, 0), q.real->at(i, 1), palette::real(), kPointRadius);
+    if (layers.arrows && planar(q.push) && q.push->size() >= n_fake && n_fake > 0) {
+        const PointSet& fake = *q.fake;
+        const PointSet& push = *q.push;
         const size_t stride = strideFor(n_fake, kMaxArrows);
         const float max_len = font_size * 1.5f;
         const Rgba c = withAlpha(palette::arrow(), 0.65f);
         for (size_t i = 0; i < n_fake; i += stride) {
             // To scale with the runs of the same kind of D: a vanishing push draws no arrow.
-            const float len = max_len * static_cast<float>(pushLengthFraction(
-                                            std::hypot(run.fake_push[i * 2], run.fake_push[i * 2 + 1]), push_reference));
+            const float len = max_len * static_cast<float>(pushLengthFraction(std::hypot(push.at(i, 0), push.at(i, 1)),
+                                                                              push_reference));
             if (len < kMinArrowPixels) continue;
-            arrows_.add(run.fake[i * 2], run.fake[i * 2 + 1], run.fake_push[i * 2], run.fake_push[i * 2 + 1], len,
+            arrows_.add(fake.at(i, 0), fake.at(i, 1), push.at(i, 0), push.at(i, 1), len,
                         std::max(1.5f, font_size * 0.09f), c);
         }
     }
 }
 
-void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale) {
+void View2D::renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float px_scale) {
     GlStateGuard guard;
     target_.bindForDrawing();
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     // Where the field is drawn, the plot outside its box has no D values: a neutral grey says so.
-    Rgba bg = layers.d_field && !run.d_field.empty() ? palette::noData() : palette::background();
+    Rgba bg = layers.d_field && hasField(q.d_field) ? palette::noData() : palette::background();
     glClearColor(bg.r, bg.g, bg.b, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
@@ -196,8 +199,8 @@ void View2D::renderLayers(const RunSnapshot& run, const ViewLayers& layers, floa
     target_.resolve();
 }
 
-void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, const ViewStyle& style, ImVec2 panel_min,
-                          ImVec2 panel_max, float font_size) {
+void View2D::drawOverlays(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, const ViewStyle& style,
+                          ImVec2 panel_min, ImVec2 panel_max, float font_size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float F = font_size;
     dl->AddRect(area_.min, area_.max, ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
@@ -206,11 +209,12 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
 
     // Mixture modes: covered = dark ring with light fill, missed = red ring and cross.
     dl->PushClipRect(area_.min, area_.max, true);
-    if (layers.modes && !run.modes.empty()) {
+    if (layers.modes && q.hasModes()) {
         double px_per_unit = area_.width() / (area_.shown.x1 - area_.shown.x0);
-        for (size_t i = 0; i < run.modes.size(); ++i) {
-            const Mode& m = run.modes[i];
-            bool ok = i < run.mode_covered.size() && run.mode_covered[i];
+        const ModeMarkers& modes = *q.modes;
+        for (size_t i = 0; i < modes.modes.size(); ++i) {
+            const Mode& m = modes.modes[i];
+            bool ok = i < modes.covered.size() && modes.covered[i];
             ImVec2 c = area_.toScreen(m.x, m.y);
             float r = std::max(F * 0.6f, static_cast<float>(2.0 * m.std * px_per_unit));
             if (ok) {
@@ -230,7 +234,7 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
             }
         }
         if (modes_badge_) {
-            std::string text = modesBadgeText(run, style.labels);
+            std::string text = modesBadgeText(modes, style.labels);
             ImVec2 size = textSize(text, F);
             ImVec2 p{area_.min.x + F * 0.4f, area_.min.y + F * 0.4f};
             dl->AddRectFilled({p.x - F * 0.25f, p.y - F * 0.1f}, {p.x + size.x + F * 0.25f, p.y + size.y + F * 0.1f},
@@ -242,13 +246,13 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
 
     // Colour bars right of the plot.
     float bar_x = area_.max.x + F * 0.8f;
-    if (layers.d_field && !run.d_field.empty()) {
+    if (layers.d_field && hasField(q.d_field)) {
         FieldScale scale = fieldScale(run, style.labels);
         ColourBar bar{scale.colormap, scale.lo, scale.hi, kHeatmapOpacity, scale.name, {scale.emphasis}};
         drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
         bar_x += colourBarWidth(bar, F) + F * 0.5f;
     }
-    if (layers.gp_lines && hasGp(run)) {
+    if (layers.gp_lines && q.hasGp()) {
         ColourBar bar{ColormapKind::GradNorm, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {1.0}};
         drawColourBar(dl, {bar_x, area_.min.y}, area_.height(), bar, F);
     }
@@ -264,7 +268,7 @@ void View2D::drawOverlays(const RunSnapshot& run, const ViewLayers& layers, cons
 
     // Hover read-out.
     if (hovered_) {
-        double value = layers.d_field ? sampleField(run.d_field, hover_x_, hover_y_) : std::nan("");
+        double value = layers.d_field && q.d_field ? sampleField(*q.d_field, hover_x_, hover_y_) : std::nan("");
         char text[128];
         if (std::isfinite(value))
             std::snprintf(text, sizeof(text), "(%.2f, %.2f)  %s = %.3f", hover_x_, hover_y_,
@@ -328,6 +332,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
                   const ViewStyle& style, ImVec2 size) {
     assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
     const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
+    const ToyParts q = findToyParts(run);
     float F = overlayFontSize(style);
     initialiseCamera(camera, snapshot.view);
     ImVec2 panel_min = ImGui::GetCursorScreenPos();
@@ -335,22 +340,22 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
 
     // Layout: title, plot with colour bars at its right, axis numbers and legend rows below.
     float bars_w = 0;
-    if (layers.d_field && !run.d_field.empty()) {
+    if (layers.d_field && hasField(q.d_field)) {
         FieldScale s = fieldScale(run, style.labels);
         bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 1.3f;
     }
-    if (layers.gp_lines && hasGp(run))
+    if (layers.gp_lines && q.hasGp())
         bars_w += colourBarWidth({ColormapKind::GradNorm, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {}}, F) +
                   F * 0.5f;
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
     // "modes covered k/K" sits in the plot's corner when it leaves room for the data; else it joins the title.
     float plot_w = size.x - left_w - std::max(bars_w, F * 0.8f);
-    modes_badge_ = layers.modes && !run.modes.empty() &&
-                   textSize(modesBadgeText(run, style.labels), F).x + F <= kMaxBadgeShare * plot_w;
+    modes_badge_ = layers.modes && q.hasModes() &&
+                   textSize(modesBadgeText(*q.modes, style.labels), F).x + F <= kMaxBadgeShare * plot_w;
     float title_h =
         style.show_title ? panelTitleHeight(run, style.labels, size.x, F, !modes_badge_) + F * 0.4f : F * 0.5f;
     std::vector<LegendEntry> entries =
-        style.show_legend ? legendEntries(run, layers, style.labels) : std::vector<LegendEntry>{};
+        style.show_legend ? legendEntries(run, q, layers, style.labels) : std::vector<LegendEntry>{};
     area_.min = {panel_min.x + left_w, panel_min.y + title_h};
     area_.max = {panel_max.x - std::max(bars_w, F * 0.8f), panel_max.y - F * 1.6f};
     if (area_.width() < 8 || area_.height() < 8) {
@@ -361,7 +366,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     placeLegend(entries, camera.box, size, F);
     // Videos and screenshots (not interactive): the plot ends where the field does, so a panel of
     // unusual aspect shows a smaller plot rather than strips without D values.
-    if (!style.interactive && layers.d_field && !run.d_field.empty()) clipPlotToBox(run.d_field.box);
+    if (!style.interactive && layers.d_field && hasField(q.d_field)) clipPlotToBox(q.d_field->box);
     // Input: one invisible button over the panel takes drag and wheel.
     ImGui::SetCursorScreenPos(panel_min);
     ImGui::PushID(this);  // several panels share one window
@@ -385,12 +390,13 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     target_.resize(static_cast<int>(std::lround(area_.width() * px_scale)),
                    static_cast<int>(std::lround(area_.height() * px_scale)), msaa_samples_);
     if (snapshot.version != cached_version_ || run_index != cached_run_) {
-        heatmap_.setField(run.d_field);
-        heatmap_.setOverlay(run.d_optimal);
+        const FieldGrid none;
+        heatmap_.setField(q.d_field ? *q.d_field : none);
+        heatmap_.setOverlay(q.d_optimal ? *q.d_optimal : none);
     }
     if (snapshot.version != cached_version_ || run_index != cached_run_ || geometryKey(layers) != cached_layers_ ||
         F != cached_font_) {
-        rebuildGeometry(run, layers, F, pushReference(snapshot, run_index, kPushQuantile));
+        rebuildGeometry(run, q, layers, F, pushReference(snapshot, run_index, kPushQuantile));
         cached_version_ = snapshot.version;
         cached_run_ = run_index;
         cached_layers_ = geometryKey(layers);
@@ -403,7 +409,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         reloaded = p->reloadIfChanged() || reloaded;
     RenderKey key{snapshot.version, run_index, layerBits(layers), area_.shown, target_.width(), target_.height(), px_scale, F};
     if (reloaded || !(key == rendered_)) {
-        renderLayers(run, layers, px_scale);
+        renderLayers(run, q, layers, px_scale);
         rendered_ = key;
         ++gl_renders_;
     }
@@ -411,7 +417,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(target_.texture())), area_.min, area_.max,
                  ImVec2(0, 1), ImVec2(1, 0));
-    drawOverlays(run, layers, style, panel_min, panel_max, F);
+    drawOverlays(run, q, layers, style, panel_min, panel_max, F);
 }
 
 }  // namespace ganarium

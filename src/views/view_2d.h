@@ -16,6 +16,7 @@
 #include "views/legend_overlay.h"
 #include "views/plot_area.h"
 #include "views/run_view.h"
+#include "views/toy_parts.h"
 
 namespace ganarium {
 
@@ -66,14 +67,14 @@ private:
         }
     };
 
-    void rebuildGeometry(const RunSnapshot& run, const ViewLayers& layers, float font_size, double push_reference);
-    void renderLayers(const RunSnapshot& run, const ViewLayers& layers, float px_scale);
+    void rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float font_size, double push_reference);
+    void renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float px_scale);
     // Chooses where the legend goes (inside the plot, rows, one compact row, or none) and shrinks the plot for it.
     void placeLegend(const std::vector<LegendEntry>& entries, const Bounds& data_box, ImVec2 size, float font_size);
     // Shrinks the plot rectangle (same scale) to the part of `box` it shows.
     void clipPlotToBox(const Bounds& box);
-    void drawOverlays(const RunSnapshot& run, const ViewLayers& layers, const ViewStyle& style, ImVec2 panel_min,
-                      ImVec2 panel_max, float font_size);
+    void drawOverlays(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, const ViewStyle& style,
+                      ImVec2 panel_min, ImVec2 panel_max, float font_size);
 
     std::string shader_dir_;
     Framebuffer target_;

@@ -3,6 +3,7 @@
 
 #include "views/loss_shapes_view.h"
 #include "views/phase_plane_view.h"
+#include "views/toy_parts.h"
 #include "views/view_1d.h"
 #include "views/view_2d.h"
 
@@ -13,7 +14,8 @@ std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& la
     if (hasQuantityOfKind<VectorField>(run.parts)) {
         panels.push_back({PanelKind::PhasePlane, 1.0f});
     } else {
-        panels.push_back({run.dim == 1 ? PanelKind::Data1D : PanelKind::Data2D, 1.0f});
+        // Samples (or modes) of 1D data get the 1D view; 2D ones, and a run with none, the 2D view.
+        panels.push_back({toyDataDimension(run) == 1 ? PanelKind::Data1D : PanelKind::Data2D, 1.0f});
     }
     if (layers.loss_shapes && findQuantity<ScalarSamples>(run.parts, quantity_names::kGeneratorScores)) {
         // The data stays the larger panel; the loss curves need less room.

@@ -1,6 +1,7 @@
 // view_registry.h — which views draw a run, decided from the kinds of
 // quantities its snapshot holds (never from the kind of run): a vector field
-// gets the phase plane, toy samples get the 1D or 2D data view, D(G(z))
+// gets the phase plane, toy samples of 1D or 2D data get the 1D or 2D data
+// view (by the samples' dimension, never the scene's), D(G(z))
 // samples get the loss-shape view when its layer is on. A run may show more
 // than one panel; the list of panels is data the scene frame lays out.
 #pragma once

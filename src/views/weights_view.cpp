@@ -112,7 +112,9 @@ void WeightsView::draw(const Snapshot& snapshot, const WeightsTexts& texts, cons
             top += fs * 1.3f;
         }
         // Norms at interpolates are computed for every run, but they only mean something where a penalty acts.
-        const bool has_gp = !rs.gp_norms.counts.empty() && rs.lipschitz == "gp";
+        const Histogram* d_weights = findQuantity<Histogram>(rs.parts, quantity_names::kWeights);
+        const Histogram* gp_norms = findQuantity<Histogram>(rs.parts, quantity_names::kGpNorms);
+        const bool has_gp = gp_norms && !gp_norms->counts.empty() && rs.lipschitz == "gp";
         const bool side_by_side = size.x > size.y * 1.6f;
         const ImVec2 body0(origin.x, origin.y + top), body1(origin.x + size.x, origin.y + size.y);
         ImVec2 h1a = body0, h1b = body1, h2a = body0, h2b = body1;
@@ -130,14 +132,14 @@ void WeightsView::draw(const Snapshot& snapshot, const WeightsTexts& texts, cons
         char clip_label[48];
         std::snprintf(clip_label, sizeof clip_label, "±c = %.3g", rs.clip);
         const double clip_marks[2] = {-rs.clip, rs.clip};
-        if (rs.d_weights.counts.empty())
+        if (!d_weights || d_weights->counts.empty())
             list->AddText(ImGui::GetFont(), fs, h1a, kTextDim, texts.no_weights);
         else
-            drawHistogram(list, rs.d_weights, texts.d_weights, clip_marks, rs.clip > 0 ? 2 : 0,
+            drawHistogram(list, *d_weights, texts.d_weights, clip_marks, rs.clip > 0 ? 2 : 0,
                           rs.clip > 0 ? clip_label : nullptr, runPaletteColor(shown, 0.85f), fs, h1a, h1b);
         if (has_gp) {
             const double one = 1.0;
-            drawHistogram(list, rs.gp_norms, texts.gp_norms, &one, 1, "1", runPaletteColor(shown, 0.85f), fs, h2a,
+            drawHistogram(list, *gp_norms, texts.gp_norms, &one, 1, "1", runPaletteColor(shown, 0.85f), fs, h2a,
                           h2b);
         }
     }

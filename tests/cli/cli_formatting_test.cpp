@@ -40,7 +40,7 @@ std::vector<RunSnapshot> sampleRuns(bool with_modes = true) {
     a.objective = "non_saturating";
     a.lipschitz = "none";
     a.step = 100;
-    a.modes.resize(8);
+    setQuantity(a.parts, quantity_names::kModes, ModeMarkers{2, std::vector<Mode>(8), std::vector<bool>(8, false)});
     std::map<std::string, std::vector<double>> a_columns{{"loss_d", {kNaN, 1.25, 0.5}}, {"w1", {2.0, INFINITY, 0.125}}};
     if (with_modes) {
         a_columns["modes_covered"] = {0, 3, 5};

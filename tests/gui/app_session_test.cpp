@@ -360,7 +360,9 @@ TEST_CASE("draw-data mode: a click in a panel adds a Gaussian blob there, a drag
     for (size_t i = 1; i < data.points.size(); i += 2) CHECK(data.points[i] == doctest::Approx(hy).epsilon(1e-3));
     CHECK(data.points[data.points.size() - 2] > hx);  // and goes right
     // The trainer trains on the painted data.
-    CHECK(session.snapshot()->runs[0].real.size() > 0);
+    const PointSet* real = findQuantity<PointSet>(session.snapshot()->runs[0].parts, quantity_names::kReal);
+    REQUIRE(real);
+    CHECK(real->size() > 0);
 }
 
 TEST_CASE("HiDPI: a content scale of 2 doubles the fonts and the theme's sizes; the frame still draws") {

@@ -64,8 +64,11 @@ TEST_CASE("latest() never returns null and versions only grow while commands are
             if (s->version > last) {
                 ++changes;
                 // A published snapshot is complete: every run carries its samples.
-                for (const RunSnapshot& run : s->runs)
-                    if (run.fake.size() != run.real.size() && !run.real.empty()) ++torn;
+                for (const RunSnapshot& run : s->runs) {
+                    const PointSet* real = findQuantity<PointSet>(run.parts, quantity_names::kReal);
+                    const PointSet* fake = findQuantity<PointSet>(run.parts, quantity_names::kFake);
+                    if (real && !real->coords.empty() && (!fake || fake->coords.size() != real->coords.size())) ++torn;
+                }
             }
             last = s->version;
         }

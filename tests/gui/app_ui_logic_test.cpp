@@ -253,10 +253,13 @@ TEST_CASE("arrow scale: runs with the same kind of D share one reference, so a v
         r.objective = objective;
         r.critic = critic;
         r.lipschitz = lipschitz;
+        PointSet fake{1, {}}, pushes{1, {}};
         for (int i = 0; i < 10; ++i) {
-            r.fake.push_back(static_cast<float>(i));
-            r.fake_push.push_back(push * static_cast<float>(i + 1) / 10.0f);  // |push| = push/10 .. push
+            fake.coords.push_back(static_cast<float>(i));
+            pushes.coords.push_back(push * static_cast<float>(i + 1) / 10.0f);  // |push| = push/10 .. push
         }
+        setQuantity(r.parts, quantity_names::kFake, std::move(fake));
+        setQuantity(r.parts, quantity_names::kGeneratorPush, std::move(pushes));
         return r;
     };
     Snapshot s;

@@ -44,8 +44,7 @@ RunSnapshot longTitleRun() {
     run.objective = "non_saturating";
     run.step = 123456;
     run.metrics = singleEvaluationLog(run.step, {{"js", 0.123}, {"w1", 0.456}});
-    run.modes = {{0, 0, 0.1}, {1, 0, 0.1}};
-    run.mode_covered = {true, false};
+    setQuantity(run.parts, quantity_names::kModes, ModeMarkers{2, {{0, 0, 0.1}, {1, 0, 0.1}}, {true, false}});
     return run;
 }
 
@@ -70,7 +69,7 @@ TEST_CASE("2D field fills a wide plot; outside the field box the plot is a no-da
     REQUIRE_MESSAGE(fx.ok(), fx.error());
     View2D view;
     Snapshot snap = test::constantField2D(1.f, false);  // view box [-1, 1]^2
-    snap.runs[0].d_field.box = {-2, 2, -1, 1};         // the trainer's widened field box (2:1)
+    findQuantity<FieldGrid>(snap.runs[0].parts, quantity_names::kDiscriminator)->box = {-2, 2, -1, 1};         // the trainer's widened field box (2:1)
     ViewCamera camera;
     // A wide panel: equal aspect makes the shown box much wider than the view box.
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, fieldOnly(), camera, quiet(), ImVec2(kW, 300)); });
@@ -163,8 +162,10 @@ TEST_CASE("a 320x180 2D panel with title and legend still draws its samples and 
     RunSnapshot& run = snap.runs[0];
     run.name = "Standard GAN (non-saturating)";
     // One real sample far from the others, where nothing else is drawn.
-    run.real.push_back(-2.6f);
-    run.real.push_back(-2.6f);
+    PointSet* real_samples = findQuantity<PointSet>(run.parts, quantity_names::kReal);
+    REQUIRE(real_samples);
+    real_samples->coords.push_back(-2.6f);
+    real_samples->coords.push_back(-2.6f);
     ViewCamera camera;
     ViewLayers layers;
     layers.arrows = layers.manifold = false;

@@ -213,7 +213,6 @@ RunSnapshot namedRun(const std::string& name) {
     run.name = name;
     run.objective = "non_saturating";
     run.lipschitz = "none";
-    run.dim = run.latent_dim = 2;
     return run;
 }
 
@@ -522,11 +521,10 @@ TEST_CASE("weights: clipped weights piled up at ±c show two bars at the ends, a
     clipped.lipschitz = "clip";
     clipped.critic = true;
     clipped.clip = 0.01;
-    clipped.d_weights.lo = -0.01;
-    clipped.d_weights.hi = 0.01;
-    clipped.d_weights.counts.assign(20, 0.f);
-    clipped.d_weights.counts.front() = 1000;  // sqrt heights: the right bar is half as tall
-    clipped.d_weights.counts.back() = 250;
+    Histogram& clipped_weights = setQuantity(clipped.parts, quantity_names::kWeights, Histogram{-0.01, 0.01, {}});
+    clipped_weights.counts.assign(20, 0.f);
+    clipped_weights.counts.front() = 1000;  // sqrt heights: the right bar is half as tall
+    clipped_weights.counts.back() = 250;
     snap.runs = {plain, spectral, clipped};
     WeightsView view;
     REQUIRE(WeightsView::autoRun(snap) == 2);  // the first run that clips
@@ -594,12 +592,10 @@ TEST_CASE("weights: the gradient-penalty norms get their own histogram with a da
     run.objective = "wasserstein";
     run.lipschitz = "gp";
     run.critic = true;
-    run.d_weights.lo = -0.6;
-    run.d_weights.hi = 0.6;
-    for (int i = 0; i < 24; ++i) run.d_weights.counts.push_back(static_cast<float>(100 * std::exp(-0.5 * std::pow((i - 11.5) / 4, 2))));
-    run.gp_norms.lo = 0;
-    run.gp_norms.hi = 2;
-    for (int i = 0; i < 20; ++i) run.gp_norms.counts.push_back(static_cast<float>(50 * std::exp(-0.5 * std::pow((i - 9.5) / 2, 2))));
+    Histogram& weights = setQuantity(run.parts, quantity_names::kWeights, Histogram{-0.6, 0.6, {}});
+    for (int i = 0; i < 24; ++i) weights.counts.push_back(static_cast<float>(100 * std::exp(-0.5 * std::pow((i - 11.5) / 4, 2))));
+    Histogram& norms = setQuantity(run.parts, quantity_names::kGpNorms, Histogram{0, 2, {}});
+    for (int i = 0; i < 20; ++i) norms.counts.push_back(static_cast<float>(50 * std::exp(-0.5 * std::pow((i - 9.5) / 2, 2))));
     snap.runs = {run};
     WeightsView view;
     float fs = 0;

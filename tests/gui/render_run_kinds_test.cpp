@@ -9,6 +9,7 @@
 
 #include "render/colormap.h"
 #include "render_gl_fixture.h"
+#include "render_synthetic_snapshot.h"
 #include "views/loss_shapes_view.h"
 #include "views/phase_plane_view.h"
 #include "views/view_registry.h"
@@ -35,7 +36,6 @@ Snapshot diracSnapshot() {
     RunSnapshot run;
     run.name = "test";
     run.kind = "dirac";
-    run.dim = 2;
     VectorField field;
     field.box = Bounds{-2, 2, -2, 2};
     field.nx = field.ny = 5;
@@ -53,7 +53,7 @@ Snapshot diracSnapshot() {
     }
     run.parts.push_back({quantity_names::kPhaseField, field});
     run.parts.push_back({quantity_names::kTrajectory, path});
-    run.parts.push_back({quantity_names::kEquilibrium, PointSet{{0.0f, 0.0f}}});
+    run.parts.push_back({quantity_names::kEquilibrium, PointSet{2, {0.0f, 0.0f}}});
     snap.runs.push_back(run);
     return snap;
 }
@@ -63,7 +63,7 @@ Snapshot diracSnapshot() {
 TEST_CASE("view registry: panels follow the quantities a run holds") {
     ViewLayers layers;
     RunSnapshot toy;
-    toy.dim = 1;
+    toy.parts.push_back({quantity_names::kFake, PointSet{1, {0.5f, -0.5f}}});
     CHECK(panelsForRun(toy, layers).size() == 1);
     CHECK(panelsForRun(toy, layers)[0].kind == PanelKind::Data1D);
     toy.parts.push_back({quantity_names::kGeneratorScores, ScalarSamples{0, 1, {0.2f}}});
@@ -77,6 +77,28 @@ TEST_CASE("view registry: panels follow the quantities a run holds") {
     const auto plane = panelsForRun(dirac.runs[0], layers);
     REQUIRE(plane.size() == 1);
     CHECK(plane[0].kind == PanelKind::PhasePlane);
+}
+
+TEST_CASE("view registry: the toy data view follows the dimension of the run's samples, not the scene's") {
+    const ViewLayers layers;
+    RunSnapshot run;
+    // No quantities at all (a metrics-only Dirac snapshot): the 2D view, which draws an empty plot.
+    CHECK(panelsForRun(run, layers)[0].kind == PanelKind::Data2D);
+    // Only the modes (a toy snapshot without samples, e.g. a failed run): their dimension decides.
+    setQuantity(run.parts, quantity_names::kModes, ModeMarkers{1, {}, {}});
+    CHECK(panelsForRun(run, layers)[0].kind == PanelKind::Data1D);
+    // Samples decide over the modes; real samples alone are enough.
+    setQuantity(run.parts, quantity_names::kReal, PointSet{2, {0.1f, 0.2f}});
+    CHECK(panelsForRun(run, layers)[0].kind == PanelKind::Data2D);
+    setQuantity(run.parts, quantity_names::kFake, PointSet{1, {0.1f}});
+    CHECK(panelsForRun(run, layers)[0].kind == PanelKind::Data1D);
+    // A latent set of dimension 1 does not make 2D data 1D.
+    setQuantity(run.parts, quantity_names::kFake, PointSet{2, {0.1f, 0.2f}});
+    setQuantity(run.parts, quantity_names::kLatent, PointSet{1, {0.3f}});
+    CHECK(panelsForRun(run, layers)[0].kind == PanelKind::Data2D);
+    // The synthetic snapshots' runs (built like the trainer's) get the views of their data.
+    CHECK(panelsForRun(test::synthetic1D(false).runs[0], layers)[0].kind == PanelKind::Data1D);
+    CHECK(panelsForRun(test::synthetic2D(true).runs[0], layers)[0].kind == PanelKind::Data2D);
 }
 
 TEST_CASE("phase plane: the path is drawn in the generator's orange, the equilibrium in black") {

@@ -87,8 +87,8 @@ TEST_CASE("2D points: a real and a generated sample are drawn where they are, in
     REQUIRE_MESSAGE(fx.ok(), fx.error());
     View2D view;
     Snapshot snap = test::constantField2D(0.5f, false);
-    snap.runs[0].real = {0.3f, -0.2f};
-    snap.runs[0].fake = {-0.45f, 0.35f};
+    setQuantity(snap.runs[0].parts, quantity_names::kReal, PointSet{2, {0.3f, -0.2f}});
+    setQuantity(snap.runs[0].parts, quantity_names::kFake, PointSet{2, {-0.45f, 0.35f}});
     ViewLayers layers = onlyField();
     layers.d_field = false;
     layers.real = layers.fake = true;
@@ -110,10 +110,9 @@ TEST_CASE("2D gradient penalty: interpolate dot and line take the colour bar's c
     View2D view;
     Snapshot snap = test::constantField2D(0.f, true);
     RunSnapshot& run = snap.runs[0];
-    run.gp_real = {-0.6f, -0.4f};
-    run.gp_fake = {0.6f, 0.6f};
-    run.gp_interp = {0.12f, 0.2f};  // t = 0.6 along the segment
-    run.gp_grad_norm = {1.3f};
+    setQuantity(run.parts, quantity_names::kGpPairs, Segments{2, {-0.6f, -0.4f}, {0.6f, 0.6f}});
+    setQuantity(run.parts, quantity_names::kGpInterpolates, PointSet{2, {0.12f, 0.2f}});  // t = 0.6 along the segment
+    setQuantity(run.parts, quantity_names::kGpGradNorm, ScalarSamples{0, 2, {1.3f}});
     ViewLayers layers = onlyField();
     layers.d_field = false;
     layers.gp_lines = true;
@@ -172,10 +171,12 @@ TEST_CASE("1D view: D(x) = 1/2 is drawn at half of the probability axis") {
     RunSnapshot run;
     run.name = "half";
     run.objective = "minimax";
-    run.d_field.nx = 64;
-    run.d_field.ny = 1;
-    run.d_field.box = snap.view;
-    run.d_field.values.assign(64, 0.5f);
+    FieldGrid half;
+    half.nx = 64;
+    half.ny = 1;
+    half.box = snap.view;
+    half.values.assign(64, 0.5f);
+    setQuantity(run.parts, quantity_names::kDiscriminator, std::move(half));
     snap.runs.push_back(run);
     ViewCamera camera;
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, ViewLayers{}, camera, quietStyle(), ImVec2(kW, kH)); });
@@ -313,4 +314,40 @@ TEST_CASE("2D view: GL layers re-render only when the snapshot, layers or camera
     camera.box = {-0.5, 0.5, -0.5, 0.5};  // zoom in (videos clip the plot to the field box: zooming out may show the same)
     fx.renderFrame(kW, kH, frame);
     CHECK(view.glRenderCount() == 4);
+}
+
+TEST_CASE("data views: a run without quantities draws an empty plot, and a 1D quantity in the 2D view is left out") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    ViewLayers all;
+    all.gp_lines = true;
+    Rgba bg = palette::background();
+    for (int dim : {1, 2}) {
+        CAPTURE(dim);
+        Snapshot snap;
+        snap.version = 1;
+        snap.dim = dim;
+        snap.view = {-1, 1, -1, 1};
+        RunSnapshot bare;
+        bare.name = "bare";
+        snap.runs.push_back(bare);
+        std::unique_ptr<RunView> view = makeRunView(dim);
+        ViewCamera camera;
+        auto img = fx.renderFrame(kW, kH, [&] { view->draw(snap, 0, all, camera, quietStyle(), ImVec2(kW, kH)); });
+        // The plot is there and empty: its centre shows the background.
+        Pixel centre = fx.pixel(img, kW / 2, kH / 2);
+        INFO("centre " << centre.r << "," << centre.g << "," << centre.b);
+        CHECK(colourDistance(centre, bg.r, bg.g, bg.b) <= 3);
+    }
+    // Samples of the wrong dimension (1D samples in a 2D panel) are not read as 2D points.
+    Snapshot snap = test::constantField2D(0.5f, false);
+    setQuantity(snap.runs[0].parts, quantity_names::kFake, PointSet{1, {0.3f, -0.2f}});
+    ViewLayers layers = onlyField();
+    layers.d_field = false;
+    layers.fake = true;
+    View2D view;
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    Pixel p = pixelAt(fx, img, view.dataToScreen(0.3, -0.2));
+    CHECK(colourDistance(p, bg.r, bg.g, bg.b) <= 3);
 }

@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include "snapshot_parts.h"
 #include "scene_fixtures.h"
 #include "train/trainer.h"
 
@@ -40,7 +41,6 @@ TEST_CASE("on the 8-Gaussian ring WGAN-GP covers the modes while a standard GAN 
         CHECK(wgan_modes[i] >= 7);
     }
     CHECK(snap->runs[1].metrics.latest().at("hq_share") > 0.4);
-    int covered = 0;
-    for (bool c : snap->runs[1].mode_covered) covered += c ? 1 : 0;
+    const int covered = test::part<ModeMarkers>(snap->runs[1], quantity_names::kModes).coveredCount();
     CHECK(covered == static_cast<int>(wgan_modes.back()));
 }

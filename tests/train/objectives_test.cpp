@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "snapshot_parts.h"
 #include "scene_fixtures.h"
 #include "train/objectives.h"
 #include "train/trainer.h"
@@ -67,8 +68,9 @@ TEST_CASE("minimax G's gradient vanishes against a trained D; non-saturating G's
     // The snapshot's push arrows agree: both point toward the data (at +4), the minimax ones barely.
     auto meanPush = [](const RunSnapshot& run) {
         double sum = 0;
-        for (float v : run.fake_push) sum += v;
-        return sum / static_cast<double>(run.fake_push.size());
+        const std::vector<float>& push = test::coordsOf(run, quantity_names::kGeneratorPush);
+        for (float v : push) sum += v;
+        return sum / static_cast<double>(push.size());
     };
     CHECK(meanPush(snap->runs[1]) > 0);
     CHECK(meanPush(snap->runs[0]) > 0);
@@ -90,8 +92,8 @@ TEST_CASE("against a fixed generator, D approaches the optimal discriminator") {
     MESSAGE("d_opt_gap " << start_gap << " -> " << gap);
     CHECK(gap < 0.05);
     CHECK(start_gap > gap);
-    CHECK(snap->runs[0].d_optimal.values.size() == 256);
-    CHECK(snap->runs[0].manifold.empty());
+    CHECK(test::part<FieldGrid>(snap->runs[0], quantity_names::kOptimalDiscriminator).values.size() == 256);
+    CHECK(findQuantity<PointGrid>(snap->runs[0].parts, quantity_names::kManifold) == nullptr);  // no G to map
 }
 
 TEST_CASE("every objective with every Lipschitz method trains in 1D and 2D") {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <numeric>
 
+#include "snapshot_parts.h"
 #include "core/scene_parser.h"
 #include "train/trainer.h"
 
@@ -40,7 +41,7 @@ TEST_CASE("every shipped scene trains a few steps and snapshots") {
             CHECK(run.status == RunStatus::Running);
             // Every run publishes what its view draws: a toy GAN its D field, a Dirac-GAN its phase plane.
             if (run.kind == "dirac") CHECK(findQuantity<VectorField>(run.parts, quantity_names::kPhaseField));
-            else CHECK_FALSE(run.d_field.empty());
+            else CHECK_FALSE(test::part<FieldGrid>(run, quantity_names::kDiscriminator).empty());
             CHECK(run.metrics.step(0) == 0);
         }
     }
@@ -53,7 +54,8 @@ TEST_CASE("disjoint-1d at step 0: JS = log 2 while W1 = the distance") {
     Trainer trainer(scene, options);
     const auto snap = trainer.snapshot();
     for (const auto& run : snap->runs) {
-        const double fake_mean = std::accumulate(run.fake.begin(), run.fake.end(), 0.0) / run.fake.size();
+        const std::vector<float>& fake = test::coordsOf(run, quantity_names::kFake);
+        const double fake_mean = std::accumulate(fake.begin(), fake.end(), 0.0) / fake.size();
         CAPTURE(run.name);
         CHECK(run.metrics.latest().at("js") == doctest::Approx(std::log(2.0)).epsilon(0.01 / std::log(2.0)));
         CHECK(run.metrics.latest().at("w1") == doctest::Approx(3.0 - fake_mean).epsilon(0.03));

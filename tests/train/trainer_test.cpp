@@ -4,10 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <thread>
 
+#include "snapshot_parts.h"
 #include "scene_fixtures.h"
 #include "train/gan_run.h"
 #include "core/errors.h"
@@ -47,7 +49,7 @@ TEST_CASE("same scene, seed and threads give identical metric series") {
                 }
             }
         }
-        CHECK(sa->runs[r].fake == sb->runs[r].fake);
+        CHECK(coordsOf(sa->runs[r], quantity_names::kFake) == coordsOf(sb->runs[r], quantity_names::kFake));
     }
 }
 
@@ -85,7 +87,7 @@ TEST_CASE("a NaN pauses only its run, with a reason") {
     CHECK(after->runs[0].step == 8);
 }
 
-TEST_CASE("a full snapshot fills every field") {
+TEST_CASE("a full toy snapshot holds every named quantity, each once and with its size") {
     auto scene = makeScene(ring(), {smallRun(Objective::Wasserstein, Lipschitz::WeightClip), smallRun(Objective::NonSaturating)}, 10);
     TrainerOptions options;
     options.display_samples = 200;
@@ -95,37 +97,56 @@ TEST_CASE("a full snapshot fills every field") {
     CHECK(snap->dim == 2);
     CHECK(snap->view.x0 < -2.0);
     CHECK(snap->view.x1 > 2.0);
+    namespace q = quantity_names;
     for (const auto& run : snap->runs) {
-        CHECK(run.real.size() == 400);
-        CHECK(run.fake.size() == 400);
-        CHECK(run.latent.size() == 400);
-        CHECK(run.fake_push.size() == 400);
-        CHECK(run.d_field.nx == 64);
-        CHECK(run.d_field.values.size() == 64 * 64);
-        CHECK(run.d_optimal.values.size() == 64 * 64);
-        CHECK(run.p_data.values.size() == 64 * 64);
-        CHECK(run.p_g.values.size() == 64 * 64);
-        CHECK(run.manifold_nu == 24);
-        CHECK(run.manifold_nv == 24);
-        CHECK(run.manifold.size() == 24 * 24 * 2);
-        CHECK(run.gp_real.size() == 128);
-        CHECK(run.gp_interp.size() == 128);
-        CHECK(run.gp_grad_norm.size() == 64);
-        CHECK(run.d_weights.counts.size() == 64);
-        CHECK(run.gp_norms.counts.size() == 64);
-        CHECK(run.modes.size() == 8);
-        CHECK(run.mode_covered.size() == 8);
+        CAPTURE(run.name);
+        // Samples and where G is pushed: 200 points of 2D data; the latent codes have latent_dim = 2.
+        for (const char* name : {q::kReal, q::kFake, q::kLatent, q::kGeneratorPush}) {
+            CAPTURE(name);
+            CHECK(part<PointSet>(run, name).dim == 2);
+            CHECK(part<PointSet>(run, name).size() == 200);
+        }
+        for (const char* name : {q::kDiscriminator, q::kOptimalDiscriminator, q::kDataDensity, q::kGeneratorDensity}) {
+            CAPTURE(name);
+            const FieldGrid& field = part<FieldGrid>(run, name);
+            CHECK(field.nx == 64);
+            CHECK(field.ny == 64);
+            CHECK(field.values.size() == 64 * 64);
+        }
+        const PointGrid& manifold = part<PointGrid>(run, q::kManifold);
+        CHECK(manifold.nu == 24);
+        CHECK(manifold.nv == 24);
+        CHECK(manifold.dim == 2);
+        CHECK(manifold.coords.size() == 24 * 24 * 2);
+        CHECK(part<Segments>(run, q::kGpPairs).size() == 64);
+        CHECK(part<Segments>(run, q::kGpPairs).from.size() == 128);
+        CHECK(part<PointSet>(run, q::kGpInterpolates).coords.size() == 128);
+        CHECK(part<ScalarSamples>(run, q::kGpGradNorm).values.size() == 64);
+        CHECK(part<Histogram>(run, q::kWeights).counts.size() == 64);
+        CHECK(part<Histogram>(run, q::kGpNorms).counts.size() == 64);
+        const ModeMarkers& modes = part<ModeMarkers>(run, q::kModes);
+        CHECK(modes.dim == 2);
+        CHECK(modes.modes.size() == 8);
+        CHECK(modes.covered.size() == 8);
+        // Each name once: a view finds the one the producer meant.
+        for (const Quantity& quantity : run.parts) {
+            CAPTURE(quantity.name);
+            CHECK(std::count_if(run.parts.begin(), run.parts.end(), [&](const Quantity& o) { return o.name == quantity.name; }) == 1);
+        }
         CHECK(run.metrics.size() == 2);
         CHECK(run.metrics.latest().count("js") == 1);
         CHECK(run.metrics.latest().count("modes_covered") == 1);
     }
+    // D(G(z)) only for the JS-type run, one score per displayed fake.
+    CHECK(findQuantity<ScalarSamples>(snap->runs[0].parts, q::kGeneratorScores) == nullptr);
+    CHECK(part<ScalarSamples>(snap->runs[1], q::kGeneratorScores).values.size() == 200);
     CHECK(snap->runs[0].critic);
     CHECK(snap->runs[0].clip == doctest::Approx(0.01));
-    CHECK(snap->runs[0].d_weights.hi == doctest::Approx(0.011));
+    CHECK(part<Histogram>(snap->runs[0], q::kWeights).hi == doctest::Approx(0.011));
     CHECK_FALSE(snap->runs[1].critic);
     // D* is a probability where there is mass and undefined (NaN) in the empty corners of the field box.
     size_t defined = 0, undefined = 0;
-    for (float v : snap->runs[1].d_optimal.values) {
+    for (float v : part<FieldGrid>(snap->runs[1], quantity_names::kOptimalDiscriminator).values) {
         if (std::isnan(v)) {
             ++undefined;
             continue;
@@ -136,12 +157,48 @@ TEST_CASE("a full snapshot fills every field") {
     }
     CHECK(defined >= 32);  // cells around each of the 8 modes and the fakes
     CHECK(undefined > 0);
-    CHECK(std::isnan(snap->runs[1].d_optimal.values[0]));  // the far corner
+    CHECK(std::isnan(part<FieldGrid>(snap->runs[1], quantity_names::kOptimalDiscriminator).values[0]));  // the far corner
     // JS-type D is shown as a probability.
-    for (float v : snap->runs[1].d_field.values) {
+    for (float v : part<FieldGrid>(snap->runs[1], quantity_names::kDiscriminator).values) {
         REQUIRE(v >= 0.0f);
         REQUIRE(v <= 1.0f);
     }
+}
+
+TEST_CASE("a 1D toy snapshot: samples of dimension 1, a manifold line, fields one cell high; metrics-only ones keep the modes") {
+    namespace q = quantity_names;
+    RunSpec run = smallRun(Objective::NonSaturating);
+    run.latent_dim = 3;
+    TrainerOptions options;
+    options.display_samples = 100;
+    Trainer trainer(makeScene(gaussian1D(0.0, 1.0), {run}, 10), options);
+    const auto snap = trainer.snapshot();
+    const RunSnapshot& toy = snap->runs[0];
+    for (const char* name : {q::kReal, q::kFake, q::kGeneratorPush}) {
+        CAPTURE(name);
+        CHECK(part<PointSet>(toy, name).dim == 1);
+        CHECK(part<PointSet>(toy, name).size() == 100);
+    }
+    CHECK(part<PointSet>(toy, q::kLatent).dim == 3);
+    CHECK(part<PointSet>(toy, q::kLatent).coords.size() == 300);
+    const PointGrid& line = part<PointGrid>(toy, q::kManifold);
+    CHECK(line.nv == 1);
+    CHECK(line.dim == 1);
+    CHECK(line.coords.size() == static_cast<size_t>(line.nu));
+    CHECK(part<FieldGrid>(toy, q::kDiscriminator).ny == 1);
+    CHECK(part<FieldGrid>(toy, q::kDataDensity).ny == 1);
+    CHECK(part<ScalarSamples>(toy, q::kGeneratorScores).values.size() == 100);  // non-saturating: JS-type
+    CHECK(part<ModeMarkers>(toy, q::kModes).dim == 1);
+    CHECK(part<ModeMarkers>(toy, q::kModes).covered.size() == part<ModeMarkers>(toy, q::kModes).modes.size());
+    // Training without snapshots in train publishes metrics-only snapshots: the modes (they carry the
+    // dimension for the view registry), no pictures.
+    trainer.advance(5);
+    const auto metrics_only = trainer.latest();
+    REQUIRE(metrics_only->runs.size() == 1);
+    const std::vector<Quantity>& parts = metrics_only->runs[0].parts;
+    REQUIRE(parts.size() == 1);
+    CHECK(parts[0].name == q::kModes);
+    CHECK(part<ModeMarkers>(metrics_only->runs[0], q::kModes).dim == 1);
 }
 
 TEST_CASE("snapshots of 3+ runs use fewer dots and a coarser D field, unless asked otherwise") {
@@ -151,20 +208,20 @@ TEST_CASE("snapshots of 3+ runs use fewer dots and a coarser D field, unless ask
     by_count.display_samples = 0;  // what the GUI and the recorder use
     const auto small_panels = Trainer(four, by_count).snapshot();
     for (const auto& run : small_panels->runs) {
-        CHECK(run.fake.size() == 512 * 2);
-        CHECK(run.d_field.nx == 48);
-        CHECK(run.d_field.ny == 48);
-        CHECK(run.d_optimal.values.size() == 48 * 48);
-        CHECK(run.p_g.values.size() == 48 * 48);
+        CHECK(coordsOf(run, quantity_names::kFake).size() == 512 * 2);
+        CHECK(part<FieldGrid>(run, quantity_names::kDiscriminator).nx == 48);
+        CHECK(part<FieldGrid>(run, quantity_names::kDiscriminator).ny == 48);
+        CHECK(part<FieldGrid>(run, quantity_names::kOptimalDiscriminator).values.size() == 48 * 48);
+        CHECK(part<FieldGrid>(run, quantity_names::kGeneratorDensity).values.size() == 48 * 48);
     }
     TrainerOptions explicit_grid = by_count;
     explicit_grid.field_resolution = 80;
-    CHECK(Trainer(four, explicit_grid).snapshot()->runs[0].d_field.nx == 80);
+    CHECK(part<FieldGrid>(Trainer(four, explicit_grid).snapshot()->runs[0], quantity_names::kDiscriminator).nx == 80);
     auto two = four;
     two.runs.resize(2);
     const auto big_panels = Trainer(two, by_count).snapshot();
-    CHECK(big_panels->runs[0].fake.size() == 1024 * 2);
-    CHECK(big_panels->runs[0].d_field.nx == 64);
+    CHECK(coordsOf(big_panels->runs[0], quantity_names::kFake).size() == 1024 * 2);
+    CHECK(part<FieldGrid>(big_panels->runs[0], quantity_names::kDiscriminator).nx == 64);
 }
 
 TEST_CASE("threaded mode: commands apply, versions increase, stop joins") {
@@ -209,7 +266,7 @@ TEST_CASE("threaded mode: commands apply, versions increase, stop joins") {
     const auto stepped = trainer.latest();
     CHECK(stepped->runs[0].step == paused->runs[0].step + 3);
     CHECK(stepped->runs[1].objective == "hinge");
-    CHECK(stepped->runs[1].modes.front().x == doctest::Approx(1.5).epsilon(0.01));
+    CHECK(part<ModeMarkers>(stepped->runs[1], quantity_names::kModes).modes.front().x == doctest::Approx(1.5).epsilon(0.01));
     trainer.stop();
     CHECK(trainer.latest()->version >= stepped->version);
 }
@@ -224,7 +281,7 @@ TEST_CASE("drawn custom data: blobs, points, clearing, and bad edits") {
     trainer.apply(clear);
     trainer.advance(5);  // no data: nothing trains
     CHECK(trainer.snapshot()->runs[0].step == 5);
-    CHECK(trainer.snapshot()->runs[0].real.empty());
+    CHECK(findQuantity<PointSet>(trainer.snapshot()->runs[0].parts, quantity_names::kReal) == nullptr);  // no samples to show
     Command blob;
     blob.kind = Command::Kind::AddBlob;
     blob.x = 1.0;
@@ -237,9 +294,9 @@ TEST_CASE("drawn custom data: blobs, points, clearing, and bad edits") {
     auto snap = trainer.snapshot();
     CHECK(snap->runs[0].step == 10);
     CHECK(trainer.scene().data.family == DataFamily::Blobs2D);
-    CHECK(snap->runs[0].modes.size() == 2);
+    CHECK(part<ModeMarkers>(snap->runs[0], quantity_names::kModes).modes.size() == 2);
     // Weights were kept across the data switch: the generator's manifold did not jump back to its start.
-    CHECK(snap->runs[0].manifold.size() == before->runs[0].manifold.size());
+    CHECK(part<PointGrid>(snap->runs[0], quantity_names::kManifold).coords.size() == part<PointGrid>(before->runs[0], quantity_names::kManifold).coords.size());
     Command points;
     points.kind = Command::Kind::AddPoints;
     points.points = {0.0, 0.0, 0.5, 0.5, -0.5, 0.5};
@@ -251,7 +308,7 @@ TEST_CASE("drawn custom data: blobs, points, clearing, and bad edits") {
     CHECK(trainer.scene().data.family == DataFamily::Blobs2D);
     CHECK(trainer.scene().data.means.size() == 4);
     CHECK(trainer.scene().data.points.size() == 6);
-    CHECK(snap->runs[0].modes.size() == 2);
+    CHECK(part<ModeMarkers>(snap->runs[0], quantity_names::kModes).modes.size() == 2);
     CHECK(std::isfinite(snap->runs[0].metrics.latest().at("js")));  // drawn points are jittered: a Gaussian mixture
     CHECK(std::isfinite(snap->runs[0].metrics.latest().at("w1")));
     // A fixed generator of the wrong dimension is a user error, not a crash.
@@ -289,7 +346,7 @@ TEST_CASE("SetRun keeps weights when the architecture matches and redraws them w
     const auto initial = trainer.snapshot();
     trainer.advance(10);
     const auto trained = trainer.snapshot();
-    CHECK(trained->runs[0].manifold != initial->runs[0].manifold);
+    CHECK(part<PointGrid>(trained->runs[0], quantity_names::kManifold).coords != part<PointGrid>(initial->runs[0], quantity_names::kManifold).coords);
 
     Command edit;
     edit.kind = Command::Kind::SetRun;
@@ -300,7 +357,7 @@ TEST_CASE("SetRun keeps weights when the architecture matches and redraws them w
     edit.run_spec.lipschitz = Lipschitz::SpectralNorm;
     trainer.apply(edit);
     const auto kept = trainer.snapshot();
-    CHECK(kept->runs[0].manifold == trained->runs[0].manifold);  // G untouched
+    CHECK(part<PointGrid>(kept->runs[0], quantity_names::kManifold).coords == part<PointGrid>(trained->runs[0], quantity_names::kManifold).coords);  // G untouched
     CHECK(kept->runs[0].lipschitz == "sn");
     trainer.advance(2);
     CHECK(trainer.snapshot()->runs[0].status == RunStatus::Running);
@@ -308,7 +365,7 @@ TEST_CASE("SetRun keeps weights when the architecture matches and redraws them w
     edit.run_spec.g_net.hidden = {16, 16};
     trainer.apply(edit);
     const auto rebuilt = trainer.snapshot();
-    CHECK(rebuilt->runs[0].manifold != trained->runs[0].manifold);
+    CHECK(part<PointGrid>(rebuilt->runs[0], quantity_names::kManifold).coords != part<PointGrid>(trained->runs[0], quantity_names::kManifold).coords);
     CHECK(rebuilt->runs[0].step == 12);  // the run's clock keeps going
 }
 
@@ -318,16 +375,16 @@ TEST_CASE("Reset replays the same run from the same seed; Reseed starts a differ
     const auto start = trainer.snapshot();
     trainer.advance(20);
     const auto after20 = trainer.snapshot();
-    CHECK(after20->runs[0].fake != start->runs[0].fake);
+    CHECK(coordsOf(after20->runs[0], quantity_names::kFake) != coordsOf(start->runs[0], quantity_names::kFake));
 
     Command reset;
     reset.kind = Command::Kind::Reset;
     trainer.apply(reset);
     const auto again = trainer.snapshot();
     CHECK(again->runs[0].step == 0);
-    CHECK(again->runs[0].fake == start->runs[0].fake);   // same initial weights, same display latents
+    CHECK(coordsOf(again->runs[0], quantity_names::kFake) == coordsOf(start->runs[0], quantity_names::kFake));   // same initial weights, same display latents
     trainer.advance(20);
-    CHECK(trainer.snapshot()->runs[0].fake == after20->runs[0].fake);  // and the same training path
+    CHECK(coordsOf(trainer.snapshot()->runs[0], quantity_names::kFake) == coordsOf(after20->runs[0], quantity_names::kFake));  // and the same training path
 
     Command reseed;
     reseed.kind = Command::Kind::Reseed;
@@ -335,18 +392,18 @@ TEST_CASE("Reset replays the same run from the same seed; Reseed starts a differ
     trainer.apply(reseed);
     const auto reseeded = trainer.snapshot();
     CHECK(reseeded->runs[0].step == 0);
-    CHECK(reseeded->runs[0].fake != start->runs[0].fake);
+    CHECK(coordsOf(reseeded->runs[0], quantity_names::kFake) != coordsOf(start->runs[0], quantity_names::kFake));
 
     // One D step moves only D: G's samples stay; one G step then moves them; an iteration counts as a step.
     Command step;
     step.kind = Command::Kind::StepD;
     trainer.apply(step);
     const auto d_only = trainer.snapshot();
-    CHECK(d_only->runs[0].fake == reseeded->runs[0].fake);
-    CHECK(d_only->runs[0].d_field.values != reseeded->runs[0].d_field.values);
+    CHECK(coordsOf(d_only->runs[0], quantity_names::kFake) == coordsOf(reseeded->runs[0], quantity_names::kFake));
+    CHECK(part<FieldGrid>(d_only->runs[0], quantity_names::kDiscriminator).values != part<FieldGrid>(reseeded->runs[0], quantity_names::kDiscriminator).values);
     step.kind = Command::Kind::StepG;
     trainer.apply(step);
-    CHECK(trainer.snapshot()->runs[0].fake != d_only->runs[0].fake);
+    CHECK(coordsOf(trainer.snapshot()->runs[0], quantity_names::kFake) != coordsOf(d_only->runs[0], quantity_names::kFake));
     const int64_t before = trainer.snapshot()->runs[0].step;
     step.kind = Command::Kind::StepIteration;
     step.count = 3;

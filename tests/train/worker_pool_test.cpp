@@ -22,6 +22,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "snapshot_parts.h"
 #include "scene_fixtures.h"
 #include "train/trainer.h"
 #include "train/worker_pool.h"
@@ -175,9 +176,9 @@ TEST_CASE("a threaded trainer repeats its metric sequence exactly over many adva
         for (int i = 0; i < 8; ++i) trainer.advance(5);
         std::vector<double> values;  // every run's every series, NaN written as -1e300 so == compares them
         for (const RunSnapshot& run : trainer.snapshot()->runs) {
-            REQUIRE(run.history.steps.size() == 9);  // steps 0, 5, ..., 40
-            for (const auto& [name, series] : run.history.series)
-                for (double v : series) values.push_back(std::isnan(v) ? -1e300 : v);
+            REQUIRE(run.metrics.size() == 9);  // steps 0, 5, ..., 40
+            for (const std::string& name : run.metrics.keys())
+                for (double v : run.metrics.columnCopy(name)) values.push_back(std::isnan(v) ? -1e300 : v);
         }
         return values;
     };
@@ -215,9 +216,9 @@ TEST_CASE("a trainer whose thread count changes (LoadScene) trains as a fresh tr
         for (size_t r = 0; r < a->runs.size(); ++r) {
             CAPTURE(r);
             CHECK(a->runs[r].step == 12);
-            CHECK(a->runs[r].history.steps == b->runs[r].history.steps);
-            CHECK(a->runs[r].history.series.at("w1") == b->runs[r].history.series.at("w1"));
-            CHECK(a->runs[r].fake == b->runs[r].fake);
+            CHECK(a->runs[r].metrics.steps() == b->runs[r].metrics.steps());
+            CHECK(a->runs[r].metrics.columnCopy("w1") == b->runs[r].metrics.columnCopy("w1"));
+            CHECK(test::coordsOf(a->runs[r], quantity_names::kFake) == test::coordsOf(b->runs[r], quantity_names::kFake));
         }
     }
 }
