@@ -11,7 +11,8 @@
 // the last --frames tick; other ticks sleep, leaving the CPU to training.
 // --frames counts ticks. While recording (record button, Ctrl+R / F9,
 // --record) every tick is rendered and captured, and the session runs in
-// lockstep (gui_recorder.h). --stats reports the rendered frames' work time
+// lockstep, or with --record-mode realtime keeps its training thread and the
+// clip follows the wall clock (gui_recorder.h). --stats reports the rendered frames' work time
 // (build UI + render + swap), their interval, and training steps/s.
 #include <chrono>
 #include <cmath>
@@ -20,6 +21,7 @@
 #include <thread>
 
 #include "app/cli_args.h"
+#include "app/cli_size.h"
 #include "app/commands.h"
 #include "app/gui_screenshot.h"
 #include "app/gui_session.h"
@@ -62,16 +64,18 @@ struct GuiArgs {
     bool presentation = false;
     int threads = 0;               // trainer threads; 0 = the scene's `threads`
     bool record = false;           // start recording at the first frame
-    std::string record_dir;        // folder of the record button's videos ("" = the current directory)
+    std::string record_dir;        // folder of the record button's videos and F12 screenshots ("" = the current directory)
+    RecordPacing record_pacing = RecordPacing::Lockstep;  // --record-mode
+    PixelSize size{1280, 720};     // --size: the window's size (its framebuffer's under Xvfb)
 };
 
 GuiArgs parseGuiArgs(int argc, char** argv) {
-    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads", "record-dir"},
+    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads", "record-dir", "record-mode", "size"},
                  {"stats", "paused", "presentation", "record"});
     GuiArgs out;
     if (args.positional().size() > 1)
         throw UserError("expected at most one scene file, got " + std::to_string(args.positional().size()) +
-                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation] [--record] [--record-dir DIR])");
+                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation] [--record] [--record-dir DIR] [--record-mode lockstep|realtime] [--size WxH])");
     out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
     out.frames = args.integer("frames", 0, 1, 100000000);
     out.screenshot = args.value("screenshot").value_or("");
@@ -82,12 +86,31 @@ GuiArgs parseGuiArgs(int argc, char** argv) {
     out.presentation = args.has("presentation");
     out.record = args.has("record");
     out.record_dir = args.value("record-dir").value_or("");
+    if (auto mode = args.value("record-mode"); mode && !recordPacingFromName(*mode, out.record_pacing))
+        throw UserError("--record-mode must be 'lockstep' (K training steps per video frame, the default) or "
+                        "'realtime' (the clip plays at the speed the window showed), got '" + *mode + "'");
+    if (auto size = args.value("size")) out.size = parseSizeOption(*size, false);
     if (!out.screenshot.empty() && out.frames == 0)
         throw UserError("--screenshot FILE saves the last of --frames N frames: add --frames (e.g. --frames 300 "
                         "for 5 s at 60 Hz); in the window, press F12 instead");
     if (auto lang = args.value("lang"); lang && !languageFromCode(*lang, out.lang))
         throw UserError("--lang must be 'en' or 'zh', got '" + *lang + "'");
     return out;
+}
+
+// F12 / the screenshot buttons: a new timestamped PNG in the screenshot folder (--record-dir), or a red banner.
+void saveRequestedScreenshot(GuiWindow& window, GuiSession& session) {
+    int w = 0, h = 0;
+    window.framebufferSize(w, h);
+    const Language L = session.ui().lang;
+    try {
+        const std::string path = saveScreenshotInFolder(session.ui().screenshot_dir, w, h);
+        showBanner(session.ui(), std::string(tr(L, TextId::ScreenshotSaved)) + ": " + path, false, ImGui::GetTime());
+        std::printf("screenshot saved: %s (%dx%d)\n", path.c_str(), w, h);
+    } catch (const UserError& error) {
+        showBanner(session.ui(), std::string(tr(L, TextId::SaveFailed)) + ": " + error.what(), true, ImGui::GetTime());
+        std::fprintf(stderr, "ganarium: %s\n", error.what());
+    }
 }
 
 void saveScreenshot(GuiWindow& window, GuiSession& session, const std::string& path, bool quiet) {
@@ -135,6 +158,8 @@ int runWindow(const GuiArgs& args) {
     }
     GuiWindowOptions window_options;
     window_options.title = "Ganarium — " + args.scene.title;
+    window_options.width = args.size.width;
+    window_options.height = args.size.height;
     auto window = GuiWindow::open(window_options, why);
     if (!window) {
         std::fprintf(stderr, "ganarium: %s\n", noDisplayMessage(why).c_str());
@@ -152,10 +177,11 @@ int runWindow(const GuiArgs& args) {
     options.trainer.threads = args.threads;
     options.trainer.display_samples = 0;  // by run count: smaller panels get fewer dots (cheaper frames)
     options.scene_dirs = sceneFolders();
+    options.output_dir = args.record_dir;
     GuiSession session(args.scene, options);
-    if (!args.record_dir.empty()) session.ui().record_dir = args.record_dir;
     session.ui().requests.toggle_recording = args.record;
     GuiRecorder recorder;
+    recorder.setPacing(args.record_pacing);
     // Automated screenshots: park the pointer in the window's top-left corner (on a display without a
     // mouse, such as Xvfb, it sits mid-screen) so no hover read-out lands in the picture.
     if (!args.screenshot.empty()) glfwSetCursorPos(window->handle(), 0, 0);
@@ -213,13 +239,12 @@ int runWindow(const GuiArgs& args) {
             const auto t_built = Clock::now();
             window->renderFrame();
             const auto t_rendered = Clock::now();
-            if (session.takeScreenshotRequest())
-                saveScreenshot(*window, session, timestampedScreenshotPath(session.ui().screenshot_dir), false);
+            if (session.takeScreenshotRequest()) saveRequestedScreenshot(*window, session);
             if (last && !args.screenshot.empty()) saveScreenshot(*window, session, args.screenshot, true);
             if (recorder.recording()) {
                 int fb_w = 0, fb_h = 0;
                 window->framebufferSize(fb_w, fb_h);
-                recorder.capture(session, fb_w, fb_h);
+                recorder.capture(session, fb_w, fb_h, std::chrono::duration<double>(t_rendered - start).count());
             }
             window->swap();
             const auto t_swapped = Clock::now();

@@ -36,6 +36,7 @@ GuiSession::GuiSession(const SceneSpec& scene, GuiSessionOptions options)
     : options_(std::move(options)), frame_(options_.shader_dir) {
     ui_.lang = options_.lang;
     ui_.scene_dirs = options_.scene_dirs;
+    if (!options_.output_dir.empty()) ui_.record_dir = ui_.screenshot_dir = options_.output_dir;
     const BlasInfo blas = detectBlas();
     ui_.frame.blas_name = blas.name;
     ui_.frame.blas_reference = blas.reference;

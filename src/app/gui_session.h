@@ -30,6 +30,7 @@ struct GuiSessionOptions {
     Language lang = Language::English;
     bool presentation = false;   // preview the video composition (no control panels; keys still work)
     std::vector<std::string> scene_dirs;  // folders the scene browser lists
+    std::string output_dir;      // --record-dir: folder of in-app videos AND screenshots ("" = the UI's default ".")
     std::string shader_dir = defaultShaderDir();  // GL shaders (hot reload); the embedded copies stand behind it
     TrainerOptions trainer;
 };

@@ -2,15 +2,14 @@
 #include "app/in_app_recorder.h"
 
 #include <glad/gl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <vector>
 
 #include "app/offscreen_frame.h"
+#include "app/output_file.h"
 #include "app/record_ffmpeg.h"
 #include "app/video_encoder.h"
 #include "core/errors.h"
@@ -48,9 +47,7 @@ std::string InAppRecorder::start(const std::string& folder_in, int width, int he
     if (recording_) stop();
     error_.clear();
     const std::string folder = folder_in.empty() ? "." : folder_in;
-    struct stat st{};
-    if (::stat(folder.c_str(), &st) != 0 && ::mkdir(folder.c_str(), 0755) != 0)
-        throw UserError("cannot create the video folder '" + folder + "': " + std::strerror(errno));
+    prepareOutputFolder(folder, "videos");
     width_ = std::max(2, width - width % 2);
     height_ = std::max(2, height - height % 2);
     fps_ = fps > 0 ? fps : 30;
@@ -64,39 +61,50 @@ std::string InAppRecorder::start(const std::string& folder_in, int width, int he
     settings.format = VideoFormat::Mp4;
     encoder_ = std::make_unique<VideoEncoder>(ffmpeg, settings, path_, 4);
     readback_ = std::make_unique<FrameReadback>(width_, height_);
+    pending_copies_.clear();
     frames_ = 0;
     recording_ = true;
     return path_;
 }
 
-void InAppRecorder::readPending() {
-    while (readback_ && readback_->pending() > 0 && recording_) {
-        std::vector<uint8_t>& buffer = encoder_->beginFrame();
-        readback_->takeOldest(buffer.data());
-        if (!encoder_->submitFrame()) {
-            error_ = encoder_->error();
-            stop();
-        }
-    }
+bool InAppRecorder::queueCurrent(const std::vector<uint8_t>& buffer, int copies) {
+    // `buffer` is the encoder's current one: keep a copy for the repeats before handing it over.
+    if (copies > 1) repeat_ = buffer;
+    bool ok = encoder_->submitFrame();
+    for (int i = 1; ok && i < copies; ++i) ok = encoder_->pushFrame(repeat_.data());
+    return ok;
 }
 
-void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_height, int x, int y) {
-    if (!recording_) return;
+bool InAppRecorder::takeOldestRead() {
+    const int copies = pending_copies_.empty() ? 1 : pending_copies_.front();
+    if (!pending_copies_.empty()) pending_copies_.pop_front();
+    std::vector<uint8_t>& buffer = encoder_->beginFrame();
+    readback_->takeOldest(buffer.data());
+    return queueCurrent(buffer, copies);
+}
+
+bool InAppRecorder::deliverOldest() {
+    if (takeOldestRead()) return true;
+    error_ = encoder_->error();
+    stop();
+    return false;
+}
+
+void InAppRecorder::readPending() {
+    while (readback_ && readback_->pending() > 0 && recording_)
+        if (!deliverOldest()) return;
+}
+
+void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_height, int x, int y, int copies) {
+    if (!recording_ || copies <= 0) return;
     x = std::max(0, x);
     y = std::max(0, y);
     if (x + width_ <= framebuffer_width && y + height_ <= framebuffer_height) {
         // Usual case: the whole clip rectangle exists; read it through the PBO pair (no GPU stall).
-        if (readback_->pending() == 2) {
-            std::vector<uint8_t>& buffer = encoder_->beginFrame();
-            readback_->takeOldest(buffer.data());
-            if (!encoder_->submitFrame()) {
-                error_ = encoder_->error();
-                stop();
-                return;
-            }
-        }
+        if (readback_->pending() == 2 && !deliverOldest()) return;
         readback_->startRead(x, framebuffer_height - y - height_);
-        ++frames_;
+        pending_copies_.push_back(copies);
+        frames_ += copies;
         return;
     }
     // The window shrank below the clip: keep the order, read what exists, pad with black.
@@ -111,8 +119,8 @@ void InAppRecorder::captureFramebuffer(int framebuffer_width, int framebuffer_he
         std::memcpy(buffer.data() + static_cast<size_t>(row) * width_ * 4, part.data() + static_cast<size_t>(row) * w * 4,
                     static_cast<size_t>(w) * 4);
     for (size_t i = 3; i < buffer.size(); i += 4) buffer[i] = 255;
-    ++frames_;
-    if (!encoder_->submitFrame()) {
+    frames_ += copies;
+    if (!queueCurrent(buffer, copies)) {
         error_ = encoder_->error();
         stop();
     }
@@ -135,12 +143,10 @@ std::string InAppRecorder::stop() {
     recording_ = false;
     if (was_recording && readback_) {
         // Deliver the frame still in flight (needs the GL context current, as every call here).
-        while (readback_->pending() > 0) {
-            std::vector<uint8_t>& buffer = encoder_->beginFrame();
-            readback_->takeOldest(buffer.data());
-            if (!encoder_->submitFrame()) break;
-        }
+        while (readback_->pending() > 0)
+            if (!takeOldestRead()) break;
     }
+    pending_copies_.clear();
     if (!encoder_->finish() && error_.empty()) error_ = encoder_->error();
     encoder_.reset();
     readback_.reset();

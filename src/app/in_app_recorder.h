@@ -5,7 +5,8 @@
 //   2. while recording(), drives the trainer in lockstep itself (advance(K) +
 //      snapshot() once per frame, no background thread) so no frame is lost;
 //   3. after rendering each frame and BEFORE swapping buffers calls
-//      captureFramebuffer(fb_width, fb_height) (reads the top-left part of
+//      captureFramebuffer(fb_width, fb_height) (a real-time clip passes how
+//      many video frames this one becomes, see realtime_pacer.h; reads the top-left part of
 //      the bound read framebuffer, normally the back buffer; pass x, y to
 //      record another part, e.g. the scene area right of the controls);
 //   4. shows the REC indicator from elapsedSeconds() (video time) / frames();
@@ -18,8 +19,10 @@
 
 #include <cstdint>
 #include <ctime>
+#include <deque>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ganarium {
 
@@ -37,8 +40,10 @@ public:
     // Returns the file path. Throws UserError (ffmpeg missing, folder not writable).
     std::string start(const std::string& folder, int width, int height, double fps = 30);
     // Reads the clip-sized rectangle whose top-left corner is (x, y) (window pixels, y down) from the
-    // bound read framebuffer and queues it. After a resize the clip keeps its size (cropped or black-padded).
-    void captureFramebuffer(int framebuffer_width, int framebuffer_height, int x = 0, int y = 0);
+    // bound read framebuffer and queues it `copies` times (real-time clips repeat a frame when the window
+    // fell behind the clip's fps; 0 queues nothing). After a resize the clip keeps its size (cropped or
+    // black-padded).
+    void captureFramebuffer(int framebuffer_width, int framebuffer_height, int x = 0, int y = 0, int copies = 1);
     // Queues one top-down RGBA frame of exactly width() x height() pixels.
     void pushFrame(const uint8_t* rgba);
     // Ends the clip; returns the file path ("" when not recording). The file is playable afterwards.
@@ -59,9 +64,14 @@ public:
 
 private:
     void readPending();
+    bool queueCurrent(const std::vector<uint8_t>& buffer, int copies);  // the encoder's current buffer, `copies` times
+    bool takeOldestRead();           // the oldest pending read into the encoder (false: ffmpeg failed)
+    bool deliverOldest();            // takeOldestRead(), stopping the clip on failure
 
     std::unique_ptr<VideoEncoder> encoder_;
     std::unique_ptr<FrameReadback> readback_;
+    std::deque<int> pending_copies_;  // how many video frames each pending read becomes
+    std::vector<uint8_t> repeat_;     // a frame queued more than once
     bool recording_ = false;
     int64_t frames_ = 0;
     double fps_ = 30;

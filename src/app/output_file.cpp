@@ -98,6 +98,25 @@ void requireOutputPath(const std::string& path, bool overwrite, const OutputLabe
     ::unlink(probe.c_str());
 }
 
+void prepareOutputFolder(const std::string& folder_in, const std::string& what) {
+    const std::string folder = folder_in.empty() ? "." : folder_in;
+    const std::string cannot = "cannot write " + what + " into the folder '" + folder + "': ";
+    struct stat st{};
+    if (::stat(folder.c_str(), &st) != 0) {
+        if (errno != ENOENT || ::mkdir(folder.c_str(), 0777) != 0)
+            throw UserError(cannot + "it does not exist and cannot be created (" + std::strerror(errno) +
+                            "); create it first (mkdir -p " + folder + ") or choose another folder");
+    } else if (!S_ISDIR(st.st_mode)) {
+        throw UserError(cannot + "it is not a folder; choose a folder");
+    }
+    std::string probe = folder + "/.ganarium-probe-XXXXXX";
+    const int fd = createExclusive(probe, 0);
+    if (fd < 0)
+        throw UserError(cannot + std::strerror(errno) + " (choose a folder you can write to, e.g. $HOME)");
+    ::close(fd);
+    ::unlink(probe.c_str());
+}
+
 int openOutputFile(const std::string& path, bool overwrite) {
     const int flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL);
     return ::open(path.c_str(), flags, 0666);

@@ -22,6 +22,11 @@ struct OutputLabel {
 // existing regular file is refused unless `overwrite` (the --force option). Leaves nothing behind.
 void requireOutputPath(const std::string& path, bool overwrite, const OutputLabel& label);
 
+// Makes sure `folder` ("" = ".") can take new files named by the program (in-app videos, F12
+// screenshots): creates it when missing (one level, as mkdir does), then proves it writable by creating
+// and removing a probe file. Throws UserError ("cannot write WHAT into the folder 'F': why; what to do").
+void prepareOutputFolder(const std::string& folder, const std::string& what);
+
 // The folder part of a path ("." for a bare name, "/" for "/x").
 std::string directoryOf(const std::string& path);
 

@@ -3,39 +3,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <ostream>
 #include <vector>
 
 #include "app/cli_args.h"
+#include "app/cli_size.h"
 #include "core/errors.h"
 #include "ui/i18n.h"
 #include "ui/scene_frame.h"
 
 namespace ganarium {
-
-namespace {
-
-// "1280x720" -> width, height; both even and in [64, 4096].
-void parseSize(const std::string& text, int& width, int& height) {
-    const auto x = text.find_first_of("xX");
-    char* end1 = nullptr;
-    char* end2 = nullptr;
-    const std::string w = x == std::string::npos ? "" : text.substr(0, x);
-    const std::string h = x == std::string::npos ? "" : text.substr(x + 1);
-    const long wv = std::strtol(w.c_str(), &end1, 10);
-    const long hv = std::strtol(h.c_str(), &end2, 10);
-    if (w.empty() || h.empty() || *end1 != '\0' || *end2 != '\0' || wv < 64 || hv < 64 || wv > 4096 || hv > 4096)
-        throw UserError("--size must be WIDTHxHEIGHT with sides from 64 to 4096 pixels, e.g. --size 1280x720 (got '" +
-                        text + "')");
-    if (wv % 2 != 0 || hv % 2 != 0)
-        throw UserError("--size " + text + ": both sides must be even numbers (H.264 video needs them), e.g. " +
-                        std::to_string(wv - wv % 2) + "x" + std::to_string(hv - hv % 2));
-    width = static_cast<int>(wv);
-    height = static_cast<int>(hv);
-}
-
-}  // namespace
 
 void printRecordUsage(std::ostream& out) {
     out << "usage: ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F] [--size WxH]\n"
@@ -96,7 +73,11 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     o.fps = cli.number("fps", 30, 1, 240);
     if (cli.has("frames")) o.frames = cli.integer("frames", 0, 1, 10000000);
     if (cli.has("seconds")) o.seconds = cli.number("seconds", 0, 0.01, 36000);
-    if (auto size = cli.value("size")) parseSize(*size, o.width, o.height);
+    if (auto size = cli.value("size")) {
+        const PixelSize frame = parseSizeOption(*size, true);
+        o.width = frame.width;
+        o.height = frame.height;
+    }
     o.steps_per_frame = static_cast<int>(cli.integer("steps-per-frame", 1, 1, 1000000));
     o.layout = cli.value("layout").value_or("auto");
     int cols = 0, rows = 0;

@@ -2,7 +2,6 @@
 #include "app/record_session.h"
 
 #include <glad/gl.h>
-#include <stb/stb_image_write.h>  // declarations only
 
 #include <algorithm>
 #include <cerrno>
@@ -17,6 +16,7 @@
 #include "app/lockstep_driver.h"
 #include "app/offscreen_frame.h"
 #include "app/output_file.h"
+#include "app/png_file.h"
 #include "app/record_imgui.h"
 #include "app/record_signals.h"
 #include "app/terminal_progress.h"
@@ -38,38 +38,6 @@ std::string pngPath(const std::string& dir, int64_t index) {
     return dir + "/" + name;
 }
 
-// A PNG write whose every byte is checked: a full disk is an error, not a
-// truncated file (stbi_write_png ignores fwrite failures; the encoder itself
-// lives in render/png_writer.cpp, the project's stb implementation unit).
-// Never through a symbolic link; an existing file only with `overwrite`.
-// Returns "" or why the frame could not be written.
-std::string writePngChecked(const std::string& path, bool overwrite, int w, int h, const std::vector<uint8_t>& rgba) {
-    const int fd = openOutputFile(path, overwrite);
-    if (fd < 0) {
-        if (errno == EEXIST) return "cannot write " + path + ": the file already exists (add --force to replace it)";
-        if (errno == ELOOP) return "cannot write " + path + ": it is a symbolic link (remove it; links are never followed)";
-        return "cannot write " + path + ": " + std::strerror(errno);
-    }
-    FILE* file = ::fdopen(fd, "wb");
-    if (!file) {
-        ::close(fd);
-        return "cannot write " + path + ": " + std::strerror(errno);
-    }
-    struct Target {
-        FILE* file;
-        bool ok;
-    } target{file, true};
-    auto write = [](void* context, void* data, int size) {
-        auto* t = static_cast<Target*>(context);
-        if (t->ok && std::fwrite(data, 1, static_cast<size_t>(size), t->file) != static_cast<size_t>(size)) t->ok = false;
-    };
-    const bool encoded = stbi_write_png_to_func(write, &target, w, h, 4, rgba.data(), w * 4) != 0;
-    const bool flushed = std::fflush(file) == 0 && !std::ferror(file);
-    const bool closed = std::fclose(file) == 0;
-    if (encoded && target.ok && flushed && closed) return "";
-    return "cannot write " + path + " (disk full or folder not writable?)";
-}
-
 // Where finished pixels go: the encoder's next buffer and/or a PNG file.
 class FrameSink {
 public:
@@ -88,7 +56,7 @@ public:
         bool ok = true;
         if (!png_dir_.empty()) {
             for (size_t i = 3; i < current_->size(); i += 4) (*current_)[i] = 255;  // opaque stills
-            png_error_ = writePngChecked(pngPath(png_dir_, index), overwrite_, width_, height_, *current_);
+            png_error_ = writePngFile(pngPath(png_dir_, index), overwrite_, width_, height_, *current_);
             if (!png_error_.empty()) ok = false;
         }
         if (encoder_ && !encoder_->submitFrame()) ok = false;
