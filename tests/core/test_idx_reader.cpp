@@ -1,6 +1,5 @@
 // test_idx_reader.cpp — IDX parsing on hand-written files (plain and gzip),
 // the missing-dataset message, and the installed test split when present.
-#include <unistd.h>
 #include <doctest/doctest.h>
 
 #include <zlib.h>
@@ -8,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include <unistd.h>
 
 #include "core/errors.h"
 #include "core/idx_reader.h"

@@ -2,7 +2,6 @@
 // gives exit code 3 and names the headless commands; a bad scene is reported
 // (exit 2) before any window is attempted; --frames/--screenshot/--stats
 // under Xvfb save the PNG and print the figures.
-#include <unistd.h>
 #include <doctest/doctest.h>
 
 #include <array>
@@ -12,27 +11,20 @@
 #include <fstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include "shell_command.h"
 
 namespace fs = std::filesystem;
+using ganarium::test::ShellResult;
+using ganarium::test::runShell;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string output;
-};
+using Result = ShellResult;
 
 // Runs `command` through the shell, capturing stdout+stderr.
-Result run(const std::string& command) {
-    Result r;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 512> buf{};
-    while (fgets(buf.data(), buf.size(), pipe)) r.output += buf.data();
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Result run(const std::string& command) { return runShell(command); }
 
 std::string binary() {
     const char* bin = std::getenv("GANARIUM_BIN");

@@ -18,6 +18,7 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "shell_command.h"
 #include "app/cli_size.h"
 #include "app/gui_recorder.h"
 #include "app/gui_screenshot.h"
@@ -34,22 +35,10 @@ namespace {
 
 fs::path freshDir(const std::string& name) { return freshTempDir("ganarium-window-output", name); }
 
-struct Result {
-    int code = -1;
-    std::string output;
-};
+using Result = ShellResult;
 
 // Runs `command` through the shell, capturing stdout+stderr.
-Result run(const std::string& command) {
-    Result r;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 512> buf{};
-    while (fgets(buf.data(), buf.size(), pipe)) r.output += buf.data();
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Result run(const std::string& command) { return runShell(command); }
 
 // The ganarium binary (ctest sets GANARIUM_BIN), quoted for the shell.
 std::string binary() {
