@@ -20,7 +20,8 @@ int positiveInt(const std::string& option, const char* text) {
 }  // namespace
 
 RunSpec toyRun(Objective objective, Lipschitz lipschitz) {
-    RunSpec run;
+    RunSpec spec;
+    ToyGanSpec& run = spec.options.emplace<ToyGanSpec>();
     run.objective = objective;
     run.lipschitz = lipschitz;
     run.batch = 256;
@@ -38,8 +39,8 @@ RunSpec toyRun(Objective objective, Lipschitz lipschitz) {
     run.k_d = run.k_g = 1;
     run.gp_lambda = 10.0;
     run.clip = 0.01;
-    run.name = runLabel(run);
-    return run;
+    spec.name = runLabel(spec);
+    return spec;
 }
 
 std::vector<BenchObjective> benchObjectives() {
@@ -55,13 +56,14 @@ std::vector<BenchObjective> benchObjectives() {
 }
 
 RunSpec tinyRun() {
-    RunSpec run = toyRun(Objective::NonSaturating, Lipschitz::None);
+    RunSpec spec = toyRun(Objective::NonSaturating, Lipschitz::None);
+    ToyGanSpec& run = std::get<ToyGanSpec>(spec.options);
     run.g_net.hidden = {8};
     run.d_net.hidden = {8};
     run.latent_dim = 1;
     run.batch = 64;
-    run.name = "tiny";
-    return run;
+    spec.name = "tiny";
+    return spec;
 }
 
 SceneSpec benchScene(const std::vector<RunSpec>& runs, int threads, int metrics_every) {

@@ -58,8 +58,10 @@ std::string widthsText(const std::vector<int>& hidden) {
 
 }  // namespace
 
-double estimateRunBytes(const RunSpec& run, int data_dim) {
-    if (run.kind == RunKind::DiracGan) return kDiracRunBytes;
+double estimateRunBytes(const RunSpec& spec, int data_dim) {
+    const ToyGanSpec* toy = toyOf(spec);
+    if (!toy) return kDiracRunBytes;
+    const ToyGanSpec& run = *toy;
     const double batch = run.batch;
     const double g_weights = parameterCount(run.latent_dim, run.g_net.hidden, data_dim);
     const double d_weights = parameterCount(data_dim, run.d_net.hidden, 1);
@@ -121,13 +123,14 @@ std::string memoryProblem(const SceneSpec& scene, double available_bytes, size_t
         const double bytes = estimateRunBytes(scene.runs[i], dim);
         if (bytes > largest) largest = bytes, largest_run = i;
     }
-    const RunSpec& run = scene.runs[largest_run];
+    const ToyGanSpec* run = toyOf(scene.runs[largest_run]);
     std::string message = "needs about " + describeBytes(needed) + " of memory to train";
     if (scene.runs.size() > 1) message += " (this run alone about " + describeBytes(largest) + ")";
     message += ", this machine has " + describeBytes(available_bytes) + " available";
     if (std::getenv(kMemoryLimitVariable)) message += std::string(" (") + kMemoryLimitVariable + ")";
-    message += "; lower batch (" + std::to_string(run.batch) + ") or the hidden widths (g_hidden " +
-               widthsText(run.g_net.hidden) + ", d_hidden " + widthsText(run.d_net.hidden) + ")";
+    if (run)
+        message += "; lower batch (" + std::to_string(run->batch) + ") or the hidden widths (g_hidden " +
+                   widthsText(run->g_net.hidden) + ", d_hidden " + widthsText(run->d_net.hidden) + ")";
     return message;
 }
 

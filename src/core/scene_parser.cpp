@@ -207,20 +207,21 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
         TableReader r(t, where, name);
         RunSpec run = base;
         detail::applyRunKeys(r, run);
-        if (run.kind != RunKind::ToyGan) {
+        ToyGanSpec* toy = toyOf(run);
+        if (!toy) {
             // Kinds other than the toy GAN carry their own data (the Dirac-GAN: P_data = delta_0).
         } else if (const toml::node* fd = t.get("fixed_data")) {
             if (!fd->is_table()) r.fail("fixed_data", "expected a [run.fixed_data] table, got " + detail::describeType(*fd));
-            if (!run.fixed_generator)
+            if (!toy->fixed_generator)
                 r.fail("fixed_data", "is only used with `fixed_generator = true`");
             TableReader fr(*fd->as_table(), where + " [run.fixed_data]", name);
-            run.fixed_data = detail::parseDataTable(fr, base_dir, options);
-            if (familyDimension(run.fixed_data.family) != familyDimension(scene.data.family))
-                r.fail("fixed_data", std::string("family '") + familyName(run.fixed_data.family) + "' is " +
-                                         std::to_string(familyDimension(run.fixed_data.family)) + "D but [data] is " +
+            toy->fixed_data = detail::parseDataTable(fr, base_dir, options);
+            if (familyDimension(toy->fixed_data.family) != familyDimension(scene.data.family))
+                r.fail("fixed_data", std::string("family '") + familyName(toy->fixed_data.family) + "' is " +
+                                         std::to_string(familyDimension(toy->fixed_data.family)) + "D but [data] is " +
                                          std::to_string(familyDimension(scene.data.family)) + "D");
-            checkDistribution(run.fixed_data, fr.at(nullptr));
-        } else if (run.fixed_generator) {
+            checkDistribution(toy->fixed_data, fr.at(nullptr));
+        } else if (toy->fixed_generator) {
             throw SceneError(r.at(nullptr) + where + ": `fixed_generator = true` needs a [run.fixed_data] table describing P_G");
         }
         if (run.name.empty()) run.name = runLabel(run);

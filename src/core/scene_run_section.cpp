@@ -1,5 +1,6 @@
 // scene_run_section.cpp — reads the keys of a [[run]] table (and of
-// [defaults], which holds the same keys) into a RunSpec.
+// [defaults], which holds the same keys) into a RunSpec: the common `kind`
+// and `name`, then one reader per kind's options struct (applyKindKeys).
 #include "core/scene_sections.h"
 
 #include <cmath>
@@ -37,8 +38,7 @@ void readShared(const std::string& key, T& g, T& d, ReadFn read) {
     read("d_" + key, d);
 }
 
-}  // namespace
-
+// Reads `kind` when present; false when absent.
 bool readRunKind(const TableReader& r, RunKind& kind) {
     int choice = 0;
     if (!r.readChoice("kind", runKindNames(), choice)) return false;
@@ -46,10 +46,10 @@ bool readRunKind(const TableReader& r, RunKind& kind) {
     return true;
 }
 
-void applyDiracKeys(const TableReader& r, RunSpec& run) {
+// The Dirac-GAN's keys (a key of another kind is an unknown key).
+void applyKindKeys(const TableReader& r, std::string& name, DiracGanSpec& d) {
     r.rejectUnknown(diracRunKeys());
-    r.readString("name", run.name);
-    DiracGanSpec& d = run.dirac;
+    r.readString("name", name);
     int choice = 0;
     if (r.readChoice("method", diracMethodNames(), choice)) d.method = static_cast<DiracMethod>(choice);
     if (r.readChoice("scheme", diracSchemeNames(), choice)) d.scheme = static_cast<DiracScheme>(choice);
@@ -71,14 +71,10 @@ void applyDiracKeys(const TableReader& r, RunSpec& run) {
     }
 }
 
-void applyRunKeys(const TableReader& r, RunSpec& run) {
-    readRunKind(r, run.kind);
-    if (run.kind == RunKind::DiracGan) {
-        applyDiracKeys(r, run);
-        return;
-    }
+// The toy GAN's keys (a key of another kind is an unknown key).
+void applyKindKeys(const TableReader& r, std::string& name, ToyGanSpec& run) {
     r.rejectUnknown(runKeys());
-    r.readString("name", run.name);
+    r.readString("name", name);
     int choice = 0;
     if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
     if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
@@ -120,6 +116,14 @@ void applyRunKeys(const TableReader& r, RunSpec& run) {
     readShared("momentum", run.g_opt.momentum, run.d_opt.momentum, unit);
     readShared("rms_alpha", run.g_opt.alpha, run.d_opt.alpha, unit);
     r.readBool("fixed_generator", run.fixed_generator);
+}
+
+}  // namespace
+
+void applyRunKeys(const TableReader& r, RunSpec& run) {
+    RunKind kind = kindOf(run);
+    if (readRunKind(r, kind) && kind != kindOf(run)) run.options = defaultOptions(kind);
+    std::visit([&](auto& options) { applyKindKeys(r, run.name, options); }, run.options);
 }
 
 }  // namespace ganarium::detail

@@ -18,13 +18,14 @@ std::vector<std::string> dataKeysOfFamily(DataFamily family);
 // and are read with options.csv's limits, reporting to options.progress.
 DataSpec parseDataTable(const TableReader& reader, const std::string& base_dir, const SceneLoadOptions& options);
 
-// Every key a [[run]] or [defaults] table may hold (fixed_data included).
+// Every key a toy-GAN [[run]] or [defaults] table may hold (fixed_data included).
 std::vector<std::string> runKeys();
 
 // Every key a [[run]] table of kind "dirac" may hold.
 std::vector<std::string> diracRunKeys();
 
-// Applies the run keys present in the table onto `run` (fixed_data excluded).
+// Applies the run keys present in the table onto `run`: `kind` first (a new kind starts from its
+// defaults), then that kind's keys; keys of another kind are refused (fixed_data excluded).
 void applyRunKeys(const TableReader& reader, RunSpec& run);
 
 }  // namespace ganarium::detail

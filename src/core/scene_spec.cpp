@@ -4,6 +4,7 @@
 #include "core/metric_catalogue.h"
 
 #include <cassert>
+#include <type_traits>
 
 namespace ganarium {
 
@@ -74,8 +75,10 @@ std::vector<std::string> activationNames() { return allNames(kActivationNames); 
 std::vector<std::string> optimizerNames() { return allNames(kOptimizerNames); }
 std::vector<std::string> latentNames() { return allNames(kLatentNames); }
 
-std::string runLabel(const RunSpec& run) {
-    if (run.kind == RunKind::DiracGan) return diracLabel(run.dirac);
+namespace {
+
+// The label of a toy GAN: objective, constraint, R1 and a fixed generator.
+std::string toyLabel(const ToyGanSpec& run) {
     std::string label;
     switch (run.objective) {
         case Objective::Wasserstein:
@@ -103,6 +106,21 @@ std::string runLabel(const RunSpec& run) {
     if (run.r1_gamma > 0) label += " +R1";
     if (run.fixed_generator) label += ", fixed G";
     return label;
+}
+
+}  // namespace
+
+std::string runLabel(const RunSpec& run) {
+    if (const DiracGanSpec* dirac = diracOf(run)) return diracLabel(*dirac);
+    return toyLabel(std::get<ToyGanSpec>(run.options));
+}
+
+RunOptions defaultOptions(RunKind kind) {
+    switch (kind) {
+        case RunKind::DiracGan: return DiracGanSpec{};
+        case RunKind::ToyGan: break;
+    }
+    return ToyGanSpec{};
 }
 
 bool isCriticObjective(Objective objective) {
@@ -140,16 +158,16 @@ bool operator==(const OptimSpec& a, const OptimSpec& b) {
            a.alpha == b.alpha;
 }
 
-bool operator==(const RunSpec& a, const RunSpec& b) {
-    if (a.kind != b.kind) return false;
-    if (a.kind == RunKind::DiracGan) return a.name == b.name && a.dirac == b.dirac;
-    return a.name == b.name && a.objective == b.objective && a.lipschitz == b.lipschitz && a.clip == b.clip &&
+bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
+    return a.objective == b.objective && a.lipschitz == b.lipschitz && a.clip == b.clip &&
            a.gp_lambda == b.gp_lambda && a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma &&
            a.k_d == b.k_d && a.k_g == b.k_g && a.batch == b.batch && a.latent == b.latent &&
            a.latent_dim == b.latent_dim && a.g_net == b.g_net && a.d_net == b.d_net && a.g_opt == b.g_opt &&
            a.d_opt == b.d_opt && a.fixed_generator == b.fixed_generator &&
            (!a.fixed_generator || a.fixed_data == b.fixed_data);
 }
+
+bool operator==(const RunSpec& a, const RunSpec& b) { return a.name == b.name && a.options == b.options; }
 
 bool operator==(const SceneSpec& a, const SceneSpec& b) {
     return a.title == b.title && a.caption == b.caption && a.seed == b.seed && a.steps == b.steps &&
@@ -161,13 +179,16 @@ namespace {
 // In PlotMetric order (views/plots_view.h): the curves tabs, from the one metric catalogue (kCurvesTabs is constant-initialised).
 const std::vector<std::string> kCurveNames = curvesTabKeys();
 const std::vector<std::string> kRunKindNames = {"toy", "dirac"};
+static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::ToyGan), RunOptions>, ToyGanSpec>);
+static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::DiracGan), RunOptions>, DiracGanSpec>);
+static_assert(std::variant_size_v<RunOptions> == 2, "a new run kind needs a name in kRunKindNames");
 }  // namespace
 
 const std::vector<std::string>& runKindNames() { return kRunKindNames; }
 
 bool sceneUsesData(const SceneSpec& scene) {
     for (const RunSpec& run : scene.runs) {
-        if (run.kind == RunKind::ToyGan) return true;
+        if (kindOf(run) == RunKind::ToyGan) return true;
     }
     return false;
 }

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/dirac_gan.h"
@@ -75,17 +76,14 @@ struct OptimSpec {
 };
 
 // What a run trains: the kinds of run a scene can hold side by side.
+// The order is the order of RunOptions' alternatives (kindOf relies on it).
 enum class RunKind {
-    ToyGan,     // two MLPs on the scene's 1D/2D data (the fields below)
-    DiracGan,   // the two-parameter Dirac-GAN (`dirac`); ignores the scene's data
+    ToyGan,     // two MLPs on the scene's 1D/2D data (ToyGanSpec)
+    DiracGan,   // the two-parameter Dirac-GAN (DiracGanSpec); ignores the scene's data
 };
 
-// One run: a generator/discriminator pair trained with one objective.
-// `kind` says which part applies: the toy-GAN fields, or `dirac`.
-struct RunSpec {
-    std::string name;                   // panel title; defaults to the objective's label
-    RunKind kind = RunKind::ToyGan;
-    DiracGanSpec dirac;                 // DiracGan runs only
+// A toy GAN's options: a generator/discriminator MLP pair trained with one objective.
+struct ToyGanSpec {
     Objective objective = Objective::NonSaturating;
     Lipschitz lipschitz = Lipschitz::None;
     double clip = 0.01;                 // WeightClip: clamp D weights to [-clip, clip]
@@ -101,6 +99,27 @@ struct RunSpec {
     bool fixed_generator = false;       // P_G is `fixed_data`, only D trains
     DataSpec fixed_data;
 };
+
+// The kind-specific options of a run: one plain struct per RunKind, in RunKind order.
+using RunOptions = std::variant<ToyGanSpec, DiracGanSpec>;
+
+// One run: its panel title and the options of its kind. `name` sits beside the
+// variant because every kind has one (the scene file's `name` key, the panel title).
+struct RunSpec {
+    std::string name;                   // panel title; defaults to runLabel()
+    RunOptions options;                 // a toy GAN unless set otherwise
+};
+
+// The kind of `run` (which alternative of `options` it holds).
+inline RunKind kindOf(const RunSpec& run) { return static_cast<RunKind>(run.options.index()); }
+// The toy-GAN options of `run`, or nullptr for another kind.
+inline const ToyGanSpec* toyOf(const RunSpec& run) { return std::get_if<ToyGanSpec>(&run.options); }
+inline ToyGanSpec* toyOf(RunSpec& run) { return std::get_if<ToyGanSpec>(&run.options); }
+// The Dirac-GAN options of `run`, or nullptr for another kind.
+inline const DiracGanSpec* diracOf(const RunSpec& run) { return std::get_if<DiracGanSpec>(&run.options); }
+inline DiracGanSpec* diracOf(RunSpec& run) { return std::get_if<DiracGanSpec>(&run.options); }
+// Default options of `kind` (used when a scene file switches a run's kind).
+RunOptions defaultOptions(RunKind kind);
 
 // A whole scene: title, data, 1..6 runs and the cadence.
 struct SceneSpec {
@@ -161,6 +180,7 @@ std::vector<std::string> latentNames();
 bool operator==(const DataSpec& a, const DataSpec& b);
 bool operator==(const NetSpec& a, const NetSpec& b);
 bool operator==(const OptimSpec& a, const OptimSpec& b);
+bool operator==(const ToyGanSpec& a, const ToyGanSpec& b);
 bool operator==(const RunSpec& a, const RunSpec& b);
 bool operator==(const SceneSpec& a, const SceneSpec& b);
 inline bool operator!=(const SceneSpec& a, const SceneSpec& b) { return !(a == b); }

@@ -67,8 +67,8 @@ void shared(std::ostringstream& out, const std::string& key, const std::string& 
     else out << "g_" << key << " = " << g << "\nd_" << key << " = " << d << "\n";
 }
 
-void writeDiracRun(std::ostringstream& out, const RunSpec& r) {
-    const DiracGanSpec& d = r.dirac;
+// The Dirac-GAN's keys.
+void writeKind(std::ostringstream& out, const DiracGanSpec& d) {
     out << "kind = \"dirac\"\n";
     out << "method = " << quote(diracMethodNames()[static_cast<size_t>(d.method)]) << "\n";
     out << "scheme = " << quote(diracSchemeNames()[static_cast<size_t>(d.scheme)]) << "\n";
@@ -80,13 +80,8 @@ void writeDiracRun(std::ostringstream& out, const RunSpec& r) {
     out << "start = " << numbers({d.theta0, d.psi0}) << "\n";
 }
 
-void writeRun(std::ostringstream& out, const RunSpec& r) {
-    out << "\n[[run]]\n";
-    if (!r.name.empty()) out << "name = " << quote(r.name) << "\n";
-    if (r.kind == RunKind::DiracGan) {
-        writeDiracRun(out, r);
-        return;
-    }
+// The toy GAN's keys (and its [run.fixed_data] table).
+void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
     out << "objective = " << quote(objectiveName(r.objective)) << "\n";
     out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
     out << "clip = " << formatNumber(r.clip) << "\n";
@@ -108,6 +103,13 @@ void writeRun(std::ostringstream& out, const RunSpec& r) {
         out << "\n[run.fixed_data]\n";
         writeData(out, r.fixed_data);
     }
+}
+
+// One [[run]] table: the common name, then its kind's keys.
+void writeRun(std::ostringstream& out, const RunSpec& r) {
+    out << "\n[[run]]\n";
+    if (!r.name.empty()) out << "name = " << quote(r.name) << "\n";
+    std::visit([&](const auto& options) { writeKind(out, options); }, r.options);
 }
 
 // The [scene] keys of `display`; each only when it differs from what a scene without it gets.

@@ -47,7 +47,7 @@ VectorField sampleField(const DiracGanSpec& spec, const Bounds& box) {
 DiracGanRun::DiracGanRun(const RunSpec& spec) : spec_(spec) { reinitialize(); }
 
 void DiracGanRun::reinitialize() {
-    point_ = diracProject(spec_.dirac, {spec_.dirac.theta0, spec_.dirac.psi0});
+    point_ = diracProject(dirac(), {dirac().theta0, dirac().psi0});
     step_ = 0;
     trail_xy_.clear();
     trail_steps_.clear();
@@ -77,32 +77,33 @@ void DiracGanRun::moveTo(PlaneVector next, bool counts) {
 
 void DiracGanRun::iterate(const Distribution*) {
     if (status_ != RunStatus::Running) return;
-    moveTo(diracStep(spec_.dirac, point_), true);
+    moveTo(diracStep(dirac(), point_), true);
 }
 
 void DiracGanRun::stepD(const Distribution*) {
     if (status_ == RunStatus::Diverged) return;
-    moveTo(diracStepD(spec_.dirac, point_), false);
+    moveTo(diracStepD(dirac(), point_), false);
 }
 
 void DiracGanRun::stepG() {
     if (status_ == RunStatus::Diverged) return;
-    moveTo(diracStepG(spec_.dirac, point_), false);
+    moveTo(diracStepG(dirac(), point_), false);
 }
 
 void DiracGanRun::applySpec(const RunSpec& spec) {
-    const bool new_start = spec.dirac.theta0 != spec_.dirac.theta0 || spec.dirac.psi0 != spec_.dirac.psi0;
+    const DiracGanSpec& next = std::get<DiracGanSpec>(spec.options);
+    const bool new_start = next.theta0 != dirac().theta0 || next.psi0 != dirac().psi0;
     spec_ = spec;
     if (new_start) {
         reinitialize();
     } else {
-        point_ = diracProject(spec_.dirac, point_);  // e.g. a smaller clip applies at once
+        point_ = diracProject(dirac(), point_);  // e.g. a smaller clip applies at once
     }
 }
 
 void DiracGanRun::restartFrom(double theta, double psi) {
-    spec_.dirac.theta0 = theta;
-    spec_.dirac.psi0 = psi;
+    dirac().theta0 = theta;
+    dirac().psi0 = psi;
     reinitialize();
     resume();
 }
@@ -117,7 +118,7 @@ RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {
     out.kind = runKindNames()[static_cast<size_t>(RunKind::DiracGan)];
     out.objective.clear();  // the name says the method; a toy objective name would mislead
     out.lipschitz = "none";
-    out.critic = spec_.dirac.method == DiracMethod::WeightClip || spec_.dirac.method == DiracMethod::GradientPenalty;
+    out.critic = dirac().method == DiracMethod::WeightClip || dirac().method == DiracMethod::GradientPenalty;
     out.status = status_;
     out.status_reason = reason_;
     out.step = step_;
@@ -125,12 +126,12 @@ RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {
     if (!full) return out;
     const double half = halfWidthFor(trail_xy_);
     const Bounds box{-half, half, -half, half};
-    out.parts.push_back({quantity_names::kPhaseField, sampleField(spec_.dirac, box)});
+    out.parts.push_back({quantity_names::kPhaseField, sampleField(dirac(), box)});
     out.parts.push_back({quantity_names::kTrajectory, Trajectory{trail_xy_, trail_steps_}});
     out.parts.push_back({quantity_names::kEquilibrium, PointSet{2, {0.0f, 0.0f}}});
     out.parts.push_back(
         {quantity_names::kStart,
-         PointSet{2, {static_cast<float>(spec_.dirac.theta0), static_cast<float>(spec_.dirac.psi0)}}});
+         PointSet{2, {static_cast<float>(dirac().theta0), static_cast<float>(dirac().psi0)}}});
     return out;
 }
 

@@ -51,6 +51,9 @@ public:
 private:
     // Moves to `next`, records it on the trajectory and counts a step when `counts`.
     void moveTo(PlaneVector next, bool counts);
+    // The Dirac-GAN options of spec_ (a DiracGanRun always holds a DiracGanSpec).
+    DiracGanSpec& dirac() { return std::get<DiracGanSpec>(spec_.options); }
+    const DiracGanSpec& dirac() const { return std::get<DiracGanSpec>(spec_.options); }
 
     RunSpec spec_;
     PlaneVector point_;

@@ -45,24 +45,24 @@ GanRun::GanRun(const RunSpec& spec, int dim, uint64_t seed, int display_samples)
       metric_gen_(makeGenerator(deriveSeed(seed, SeedStream::Metrics))),
       display_gen_(makeGenerator(deriveSeed(seed, SeedStream::Display))) {
     buildNetworks(false, false);
-    if (spec_.fixed_generator) fixed_ = makeDistribution(spec_.fixed_data);
+    if (options().fixed_generator) fixed_ = makeDistribution(options().fixed_data);
 }
 
 void GanRun::buildNetworks(bool keep_g, bool keep_d) {
     if (!keep_g) {
-        g_ = Mlp(spec_.latent_dim, dim_, spec_.g_net);
+        g_ = Mlp(options().latent_dim, dim_, options().g_net);
         at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::GeneratorInit));
         g_->initialize(gen);
-        g_opt_ = std::make_unique<FlatOptimizer>(spec_.g_opt, g_->flatParameters().numel());
+        g_opt_ = std::make_unique<FlatOptimizer>(options().g_opt, g_->flatParameters().numel());
     }
     if (!keep_d) {
-        d_ = Mlp(dim_, 1, spec_.d_net);
+        d_ = Mlp(dim_, 1, options().d_net);
         at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit));
         d_->initialize(gen);
-        d_opt_ = std::make_unique<FlatOptimizer>(spec_.d_opt, d_->flatParameters().numel());
+        d_opt_ = std::make_unique<FlatOptimizer>(options().d_opt, d_->flatParameters().numel());
     }
-    d_->setSpectralNorm(spec_.lipschitz == Lipschitz::SpectralNorm);
-    if (spec_.lipschitz == Lipschitz::SpectralNorm) {
+    d_->setSpectralNorm(options().lipschitz == Lipschitz::SpectralNorm);
+    if (options().lipschitz == Lipschitz::SpectralNorm) {
         // Converge the persistent power-iteration vectors before the first use.
         for (int i = 0; i < 10; ++i) d_->powerIterate();
     }
@@ -76,8 +76,8 @@ void GanRun::bindPasses() {
 }
 
 torch::Tensor GanRun::sampleLatent(int64_t n, at::Generator& gen) const {
-    if (spec_.latent == LatentKind::Uniform) return torch::rand({n, spec_.latent_dim}, gen) * 2.0 - 1.0;
-    return torch::randn({n, spec_.latent_dim}, gen);
+    if (options().latent == LatentKind::Uniform) return torch::rand({n, options().latent_dim}, gen) * 2.0 - 1.0;
+    return torch::randn({n, options().latent_dim}, gen);
 }
 
 torch::Tensor GanRun::sampleReal(const Distribution& data, int64_t n, Rng& rng) const {
@@ -105,16 +105,17 @@ void GanRun::diverge(const char* what, double value) {
 
 void GanRun::iterate(const Distribution& data) {
     if (status_ == RunStatus::Diverged) return;
-    for (int i = 0; i < spec_.k_d && status_ != RunStatus::Diverged; ++i) stepD(data);
-    for (int i = 0; i < spec_.k_g && status_ != RunStatus::Diverged; ++i) stepG();
+    for (int i = 0; i < options().k_d && status_ != RunStatus::Diverged; ++i) stepD(data);
+    for (int i = 0; i < options().k_g && status_ != RunStatus::Diverged; ++i) stepG();
     if (status_ == RunStatus::Diverged) return;
     ++step_;
 }
 
-void GanRun::applySpec(const RunSpec& next) {
+void GanRun::applySpec(const RunSpec& next_spec) {
+    const ToyGanSpec& next = std::get<ToyGanSpec>(next_spec.options);
     const bool keep_g = sameArchitecture(g_, next.latent_dim, dim_, next.g_net);
     const bool keep_d = sameArchitecture(d_, dim_, 1, next.d_net);
-    spec_ = next;
+    spec_ = next_spec;
     buildNetworks(keep_g, keep_d);
     if (keep_g) {
         g_->setActivation(next.g_net.activation);
@@ -128,8 +129,8 @@ void GanRun::applySpec(const RunSpec& next) {
     }
     if (next.lipschitz != Lipschitz::GradientPenalty) has_gp_ = false;
     fixed_.reset();
-    if (spec_.fixed_generator) {
-        fixed_ = makeDistribution(spec_.fixed_data);
+    if (options().fixed_generator) {
+        fixed_ = makeDistribution(options().fixed_data);
         Rng rng(deriveSeed(seed_, SeedStream::FixedFake) + 1);
         display_fixed_fake_ = sampleReal(*fixed_, display_samples_, rng);
     }

@@ -65,6 +65,8 @@ public:
     void recordMetrics(const std::map<std::string, double>& values);
 
     const RunSpec& spec() const { return spec_; }
+    // The toy-GAN options of spec() (a GanRun is always a toy GAN).
+    const ToyGanSpec& options() const { return std::get<ToyGanSpec>(spec_.options); }
     int dim() const { return dim_; }
     int64_t step() const { return step_; }
     RunStatus status() const { return status_; }

@@ -11,9 +11,9 @@
 namespace ganarium {
 
 void GanRun::drawLatent(torch::Tensor& z, at::Generator& gen) const {
-    ensureBuffer(z, spec_.batch, spec_.latent_dim);
+    ensureBuffer(z, options().batch, options().latent_dim);
     // The same draws as sampleLatent(): randn is normal_(0, 1), rand * 2 - 1 is uniform_(-1, 1).
-    if (spec_.latent == LatentKind::Uniform) {
+    if (options().latent == LatentKind::Uniform) {
         z.uniform_(-1.0, 1.0, gen);
     } else {
         z.normal_(0.0, 1.0, gen);
@@ -37,11 +37,11 @@ double GanRun::criticPenalties(const torch::Tensor& input, int64_t n) {
     const int64_t dim = input.size(1);
     ensureBuffer(work_.penalty_grad, n, dim);
     float* grad = work_.penalty_grad.data_ptr<float>();
-    if (spec_.lipschitz == Lipschitz::GradientPenalty) {
+    if (options().lipschitz == Lipschitz::GradientPenalty) {
         const torch::Tensor& g = work_.d.inputGradient(2 * n, n);
         const torch::Tensor norms = emptyBuffer({n});
-        const double penalty = gradientPenaltyFromGradients(g.data_ptr<float>(), n, dim, spec_.gp_lambda,
-                                                            spec_.gp_one_sided, norms.data_ptr<float>(), grad);
+        const double penalty = gradientPenaltyFromGradients(g.data_ptr<float>(), n, dim, options().gp_lambda,
+                                                            options().gp_one_sided, norms.data_ptr<float>(), grad);
         work_.d.penaltyBackward(work_.penalty_grad);
         {
             c10::InferenceMode ordinary(false);  // views usable anywhere, like the autograd path's tensors
@@ -54,9 +54,9 @@ double GanRun::criticPenalties(const torch::Tensor& input, int64_t n) {
         has_gp_ = true;
         total += penalty;
     }
-    if (spec_.r1_gamma > 0) {
+    if (options().r1_gamma > 0) {
         const torch::Tensor& g = work_.d.inputGradient(0, n);
-        total += r1PenaltyFromGradients(g.data_ptr<float>(), n, dim, spec_.r1_gamma, grad);
+        total += r1PenaltyFromGradients(g.data_ptr<float>(), n, dim, options().r1_gamma, grad);
         work_.d.penaltyBackward(work_.penalty_grad);
     }
     return total;
@@ -64,13 +64,13 @@ double GanRun::criticPenalties(const torch::Tensor& input, int64_t n) {
 
 void GanRun::stepD(const Distribution& data) {
     if (status_ == RunStatus::Diverged) return;
-    const bool gp = spec_.lipschitz == Lipschitz::GradientPenalty;
-    const bool penalised = gp || spec_.r1_gamma > 0;
+    const bool gp = options().lipschitz == Lipschitz::GradientPenalty;
+    const bool penalised = gp || options().r1_gamma > 0;
     if (penalised && !work_.d.piecewiseLinear()) return stepDAutograd(data);
     // Before InferenceMode: the power-iteration vectors are used later by autograd (snapshots, metrics).
     if (d_->spectralNorm()) d_->powerIterate();
     c10::InferenceMode inference;
-    const int64_t n = spec_.batch, dim = dim_;
+    const int64_t n = options().batch, dim = dim_;
     // Rows: real, fake, then the GP interpolates. A fresh tensor under GP: lastPenalty() keeps views of it.
     torch::Tensor& x = work_.d_input;
     if (gp) {
@@ -94,7 +94,7 @@ void GanRun::stepD(const Distribution& data) {
     work_.d.load();
     const torch::Tensor& f = work_.d.forward(x);
     ensureBuffer(work_.d_score_grad, 2 * n, 1);
-    const double loss = discriminatorLossGradient(spec_.objective, f.data_ptr<float>(), n, n,
+    const double loss = discriminatorLossGradient(options().objective, f.data_ptr<float>(), n, n,
                                                   work_.d_score_grad.data_ptr<float>());
     work_.d.backward(work_.d_score_grad, /*weights=*/true, /*input=*/false);
     const double total = penalised ? loss + criticPenalties(x, n) : loss;
@@ -105,22 +105,22 @@ void GanRun::stepD(const Distribution& data) {
 // The original autograd step, kept for gradient penalties on a D with a smooth activation (whose double
 // backward also reaches the biases through the activation's curvature).
 void GanRun::stepDAutograd(const Distribution& data) {
-    torch::Tensor real = sampleReal(data, spec_.batch, data_rng_);
-    const torch::Tensor fake = sampleFake(spec_.batch, latent_gen_, fixed_rng_);
+    torch::Tensor real = sampleReal(data, options().batch, data_rng_);
+    const torch::Tensor fake = sampleFake(options().batch, latent_gen_, fixed_rng_);
     if (d_->spectralNorm()) d_->powerIterate();
-    const bool r1 = spec_.r1_gamma > 0;
+    const bool r1 = options().r1_gamma > 0;
     if (r1) real.requires_grad_(true);
     const torch::Tensor f_both = d_->forward(torch::cat({real, fake}, 0));
     const torch::Tensor f_real = f_both.slice(0, 0, real.size(0));
     const torch::Tensor f_fake = f_both.slice(0, real.size(0));
-    const torch::Tensor loss = discriminatorLoss(spec_.objective, f_real, f_fake);
+    const torch::Tensor loss = discriminatorLoss(options().objective, f_real, f_fake);
     torch::Tensor total = loss;
-    if (spec_.lipschitz == Lipschitz::GradientPenalty) {
-        last_gp_ = gradientPenalty(d_, real, fake, spec_.gp_lambda, spec_.gp_one_sided, penalty_gen_);
+    if (options().lipschitz == Lipschitz::GradientPenalty) {
+        last_gp_ = gradientPenalty(d_, real, fake, options().gp_lambda, options().gp_one_sided, penalty_gen_);
         has_gp_ = true;
         total = total + last_gp_.penalty;
     }
-    if (r1) total = total + r1Penalty(f_real, real, spec_.r1_gamma);
+    if (r1) total = total + r1Penalty(f_real, real, options().r1_gamma);
     const auto params = d_->parameters();
     const auto grads = torch::autograd::grad({total}, params);
     {
@@ -139,7 +139,7 @@ void GanRun::finishStepD(double loss, double total) {
     {
         c10::InferenceMode inference;
         d_opt_->step(d_->flatParameters(), d_->flatGradients());
-        if (spec_.lipschitz == Lipschitz::WeightClip) d_->flatParameters().clamp_(-spec_.clip, spec_.clip);
+        if (options().lipschitz == Lipschitz::WeightClip) d_->flatParameters().clamp_(-options().clip, options().clip);
     }
     if (!std::isfinite(loss)) return diverge("loss_d", loss);
     if (!std::isfinite(total)) return diverge("loss_d (with penalty)", total);
@@ -155,9 +155,9 @@ void GanRun::stepG() {
     const torch::Tensor& x = work_.g.forward(work_.z_g);
     work_.d_in_g_step.load();
     const torch::Tensor& f = work_.d_in_g_step.forward(x);
-    ensureBuffer(work_.g_score_grad, spec_.batch, 1);
+    ensureBuffer(work_.g_score_grad, options().batch, 1);
     const double loss =
-        generatorLossGradient(spec_.objective, f.data_ptr<float>(), spec_.batch, work_.g_score_grad.data_ptr<float>());
+        generatorLossGradient(options().objective, f.data_ptr<float>(), options().batch, work_.g_score_grad.data_ptr<float>());
     // D's weight gradients are not needed: only dLoss/dx flows back into G.
     const torch::Tensor dx = work_.d_in_g_step.backward(work_.g_score_grad, /*weights=*/false, /*input=*/true);
     work_.g.backward(dx, /*weights=*/true, /*input=*/false);

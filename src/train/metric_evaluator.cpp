@@ -91,9 +91,9 @@ Bounds growToSamples(Bounds box, const std::vector<float>& samples, int dim) {
 
 double generatorGradientNorm(GanRun& run) {
     if (run.fixedDistribution()) return kNaN;
-    const torch::Tensor z = run.sampleLatent(run.spec().batch, run.metricGen());
+    const torch::Tensor z = run.sampleLatent(run.options().batch, run.metricGen());
     auto params = run.generator()->parameters();
-    const torch::Tensor loss = generatorLoss(run.spec().objective, run.critic()->forward(run.generator()->forward(z)));
+    const torch::Tensor loss = generatorLoss(run.options().objective, run.critic()->forward(run.generator()->forward(z)));
     // Gradients with respect to G's parameters only: autograd skips D's weight gradients.
     const auto grads = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
     double sum = 0;
@@ -160,7 +160,7 @@ void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& 
     const torch::Tensor both = torch::cat({real.slice(0, 0, n_real), fake.slice(0, 0, n_fake)}, 0);
     const torch::Tensor f = forwardChunked(run.critic(), both).reshape({-1});
     const torch::Tensor f_real = f.slice(0, 0, n_real), f_fake = f.slice(0, n_real);
-    const Objective objective = run.spec().objective;
+    const Objective objective = run.options().objective;
     out["d_estimate"] = discriminatorEstimate(objective, f_real, f_fake);
     out["d_accuracy"] = discriminatorAccuracy(objective, f_real, f_fake);
 }
@@ -180,7 +180,7 @@ void divergenceMetrics(const MetricContext& context, const std::vector<float>& r
 // 1D: mean |D - D*| over the view grid, D* from analytic p_data and a KDE (or analytic) p_G.
 double optimalGapMetric(GanRun& run, const MetricContext& context, const std::vector<float>& fake_v) {
     const Distribution& data = *context.data;
-    const Objective objective = run.spec().objective;
+    const Objective objective = run.options().objective;
     const int n = context.grid_1d;
     Bounds box = context.view;
     box.y0 = 0;
@@ -246,7 +246,7 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
         if (mode_covered) *mode_covered = stats.covered;
     }
 
-    if (dim == 1 && data.hasDensity() && !isCriticObjective(run.spec().objective)) {
+    if (dim == 1 && data.hasDensity() && !isCriticObjective(run.options().objective)) {
         out["d_opt_gap"] = optimalGapMetric(run, context, fake_v);
     }
     return out;

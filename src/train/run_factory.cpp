@@ -6,7 +6,7 @@
 namespace ganarium {
 
 std::unique_ptr<Run> makeRun(const RunSpec& spec, int dim, uint64_t seed, int display_samples) {
-    switch (spec.kind) {
+    switch (kindOf(spec)) {
         case RunKind::DiracGan: return std::make_unique<DiracGanRun>(spec);
         case RunKind::ToyGan: break;
     }

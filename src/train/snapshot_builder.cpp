@@ -47,8 +47,8 @@ PointGrid generatorManifold(GanRun& run) {
     PointGrid grid;
     grid.dim = run.dim();
     if (run.fixedDistribution()) return grid;
-    const int latent_dim = run.spec().latent_dim;
-    const double extent = latentExtent(run.spec().latent);
+    const int latent_dim = run.options().latent_dim;
+    const double extent = latentExtent(run.options().latent);
     torch::Tensor z;
     if (run.dim() == 2 && latent_dim >= 2) {
         const torch::Tensor axis = torch::linspace(-extent, extent, kManifoldSide);
@@ -72,7 +72,7 @@ PointGrid generatorManifold(GanRun& run) {
 // -dLoss_G/dx at each fake sample: the direction the generator loss pushes that sample.
 std::vector<float> generatorPush(GanRun& run, const torch::Tensor& fake) {
     torch::Tensor x = fake.detach().clone().requires_grad_(true);
-    const torch::Tensor loss = generatorLossPerSample(run.spec().objective, run.critic()->forward(x)).sum();
+    const torch::Tensor loss = generatorLossPerSample(run.options().objective, run.critic()->forward(x)).sum();
     const torch::Tensor grad = torch::autograd::grad({loss}, {x})[0];
     return toVector(-grad);
 }
@@ -129,8 +129,8 @@ Histogram weightHistogram(GanRun& run) {
         values.insert(values.end(), v.begin(), v.end());
     }
     double range = 1e-3;
-    if (run.spec().lipschitz == Lipschitz::WeightClip) {
-        range = 1.1 * run.spec().clip;
+    if (run.options().lipschitz == Lipschitz::WeightClip) {
+        range = 1.1 * run.options().clip;
     } else {
         for (float v : values) {
             if (std::isfinite(v)) range = std::max(range, static_cast<double>(std::fabs(v)));
@@ -158,16 +158,17 @@ Histogram makeHistogram(const std::vector<float>& values, double lo, double hi, 
 
 RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool full) {
     const RunSpec& spec = run.spec();
+    const ToyGanSpec& toy = run.options();
     const int dim = run.dim();
     RunSnapshot out;
     out.name = spec.name.empty() ? runLabel(spec) : spec.name;
-    out.objective = objectiveName(spec.objective);
-    out.lipschitz = lipschitzName(spec.lipschitz);
-    out.critic = isCriticObjective(spec.objective);
+    out.objective = objectiveName(toy.objective);
+    out.lipschitz = lipschitzName(toy.lipschitz);
+    out.critic = isCriticObjective(toy.objective);
     out.status = run.status();
     out.status_reason = run.statusReason();
     out.step = run.step();
-    out.clip = spec.lipschitz == Lipschitz::WeightClip ? spec.clip : 0.0;
+    out.clip = toy.lipschitz == Lipschitz::WeightClip ? toy.clip : 0.0;
     out.metrics = run.metrics();
     // Every toy snapshot has its modes (none for non-mixtures): the metrics table counts them, and they carry
     // the data's dimension when the rest is left out.
@@ -190,7 +191,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
             fake = run.displayFixedFake();
         } else {
             fake = run.generator()->forward(run.displayLatent());
-            parts.push_back({quantity_names::kLatent, PointSet{spec.latent_dim, toVector(run.displayLatent())}});
+            parts.push_back({quantity_names::kLatent, PointSet{toy.latent_dim, toVector(run.displayLatent())}});
         }
     }
     PointSet real_points{dim, {}}, fake_points{dim, {}};
@@ -198,11 +199,11 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     if (fake.defined()) {
         fake_points.coords = toVector(fake);
         parts.push_back({quantity_names::kGeneratorPush, PointSet{dim, generatorPush(run, fake)}});
-        if (isSigmoidObjective(spec.objective)) {
+        if (isSigmoidObjective(toy.objective)) {
             // D(G(z)) of the same batch, for the loss-shape view (a probability only for JS-type objectives).
             torch::NoGradGuard no_grad;
             ScalarSamples scores;
-            scores.values = toVector(displayedDiscriminator(spec.objective, run.critic()->forward(fake)).reshape({-1}));
+            scores.values = toVector(displayedDiscriminator(toy.objective, run.critic()->forward(fake)).reshape({-1}));
             parts.push_back({quantity_names::kGeneratorScores, std::move(scores)});
         }
     }
@@ -210,7 +211,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     // D on the field box (the view box widened so that wide panels are covered).
     const Bounds box = fieldBox(context.view, dim);
     const torch::Tensor points = gridPoints(box, nx, ny, dim);
-    const Objective objective = spec.objective;
+    const Objective objective = toy.objective;
     parts.push_back({quantity_names::kDiscriminator,
                      makeField(box, nx, ny, evaluateChunked(points, [&](const torch::Tensor& x) {
                                    return displayedDiscriminator(objective, run.critic()->forward(x));

@@ -43,15 +43,16 @@ constexpr double kViewGrowthLimit = 4.0;
 
 }  // namespace
 
-void validateRun(const RunSpec& run, int dim, const std::string& where) {
-    if (run.kind == RunKind::DiracGan) {
-        const DiracGanSpec& d = run.dirac;
+void validateRun(const RunSpec& spec, int dim, const std::string& where) {
+    if (const DiracGanSpec* dirac = diracOf(spec)) {
+        const DiracGanSpec& d = *dirac;
         if (!(d.h > 0 && d.h <= 10)) throw UserError(where + "the Dirac-GAN step size h must be in (0, 10].");
         if (d.n_d < 1 || d.n_d > 100) throw UserError(where + "n_d must be between 1 and 100.");
         if (!(d.clip > 0)) throw UserError(where + "clip must be > 0.");
         if (!std::isfinite(d.theta0) || !std::isfinite(d.psi0)) throw UserError(where + "the start point must be finite.");
         return;
     }
+    const ToyGanSpec& run = std::get<ToyGanSpec>(spec.options);
     if (run.latent_dim < 1 || run.latent_dim > 64) {
         throw UserError(where + "latent_dim must be between 1 and 64 (got " + std::to_string(run.latent_dim) + ").");
     }
@@ -115,8 +116,9 @@ void Trainer::Impl::rebuildData() {
     } else {
         Bounds box = data ? data->bounds() : Bounds{};
         for (const auto& run : scene.runs) {
-            if (!run.fixed_generator) continue;
-            const Bounds b = makeDistribution(run.fixed_data)->bounds();
+            const ToyGanSpec* toy = toyOf(run);
+            if (!toy || !toy->fixed_generator) continue;
+            const Bounds b = makeDistribution(toy->fixed_data)->bounds();
             box.x0 = std::min(box.x0, b.x0), box.x1 = std::max(box.x1, b.x1);
             box.y0 = std::min(box.y0, b.y0), box.y1 = std::max(box.y1, b.y1);
         }

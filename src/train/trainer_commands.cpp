@@ -38,7 +38,7 @@ void Trainer::Impl::switchData(const DataSpec& next) {
 
 void Trainer::Impl::setRun(size_t index, const RunSpec& spec) {
     scene.runs[index] = spec;
-    if (runs[index]->spec().kind == spec.kind) {
+    if (kindOf(runs[index]->spec()) == kindOf(spec)) {
         runs[index]->applySpec(spec);
     } else {
         // Another kind of run: build it afresh, with its step-0 metrics.
@@ -139,7 +139,7 @@ void Trainer::Impl::apply(const Command& command) {
         case Kind::RestartFrom:
             for (size_t i : targets(command.run, runs.size())) {
                 Run& run = *runs[i];
-                if (run.spec().kind != RunKind::DiracGan) continue;
+                if (kindOf(run.spec()) != RunKind::DiracGan) continue;
                 run.restartFrom(command.x, command.y);
                 scene.runs[i] = run.spec();
                 evaluate(run);

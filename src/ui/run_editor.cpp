@@ -99,41 +99,42 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::ResumeHint));
     }
-    if (open && spec.kind == RunKind::DiracGan) {
+    if (open && diracOf(spec)) {
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-        changed = drawDiracControls(L, spec.dirac);
+        changed = drawDiracControls(L, *diracOf(spec));
         ImGui::PopItemWidth();
         ImGui::TreePop();
     } else if (open) {
+        ToyGanSpec& toy = std::get<ToyGanSpec>(spec.options);
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-        int objective = static_cast<int>(spec.objective);
+        int objective = static_cast<int>(toy.objective);
         if (nameCombo(tr(L, TextId::Objective), objectiveNames(), objective)) {
-            spec.objective = static_cast<Objective>(objective);
+            toy.objective = static_cast<Objective>(objective);
             changed = true;
         }
-        int lipschitz = static_cast<int>(spec.lipschitz);
+        int lipschitz = static_cast<int>(toy.lipschitz);
         if (nameCombo(tr(L, TextId::Lipschitz), lipschitzNames(), lipschitz)) {
-            spec.lipschitz = static_cast<Lipschitz>(lipschitz);
+            toy.lipschitz = static_cast<Lipschitz>(lipschitz);
             changed = true;
         }
-        if (spec.lipschitz == Lipschitz::WeightClip)
-            changed |= logSlider(tr(L, TextId::ClipC), spec.clip, 1e-4, 1.0, "%.4f");
-        if (spec.lipschitz == Lipschitz::GradientPenalty)
-            changed |= logSlider(tr(L, TextId::GpLambda), spec.gp_lambda, 1e-3, 100.0, "%.3g");
-        changed |= logSlider(tr(L, TextId::DLearningRate), spec.d_opt.lr, 1e-6, 1e-1, "%.1e");
-        changed |= logSlider(tr(L, TextId::GLearningRate), spec.g_opt.lr, 1e-6, 1e-1, "%.1e");
-        changed |= intSlider(tr(L, TextId::DStepsPerIteration), spec.k_d, 1, 20);
-        int batch = spec.batch;
+        if (toy.lipschitz == Lipschitz::WeightClip)
+            changed |= logSlider(tr(L, TextId::ClipC), toy.clip, 1e-4, 1.0, "%.4f");
+        if (toy.lipschitz == Lipschitz::GradientPenalty)
+            changed |= logSlider(tr(L, TextId::GpLambda), toy.gp_lambda, 1e-3, 100.0, "%.3g");
+        changed |= logSlider(tr(L, TextId::DLearningRate), toy.d_opt.lr, 1e-6, 1e-1, "%.1e");
+        changed |= logSlider(tr(L, TextId::GLearningRate), toy.g_opt.lr, 1e-6, 1e-1, "%.1e");
+        changed |= intSlider(tr(L, TextId::DStepsPerIteration), toy.k_d, 1, 20);
+        int batch = toy.batch;
         ImGui::SliderInt(tr(L, TextId::Batch), &batch, 8, 2048, "%d",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
-            spec.batch = batch;
+            toy.batch = batch;
             changed = true;
         }
-        int optimizer = static_cast<int>(spec.d_opt.kind);
+        int optimizer = static_cast<int>(toy.d_opt.kind);
         if (nameCombo(tr(L, TextId::Optimizer), optimizerNames(), optimizer)) {
-            spec.d_opt.kind = static_cast<OptimizerKind>(optimizer);
-            spec.g_opt.kind = spec.d_opt.kind;
+            toy.d_opt.kind = static_cast<OptimizerKind>(optimizer);
+            toy.g_opt.kind = toy.d_opt.kind;
             changed = true;
         }
         ImGui::PopItemWidth();

@@ -27,29 +27,29 @@ d_hidden = [4096, 4096, 4096, 4096, 4096, 4096, 4096, 4096]
 
 TEST_CASE("the estimate of a tiny run follows its closed form") {
     RunSpec run;
-    run.latent_dim = 1;
-    run.batch = 1;
-    run.g_net.hidden = {};
-    run.d_net.hidden = {};
+    toyOf(run)->latent_dim = 1;
+    toyOf(run)->batch = 1;
+    toyOf(run)->g_net.hidden = {};
+    toyOf(run)->d_net.hidden = {};
     // G and D: 2 weights each, Adam: 4 floats a weight -> 16; widths 2 and 2: D step 1*(8+4+4) = 16,
     // G step 2*(4+4) = 16; evaluation 8192*2*(2+2) = 65536; times 4 bytes and a slack of 1.5.
     CHECK(estimateRunBytes(run, 1) == 4 * 1.5 * (16 + 16 + 65536));
-    run.lipschitz = Lipschitz::GradientPenalty;  // + 6 * batch * D width = 12 more floats in the D step
+    toyOf(run)->lipschitz = Lipschitz::GradientPenalty;  // + 6 * batch * D width = 12 more floats in the D step
     CHECK(estimateRunBytes(run, 1) == 4 * 1.5 * (16 + 28 + 65536));
     RunSpec dirac;
-    dirac.kind = RunKind::DiracGan;
+    dirac.options = DiracGanSpec{};
     CHECK(estimateRunBytes(dirac, 2) == 1e6);
 }
 
 TEST_CASE("the estimate grows with the batch and the widths") {
     RunSpec run;
-    run.batch = 65536;
-    run.g_net.hidden = run.d_net.hidden = std::vector<int>(8, 4096);
+    toyOf(run)->batch = 65536;
+    toyOf(run)->g_net.hidden = toyOf(run)->d_net.hidden = std::vector<int>(8, 4096);
     const double big = estimateRunBytes(run, 2);
     CHECK(big > 15e9);  // what it was measured to need, at least
     CHECK(big < 200e9);  // generous, not absurd
     RunSpec half = run;
-    half.batch = 32768;
+    toyOf(half)->batch = 32768;
     CHECK(estimateRunBytes(half, 2) < 0.6 * big);
 }
 
@@ -81,7 +81,7 @@ TEST_CASE("a scene that cannot fit is refused with both figures; one that fits p
         CHECK(msg.find("g_hidden 8 x 4096") != std::string::npos);
     }
     options.available_memory = 0;  // unknown: no check
-    CHECK(parseSceneText(kHugeScene, "huge.toml", ".", options).runs[0].batch == 65536);
+    CHECK(toyOf(parseSceneText(kHugeScene, "huge.toml", ".", options).runs[0])->batch == 65536);
     options.available_memory = 1e9;  // the default scene needs far less than 1 GB
     CHECK(parseSceneText(defaultSceneText(), "default.toml", ".", options).runs.size() == 2);
     CHECK(estimateSceneBytes(defaultScene()) < 0.5e9);

@@ -64,11 +64,11 @@ TEST_CASE("the embedded default scene") {
     CHECK(scene.source_path == "<embedded>");
     CHECK(scene.data.family == DataFamily::Ring);
     REQUIRE(scene.runs.size() == 2);
-    CHECK(scene.runs[1].objective == Objective::Wasserstein);
-    CHECK(scene.runs[1].lipschitz == Lipschitz::GradientPenalty);
-    CHECK(scene.runs[1].k_d == 5);
-    CHECK(scene.runs[0].k_d == 1);  // from [defaults]
-    CHECK(scene.runs[0].g_opt.beta2 == 0.9);
+    CHECK(toyOf(scene.runs[1])->objective == Objective::Wasserstein);
+    CHECK(toyOf(scene.runs[1])->lipschitz == Lipschitz::GradientPenalty);
+    CHECK(toyOf(scene.runs[1])->k_d == 5);
+    CHECK(toyOf(scene.runs[0])->k_d == 1);  // from [defaults]
+    CHECK(toyOf(scene.runs[0])->g_opt.beta2 == 0.9);
     CHECK(scene.display.has_view);
     CHECK(scene.display.view[3] == 3.0);
 }
@@ -86,10 +86,10 @@ beta1 = 0.0
     REQUIRE(s.runs.size() == 2);
     CHECK(s.runs[0].name == "WGAN-GP");
     CHECK(s.runs[1].name == "Minimax GAN");
-    CHECK(s.runs[1].g_opt.kind == OptimizerKind::SGD);
-    CHECK(s.runs[1].d_opt.kind == OptimizerKind::RMSprop);
-    CHECK(s.runs[1].d_net.activation == Activation::Tanh);
-    CHECK(s.runs[1].g_net.hidden.empty());
+    CHECK(toyOf(s.runs[1])->g_opt.kind == OptimizerKind::SGD);
+    CHECK(toyOf(s.runs[1])->d_opt.kind == OptimizerKind::RMSprop);
+    CHECK(toyOf(s.runs[1])->d_net.activation == Activation::Tanh);
+    CHECK(toyOf(s.runs[1])->g_net.hidden.empty());
     CHECK(sceneToToml(s).find("d_optimizer = \"rmsprop\"") != std::string::npos);
     CHECK(parseSceneText(sceneToToml(s), "y.toml") == s);
 }
@@ -164,7 +164,7 @@ TEST_CASE("fixed_data must match the data dimension and need fixed_generator") {
     CHECK(msg.find("2D but [data] is 1D") != std::string::npos);
     CHECK(errorOf(base).find("[run.fixed_data]") != std::string::npos);
     const SceneSpec ok = parseSceneText(base + "[run.fixed_data]\nfamily = \"uniform\"\nlow = -1.0\nhigh = 1.0\n", "x");
-    CHECK(ok.runs[0].fixed_data.family == DataFamily::Uniform1D);
+    CHECK(toyOf(ok.runs[0])->fixed_data.family == DataFamily::Uniform1D);
     CHECK(errorOf("[data]\nfamily = \"gaussian\"\n[[run]]\n[run.fixed_data]\nfamily = \"gaussian\"\n")
               .find("fixed_generator = true") != std::string::npos);
 }

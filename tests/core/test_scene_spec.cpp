@@ -31,19 +31,19 @@ TEST_CASE("family dimensions") {
 
 TEST_CASE("run labels") {
     RunSpec r;
-    r.objective = Objective::Wasserstein;
-    r.lipschitz = Lipschitz::GradientPenalty;
+    toyOf(r)->objective = Objective::Wasserstein;
+    toyOf(r)->lipschitz = Lipschitz::GradientPenalty;
     CHECK(runLabel(r) == "WGAN-GP");
-    r.lipschitz = Lipschitz::WeightClip;
+    toyOf(r)->lipschitz = Lipschitz::WeightClip;
     CHECK(runLabel(r) == "WGAN (weight clipping)");
-    r.lipschitz = Lipschitz::SpectralNorm;
+    toyOf(r)->lipschitz = Lipschitz::SpectralNorm;
     CHECK(runLabel(r) == "WGAN-SN");
     r = RunSpec{};
-    r.objective = Objective::LeastSquares;
+    toyOf(r)->objective = Objective::LeastSquares;
     CHECK(runLabel(r) == "LSGAN");
-    r.objective = Objective::Minimax;
-    r.r1_gamma = 1;
-    r.fixed_generator = true;
+    toyOf(r)->objective = Objective::Minimax;
+    toyOf(r)->r1_gamma = 1;
+    toyOf(r)->fixed_generator = true;
     CHECK(runLabel(r) == "Minimax GAN +R1, fixed G");
     CHECK(isCriticObjective(Objective::Wasserstein));
     CHECK(isCriticObjective(Objective::Hinge));

@@ -98,9 +98,9 @@ TEST_CASE("save scene as writes the edited scene and it reloads to the same spec
 
     // Edits the way the panels make them.
     RunSpec run = session.scene().runs[0];
-    run.d_opt.lr = 3e-4;
-    run.k_d = 3;
-    run.objective = Objective::LeastSquares;
+    toyOf(run)->d_opt.lr = 3e-4;
+    toyOf(run)->k_d = 3;
+    toyOf(run)->objective = Objective::LeastSquares;
     Command set_run;
     set_run.kind = Command::Kind::SetRun;
     set_run.run = 0;
@@ -130,9 +130,9 @@ TEST_CASE("save scene as writes the edited scene and it reloads to the same spec
     CHECK(reloaded == session.scene());
     CHECK(reloaded.seed == 1234);
     CHECK(reloaded.data.modes == 6);
-    CHECK(reloaded.runs[0].objective == Objective::LeastSquares);
-    CHECK(reloaded.runs[0].d_opt.lr == doctest::Approx(3e-4));
-    CHECK(reloaded.runs[0].k_d == 3);
+    CHECK(toyOf(reloaded.runs[0])->objective == Objective::LeastSquares);
+    CHECK(toyOf(reloaded.runs[0])->d_opt.lr == doctest::Approx(3e-4));
+    CHECK(toyOf(reloaded.runs[0])->k_d == 3);
     CHECK(reloaded.runs[1] == defaultScene().runs[1]);
 
     // The trainer agrees with the UI's copy: the snapshot shows the new objective.
@@ -220,8 +220,8 @@ TEST_CASE("an edit the training thread refuses is shown as a red banner, once; t
     REQUIRE_MESSAGE(fx.window, fx.error);
     GuiSession session(defaultScene(), testSessionOptions(true));
     fx.frame(session);
-    const int batch = session.ui().draft.scene.runs[0].batch;
-    session.ui().draft.scene.runs[0].batch = 0;  // as the run editor would
+    const int batch = toyOf(session.ui().draft.scene.runs[0])->batch;
+    toyOf(session.ui().draft.scene.runs[0])->batch = 0;  // as the run editor would
     Command bad;
     bad.kind = Command::Kind::SetRun;
     bad.run = 0;
@@ -236,7 +236,7 @@ TEST_CASE("an edit the training thread refuses is shown as a red banner, once; t
     }
     REQUIRE(shown);
     CHECK(session.ui().banner.text.find("batch must be at least 1") != std::string::npos);
-    CHECK(session.ui().draft.scene.runs[0].batch == batch);  // the editor shows the trainer's value again
+    CHECK(toyOf(session.ui().draft.scene.runs[0])->batch == batch);  // the editor shows the trainer's value again
     CHECK_FALSE(session.ui().draft.in_flight);
     session.ui().banner.text.clear();  // dismissed: the same refusal is not reported again
     for (int i = 0; i < 5; ++i) fx.frame(session);
@@ -254,7 +254,7 @@ TEST_CASE("a refused edit reverts the editor's draft, and save-as writes the tra
 
     // The run editor's draft takes an out-of-range latent size; the trainer (validateRun) refuses it.
     RunSpec& draft_run = session.ui().draft.scene.runs[1];
-    draft_run.latent_dim = 65;
+    toyOf(draft_run)->latent_dim = 65;
     Command bad;
     bad.kind = Command::Kind::SetRun;
     bad.run = 1;
@@ -265,28 +265,28 @@ TEST_CASE("a refused edit reverts the editor's draft, and save-as writes the tra
     CHECK(session.snapshot()->command_errors == 1);
     CHECK(session.ui().banner.error);
     CHECK(session.ui().banner.text.find("latent_dim must be between 1 and 64") != std::string::npos);
-    CHECK(session.ui().draft.scene.runs[1].latent_dim == before.runs[1].latent_dim);
-    CHECK(session.scene().runs[1].latent_dim == before.runs[1].latent_dim);
+    CHECK(toyOf(session.ui().draft.scene.runs[1])->latent_dim == toyOf(before.runs[1])->latent_dim);
+    CHECK(toyOf(session.scene().runs[1])->latent_dim == toyOf(before.runs[1])->latent_dim);
 
     const fs::path dir = tempDir("refused");
     const fs::path path = dir / "after-refusal.toml";
     REQUIRE(session.saveSceneAs(path.string()));
     const SceneSpec saved = loadSceneFile(path.string());
-    CHECK(saved.runs[1].latent_dim == before.runs[1].latent_dim);
+    CHECK(toyOf(saved.runs[1])->latent_dim == toyOf(before.runs[1])->latent_dim);
     CHECK(saved == before);
 
     // An accepted edit after the refusal is saved as usual.
-    session.ui().draft.scene.runs[1].k_d = 4;
+    toyOf(session.ui().draft.scene.runs[1])->k_d = 4;
     Command good = bad;
     good.run_spec = session.ui().draft.scene.runs[1];
     postCommand(session.ui(), good);
     fx.frame(session);
     fx.frame(session);
-    CHECK(session.ui().draft.scene.runs[1].k_d == 4);
+    CHECK(toyOf(session.ui().draft.scene.runs[1])->k_d == 4);
     CHECK_FALSE(session.ui().draft.in_flight);
     REQUIRE(session.saveSceneAs(path.string()));
-    CHECK(loadSceneFile(path.string()).runs[1].k_d == 4);
-    CHECK(loadSceneFile(path.string()).runs[1].latent_dim == before.runs[1].latent_dim);
+    CHECK(toyOf(loadSceneFile(path.string()).runs[1])->k_d == 4);
+    CHECK(toyOf(loadSceneFile(path.string()).runs[1])->latent_dim == toyOf(before.runs[1])->latent_dim);
     fs::remove_all(dir);
 }
 

@@ -140,7 +140,7 @@ TEST_CASE("the editors' draft follows the trainer's scene, keeps an edit in flig
     CHECK(ui.draft.base.get() == first->scene.get());
 
     // An edit made in the draft stays on screen while its command is in flight.
-    ui.draft.scene.runs[1].gp_lambda = 5.0;
+    toyOf(ui.draft.scene.runs[1])->gp_lambda = 5.0;
     Command edit;
     edit.kind = Command::Kind::SetRun;
     edit.run = 1;
@@ -150,12 +150,12 @@ TEST_CASE("the editors' draft follows the trainer's scene, keeps an edit in flig
     const SnapshotPtr waiting = trainer.snapshot();  // published before the trainer applied it
     CHECK(waiting->scene.get() == first->scene.get());          // no scene edit yet: the same shared scene
     followTrainer(ui, *waiting, 0.1);
-    CHECK(ui.draft.scene.runs[1].gp_lambda == doctest::Approx(5.0));
+    CHECK(toyOf(ui.draft.scene.runs[1])->gp_lambda == doctest::Approx(5.0));
     trainer.apply(ui.outbox.back());
     ui.outbox.clear();
     const SnapshotPtr applied = trainer.snapshot();
     CHECK(applied->scene.get() != first->scene.get());
-    CHECK(applied->scene->runs[1].gp_lambda == doctest::Approx(5.0));
+    CHECK(toyOf(applied->scene->runs[1])->gp_lambda == doctest::Approx(5.0));
     followTrainer(ui, *applied, 0.2);
     CHECK_FALSE(ui.draft.in_flight);
     CHECK(ui.draft.scene == trainer.scene());
@@ -167,8 +167,8 @@ TEST_CASE("the editors' draft follows the trainer's scene, keeps an edit in flig
     CHECK(trainer.snapshot()->scene.get() == applied->scene.get());
 
     // The trainer refuses an edit: the draft shows the trainer's value again, the banner the reason, once.
-    const int batch = trainer.scene().runs[0].batch;
-    ui.draft.scene.runs[0].batch = 0;
+    const int batch = toyOf(trainer.scene().runs[0])->batch;
+    toyOf(ui.draft.scene.runs[0])->batch = 0;
     Command bad;
     bad.kind = Command::Kind::SetRun;
     bad.run = 0;
@@ -177,9 +177,9 @@ TEST_CASE("the editors' draft follows the trainer's scene, keeps an edit in flig
     CHECK_THROWS_AS(trainer.apply(bad), UserError);
     const SnapshotPtr refused = trainer.snapshot();
     CHECK(refused->command_errors == 1);
-    CHECK(refused->scene->runs[0].batch == batch);
+    CHECK(toyOf(refused->scene->runs[0])->batch == batch);
     followTrainer(ui, *refused, 1.0);
-    CHECK(ui.draft.scene.runs[0].batch == batch);
+    CHECK(toyOf(ui.draft.scene.runs[0])->batch == batch);
     CHECK_FALSE(ui.draft.in_flight);
     CHECK(ui.banner.error);
     CHECK(ui.banner.text.find("batch must be at least 1") != std::string::npos);
@@ -189,19 +189,19 @@ TEST_CASE("the editors' draft follows the trainer's scene, keeps an edit in flig
 
     // A widget still held keeps its draft when the trainer's scene changes; it follows once let go.
     ui.draft.held = true;
-    ui.draft.scene.runs[0].d_opt.lr = 0.01;  // being dragged
+    toyOf(ui.draft.scene.runs[0])->d_opt.lr = 0.01;  // being dragged
     Command reseed;
     reseed.kind = Command::Kind::Reseed;
     reseed.seed = 99;
     trainer.apply(reseed);
     const SnapshotPtr reseeded = trainer.snapshot();
     followTrainer(ui, *reseeded, 3.0);
-    CHECK(ui.draft.scene.runs[0].d_opt.lr == doctest::Approx(0.01));
+    CHECK(toyOf(ui.draft.scene.runs[0])->d_opt.lr == doctest::Approx(0.01));
     CHECK(ui.draft.scene.seed != 99);
     ui.draft.held = false;
     followTrainer(ui, *reseeded, 3.1);
     CHECK(ui.draft.scene.seed == 99);
-    CHECK(ui.draft.scene.runs[0].d_opt.lr == doctest::Approx(trainer.scene().runs[0].d_opt.lr));
+    CHECK(toyOf(ui.draft.scene.runs[0])->d_opt.lr == doctest::Approx(toyOf(trainer.scene().runs[0])->d_opt.lr));
 
     // Drawn data reaches the draft through the trainer (one set of custom-data rules: core customDataAfter).
     Command blob;

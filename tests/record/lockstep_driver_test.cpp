@@ -29,11 +29,11 @@ SceneSpec tinyScene() {
     scene.data.std = 0.5;
     for (Objective objective : {Objective::NonSaturating, Objective::Wasserstein}) {
         RunSpec run;
-        run.objective = objective;
-        run.g_net.hidden.assign(1, 8);
-        run.d_net.hidden.assign(1, 8);
-        run.latent_dim = 1;
-        run.batch = 32;
+        toyOf(run)->objective = objective;
+        toyOf(run)->g_net.hidden.assign(1, 8);
+        toyOf(run)->d_net.hidden.assign(1, 8);
+        toyOf(run)->latent_dim = 1;
+        toyOf(run)->batch = 32;
         scene.runs.push_back(run);
     }
     return scene;

@@ -39,8 +39,8 @@ TEST_CASE("a linear critic's input-gradient norm equals |w|") {
 
 TEST_CASE("weight clipping keeps every D weight in [-c, c]") {
     RunSpec spec = smallRun(Objective::Wasserstein, Lipschitz::WeightClip);
-    spec.clip = 0.02;
-    spec.d_opt.lr = 5e-3;
+    toyOf(spec)->clip = 0.02;
+    toyOf(spec)->d_opt.lr = 5e-3;
     GanRun run(spec, 2, 4);
     const auto data = makeDistribution(ring());
     for (int i = 0; i < 30; ++i) run.iterate(*data);
@@ -56,10 +56,10 @@ TEST_CASE("weight clipping keeps every D weight in [-c, c]") {
 
 TEST_CASE("after training, WGAN-GP's gradient norm at the interpolates is near 1") {
     RunSpec spec = smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty, 64, 2);
-    spec.gp_lambda = 10;
-    spec.k_d = 5;
-    spec.d_opt.lr = 1e-3;
-    spec.d_opt.beta1 = 0.0;
+    toyOf(spec)->gp_lambda = 10;
+    toyOf(spec)->k_d = 5;
+    toyOf(spec)->d_opt.lr = 1e-3;
+    toyOf(spec)->d_opt.beta1 = 0.0;
     GanRun run(spec, 2, 9);
     const auto data = makeDistribution(ring());
     for (int i = 0; i < 150; ++i) run.iterate(*data);
@@ -72,7 +72,7 @@ TEST_CASE("after training, WGAN-GP's gradient norm at the interpolates is near 1
 
 TEST_CASE("spectral normalization keeps each layer's largest singular value <= 1.05") {
     RunSpec spec = smallRun(Objective::Wasserstein, Lipschitz::SpectralNorm, 64, 2);
-    spec.d_opt.lr = 5e-3;
+    toyOf(spec)->d_opt.lr = 5e-3;
     GanRun run(spec, 2, 6);
     const auto data = makeDistribution(ring());
     for (int i = 0; i < 100; ++i) run.iterate(*data);

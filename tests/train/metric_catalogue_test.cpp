@@ -54,8 +54,8 @@ TEST_CASE("every metric the evaluator records is in the catalogue, and every toy
 
 TEST_CASE("d_weight_max_abs: weight clipping keeps it at most c, and it equals D's largest |parameter|") {
     RunSpec spec = smallRun(Objective::Wasserstein, Lipschitz::WeightClip);
-    spec.clip = 0.02;
-    spec.d_opt.lr = 5e-3;
+    toyOf(spec)->clip = 0.02;
+    toyOf(spec)->d_opt.lr = 5e-3;
     GanRun run(spec, 2, 4);
     const auto data = makeDistribution(ring());
     for (int i = 0; i < 20; ++i) run.iterate(*data);
@@ -69,9 +69,9 @@ TEST_CASE("d_weight_max_abs: weight clipping keeps it at most c, and it equals D
 
 TEST_CASE("gp_norm_mean: WGAN-GP on the ring settles near 1") {
     RunSpec spec = smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty, 64, 2);
-    spec.gp_lambda = 10;
-    spec.k_d = 5;
-    spec.d_opt.beta1 = 0.0;
+    toyOf(spec)->gp_lambda = 10;
+    toyOf(spec)->k_d = 5;
+    toyOf(spec)->d_opt.beta1 = 0.0;
     GanRun run(spec, 2, 9);
     const auto data = makeDistribution(ring());
     for (int i = 0; i < 150; ++i) run.iterate(*data);

@@ -17,16 +17,16 @@ using namespace ganarium::test;
 
 TEST_CASE("on the 8-Gaussian ring WGAN-GP covers the modes while a standard GAN collapses") {
     RunSpec gan = smallRun(Objective::NonSaturating, Lipschitz::None, 128, 3);
-    gan.latent_dim = 8;
-    gan.batch = 256;
-    gan.d_opt.lr = 5e-3;  // a strong discriminator
-    gan.g_opt.lr = 1e-3;
+    toyOf(gan)->latent_dim = 8;
+    toyOf(gan)->batch = 256;
+    toyOf(gan)->d_opt.lr = 5e-3;  // a strong discriminator
+    toyOf(gan)->g_opt.lr = 1e-3;
     RunSpec wgan = smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty, 128, 3);
-    wgan.latent_dim = 8;
-    wgan.batch = 256;
-    wgan.k_d = 5;
-    wgan.gp_lambda = 0.1;
-    wgan.d_opt.lr = wgan.g_opt.lr = 1e-3;
+    toyOf(wgan)->latent_dim = 8;
+    toyOf(wgan)->batch = 256;
+    toyOf(wgan)->k_d = 5;
+    toyOf(wgan)->gp_lambda = 0.1;
+    toyOf(wgan)->d_opt.lr = toyOf(wgan)->g_opt.lr = 1e-3;
     auto scene = makeScene(ring(2.0, 0.05), {gan, wgan}, 100, 4);
     scene.threads = 2;
     Trainer trainer(scene);

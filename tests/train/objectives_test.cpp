@@ -51,7 +51,7 @@ TEST_CASE("disjoint 1D supports: JS reads log 2 while W1 reads the distance") {
 
 TEST_CASE("minimax G's gradient vanishes against a trained D; non-saturating G's does not") {
     RunSpec minimax = smallRun(Objective::Minimax), nonsat = smallRun(Objective::NonSaturating);
-    minimax.latent_dim = nonsat.latent_dim = 1;
+    toyOf(minimax)->latent_dim = toyOf(nonsat)->latent_dim = 1;
     auto scene = makeScene(gaussian1D(4.0, 0.2), {minimax, nonsat}, 1000);
     Trainer trainer(scene);
     Command step_d;
@@ -79,8 +79,8 @@ TEST_CASE("minimax G's gradient vanishes against a trained D; non-saturating G's
 
 TEST_CASE("against a fixed generator, D approaches the optimal discriminator") {
     RunSpec run = fixedGeneratorRun(Objective::NonSaturating, gaussian1D(1.0, 1.0));
-    run.d_opt.lr = 3e-3;
-    run.batch = 256;
+    toyOf(run)->d_opt.lr = 3e-3;
+    toyOf(run)->batch = 256;
     auto scene = makeScene(gaussian1D(0.0, 1.0), {run}, 100);
     scene.display.has_view = true;
     scene.display.view = {-4, 5, 0, 1};
@@ -105,10 +105,10 @@ TEST_CASE("every objective with every Lipschitz method trains in 1D and 2D") {
         for (Objective objective : objectives) {
             for (Lipschitz lipschitz : methods) {
                 RunSpec run = smallRun(objective, lipschitz, 8, 1);
-                run.batch = 16;
-                run.r1_gamma = lipschitz == Lipschitz::None ? 1.0 : 0.0;  // R1 rides along once per objective
-                run.gp_one_sided = objective == Objective::Hinge;
-                run.latent = objective == Objective::LeastSquares ? LatentKind::Uniform : LatentKind::Gaussian;
+                toyOf(run)->batch = 16;
+                toyOf(run)->r1_gamma = lipschitz == Lipschitz::None ? 1.0 : 0.0;  // R1 rides along once per objective
+                toyOf(run)->gp_one_sided = objective == Objective::Hinge;
+                toyOf(run)->latent = objective == Objective::LeastSquares ? LatentKind::Uniform : LatentKind::Gaussian;
                 TrainerOptions options;
                 options.display_samples = 32;
                 Trainer trainer(makeScene(data, {run}, 4), options);

@@ -65,7 +65,7 @@ TEST_CASE("a click restarts the Dirac-GAN runs from the clicked point; NaN pause
     for (const RunSnapshot& run : snap->runs) {
         CHECK(run.step == 0);
         CHECK(latest(run, "theta") == doctest::Approx(-0.5));
-        CHECK(trainer.scene().runs[0].dirac.psi0 == doctest::Approx(1.5));
+        CHECK(diracOf(trainer.scene().runs[0])->psi0 == doctest::Approx(1.5));
     }
     trainer.injectNaN(3);
     trainer.advance(5);
@@ -81,7 +81,7 @@ TEST_CASE("a Dirac-GAN run beside toy runs leaves them exactly as they train alo
     toy.runs.resize(1);
     SceneSpec mixed = toy;
     RunSpec dirac;
-    dirac.kind = RunKind::DiracGan;
+    dirac.options = DiracGanSpec{};
     dirac.name = "Dirac";
     mixed.runs.push_back(dirac);
     TrainerOptions options;

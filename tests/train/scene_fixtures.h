@@ -8,7 +8,8 @@ namespace ganarium::test {
 
 // A run with small MLPs (hidden widths `width` x `depth`) and Adam.
 inline RunSpec smallRun(Objective objective, Lipschitz lipschitz = Lipschitz::None, int width = 32, int depth = 2) {
-    RunSpec run;
+    RunSpec spec;
+    ToyGanSpec& run = *toyOf(spec);
     run.objective = objective;
     run.lipschitz = lipschitz;
     run.g_net.hidden.assign(depth, width);
@@ -19,7 +20,7 @@ inline RunSpec smallRun(Objective objective, Lipschitz lipschitz = Lipschitz::No
     run.d_opt.lr = 1e-3;
     run.g_opt.beta2 = 0.9;
     run.d_opt.beta2 = 0.9;
-    return run;
+    return spec;
 }
 
 // A 1D Gaussian data set.
@@ -56,8 +57,8 @@ inline SceneSpec makeScene(const DataSpec& data, std::vector<RunSpec> runs, int 
 // A run whose generator is fixed to `fixed` (only D trains).
 inline RunSpec fixedGeneratorRun(Objective objective, const DataSpec& fixed) {
     RunSpec run = smallRun(objective);
-    run.fixed_generator = true;
-    run.fixed_data = fixed;
+    toyOf(run)->fixed_generator = true;
+    toyOf(run)->fixed_data = fixed;
     return run;
 }
 

@@ -168,7 +168,7 @@ TEST_CASE("a full toy snapshot holds every named quantity, each once and with it
 TEST_CASE("a 1D toy snapshot: samples of dimension 1, a manifold line, fields one cell high; metrics-only ones keep the modes") {
     namespace q = quantity_names;
     RunSpec run = smallRun(Objective::NonSaturating);
-    run.latent_dim = 3;
+    toyOf(run)->latent_dim = 3;
     TrainerOptions options;
     options.display_samples = 100;
     Trainer trainer(makeScene(gaussian1D(0.0, 1.0), {run}, 10), options);
@@ -251,8 +251,8 @@ TEST_CASE("threaded mode: commands apply, versions increase, stop joins") {
     step.count = 3;
     trainer.post(step);
     RunSpec edited = scene.runs[1];
-    edited.d_opt.lr = 5e-4;
-    edited.objective = Objective::Hinge;
+    toyOf(edited)->d_opt.lr = 5e-4;
+    toyOf(edited)->objective = Objective::Hinge;
     Command set_run;
     set_run.kind = Command::Kind::SetRun;
     set_run.run = 1;
@@ -352,9 +352,9 @@ TEST_CASE("SetRun keeps weights when the architecture matches and redraws them w
     edit.kind = Command::Kind::SetRun;
     edit.run = 0;
     edit.run_spec = spec;
-    edit.run_spec.g_opt.lr = 1e-4;
-    edit.run_spec.d_opt.kind = OptimizerKind::RMSprop;
-    edit.run_spec.lipschitz = Lipschitz::SpectralNorm;
+    toyOf(edit.run_spec)->g_opt.lr = 1e-4;
+    toyOf(edit.run_spec)->d_opt.kind = OptimizerKind::RMSprop;
+    toyOf(edit.run_spec)->lipschitz = Lipschitz::SpectralNorm;
     trainer.apply(edit);
     const auto kept = trainer.snapshot();
     CHECK(part<PointGrid>(kept->runs[0], quantity_names::kManifold).coords == part<PointGrid>(trained->runs[0], quantity_names::kManifold).coords);  // G untouched
@@ -362,7 +362,7 @@ TEST_CASE("SetRun keeps weights when the architecture matches and redraws them w
     trainer.advance(2);
     CHECK(trainer.snapshot()->runs[0].status == RunStatus::Running);
 
-    edit.run_spec.g_net.hidden = {16, 16};
+    toyOf(edit.run_spec)->g_net.hidden = {16, 16};
     trainer.apply(edit);
     const auto rebuilt = trainer.snapshot();
     CHECK(part<PointGrid>(rebuilt->runs[0], quantity_names::kManifold).coords != part<PointGrid>(trained->runs[0], quantity_names::kManifold).coords);
