@@ -43,6 +43,10 @@ struct ModeStats {
 ModeStats modeStatistics(const std::vector<Mode>& modes, const std::vector<double>& weights,
                          const std::vector<float>& samples, int dim);
 
+// Sets `markers`' covered flags and high-quality share from `samples` (n x dim) by modeStatistics, so that markers
+// describe exactly these samples (the fakes on screen). No change when there are no modes or no samples.
+void judgeModeMarkers(ModeMarkers& markers, const std::vector<float>& samples, int dim);
+
 // Optimal discriminator D*(x) = p / (p + q); 0.5 where both vanish.
 double optimalDiscriminator(double p_data, double p_g);
 

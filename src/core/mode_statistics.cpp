@@ -64,6 +64,13 @@ ModeStats modeStatistics(const std::vector<Mode>& modes, const std::vector<doubl
     return out;
 }
 
+void judgeModeMarkers(ModeMarkers& markers, const std::vector<float>& samples, int dim) {
+    if (markers.modes.empty() || dim <= 0 || samples.size() < static_cast<size_t>(dim)) return;
+    const ModeStats stats = modeStatistics(markers.modes, {}, samples, dim);
+    markers.covered = stats.covered;
+    markers.hq_share = stats.hq_share;
+}
+
 double optimalDiscriminator(double p_data, double p_g) {
     const double total = p_data + p_g;
     return total > 0 ? p_data / total : 0.5;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -52,11 +53,13 @@ struct PointGrid {
     }
 };
 
-// Mixture modes in data space of dimension `dim`, each with a covered flag (same length as modes).
+// Mixture modes in data space of dimension `dim`, each with a covered flag (same length as modes). Full snapshots judge the fakes on screen (kFake), so markers, count and
+// share describe the dots drawn; metrics-only snapshots carry the last metric evaluation's verdict.
 struct ModeMarkers {
     int dim = 2;
     std::vector<Mode> modes;
     std::vector<bool> covered;
+    double hq_share = std::numeric_limits<double>::quiet_NaN();  // share of high-quality samples (NaN: unknown)
     // How many modes are covered.
     int coveredCount() const {
         int n = 0;

@@ -177,6 +177,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     modes.modes = context.modes;
     modes.covered = run.modeCovered();
     modes.covered.resize(modes.modes.size(), false);
+    modes.hq_share = run.metrics().last("hq_share");
     out.parts.reserve(full ? 20 : 1);
     out.parts.push_back({quantity_names::kModes, std::move(modes)});
     if (!full) return out;
@@ -198,6 +199,8 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     if (real.defined()) real_points.coords = toVector(real);
     if (fake.defined()) {
         fake_points.coords = toVector(fake);
+        // The markers judge the dots on screen (same definition as the metric), not the last metric evaluation.
+        judgeModeMarkers(*findQuantity<ModeMarkers>(parts, quantity_names::kModes), fake_points.coords, dim);
         parts.push_back({quantity_names::kGeneratorPush, PointSet{dim, generatorPush(run, fake)}});
         if (isSigmoidObjective(toy.objective)) {
             // D(G(z)) of the same batch, for the loss-shape view (a probability only for JS-type objectives).

@@ -216,6 +216,12 @@ const TextRow kTexts[] = {
     {T::DiracTarget, "GP target g0", "梯度惩罚目标 g0"},
     {T::DiracGamma, "gamma", "γ"},
     {T::DiracNoise, "noise sigma", "噪声 σ"},
+    {T::ViewHqShare, "hq", "高质量"},
+    {T::CriticEstimateNote,
+     "D's estimate of W1 (dashed) is a lower bound only while the critic is 1-Lipschitz. Large values mean the "
+     "critic is steep (weak penalty or clipping), not that the distributions are far apart.",
+     "判别器对 W1 的估计(虚线)只有在评价器满足 1-Lipschitz 时才是下界。数值很大说明评价器过陡"
+     "(惩罚或裁剪太弱),并不说明两个分布相距很远。"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

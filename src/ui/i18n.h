@@ -54,6 +54,8 @@ enum class TextId {
     ViewLossAxis, ViewDistance,
     // Dirac-GAN run editor
     DiracMethod, DiracScheme, DiracStepSize, DiracTarget, DiracGamma, DiracNoise,
+    // pictures that agree with the numbers (issue 10)
+    ViewHqShare, CriticEstimateNote,
     Count
 };
 

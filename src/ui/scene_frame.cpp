@@ -24,6 +24,7 @@ PlotTexts plotTexts(Language lang) {
     for (int m = 0; m < kPlotMetricCount; ++m) t.metric[m] = metricLabel(lang, kCurvesTabs[m].label_key);
     t.true_divergence = tr(lang, TextId::TrueDivergence);
     t.d_estimate = tr(lang, TextId::DEstimate);
+    t.critic_estimate_note = tr(lang, TextId::CriticEstimateNote);
     t.log_scale = tr(lang, TextId::LogScale);
     t.steps = tr(lang, TextId::Steps);
     t.no_metrics = tr(lang, TextId::NoMetricsYet);

@@ -21,6 +21,7 @@ ViewLabels translatedViewLabels(Language lang) {
     l.mode_covered = tr(lang, TextId::LegendModeCovered);
     l.mode_missed = tr(lang, TextId::LegendModeMissed);
     l.modes_covered = tr(lang, TextId::ViewModesCovered);
+    l.hq_share = tr(lang, TextId::ViewHqShare);
     l.step = tr(lang, TextId::StepCounter);
     l.diverged = tr(lang, TextId::Diverged);
     l.grad_norm = tr(lang, TextId::ViewGradNorm);

@@ -9,21 +9,87 @@
 
 namespace ganarium {
 
+namespace {
+
+// The density `p` when it lies on `field`'s grid, else null.
+const FieldGrid* onGrid(const FieldGrid& field, const FieldGrid* p) {
+    return p && p->nx == field.nx && p->ny == field.ny && p->values.size() == field.values.size() ? p : nullptr;
+}
+
+// Largest finite |f - centre| over the chosen cells.
+double largestDeviation(const FieldGrid& field, const std::vector<bool>& use, double centre) {
+    double m = 0;
+    for (size_t i = 0; i < field.values.size(); ++i)
+        if ((use.empty() || use[i]) && std::isfinite(field.values[i]))
+            m = std::max(m, std::fabs(field.values[i] - centre));
+    return m;
+}
+
+// The centre is rounded to this fraction of the half-width.
+constexpr double kCentreSteps = 20;
+
+// `v` rounded to the nearest multiple of `step`.
+double roundTo(double v, double step) { return step > 0 ? std::round(v / step) * step : v; }
+
+}  // namespace
+
+std::vector<bool> dataCells(const FieldGrid& field, const FieldGrid* p_data, const FieldGrid* p_g) {
+    std::vector<const FieldGrid*> densities;
+    for (const FieldGrid* p : {onGrid(field, p_data), onGrid(field, p_g)})
+        if (p) densities.push_back(p);
+    if (densities.empty()) return {};
+    std::vector<bool> cells(field.values.size(), false);
+    for (const FieldGrid* p : densities) {
+        double peak = 0;
+        for (float v : p->values)
+            if (std::isfinite(v)) peak = std::max(peak, static_cast<double>(v));
+        if (!(peak > 0)) continue;
+        for (size_t i = 0; i < cells.size(); ++i)
+            if (p->values[i] >= kDataMassShare * peak) cells[i] = true;
+    }
+    return cells;
+}
+
+CriticRange criticRange(const FieldGrid& field, const std::vector<bool>& data, bool whole_field) {
+    std::vector<bool> use = data.size() == field.values.size() ? data : std::vector<bool>{};
+    std::vector<double> values;
+    for (size_t i = 0; i < field.values.size(); ++i)
+        if ((use.empty() || use[i]) && std::isfinite(field.values[i])) values.push_back(field.values[i]);
+    if (values.empty() && !use.empty()) {  // no finite value on the data: fall back to every cell
+        use.clear();
+        for (float v : field.values)
+            if (std::isfinite(v)) values.push_back(v);
+    }
+    CriticRange range;
+    if (values.empty()) return range;
+    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    const double median = *middle;
+    const double deviation = largestDeviation(field, whole_field ? std::vector<bool>{} : use, median);
+    range.half = niceCeil(deviation > 0 ? deviation : 1.0);
+    // Rounded so the colours do not shimmer with the median's noise (a cell may pass the end by 2.5 % of `half`).
+    range.centre = roundTo(median, range.half / kCentreSteps);
+    if (range.centre == 0) range.centre = 0;  // no "-0" on the colour bar
+    return range;
+}
+
 FieldScale fieldScale(const RunSnapshot& run) {
     FieldScale scale;
     if (!run.critic) {
         scale.name = "D(x)";
         return scale;
     }
-    double m = 0;
-    if (const FieldGrid* field = findQuantity<FieldGrid>(run.parts, quantity_names::kDiscriminator))
-        for (float v : field->values)
-            if (std::isfinite(v)) m = std::max(m, static_cast<double>(std::fabs(v)));
-    m = niceCeil(m > 0 ? m : 1.0);
+    CriticRange range;
+    if (const FieldGrid* field = findQuantity<FieldGrid>(run.parts, quantity_names::kDiscriminator)) {
+        const std::vector<bool> data =
+            dataCells(*field, findQuantity<FieldGrid>(run.parts, quantity_names::kDataDensity),
+                      findQuantity<FieldGrid>(run.parts, quantity_names::kGeneratorDensity));
+        range = criticRange(*field, data, field->ny <= 1);
+    }
     scale.colormap = ColormapKind::Diverging;
-    scale.lo = -m;
-    scale.hi = m;
-    scale.contour_step = m / 5;
+    scale.lo = range.centre - range.half;
+    scale.hi = range.centre + range.half;
+    scale.contour_step = range.half / 5;
     scale.emphasis = 0;
     scale.name = "critic f(x)";
     return scale;

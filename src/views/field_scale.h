@@ -1,10 +1,12 @@
 // field_scale.h — how a run's D field is put on screen: probability [0,1]
-// on the sequential map or a critic's f(x) on a symmetric, stably rounded
-// range of the diverging map; the gradient-norm range of GP dots; and
+// on the sequential map or a critic's f(x) on the diverging map, centred on
+// the median of f over the data and scaled over the data region (a critic is
+// defined up to a constant); the gradient-norm range of GP dots; and
 // bilinear read-out of a field at a data point (matching GL_LINEAR).
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/snapshot.h"
 #include "render/colormap.h"
@@ -20,7 +22,24 @@ struct FieldScale {
     std::string name;        // "D(x)" or "critic f(x)"
 };
 
-// Scale of run's D field, the kDiscriminator quantity (critic runs: symmetric nice range around 0 covering the field).
+// A critic field's diverging range: white at `centre`, the ends at centre -+ half (real f values).
+struct CriticRange {
+    double centre = 0, half = 1;
+};
+
+// Where the data are: cells of `field` where p_data or p_G (same grid) reaches kDataMassShare of its own peak.
+// Empty when neither density matches the grid (then callers use every cell).
+std::vector<bool> dataCells(const FieldGrid& field, const FieldGrid* p_data, const FieldGrid* p_g);
+// Share of a density's peak above which a cell counts as holding data.
+constexpr double kDataMassShare = 0.01;
+
+// Range of critic `field`: centred on the median of f over `data` cells (all finite cells when `data` is empty),
+// half-width a nice number covering every `data` cell (`whole_field`: every cell, e.g. the 1D curve on its axis);
+// the centre is rounded to half / 20 so it does not shimmer between frames.
+CriticRange criticRange(const FieldGrid& field, const std::vector<bool>& data, bool whole_field);
+
+// Scale of run's D field, the kDiscriminator quantity (critic runs: criticRange over the data densities' cells;
+// 2D over the data region only, as the field box reaches far past the view; 1D over the whole view).
 FieldScale fieldScale(const RunSnapshot& run);
 // The same, named with the view's labels (colour-bar titles, legends).
 FieldScale fieldScale(const RunSnapshot& run, const ViewLabels& labels);

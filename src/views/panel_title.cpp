@@ -1,6 +1,7 @@
 // panel_title.cpp — title lines fitted to the panel width, and the divergence banner.
 #include "views/panel_title.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -78,10 +79,8 @@ std::vector<std::string> numberParts(const RunSnapshot& run, const ViewLabels& l
     char buffer[64];
     double v = 0;
     const ModeMarkers* modes = findQuantity<ModeMarkers>(run.parts, quantity_names::kModes);
-    if (include_modes && modes && !modes->modes.empty()) {  // right after the step: the headline of mixture scenes
-        std::snprintf(buffer, sizeof(buffer), " %d/%zu", modes->coveredCount(), modes->modes.size());
-        parts.push_back(labels.modes_covered + buffer);
-    }
+    if (include_modes && modes && !modes->modes.empty())  // right after the step: the headline of mixture scenes
+        parts.push_back(modesSummary(*modes, labels));
     if (latestValue(run, "js", v)) {
         std::snprintf(buffer, sizeof(buffer), "JS %.3f", v);
         parts.push_back(buffer);
@@ -104,6 +103,17 @@ std::string joined(const std::vector<std::string>& parts, size_t count) {
 }
 
 }  // namespace
+
+std::string modesSummary(const ModeMarkers& modes, const ViewLabels& labels) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), " %d/%zu", modes.coveredCount(), modes.modes.size());
+    std::string text = labels.modes_covered + buffer;
+    if (std::isfinite(modes.hq_share)) {
+        std::snprintf(buffer, sizeof(buffer), " %.0f%%", 100.0 * std::clamp(modes.hq_share, 0.0, 1.0));
+        text += kSep + labels.hq_share + buffer;
+    }
+    return text;
+}
 
 std::string ellipsize(const std::string& text, float width, float font_size) {
     if (textSize(text, font_size).x <= width) return text;

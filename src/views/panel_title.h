@@ -14,7 +14,11 @@
 
 namespace ganarium {
 
-// The full one-line title, e.g. "NS-GAN · non-saturating · step 1,200 · JS 0.123 · W1 0.045 · modes covered 5/8".
+// The mode numbers of the drawn fakes, e.g. "modes covered 8/8 · hq 12%" (the share left out while unknown), so a
+// full count of a diffuse blob does not read as success.
+std::string modesSummary(const ModeMarkers& modes, const ViewLabels& labels);
+
+// The full one-line title, e.g. "NS-GAN · non-saturating · step 1,200 · modes covered 5/8 · hq 64% · JS 0.123 · W1 0.045".
 std::string panelTitleText(const RunSnapshot& run, const ViewLabels& labels = {}, bool include_modes = true);
 
 // The title's lines as drawn within `width` pixels (each line fits; the last one may be the numbers line).

@@ -71,6 +71,16 @@ struct Range {
 
 }  // namespace
 
+bool showsCriticEstimate(const Snapshot& snapshot, PlotMetric metric) {
+    if (metric != PlotMetric::Divergence) return false;
+    for (const RunSnapshot& run : snapshot.runs) {
+        const char *solid, *dashed;
+        plotSeriesKeys(metric, run, solid, dashed);
+        if (run.critic && findSeries(run, dashed)) return true;
+    }
+    return false;
+}
+
 bool metricShown(const Snapshot& snapshot, PlotMetric metric) {
     if (snapshot.runs.empty()) return true;
     const bool needs_value = tabOf(metric).when_defined;
@@ -453,6 +463,14 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         else
             ImGui::Text("%s: %.4g", run.name.c_str(), s1 ? s1[i] : NAN);
         ImGui::PopStyleColor();
+    }
+    if (showsCriticEstimate(snapshot, metric)) {  // students ask why the estimate reads 18 when W1 is 2
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + fs * 24.0f);
+        ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+        ImGui::TextUnformatted(texts.critic_estimate_note);
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
     }
     ImGui::EndTooltip();
 }

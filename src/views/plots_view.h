@@ -29,6 +29,10 @@ struct PlotTexts {
                                              "GP gradient norm"};
     const char* true_divergence = "true (solid)";
     const char* d_estimate = "D's estimate (dashed)";
+    // What a critic's W1 estimate means (hover tooltip of the divergence tab when a run has a critic).
+    const char* critic_estimate_note =
+        "D's estimate of W1 (dashed) is a lower bound only while the critic is 1-Lipschitz. Large values mean the "
+        "critic is steep (weak penalty or clipping), not that the distributions are far apart.";
     const char* log_scale = "log scale";
     const char* steps = "steps";
     const char* no_metrics = "no metrics yet";
@@ -48,6 +52,9 @@ void plotSeriesKeys(PlotMetric metric, const RunSnapshot& run, const char*& soli
 
 // The series drawn as a +-band around the solid one (e.g. gp_norm_std), or null.
 const char* plotSpreadKey(PlotMetric metric);
+
+// True when `metric`'s curves include a critic's W1 estimate, which needs the critic_estimate_note.
+bool showsCriticEstimate(const Snapshot& snapshot, PlotMetric metric);
 
 // True when some run of `snapshot` has a series for `metric` (an empty snapshot shows every tab).
 bool metricShown(const Snapshot& snapshot, PlotMetric metric);

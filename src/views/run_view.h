@@ -38,6 +38,7 @@ struct ViewLabels {
     std::string push = "push on G(z)", manifold = "G(z grid)", mapping = "z -> G(z)";
     std::string mode_covered = "mode covered", mode_missed = "mode missed";
     std::string modes_covered = "modes covered";   // followed by " k/K"
+    std::string hq_share = "hq";                   // followed by " 12%": high-quality share of the drawn fakes
     std::string step = "step", diverged = "DIVERGED";
     std::string grad_norm = "||grad D||";
     std::string gp_pairs = "GP pair (real - fake)";

@@ -29,12 +29,8 @@ constexpr float kMaxLegendShare = 0.2f;
 // A legend is dropped rather than squeezing the plot below this many font heights.
 constexpr float kMinPlotHeight = 4.0f;
 
-// "modes covered k/K", drawn in the plot's corner.
-std::string modesBadgeText(const ModeMarkers& modes, const ViewLabels& labels) {
-    char counts[32];
-    std::snprintf(counts, sizeof(counts), " %d/%zu", modes.coveredCount(), modes.modes.size());
-    return labels.modes_covered + counts;
-}
+// "modes covered k/K · hq 12%", drawn in the plot's corner.
+std::string modesBadgeText(const ModeMarkers& modes, const ViewLabels& labels) { return modesSummary(modes, labels); }
 
 // The badge may take at most this share of the plot width (narrow plots list the modes in the title instead).
 constexpr float kMaxBadgeShare = 0.5f;

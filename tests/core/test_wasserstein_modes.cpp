@@ -117,6 +117,16 @@ TEST_CASE("timing of the per-evaluation metrics (printed)") {
         CHECK(d.js < 0.03);  // samples of P_data itself
         CHECK(again.js == d.js);  // deterministic
     }
+    // The snapshot builder judges the displayed fakes (up to 1024) against grid25's 25 modes every picture.
+    std::vector<Mode> grid;
+    for (int i = 0; i < 5; ++i)
+        for (int j = 0; j < 5; ++j) grid.push_back({-4.0 + 2.0 * i, -4.0 + 2.0 * j, 0.05});
+    std::vector<float> dots(2 * 1024);
+    for (auto& v : dots) v = static_cast<float>(4.0 * rng.normal());
+    ModeMarkers markers{2, grid, {}};
+    const double mode_ms = fastestMs(5, [&] { judgeModeMarkers(markers, dots, 2); });
+    std::printf("[timing] judgeModeMarkers 1024 dots x 25 modes: %.3f ms, fastest of 5\n", mode_ms);
+    CHECK(markers.covered.size() == 25);
 }
 
 TEST_CASE("mode statistics on hand-made samples") {
@@ -143,4 +153,27 @@ TEST_CASE("mode statistics on hand-made samples") {
     const ModeStats one = modeStatistics({{-1, 0, 0.2}, {1, 0, 0.2}}, {1, 3}, {-1.0f, -0.9f}, 1);
     CHECK(one.modes_covered == 1);
     CHECK(one.mode_rkl == doctest::Approx(std::log(4.0)));
+}
+
+TEST_CASE("mode markers judged from the samples on screen: covered flags and high-quality share") {
+    ModeMarkers markers{2, {{0, 0, 0.1}, {2, 0, 0.1}, {0, 2, 0.1}}, {false, false, true}};
+    markers.hq_share = 0.9;  // a stale verdict (e.g. the last metric evaluation)
+    // Two dots on mode 0, one on mode 1, one between modes (not high quality); mode 2 has none.
+    const std::vector<float> dots = {0.0f, 0.05f, -0.05f, 0.0f, 2.0f, 0.1f, 1.0f, 1.0f};
+    judgeModeMarkers(markers, dots, 2);
+    CHECK(markers.covered == std::vector<bool>{true, true, false});
+    CHECK(markers.coveredCount() == 2);
+    CHECK(markers.hq_share == doctest::Approx(0.75));
+
+    // A diffuse blob: a dot near every mode, but most dots far from all of them.
+    std::vector<float> blob = {0.0f, 0.0f, 2.0f, 0.0f, 0.0f, 2.0f};
+    for (int i = 0; i < 17; ++i) blob.insert(blob.end(), {1.0f + 0.01f * i, 1.0f});
+    judgeModeMarkers(markers, blob, 2);
+    CHECK(markers.coveredCount() == 3);
+    CHECK(markers.hq_share == doctest::Approx(3.0 / 20.0));
+
+    // No samples: the markers keep what they said.
+    judgeModeMarkers(markers, {}, 2);
+    CHECK(markers.coveredCount() == 3);
+    CHECK(markers.hq_share == doctest::Approx(0.15));
 }

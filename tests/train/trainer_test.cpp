@@ -13,6 +13,7 @@
 #include "scene_fixtures.h"
 #include "train/gan_run.h"
 #include "core/errors.h"
+#include "core/metrics.h"
 #include "train/trainer.h"
 
 using namespace ganarium;
@@ -163,6 +164,33 @@ TEST_CASE("a full toy snapshot holds every named quantity, each once and with it
         REQUIRE(v >= 0.0f);
         REQUIRE(v <= 1.0f);
     }
+}
+
+TEST_CASE("mode markers describe the fakes on screen; metrics-only snapshots keep the last evaluation's verdict") {
+    namespace q = quantity_names;
+    // Metrics every 10 steps, snapshot after 15: the last evaluation (step 10) judged other samples.
+    auto scene = makeScene(ring(2.0, 0.05), {smallRun(Objective::NonSaturating)}, 10);
+    TrainerOptions options;
+    options.display_samples = 300;
+    Trainer trainer(scene, options);
+    trainer.advance(15);
+    const auto snap = trainer.snapshot();
+    const RunSnapshot& run = snap->runs[0];
+    const ModeMarkers& markers = part<ModeMarkers>(run, q::kModes);
+    const ModeStats drawn = modeStatistics(markers.modes, {}, coordsOf(run, q::kFake), 2);
+    REQUIRE(markers.modes.size() == 8);
+    CHECK(markers.covered == drawn.covered);
+    CHECK(markers.coveredCount() == drawn.modes_covered);
+    CHECK(markers.hq_share == doctest::Approx(drawn.hq_share));
+    CHECK(std::isfinite(markers.hq_share));
+    // Without a picture there are no dots to judge: the markers say what the last metric evaluation said.
+    trainer.advance(10);
+    const auto metrics_only = trainer.latest();
+    const RunSnapshot& numbers = metrics_only->runs[0];
+    REQUIRE(numbers.parts.size() == 1);
+    const ModeMarkers& verdict = part<ModeMarkers>(numbers, q::kModes);
+    CHECK(verdict.coveredCount() == doctest::Approx(numbers.metrics.last("modes_covered")));
+    CHECK(verdict.hq_share == doctest::Approx(numbers.metrics.last("hq_share")));
 }
 
 TEST_CASE("a 1D toy snapshot: samples of dimension 1, a manifold line, fields one cell high; metrics-only ones keep the modes") {
