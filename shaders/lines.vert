@@ -23,7 +23,10 @@ void main() {
     vec2 dir = q - p;
     float len = length(dir);
     dir = len > 1e-6 ? dir / len : vec2(1.0, 0.0);
-    vec2 normal = vec2(-dir.y, dir.x);
+    // Both ends take the normal of the same direction (from the end that sorts first), so a_side names
+    // the same edge at both ends and v_across runs straight across the quad, never along it.
+    bool here_first = p.x < q.x || (p.x == q.x && p.y <= q.y);
+    vec2 normal = here_first ? vec2(-dir.y, dir.x) : vec2(dir.y, -dir.x);
     float hw = 0.5 * a_width * u_px_scale;
     float extent = hw + 1.0;
     vec2 pos = p - dir * hw + normal * a_side * extent;

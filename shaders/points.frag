@@ -1,10 +1,12 @@
 #version 330 core
-// points.frag — anti-aliased disc with a thin dark outline (readable on any heatmap).
+// points.frag — anti-aliased disc with an outline (readable on any heatmap); the fill may be
+// translucent while the outline stays opaque (real samples drawn as rings over generated ones).
 in vec4 v_color;
 in float v_radius;
 
 uniform vec4 u_outline_color;
 uniform float u_outline_px;  // outline width in physical pixels (0: none)
+uniform float u_fill_alpha;  // opacity of the disc inside the outline (1: solid)
 
 out vec4 frag_color;
 
@@ -16,5 +18,6 @@ void main() {
     float inner = v_radius - u_outline_px;
     float ring = u_outline_px > 0.0 ? clamp(d - inner + 0.5, 0.0, 1.0) : 0.0;
     vec3 rgb = mix(v_color.rgb, u_outline_color.rgb, ring * u_outline_color.a);
-    frag_color = vec4(rgb, v_color.a * coverage);
+    float alpha = mix(u_fill_alpha, 1.0, ring) * v_color.a;
+    frag_color = vec4(rgb, alpha * coverage);
 }

@@ -36,13 +36,13 @@ void LineBatch::clear() {
 }
 
 void LineBatch::add(float ax, float ay, float bx, float by, const Rgba& c, float width_px) {
-    // Two triangles: (a,-) (a,+) (b,+) and (a,-) (b,+) (b,-); each vertex knows the other end.
+    // Two triangles: (a,-) (a,+) (b,+) and (a,-) (b,+) (b,-); each vertex knows the other end. The shader
+    // takes one normal for both ends, so a side is the same edge at a and at b (and the coverage across
+    // the line does not fade along it).
     auto vertex = [&](bool at_a, float side) {
         float hx = at_a ? ax : bx, hy = at_a ? ay : by;
         float tx = at_a ? bx : ax, ty = at_a ? by : ay;
-        // Seen from b the normal flips, so flip the side to keep the quad consistent.
-        float s = at_a ? side : -side;
-        data_.insert(data_.end(), {hx, hy, tx, ty, s, c.r, c.g, c.b, c.a, width_px});
+        data_.insert(data_.end(), {hx, hy, tx, ty, side, c.r, c.g, c.b, c.a, width_px});
     };
     vertex(true, -1);
     vertex(true, 1);

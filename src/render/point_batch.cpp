@@ -20,6 +20,12 @@ void PointBatch::add(float x, float y, const Rgba& colour, float radius_px) {
 }
 
 void PointBatch::draw(const PlotTransform& transform, float outline_px) {
+    Rgba dark = palette::outline();
+    dark.a = 0.85f;
+    draw(transform, PointOutline{dark, outline_px, 1.f});
+}
+
+void PointBatch::draw(const PlotTransform& transform, const PointOutline& outline) {
     if (data_.empty() || !program_.valid()) return;
     if (dirty_) {
         batch_.upload(data_);
@@ -27,9 +33,9 @@ void PointBatch::draw(const PlotTransform& transform, float outline_px) {
     }
     program_.use();
     transform.apply(program_);
-    Rgba outline = palette::outline();
-    program_.setVec4("u_outline_color", outline.r, outline.g, outline.b, 0.85f);
-    program_.setFloat("u_outline_px", outline_px * transform.px_scale);
+    program_.setVec4("u_outline_color", outline.colour.r, outline.colour.g, outline.colour.b, outline.colour.a);
+    program_.setFloat("u_outline_px", outline.width_px * transform.px_scale);
+    program_.setFloat("u_fill_alpha", outline.fill_alpha);
     batch_.bind();
     glEnable(GL_PROGRAM_POINT_SIZE);
     glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(size()));

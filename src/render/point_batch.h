@@ -13,6 +13,14 @@
 
 namespace ganarium {
 
+// How a batch's discs are outlined: the outline colour (its alpha is how much it covers the disc's
+// colour), its width, and the opacity of the fill inside it.
+struct PointOutline {
+    Rgba colour;
+    float width_px = 1.f;  // logical pixels
+    float fill_alpha = 1.f;
+};
+
 class PointBatch {
 public:
     // Loads points.vert/points.frag from `shader_dir` (embedded fallback).
@@ -24,8 +32,10 @@ public:
     void add(float x, float y, const Rgba& colour, float radius_px);
     // Number of points queued.
     size_t size() const { return data_.size() / kStride; }
-    // Uploads the CPU list if it changed since the last draw, then draws all points.
+    // Uploads the CPU list if it changed since the last draw, then draws all points (thin dark outline).
     void draw(const PlotTransform& transform, float outline_px = 1.f);
+    // The same with a given outline and fill opacity.
+    void draw(const PlotTransform& transform, const PointOutline& outline);
     // The point program (hot reload, error text).
     ShaderProgram& program() { return program_; }
     const ShaderProgram& program() const { return program_; }

@@ -162,7 +162,7 @@ const TextRow kTexts[] = {
     {T::LegendReal, "real data", "真实数据"},
     {T::LegendFake, "generated data", "生成数据"},
     {T::LegendPush, "push on G(z)", "对 G(z) 的推动"},
-    {T::LegendManifold, "G(z grid)", "G(z 网格)"},
+    {T::LegendManifold, "G(z) over a z grid", "z 网格上的 G(z)"},
     {T::LegendModeCovered, "mode covered", "已覆盖的模式"},
     {T::LegendModeMissed, "mode missed", "丢失的模式"},
     {T::LegendZMap, "z -> G(z)", "z -> G(z)"},

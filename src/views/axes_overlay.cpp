@@ -99,9 +99,10 @@ void drawAxis(ImDrawList* dl, const PlotArea& area, const AxisSpec& axis, float 
         if (horizontal) {
             drawText(dl, {area.max.x - size.x, area.max.y + tick_len + size.y + 2}, text_colour, axis.title, font_size);
         } else if (axis.side == AxisSide::Left) {
-            drawText(dl, {area.min.x + 4, area.min.y - size.y - 2}, text_colour, axis.title, font_size);
+            drawText(dl, {area.min.x + 4, area.min.y - size.y - 2 - axis.title_lift}, text_colour, axis.title, font_size);
         } else {
-            drawText(dl, {area.max.x - size.x, area.min.y - size.y - 2}, text_colour, axis.title, font_size);
+            drawText(dl, {area.max.x - size.x, area.min.y - size.y - 2 - axis.title_lift}, text_colour, axis.title,
+                     font_size);
         }
     }
 }

@@ -35,6 +35,7 @@ struct AxisSpec {
     bool numbers = true;       // tick numbers
     ImU32 colour = 0;          // 0: the ImGui text colour
     int target_ticks = 6;
+    float title_lift = 0;      // pixels the title of a side axis sits above its usual row
 };
 
 // Draws `axis` along `area` (screen positions from lo/hi linearly along that side).

@@ -15,6 +15,7 @@
 #include "views/field_scale.h"
 #include "views/legend_overlay.h"
 #include "views/panel_title.h"
+#include "views/push_bins.h"
 #include "views/push_scale.h"
 #include "views/toy_parts.h"
 
@@ -117,6 +118,27 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     const ViewLabels& L = style.labels;
     float title_h = style.show_title ? panelTitleHeight(run, L, size.x, F, true) + F * 0.3f : F * 0.3f;
     float axis_title_h = F * 1.4f;
+    // Densities share one scale so their heights compare; P_data fixes it (stable while G moves).
+    double dens_top = 1.25 * std::max(maxFinite(q.p_data), 1e-12);
+    if (!hasField(q.p_data)) dens_top = 1.25 * std::max(maxFinite(q.p_g), 1e-12);
+    const bool densities = layers.densities && (hasField(q.p_data) || hasField(q.p_g));
+    // Left axis: D (probability panels) or the densities (critic panels, numbers in density units);
+    // right axis: the critic's values. D* is a probability, so only probability panels draw it.
+    AxisSpec left{AxisSide::Left, 0.0, kTop, "", true, true, 0, 5};
+    if (critic_axis) left = {AxisSide::Left, 0.0, dens_top * kTop, "", true, densities, 0, 5};
+    AxisSpec right{AxisSide::Right, scale.lo, scale.lo + (scale.hi - scale.lo) * kTop, "", false, true,
+                   packAbgr(palette::critic()), 5};
+    const std::string left_title = critic_axis ? L.p_data + ", " + L.p_g : L.d_of_x;
+    float left_w = F * 0.9f + std::max(axisLabelWidth({AxisSide::Left, 0.0, 1.0, "", true, true, 0, 5}, F),
+                                       left.numbers ? axisLabelWidth(left, F) : 0.f);
+    float right_w = critic_axis ? F * 0.9f + axisLabelWidth(right, F) : F * 0.8f;
+    // The two axis titles share the row above the plot when they fit side by side; else the left one
+    // moves up a row (long Chinese titles).
+    float title_lift = 0;
+    if (critic_axis && textSize(left_title, F).x + textSize(L.critic, F).x + F * 1.2f > size.x - left_w - right_w) {
+        title_lift = F * 1.25f;
+        axis_title_h += title_lift;
+    }
     float ticks_h = F * 1.6f;
     bool show_z = layers.manifold && hasPoints(q.latent);
     // Legend entries, most important first (a compact legend keeps a prefix).
@@ -128,7 +150,7 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         if (layers.d_field && hasField(q.d_field))
             e.push_back({run.critic ? L.critic : L.d_of_x, packAbgr(run.critic ? palette::critic() : palette::dCurve()),
                          LegendSymbol::Line});
-        if (layers.d_optimal && hasField(q.d_optimal)) e.push_back({L.d_star, packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+        if (layers.d_optimal && !run.critic && hasField(q.d_optimal)) e.push_back({L.d_star, packAbgr(palette::optimal()), LegendSymbol::DashedLine});
         if (layers.arrows && hasPoints(q.push)) e.push_back({L.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
         if (layers.real) e.push_back({L.real, packAbgr(palette::real()), LegendSymbol::Dot});
         if (layers.fake) e.push_back({L.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
@@ -157,15 +179,11 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (plot_height() < min_plot) layout(false, true, false);
     bool axis_titles = plot_height() >= min_plot;
     if (!axis_titles) axis_title_h = F * 0.3f;
-    AxisSpec left{AxisSide::Left, 0.0, kTop, "", true, !critic_axis, 0, 5};
-    AxisSpec right{AxisSide::Right, scale.lo, scale.lo + (scale.hi - scale.lo) * kTop, "", false, true,
-                   packAbgr(palette::critic()), 5};
     if (axis_titles) {
-        left.title = critic_axis ? L.p_data + ", " + L.p_g : L.d_of_x;
+        left.title = left_title;
+        left.title_lift = title_lift;
         right.title = L.critic;
     }
-    float left_w = F * 0.9f + axisLabelWidth({AxisSide::Left, 0.0, 1.0, "", true, true, 0, 5}, F);
-    float right_w = critic_axis ? F * 0.9f + axisLabelWidth(right, F) : F * 0.8f;
     area_.min = {panel_min.x + left_w, panel_min.y + title_h + axis_title_h};
     area_.max = {panel_max.x - right_w, panel_max.y - ticks_h - zone_h - z_h - legend_h};
     if (area_.width() < 8 || area_.height() < 8) {
@@ -197,9 +215,6 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (critic_axis) drawAxis(dl, area_, right, F);
 
     dl->PushClipRect(area_.min, area_.max, true);
-    // Densities share one scale so their heights compare; P_data fixes it (stable while G moves).
-    double dens_top = 1.25 * std::max(maxFinite(q.p_data), 1e-12);
-    if (!hasField(q.p_data)) dens_top = 1.25 * std::max(maxFinite(q.p_g), 1e-12);
     auto density_unit = [&](double p) { return p / dens_top; };
     if (layers.densities) {
         for (const auto& pd : fieldCurves(q.p_data, area_, density_unit)) {
@@ -214,7 +229,7 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         float y = area_.screenY(0.5);
         dashedPolyline(dl, {{area_.min.x, y}, {area_.max.x, y}}, IM_COL32(90, 90, 100, 200), 1.5f, 3.f, 4.f);
     }
-    if (layers.d_optimal && hasField(q.d_optimal)) {
+    if (layers.d_optimal && !run.critic && hasField(q.d_optimal)) {
         // D* is drawn only where p_data + p_G is not negligible (the trainer leaves NaN elsewhere).
         for (const auto& opt : fieldCurves(q.d_optimal, area_, [](double v) { return v; }))
             if (opt.size() >= 2) dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f, F * 0.6f, F * 0.4f);
@@ -238,22 +253,30 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     };
     if (layers.real) draw_rug(q.real, area_.max.y, colour(palette::real(), 0.45f));
     if (layers.fake) draw_rug(q.fake, area_.max.y - rug * 1.15f, colour(palette::fake(), 0.55f));
-    // Gradient arrows on a subsample of generated samples, staggered over three rows.
+    // Gradient arrows: one per bin of x with the mean push of the generated samples in it, in one row
+    // above the rugs, on a light halo so they read over the densities.
+    arrows_drawn_ = 0;
     if (layers.arrows && hasPoints(q.push) && hasPoints(q.fake) && q.fake->dim == 1 && q.push->dim == 1 &&
         q.push->coords.size() >= q.fake->coords.size()) {
-        const std::vector<float>& fake = q.fake->coords;
-        const std::vector<float>& push = q.push->coords;
-        const size_t stride = std::max<size_t>(1, (fake.size() + kMaxArrows - 1) / kMaxArrows);
+        const int bins = std::clamp(static_cast<int>(area_.width() / (F * kArrowSpacing)), 1, kMaxArrows);
+        const float bin_px = area_.width() / static_cast<float>(bins);
+        const float max_len = std::min(F * 2.2f, bin_px * 0.8f);
         // To scale with the runs of the same kind of D: a vanishing gradient draws no arrows.
         const double ref = pushReference(snapshot, run_index, kPushQuantile);
-        size_t k = 0;
-        for (size_t i = 0; i < fake.size(); i += stride, ++k) {
-            const float len = F * 2.2f * static_cast<float>(pushLengthFraction(std::fabs(push[i]), ref));
+        const float sy = area_.max.y - rug * 2.6f - F * 0.4f;
+        const float width = std::max(1.5f, F * 0.1f);
+        for (const PushBin& bin : binPushes(q.fake->coords, q.push->coords, area_.shown.x0, area_.shown.x1, bins)) {
+            const float len = max_len * static_cast<float>(pushLengthFraction(std::fabs(bin.push), ref));
             if (len < kMinArrowPixels) continue;
-            float sx = area_.screenX(fake[i]);
-            float sy = area_.max.y - rug * 2.6f - static_cast<float>(k % 3) * F * 0.7f;
-            drawArrow(dl, {sx, sy}, {sx + (push[i] > 0 ? len : -len), sy}, colour(palette::arrow(), 0.9f),
-                  std::max(1.5f, F * 0.1f));
+            // Centred as near its samples' mean as it can while staying inside its bin: arrows never touch.
+            const float bin_lo = area_.min.x + static_cast<float>(bin.index) * bin_px, margin = 0.1f * bin_px;
+            const float mid = std::clamp(static_cast<float>(area_.screenX(bin.x)), bin_lo + margin + 0.5f * len,
+                                         bin_lo + bin_px - margin - 0.5f * len);
+            const float half = bin.push > 0 ? 0.5f * len : -0.5f * len;
+            const ImVec2 from{mid - half, sy}, to{mid + half, sy};
+            drawArrow(dl, from, to, IM_COL32(255, 255, 255, 170), width + 2.5f);
+            drawArrow(dl, from, to, colour(palette::arrow(), 0.95f), width);
+            ++arrows_drawn_;
         }
     }
     dl->PopClipRect();

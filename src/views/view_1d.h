@@ -25,11 +25,15 @@ public:
     ImVec2 dataToScreen(double x, double d) const { return area_.toScreen(x, d); }
     // Plot rectangle and data box of the last drawn frame (y in D units).
     const PlotArea& plotArea() const { return area_; }
+    // Gradient arrows drawn in the last frame (one per bin of x with a visible mean push).
+    int arrowsDrawn() const { return arrows_drawn_; }
 
     // Line widths (logical pixels) of the D curve and the density curves.
     static constexpr float kDCurveWidth = 3.5f, kDensityWidth = 2.5f;
-    // At most this many mapping lines and gradient arrows.
+    // At most this many mapping lines and gradient arrows (one arrow per bin of x, bins at least
+    // kArrowSpacing font heights wide).
     static constexpr int kMaxMappingLines = 60, kMaxArrows = 40;
+    static constexpr float kArrowSpacing = 2.6f;
     // Arrows: full length at this quantile of |push| (over runs of the same kind of D); shorter ones are dropped.
     static constexpr double kPushQuantile = 0.9;
     static constexpr float kMinArrowPixels = 3.0f;
@@ -38,6 +42,7 @@ private:
     PlotArea area_;
     bool hovered_ = false;
     double hover_x_ = 0, hover_y_ = 0;
+    int arrows_drawn_ = 0;
 };
 
 }  // namespace ganarium

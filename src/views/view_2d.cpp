@@ -83,15 +83,15 @@ std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ToyParts& q
 }  // namespace
 
 View2D::View2D(const std::string& shader_dir)
-    : shader_dir_(shader_dir), heatmap_(shader_dir), lines_(shader_dir), gp_lines_(shader_dir), points_(shader_dir), gp_dots_(shader_dir),
-      arrows_(shader_dir) {}
+    : shader_dir_(shader_dir), heatmap_(shader_dir), lines_(shader_dir), gp_lines_(shader_dir), points_(shader_dir),
+      real_points_(shader_dir), gp_dots_(shader_dir), arrows_(shader_dir) {}
 
 std::string View2D::shaderErrors() const {
     std::string errors;
     for (const ShaderProgram* p :
          {&heatmap_.program(), &lines_.program(), &gp_lines_.program(), &points_.program(), &gp_dots_.program(),
           &arrows_.program()})
-        // Samples and GP dots share points.frag: one broken file is reported once.
+        // Samples and GP dots share points.frag: one broken file is reported once (real_points_ too).
         if (!p->lastError().empty() && errors.find(p->lastError()) == std::string::npos) errors += p->lastError() + "\n";
     return errors;
 }
@@ -105,6 +105,7 @@ bool View2D::hoveredDataPoint(double& x, double& y) const {
 
 void View2D::rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float font_size, double push_reference) {
     points_.clear();
+    real_points_.clear();
     lines_.clear();
     gp_lines_.clear();
     arrows_.clear();
@@ -119,9 +120,9 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const Vi
         size_t n = std::min({pairs.size(), interp.size(), norms.values.size()});
         for (size_t i = 0; i < n; ++i) {
             Rgba c = colormapColour(ColormapKind::GradNorm, static_cast<float>(norms.values[i] / range));
-            // Over the samples (the layer's whole point), translucent so the samples still show through.
+            // Over the samples and arrows (the layer's whole point), mostly opaque so it reads at 720p.
             gp_lines_.add(pairs.from[i * 2], pairs.from[i * 2 + 1], pairs.to[i * 2], pairs.to[i * 2 + 1],
-                          withAlpha(c, 0.6f), 1.6f);
+                          withAlpha(c, kGpLineAlpha), kGpLineWidth);
             gp_dots_.add(interp.at(i, 0), interp.at(i, 1), c, kGpDotRadius);
         }
     }
@@ -138,11 +139,13 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const Vi
                 lines_.add(m.at(iu, iv, 0), m.at(iu, iv, 1), m.at(iu + 1, iv, 0), m.at(iu + 1, iv, 1), c, 1.3f);
     }
     const size_t n_fake = planar(q.fake) ? q.fake->size() : 0;
-    // Generated samples first, real data on top: P_data stays visible however many fakes pile onto it.
+    // Generated samples as solid dots first, real data on top as smaller dots with a translucent fill: where
+    // G matches the data both show (orange around and through the teal), and P_data stays visible.
     if (layers.fake)
         for (size_t i = 0; i < n_fake; ++i) points_.add(q.fake->at(i, 0), q.fake->at(i, 1), palette::fake(), kPointRadius);
     if (layers.real && planar(q.real))
-        for (size_t i = 0; i < q.real->size(); ++i) points_.add(q.real->at(i, 0), q.real->at(i, 1), palette::real(), kPointRadius);
+        for (size_t i = 0; i < q.real->size(); ++i)
+            real_points_.add(q.real->at(i, 0), q.real->at(i, 1), palette::real(), kRealRadius);
     if (layers.arrows && planar(q.push) && q.push->size() >= n_fake && n_fake > 0) {
         const PointSet& fake = *q.fake;
         const PointSet& push = *q.push;
@@ -187,11 +190,13 @@ void View2D::renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewL
         style.overlay = layers.d_optimal && !run.critic;
         heatmap_.draw(transform, style);
     }
+    // Bottom to top: manifold, generated dots, real rings, arrows, gradient-penalty lines and dots.
     lines_.draw(transform);
     points_.draw(transform, 1.f);
+    real_points_.draw(transform, PointOutline{palette::real(), kRealRingWidth, kRealFillAlpha});
+    arrows_.draw(transform);
     gp_lines_.draw(transform);
     gp_dots_.draw(transform, 0.8f);
-    arrows_.draw(transform);
     target_.resolve();
 }
 
@@ -401,7 +406,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     // Re-render the GL layers only when something they show changed (hover and overlays do not).
     bool reloaded = false;
     for (ShaderProgram* p : {&heatmap_.program(), &lines_.program(), &gp_lines_.program(), &points_.program(),
-                             &gp_dots_.program(), &arrows_.program()})
+                             &real_points_.program(), &gp_dots_.program(), &arrows_.program()})
         reloaded = p->reloadIfChanged() || reloaded;
     RenderKey key{snapshot.version, run_index, layerBits(layers), area_.shown, target_.width(), target_.height(), px_scale, F};
     if (reloaded || !(key == rendered_)) {

@@ -42,6 +42,11 @@ public:
 
     // Radii (logical pixels) of sample and GP-interpolate dots.
     static constexpr float kPointRadius = 3.6f, kGpDotRadius = 2.8f;
+    // Real samples: smaller than a generated dot, with a translucent fill inside a teal ring, so a generated
+    // dot under one shows around it and through it.
+    static constexpr float kRealRadius = 2.6f, kRealRingWidth = 1.2f, kRealFillAlpha = 0.55f;
+    // Gradient-penalty segments: drawn over samples and arrows, this wide and opaque.
+    static constexpr float kGpLineWidth = 2.2f, kGpLineAlpha = 0.8f;
     // At most this many gradient arrows (an even subsample of generated points).
     static constexpr int kMaxArrows = 120;
     // Arrows: full length at this quantile of |push| (over runs of the same kind of D); shorter ones are dropped.
@@ -80,7 +85,7 @@ private:
     Framebuffer target_;
     Heatmap heatmap_;
     LineBatch lines_, gp_lines_;  // manifold under the samples; gradient-penalty pairs over them
-    PointBatch points_, gp_dots_;
+    PointBatch points_, real_points_, gp_dots_;  // generated dots, real rings, GP interpolates
     ArrowBatch arrows_;
     PlotArea area_;
     bool hovered_ = false, legend_inside_ = false;
