@@ -105,10 +105,12 @@ TEST_CASE("latest() never returns null and versions only grow while commands are
     CHECK(torn.load() == 0);
     CHECK(changes.load() >= 4);
     CHECK(final_version >= 3);
-    // Posting and reading never wait for a training step (~10-100 ms here): the typical call is far below a
-    // millisecond; the worst case only bounds scheduler hiccups on shared CI cores.
+    // Posting and reading never wait for a training step (~10-100 ms here, longer on a loaded machine): the
+    // typical call is far below a millisecond on an idle machine, but measured 3.7-4.0 ms at a load of 5 on
+    // 2 cores (preemption), so the median bound sits well under one step rather than near the idle figure;
+    // the worst case only bounds scheduler hiccups on shared CI cores.
     std::sort(post_ms.begin(), post_ms.end());
-    CHECK(post_ms[post_ms.size() / 2] < 2.0);
+    CHECK(post_ms[post_ms.size() / 2] < 8.0);
     CHECK(worst_post_ms < 500.0);
 }
 
