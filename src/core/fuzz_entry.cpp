@@ -27,7 +27,7 @@ Outcome sceneInput(const std::string& bytes, const std::string& base_dir) {
     } catch (const UserError&) {
         return Outcome::Rejected;
     }
-    require(!scene.runs.empty() && scene.runs.size() <= 6, "an accepted scene has 1..6 runs");
+    require(!scene.runs.empty() && scene.runs.size() <= static_cast<size_t>(kMaxRunsPerScene), "an accepted scene has 1..6 runs");
     const std::string written = sceneToToml(scene);
     SceneSpec again;
     try {

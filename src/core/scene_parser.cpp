@@ -199,8 +199,9 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
     const toml::array* arr = runs->as_array();
     if (!arr || !arr->is_array_of_tables())
         top.fail("run", "expected [[run]] tables (an array of tables)");
-    if (arr->size() < 1 || arr->size() > 6)
-        top.fail("run", std::to_string(arr->size()) + " runs is out of range: allowed range is 1..6 [[run]] tables");
+    if (arr->size() < 1 || arr->size() > static_cast<size_t>(kMaxRunsPerScene))
+        top.fail("run", std::to_string(arr->size()) + " runs is out of range: allowed range is 1.." +
+                            std::to_string(kMaxRunsPerScene) + " [[run]] tables");
     for (size_t i = 0; i < arr->size(); ++i) {
         const toml::table& t = *(*arr)[i].as_table();
         const std::string where = "[[run]] #" + std::to_string(i + 1);

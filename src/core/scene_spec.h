@@ -121,7 +121,10 @@ inline DiracGanSpec* diracOf(RunSpec& run) { return std::get_if<DiracGanSpec>(&r
 // Default options of `kind` (used when a scene file switches a run's kind).
 RunOptions defaultOptions(RunKind kind);
 
-// A whole scene: title, data, 1..6 runs and the cadence.
+// The most runs a scene holds side by side (the parser, the trainer, the run editor and the fuzzer all read it).
+inline constexpr int kMaxRunsPerScene = 6;
+
+// A whole scene: title, data, 1..kMaxRunsPerScene runs and the cadence.
 struct SceneSpec {
     std::string title = "Untitled scene";
     std::string caption;                // optional one-line explanation shown under the title

@@ -37,7 +37,6 @@ int fieldResolution(int requested, int dim, int runs) {
 
 namespace {
 
-constexpr int kMaxRuns = 6;
 // How far (times the data box) the view may grow to follow escaping samples.
 constexpr double kViewGrowthLimit = 4.0;
 
@@ -65,8 +64,9 @@ void validateRun(const RunSpec& spec, int dim, const std::string& where) {
 }
 
 void validateScene(const SceneSpec& scene) {
-    if (scene.runs.empty() || scene.runs.size() > static_cast<size_t>(kMaxRuns)) {
-        throw UserError("A scene needs 1 to 6 [[run]] tables; this one has " + std::to_string(scene.runs.size()) +
+    if (scene.runs.empty() || scene.runs.size() > static_cast<size_t>(kMaxRunsPerScene)) {
+        throw UserError("A scene needs 1 to " + std::to_string(kMaxRunsPerScene) + " [[run]] tables; this one has " +
+                        std::to_string(scene.runs.size()) +
                         ". Add or remove [[run]] sections.");
     }
     const int dim = familyDimension(scene.data.family);

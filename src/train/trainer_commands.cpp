@@ -105,7 +105,7 @@ void Trainer::Impl::apply(const Command& command) {
                 for (size_t i = 0; i < runs.size(); ++i) setRun(i, command.run_spec);
             } else if (static_cast<size_t>(command.run) < runs.size()) {
                 setRun(static_cast<size_t>(command.run), command.run_spec);
-            } else if (static_cast<size_t>(command.run) == runs.size() && runs.size() < 6) {
+            } else if (static_cast<size_t>(command.run) == runs.size() && runs.size() < static_cast<size_t>(kMaxRunsPerScene)) {
                 // One past the end: add a run.
                 scene.runs.push_back(command.run_spec);
                 runs.push_back(buildRun(command.run_spec));
