@@ -121,8 +121,10 @@ TEST_CASE("the window's training thread runs at idle priority, the caller's prio
         return std::count(p.begin(), p.end(), SCHED_IDLE);
     };
     const auto idle_before = count_idle();
+    GuiSessionOptions idle = test::testSessionOptions(true);
+    idle.background_training = true;  // the window's default
     {
-        GuiSession session(defaultScene(), test::testSessionOptions(true));
+        GuiSession session(defaultScene(), idle);
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         CHECK(count_idle() == idle_before + 1);  // the trainer's worker (its launcher has exited)
         CHECK(sched_getscheduler(0) == caller_before);
@@ -138,6 +140,7 @@ TEST_CASE("the window's training thread runs at idle priority, the caller's prio
 TEST_CASE("the training thread's pool workers run at idle priority too, and end with the session") {
     const long idle_before = idleThreads();
     GuiSessionOptions two_threads = test::testSessionOptions(true);
+    two_threads.background_training = true;  // the window's default
     two_threads.trainer.threads = 2;  // the default scene's 2 runs: the trainer thread + 1 pool worker
     {
         GuiSession session(defaultScene(), two_threads);

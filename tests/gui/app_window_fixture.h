@@ -85,6 +85,9 @@ inline GuiSessionOptions testSessionOptions(bool threaded) {
     options.trainer.display_samples = 256;
     options.trainer.threads = 1;
     options.scene_dirs = {GANARIUM_SCENE_DIR};
+    // Training at normal priority: at idle priority a machine busy with other work (a build) starves the
+    // trainer and the tests that wait for it time out. The priority tests switch it back on themselves.
+    options.background_training = false;
     return options;
 }
 

@@ -43,10 +43,6 @@ ViewStyle quietStyle() {
     return s;
 }
 
-Pixel pixelAt(RenderGlFixture& fx, const std::vector<uint8_t>& img, ImVec2 p) {
-    return fx.pixel(img, static_cast<int>(p.x), static_cast<int>(p.y));
-}
-
 // `a` over `b` at opacity `alpha`.
 Rgba blend(Rgba a, Rgba b, float alpha) {
     return {a.r * alpha + b.r * (1 - alpha), a.g * alpha + b.g * (1 - alpha), a.b * alpha + b.b * (1 - alpha), 1.f};
@@ -190,7 +186,7 @@ TEST_CASE("2D gradient penalty: the segment stays on top of a generated dot it c
     Rgba line = colormapColour(ColormapKind::GradNorm, static_cast<float>(1.3 / gradNormRange(run)));
     Rgba fake = palette::fake(), real = palette::real();
     for (auto [x, y, under] : {std::tuple<double, double, Rgba>{0.0, 0.0, fake}, {0.3, 0.3, blend(real, palette::background(), View2D::kRealFillAlpha)}}) {
-        Pixel p = pixelAt(fx, img, view.dataToScreen(x, y));
+        Pixel p = fx.pixel(img, view.dataToScreen(x, y));
         Rgba want = blend(line, under, View2D::kGpLineAlpha);
         INFO("at (" << x << ", " << y << "): " << p.r << "," << p.g << "," << p.b);
         CHECK(colourDistance(p, want.r, want.g, want.b) <= 24);
@@ -213,7 +209,7 @@ TEST_CASE("2D samples: a real dot drawn over a generated one shows both colours"
     const float ring_px = View2D::kRealRadius - 0.5f * View2D::kRealRingWidth;
     // Where they overlap: the generated dot shows through the real ring's fill, the ring stays teal.
     ImVec2 both = view.dataToScreen(0.3, -0.2);
-    Pixel inside = pixelAt(fx, img, both);
+    Pixel inside = fx.pixel(img, both);
     Rgba want_inside = blend(real, fake, View2D::kRealFillAlpha);
     INFO("inside " << inside.r << "," << inside.g << "," << inside.b);
     CHECK(colourDistance(inside, want_inside.r, want_inside.g, want_inside.b) <= 16);
@@ -223,7 +219,7 @@ TEST_CASE("2D samples: a real dot drawn over a generated one shows both colours"
     auto ring_distance = [&](ImVec2 centre, float direction) {
         int best = 255;
         for (float r = ring_px - 1.5f; r <= ring_px + 1.5f; r += 0.5f)
-            best = std::min(best, colourDistance(pixelAt(fx, img, {centre.x + direction * r, centre.y}), real.r, real.g, real.b));
+            best = std::min(best, colourDistance(fx.pixel(img, {centre.x + direction * r, centre.y}), real.r, real.g, real.b));
         return best;
     };
     const int inside_distance = colourDistance(inside, real.r, real.g, real.b);
@@ -231,7 +227,7 @@ TEST_CASE("2D samples: a real dot drawn over a generated one shows both colours"
     CHECK(ring_distance(both, -1.f) < inside_distance - 20);
     // A real sample alone: a teal ring with a light teal fill.
     ImVec2 alone = view.dataToScreen(-0.4, 0.4);
-    Pixel centre = pixelAt(fx, img, alone);
+    Pixel centre = fx.pixel(img, alone);
     Rgba want_alone = blend(real, bg, View2D::kRealFillAlpha);
     INFO("alone " << centre.r << "," << centre.g << "," << centre.b);
     CHECK(colourDistance(centre, want_alone.r, want_alone.g, want_alone.b) <= 16);

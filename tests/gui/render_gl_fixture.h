@@ -138,6 +138,10 @@ public:
         size_t i = (static_cast<size_t>(y) * width_ + x) * 4;
         return {image[i], image[i + 1], image[i + 2], image[i + 3]};
     }
+    // The same at a point in ImGui coordinates (truncated to the pixel that holds it).
+    Pixel pixel(const std::vector<uint8_t>& image, ImVec2 p) const {
+        return pixel(image, static_cast<int>(p.x), static_cast<int>(p.y));
+    }
     int width() const { return width_; }
     int height() const { return height_; }
 

@@ -36,10 +36,6 @@ ViewStyle quietStyle() {
     return s;
 }
 
-Pixel pixelAt(RenderGlFixture& fx, const std::vector<uint8_t>& img, ImVec2 p) {
-    return fx.pixel(img, static_cast<int>(p.x), static_cast<int>(p.y));
-}
-
 }  // namespace
 
 TEST_CASE("2D heatmap: a constant probability 1 shows the sequential colormap's top colour") {
@@ -51,7 +47,7 @@ TEST_CASE("2D heatmap: a constant probability 1 shows the sequential colormap's 
     ViewCamera camera;
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, onlyField(), camera, quietStyle(), ImVec2(kW, kH)); });
     Rgba want = heatmapDisplayColour(ColormapKind::Probability, 1.f, kHeatmapOpacity);
-    Pixel p = pixelAt(fx, img, view.dataToScreen(0.27, 0.33));
+    Pixel p = fx.pixel(img, view.dataToScreen(0.27, 0.33));
     INFO("pixel " << p.r << "," << p.g << "," << p.b);
     CHECK(colourDistance(p, want.r, want.g, want.b) <= 4);
     // The top of the sequential map is dark purple: clearly not the background.
@@ -66,7 +62,7 @@ TEST_CASE("2D heatmap: a constant critic is white on the diverging colormap, wha
     Snapshot zero = test::constantField2D(0.0f, true);
     ViewCamera camera;
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(zero, 0, onlyField(), camera, quietStyle(), ImVec2(kW, kH)); });
-    Pixel p = pixelAt(fx, img, view.dataToScreen(0.27, 0.33));
+    Pixel p = fx.pixel(img, view.dataToScreen(0.27, 0.33));
     INFO("pixel " << p.r << "," << p.g << "," << p.b);
     CHECK(p.r >= 240);
     CHECK(p.g >= 240);
@@ -78,7 +74,7 @@ TEST_CASE("2D heatmap: a constant critic is white on the diverging colormap, wha
     high.version = 2;
     img = fx.renderFrame(kW, kH, [&] { view.draw(high, 0, onlyField(), camera, quietStyle(), ImVec2(kW, kH)); });
     CHECK(fieldScale(high.runs[0]).lo == doctest::Approx(1.5));
-    p = pixelAt(fx, img, view.dataToScreen(0.27, 0.33));
+    p = fx.pixel(img, view.dataToScreen(0.27, 0.33));
     INFO("pixel " << p.r << "," << p.g << "," << p.b);
     CHECK(p.r >= 240);
     CHECK(p.g >= 240);
@@ -98,9 +94,9 @@ TEST_CASE("2D points: a real and a generated sample are drawn where they are, in
     ViewCamera camera;
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
     Rgba real = palette::real(), fake = palette::fake(), bg = palette::background();
-    Pixel pr = pixelAt(fx, img, view.dataToScreen(0.3, -0.2));
-    Pixel pf = pixelAt(fx, img, view.dataToScreen(-0.45, 0.35));
-    Pixel empty = pixelAt(fx, img, view.dataToScreen(0.61, 0.67));
+    Pixel pr = fx.pixel(img, view.dataToScreen(0.3, -0.2));
+    Pixel pf = fx.pixel(img, view.dataToScreen(-0.45, 0.35));
+    Pixel empty = fx.pixel(img, view.dataToScreen(0.61, 0.67));
     INFO("real " << pr.r << "," << pr.g << "," << pr.b << " fake " << pf.r << "," << pf.g << "," << pf.b);
     // Real samples are rings with a translucent fill (generated dots under them stay visible).
     const float a = View2D::kRealFillAlpha;
@@ -126,7 +122,7 @@ TEST_CASE("2D gradient penalty: interpolate dot and line take the colour bar's c
     double range = gradNormRange(run);
     CHECK(range == doctest::Approx(2.0));
     Rgba want = colormapColour(ColormapKind::GradNorm, static_cast<float>(1.3 / range));
-    Pixel dot = pixelAt(fx, img, view.dataToScreen(0.12, 0.2));
+    Pixel dot = fx.pixel(img, view.dataToScreen(0.12, 0.2));
     INFO("dot " << dot.r << "," << dot.g << "," << dot.b);
     CHECK(colourDistance(dot, want.r, want.g, want.b) <= 5);
     // The segment is nearly opaque: the line colour at kGpLineAlpha (80 %) over the background. Anti-aliasing makes a
@@ -160,7 +156,7 @@ TEST_CASE("2D gradient penalty: interpolate dot and line take the colour bar's c
     float F = ImGui::GetFontSize();
     float y0 = area.min.y + F * 1.3f + F * 0.5f, y1 = area.max.y - F * 0.5f;
     ImVec2 bar{area.max.x + F * 0.8f + F * 0.4f, y1 - static_cast<float>(1.3 / range) * (y1 - y0)};
-    Pixel on_bar = pixelAt(fx, img, bar);
+    Pixel on_bar = fx.pixel(img, bar);
     INFO("bar " << on_bar.r << "," << on_bar.g << "," << on_bar.b);
     CHECK(colourDistance(on_bar, want.r, want.g, want.b) <= 8);
 }
@@ -353,6 +349,6 @@ TEST_CASE("data views: a run without quantities draws an empty plot, and a 1D qu
     View2D view;
     ViewCamera camera;
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
-    Pixel p = pixelAt(fx, img, view.dataToScreen(0.3, -0.2));
+    Pixel p = fx.pixel(img, view.dataToScreen(0.3, -0.2));
     CHECK(colourDistance(p, bg.r, bg.g, bg.b) <= 3);
 }
