@@ -116,7 +116,7 @@ void GanRun::stepDAutograd(const Distribution& data) {
     const torch::Tensor loss = discriminatorLoss(options().objective, f_real, f_fake);
     torch::Tensor total = loss;
     if (options().lipschitz == Lipschitz::GradientPenalty) {
-        last_gp_ = gradientPenalty(d_, real, fake, options().gp_lambda, options().gp_one_sided, penalty_gen_);
+        last_gp_ = gradientPenalty(asCritic(d_), real, fake, options().gp_lambda, options().gp_one_sided, penalty_gen_);
         has_gp_ = true;
         total = total + last_gp_.penalty;
     }

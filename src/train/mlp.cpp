@@ -95,4 +95,9 @@ bool sameArchitecture(const Mlp& net, int in_features, int out_features, const N
            net->spec().hidden == spec.hidden;
 }
 
+CriticFn asCritic(const Mlp& net) {
+    std::shared_ptr<MlpImpl> impl = net.ptr();
+    return [impl](const torch::Tensor& x) { return impl->forward(x); };
+}
+
 }  // namespace ganarium

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/scene_spec.h"
+#include "train/critic_fn.h"
 #include "train/spectral_norm.h"
 
 namespace ganarium {
@@ -74,5 +75,8 @@ TORCH_MODULE(Mlp);
 
 // True when a network built from (in, out, spec) has the same parameter shapes as `net`.
 bool sameArchitecture(const Mlp& net, int in_features, int out_features, const NetSpec& spec);
+
+// `net` as a critic callable (it shares the network, not a copy).
+CriticFn asCritic(const Mlp& net);
 
 }  // namespace ganarium

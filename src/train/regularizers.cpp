@@ -6,17 +6,31 @@
 
 namespace ganarium {
 
-GradientPenaltyResult gradientPenalty(Mlp& d, const torch::Tensor& real, const torch::Tensor& fake, double lambda,
-                                      bool one_sided, at::Generator& gen) {
+namespace {
+
+// Squared norm of each sample's slice of `t` (n x anything), n.
+torch::Tensor perSampleSquaredNorm(const torch::Tensor& t) { return t.reshape({t.size(0), -1}).pow(2).sum(1); }
+
+// Shape n x 1 x ... x 1 with as many dimensions as `like`: one value per sample that broadcasts over it.
+std::vector<int64_t> perSampleShape(const torch::Tensor& like) {
+    std::vector<int64_t> shape(static_cast<size_t>(like.dim()), 1);
+    shape[0] = like.size(0);
+    return shape;
+}
+
+}  // namespace
+
+GradientPenaltyResult gradientPenalty(const CriticFn& critic, const torch::Tensor& real, const torch::Tensor& fake,
+                                      double lambda, bool one_sided, at::Generator& gen) {
     GradientPenaltyResult out;
     out.real = real.detach();
     out.fake = fake.detach();
-    const torch::Tensor a = torch::rand({real.size(0), 1}, gen);
+    const torch::Tensor a = torch::rand({real.size(0)}, gen).reshape(perSampleShape(real));
     torch::Tensor x_hat = (a * out.real + (1.0 - a) * out.fake).requires_grad_(true);
-    const torch::Tensor f = d->forward(x_hat);
+    const torch::Tensor f = critic(x_hat);
     const torch::Tensor grad =
         torch::autograd::grad({f.sum()}, {x_hat}, /*grad_outputs=*/{}, /*retain_graph=*/true, /*create_graph=*/true)[0];
-    const torch::Tensor norm = (grad.pow(2).sum(1) + 1e-12).sqrt();
+    const torch::Tensor norm = (perSampleSquaredNorm(grad) + 1e-12).sqrt();
     const torch::Tensor excess = one_sided ? torch::relu(norm - 1.0) : norm - 1.0;
     out.penalty = lambda * excess.pow(2).mean();
     out.interp = x_hat.detach();
@@ -24,16 +38,16 @@ GradientPenaltyResult gradientPenalty(Mlp& d, const torch::Tensor& real, const t
     return out;
 }
 
-torch::Tensor inputGradientNorm(Mlp& d, const torch::Tensor& x) {
+torch::Tensor inputGradientNorm(const CriticFn& critic, const torch::Tensor& x) {
     torch::Tensor xg = x.detach().clone().requires_grad_(true);
-    const torch::Tensor f = d->forward(xg);
+    const torch::Tensor f = critic(xg);
     const torch::Tensor grad = torch::autograd::grad({f.sum()}, {xg})[0];
-    return grad.pow(2).sum(1).sqrt().detach();
+    return perSampleSquaredNorm(grad).sqrt().detach();
 }
 
 torch::Tensor r1Penalty(const torch::Tensor& f_real, const torch::Tensor& real, double gamma) {
     const torch::Tensor grad = torch::autograd::grad({f_real.sum()}, {real}, {}, true, true)[0];
-    return 0.5 * gamma * grad.pow(2).sum(1).mean();
+    return 0.5 * gamma * perSampleSquaredNorm(grad).mean();
 }
 
 double gradientPenaltyFromGradients(const float* g, int64_t n, int64_t dim, double lambda, bool one_sided,
@@ -65,9 +79,9 @@ double r1PenaltyFromGradients(const float* g, int64_t n, int64_t dim, double gam
     return 0.5 * gamma * sum / static_cast<double>(n);
 }
 
-void clipWeights(Mlp& d, double c) {
+void clipWeights(const std::vector<torch::Tensor>& parameters, double c) {
     torch::NoGradGuard no_grad;
-    for (auto& p : d->parameters()) p.clamp_(-c, c);
+    for (const auto& p : parameters) p.clamp_(-c, c);
 }
 
 }  // namespace ganarium

@@ -103,7 +103,7 @@ void addPenaltyLines(GanRun& run, const torch::Tensor& real, const torch::Tensor
         pairs.from = toVector(r);
         pairs.to = toVector(f);
         interp.coords = toVector(mixed);
-        norms.values = toVector(inputGradientNorm(run.critic(), mixed));
+        norms.values = toVector(inputGradientNorm(asCritic(run.critic()), mixed));
         all_norms = norms.values;
     }
     float max_norm = 2.0f;

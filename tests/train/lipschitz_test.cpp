@@ -25,16 +25,39 @@ TEST_CASE("a linear critic's input-gradient norm equals |w|") {
     const torch::Tensor w = d->layers().front()->weight.detach().reshape({-1});
     const double expected = w.norm().item<double>();
     const torch::Tensor x = torch::randn({16, 2}, gen);
-    const torch::Tensor norms = inputGradientNorm(d, x);
+    const torch::Tensor norms = inputGradientNorm(asCritic(d), x);
     REQUIRE(norms.size(0) == 16);
     for (int i = 0; i < 16; ++i) CHECK(norms[i].item<double>() == doctest::Approx(expected).epsilon(1e-5));
     // The GP machinery sees the same norm at its interpolates, and the penalty matches lambda (|w| - 1)^2.
-    const auto gp = gradientPenalty(d, torch::randn({8, 2}, gen), torch::randn({8, 2}, gen), 10.0, false, gen);
+    const auto gp = gradientPenalty(asCritic(d), torch::randn({8, 2}, gen), torch::randn({8, 2}, gen), 10.0, false, gen);
     for (int i = 0; i < 8; ++i) CHECK(gp.grad_norm[i].item<double>() == doctest::Approx(expected).epsilon(1e-5));
     CHECK(gp.penalty.item<double>() == doctest::Approx(10.0 * (expected - 1) * (expected - 1)).epsilon(1e-4));
-    const auto one_sided = gradientPenalty(d, torch::randn({8, 2}, gen), torch::randn({8, 2}, gen), 10.0, true, gen);
+    const auto one_sided = gradientPenalty(asCritic(d), torch::randn({8, 2}, gen), torch::randn({8, 2}, gen), 10.0, true, gen);
     const double excess = std::max(0.0, expected - 1);
     CHECK(one_sided.penalty.item<double>() == doctest::Approx(10.0 * excess * excess).epsilon(1e-4));
+}
+
+TEST_CASE("the gradient penalty works per sample on image-shaped batches: a linear critic's norm is |w|") {
+    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(11);
+    const torch::Tensor w = torch::randn({1, 1, 6, 5}, gen);
+    const double expected = w.norm().item<double>();
+    // f(x) = <w, x> over each 1x6x5 "image": its input gradient is w at every x.
+    const CriticFn linear = [w](const torch::Tensor& x) { return (x * w).sum({1, 2, 3}); };
+    const torch::Tensor images = torch::randn({7, 1, 6, 5}, gen);
+    const torch::Tensor norms = inputGradientNorm(linear, images);
+    REQUIRE(norms.sizes() == torch::IntArrayRef({7}));
+    for (int i = 0; i < 7; ++i) CHECK(norms[i].item<double>() == doctest::Approx(expected).epsilon(1e-5));
+    const auto gp = gradientPenalty(linear, torch::randn({7, 1, 6, 5}, gen), torch::randn({7, 1, 6, 5}, gen), 10.0,
+                                    false, gen);
+    CHECK(gp.interp.sizes() == torch::IntArrayRef({7, 1, 6, 5}));
+    CHECK(gp.penalty.item<double>() == doctest::Approx(10.0 * (expected - 1) * (expected - 1)).epsilon(1e-4));
+    // Each interpolate lies on the segment between its own real and fake image (one a per sample).
+    const torch::Tensor a = (gp.interp - gp.fake) / (gp.real - gp.fake);
+    const torch::Tensor spread = std::get<0>(a.reshape({7, -1}).max(1)) - std::get<0>(a.reshape({7, -1}).min(1));
+    CHECK(spread.max().item<double>() < 1e-3);
+    // R1 on images: gamma/2 |w|^2.
+    torch::Tensor real = torch::randn({4, 1, 6, 5}, gen).requires_grad_(true);
+    CHECK(r1Penalty(linear(real), real, 2.0).item<double>() == doctest::Approx(expected * expected).epsilon(1e-5));
 }
 
 TEST_CASE("weight clipping keeps every D weight in [-c, c]") {
