@@ -2,6 +2,7 @@
 // Parsing and validation live in scene_parser.cpp; nothing here reads TOML.
 #include "core/scene_spec.h"
 #include "core/metric_catalogue.h"
+#include "core/objective_table.h"
 
 #include <cassert>
 #include <type_traits>
@@ -13,8 +14,6 @@ namespace {
 const char* const kFamilyNames[] = {"gaussian", "mixture",   "uniform", "two_intervals", "ring",
                                     "grid",     "swiss_roll", "two_moons", "spiral",      "circles",
                                     "gaussian2d", "line",     "blobs",   "points"};
-const char* const kObjectiveNames[] = {"minimax", "non_saturating", "max_likelihood",
-                                       "least_squares", "hinge", "wasserstein"};
 const char* const kLipschitzNames[] = {"none", "clip", "gp", "sn"};
 const char* const kActivationNames[] = {"relu", "leaky_relu", "tanh", "elu"};
 const char* const kOptimizerNames[] = {"sgd", "adam", "rmsprop"};
@@ -55,21 +54,33 @@ int familyDimension(DataFamily family) {
 }
 
 const char* familyName(DataFamily family) { return nameAt(kFamilyNames, static_cast<int>(family)); }
-const char* objectiveName(Objective objective) { return nameAt(kObjectiveNames, static_cast<int>(objective)); }
+const char* objectiveName(Objective objective) { return objectiveInfo(objective).name; }
 const char* lipschitzName(Lipschitz lipschitz) { return nameAt(kLipschitzNames, static_cast<int>(lipschitz)); }
 const char* activationName(Activation activation) { return nameAt(kActivationNames, static_cast<int>(activation)); }
 const char* optimizerName(OptimizerKind kind) { return nameAt(kOptimizerNames, static_cast<int>(kind)); }
 const char* latentName(LatentKind kind) { return nameAt(kLatentNames, static_cast<int>(kind)); }
 
 bool familyFromName(const std::string& name, DataFamily& out) { return fromName(kFamilyNames, name, out); }
-bool objectiveFromName(const std::string& name, Objective& out) { return fromName(kObjectiveNames, name, out); }
+bool objectiveFromName(const std::string& name, Objective& out) {
+    for (const ObjectiveInfo& row : objectiveTable()) {
+        if (name == row.name) {
+            out = row.id;
+            return true;
+        }
+    }
+    return false;
+}
 bool lipschitzFromName(const std::string& name, Lipschitz& out) { return fromName(kLipschitzNames, name, out); }
 bool activationFromName(const std::string& name, Activation& out) { return fromName(kActivationNames, name, out); }
 bool optimizerFromName(const std::string& name, OptimizerKind& out) { return fromName(kOptimizerNames, name, out); }
 bool latentFromName(const std::string& name, LatentKind& out) { return fromName(kLatentNames, name, out); }
 
 std::vector<std::string> familyNames() { return allNames(kFamilyNames); }
-std::vector<std::string> objectiveNames() { return allNames(kObjectiveNames); }
+std::vector<std::string> objectiveNames() {
+    std::vector<std::string> names;
+    for (const ObjectiveInfo& row : objectiveTable()) names.emplace_back(row.name);
+    return names;
+}
 std::vector<std::string> lipschitzNames() { return allNames(kLipschitzNames); }
 std::vector<std::string> activationNames() { return allNames(kActivationNames); }
 std::vector<std::string> optimizerNames() { return allNames(kOptimizerNames); }
@@ -79,23 +90,16 @@ namespace {
 
 // The label of a toy GAN: objective, constraint, R1 and a fixed generator.
 std::string toyLabel(const ToyGanSpec& run) {
-    std::string label;
-    switch (run.objective) {
-        case Objective::Wasserstein:
-            switch (run.lipschitz) {
-                case Lipschitz::GradientPenalty: label = "WGAN-GP"; break;
-                case Lipschitz::WeightClip: label = "WGAN (weight clipping)"; break;
-                case Lipschitz::SpectralNorm: label = "WGAN-SN"; break;
-                case Lipschitz::None: label = "WGAN (unconstrained)"; break;
-            }
-            break;
-        case Objective::Minimax: label = "Minimax GAN"; break;
-        case Objective::NonSaturating: label = "Non-saturating GAN"; break;
-        case Objective::MaxLikelihood: label = "Max-likelihood GAN"; break;
-        case Objective::LeastSquares: label = "LSGAN"; break;
-        case Objective::Hinge: label = "Hinge GAN"; break;
-    }
-    if (run.objective != Objective::Wasserstein) {
+    // WGAN is named by its constraint; every other objective by its row's label plus the constraint.
+    std::string label = objectiveInfo(run.objective).label;
+    if (run.objective == Objective::Wasserstein) {
+        switch (run.lipschitz) {
+            case Lipschitz::GradientPenalty: label = "WGAN-GP"; break;
+            case Lipschitz::WeightClip: label = "WGAN (weight clipping)"; break;
+            case Lipschitz::SpectralNorm: label = "WGAN-SN"; break;
+            case Lipschitz::None: label = "WGAN (unconstrained)"; break;
+        }
+    } else {
         switch (run.lipschitz) {
             case Lipschitz::GradientPenalty: label += " +GP"; break;
             case Lipschitz::WeightClip: label += " +clip"; break;
@@ -123,9 +127,7 @@ RunOptions defaultOptions(RunKind kind) {
     return ToyGanSpec{};
 }
 
-bool isCriticObjective(Objective objective) {
-    return objective == Objective::Wasserstein || objective == Objective::Hinge;
-}
+bool isCriticObjective(Objective objective) { return objectiveInfo(objective).critic; }
 
 bool operator==(const DataSpec& a, const DataSpec& b) {
     if (a.family != b.family) return false;

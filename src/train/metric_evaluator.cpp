@@ -21,25 +21,11 @@ namespace ganarium {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// E f(real) - E f(fake) for critics; (V + log 4) / 2 for JS-type (V from D = sigmoid f, or D = f clamped for LSGAN).
-double discriminatorEstimate(Objective objective, const torch::Tensor& f_real, const torch::Tensor& f_fake) {
-    if (isCriticObjective(objective)) return (f_real.mean() - f_fake.mean()).item<double>();
-    torch::Tensor v;
-    if (objective == Objective::LeastSquares) {
-        const double eps = 1e-6;
-        v = torch::log(f_real.clamp(eps, 1 - eps)).mean() + torch::log(1 - f_fake.clamp(eps, 1 - eps)).mean();
-    } else {
-        v = -torch::softplus(-f_real).mean() - torch::softplus(f_fake).mean();
-    }
-    return (v.item<double>() + std::log(4.0)) / 2.0;
-}
-
-// Share of samples D puts on the right side of its threshold (0 for sigmoid objectives, 0.5 for LSGAN,
-// the midpoint of the two mean scores for critics).
+// Share of samples D puts on the right side of its threshold (the objective row's, or for critics the
+// midpoint of the two mean scores).
 double discriminatorAccuracy(Objective objective, const torch::Tensor& f_real, const torch::Tensor& f_fake) {
-    double threshold = 0.0;
-    if (objective == Objective::LeastSquares) threshold = 0.5;
-    if (isCriticObjective(objective)) threshold = 0.5 * (f_real.mean().item<double>() + f_fake.mean().item<double>());
+    double threshold = objectiveLosses(objective).decision_threshold;
+    if (std::isnan(threshold)) threshold = 0.5 * (f_real.mean().item<double>() + f_fake.mean().item<double>());
     const double right = (f_real > threshold).sum().item<double>() + (f_fake < threshold).sum().item<double>();
     return right / static_cast<double>(f_real.size(0) + f_fake.size(0));
 }
@@ -161,7 +147,7 @@ void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& 
     const torch::Tensor f = forwardChunked(run.critic(), both).reshape({-1});
     const torch::Tensor f_real = f.slice(0, 0, n_real), f_fake = f.slice(0, n_real);
     const Objective objective = run.options().objective;
-    out["d_estimate"] = discriminatorEstimate(objective, f_real, f_fake);
+    out["d_estimate"] = objectiveLosses(objective).estimate(f_real, f_fake);
     out["d_accuracy"] = discriminatorAccuracy(objective, f_real, f_fake);
 }
 

@@ -10,7 +10,9 @@
 
 #include "snapshot_parts.h"
 #include "scene_fixtures.h"
+#include "core/objective_table.h"
 #include "train/objectives.h"
+#include "train/score_gradients.h"
 #include "train/trainer.h"
 
 using namespace ganarium;
@@ -33,6 +35,47 @@ TEST_CASE("objectives match their closed forms on raw scores") {
           doctest::Approx((-torch::log(torch::sigmoid(r))).mean().item<double>() -
                           torch::log(1 - d).mean().item<double>())
               .epsilon(1e-5));
+}
+
+TEST_CASE("each objective row's closed-form terms agree with its tensor losses and their autograd slopes") {
+    REQUIRE(objectiveTable().size() == 6);
+    // Scores on both sides of every kink (hinge at +-1) and beyond the softplus threshold and the ML clamp.
+    const std::vector<float> scores = {-25.0f, -3.0f, -1.2f, -0.4f, 0.0f, 0.7f, 1.3f, 4.0f, 16.0f, 22.0f};
+    for (const ObjectiveInfo& info : objectiveTable()) {
+        CAPTURE(info.name);
+        CHECK(objectiveLosses(info.id).id == info.id);
+        const torch::Tensor f_real = torch::tensor(scores, torch::kDouble).requires_grad_(true);
+        const torch::Tensor f_fake = (-torch::tensor(scores, torch::kDouble)).requires_grad_(true);
+        const torch::Tensor d_loss = discriminatorLoss(info.id, f_real, f_fake);
+        const auto d_grads = torch::autograd::grad({d_loss}, {f_real, f_fake});
+        std::vector<float> both(scores);
+        for (float v : scores) both.push_back(-v);
+        std::vector<float> slope(both.size());
+        const double closed = discriminatorLossGradient(info.id, both.data(), 10, 10, slope.data());
+        CHECK(closed == doctest::Approx(d_loss.item<double>()).epsilon(1e-6));
+        for (int i = 0; i < 10; ++i) {
+            CHECK(slope[i] == doctest::Approx(d_grads[0][i].item<double>()).epsilon(1e-5));
+            CHECK(slope[10 + i] == doctest::Approx(d_grads[1][i].item<double>()).epsilon(1e-5));
+        }
+        const torch::Tensor g_loss = generatorLoss(info.id, f_real);
+        const torch::Tensor g_grad = torch::autograd::grad({g_loss}, {f_real})[0];
+        const double g_closed = generatorLossGradient(info.id, scores.data(), 10, slope.data());
+        CHECK(g_closed == doctest::Approx(g_loss.item<double>()).epsilon(1e-6));
+        for (int i = 0; i < 10; ++i) CHECK(slope[i] == doctest::Approx(g_grad[i].item<double>()).epsilon(1e-5));
+        // The critic flag and the sigmoid reading never both hold; critics have no fixed decision threshold.
+        CHECK_FALSE((info.critic && isSigmoidObjective(info.id)));
+        CHECK(std::isnan(objectiveLosses(info.id).decision_threshold) == info.critic);
+    }
+}
+
+TEST_CASE("what D estimates: log 2 for a blind JS-type D, the mean score gap for a critic") {
+    const torch::Tensor zeros = torch::zeros({5});
+    CHECK(objectiveLosses(Objective::NonSaturating).estimate(zeros, zeros) == doctest::Approx(0.0).epsilon(1e-6));
+    // A perfect sigmoid D (f = +-40) reads JS = log 2.
+    CHECK(objectiveLosses(Objective::Minimax).estimate(torch::full({5}, 40.0), torch::full({5}, -40.0)) ==
+          doctest::Approx(std::log(2.0)).epsilon(1e-6));
+    CHECK(objectiveLosses(Objective::Wasserstein).estimate(torch::full({4}, 2.5), torch::full({4}, -0.5)) ==
+          doctest::Approx(3.0));
 }
 
 TEST_CASE("disjoint 1D supports: JS reads log 2 while W1 reads the distance") {
