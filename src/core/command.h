@@ -29,11 +29,13 @@ struct Command {
         LoadScene,       // replace the whole scene with `scene`, then reset
         ResumeRun,       // clear a diverged/paused run `run` and let it continue
         RestartFrom,     // Dirac-GAN runs (`run`, -1 = all): start again from (x, y) = (theta, psi)
+        Rewind,          // runs (`run`, -1 = all) return to their latest checkpoint at or before `step`
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs
     int count = 1;
     uint64_t seed = 0;
+    int64_t step = 0;
     double x = 0, y = 0, std = 0.1;
     std::vector<double> points;
     RunSpec run_spec;

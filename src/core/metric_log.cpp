@@ -2,6 +2,8 @@
 // directory, and reading frozen views of it.
 #include "core/metric_log.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -123,6 +125,23 @@ const Column* MetricLogView::find(const std::string& key) const {
     if (!directory_) return nullptr;
     const auto it = directory_->columns.find(key);
     return it == directory_->columns.end() || it->second.first >= size_ ? nullptr : &it->second;
+}
+
+// A NaN entry is left out (it reads back as NaN): a metric that was only ever NaN in the prefix is absent.
+std::shared_ptr<MetricLog> metricLogPrefix(const MetricLogView& view, size_t count) {
+    auto log = std::make_shared<MetricLog>();
+    const std::vector<std::string> keys = view.keys();
+    std::vector<MetricColumn> columns;
+    for (const std::string& key : keys) columns.push_back(view.column(key));
+    for (size_t i = 0; i < std::min(count, view.size()); ++i) {
+        std::map<std::string, double> values;
+        for (size_t k = 0; k < keys.size(); ++k) {
+            const double v = columns[k][i];
+            if (!std::isnan(v)) values[keys[k]] = v;
+        }
+        log->append(view.step(i), values);
+    }
+    return log;
 }
 
 MetricLogView singleEvaluationLog(int64_t step, const std::map<std::string, double>& values) {

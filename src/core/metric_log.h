@@ -143,6 +143,9 @@ private:
     size_t size_ = 0;
 };
 
+// A new log holding the first `count` evaluations of `view` (a rewound run's history; old views keep theirs).
+std::shared_ptr<MetricLog> metricLogPrefix(const MetricLogView& view, size_t count);
+
 // A view of a new log holding one evaluation at `step` (hand-made snapshots).
 MetricLogView singleEvaluationLog(int64_t step, const std::map<std::string, double>& values);
 

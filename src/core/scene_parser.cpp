@@ -118,7 +118,7 @@ void parseDisplayKeys(const TableReader& r, DisplayState& display, bool is1d) {
 
 void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
     r.rejectUnknown({"title", "caption", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves",
-                     "layout"});
+                     "layout", "checkpoint_every", "checkpoint_memory_mb"});
     r.readString("title", scene.title);
     r.readString("caption", scene.caption);
     int64_t seed = 0;
@@ -126,6 +126,8 @@ void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
     r.readInt("steps", scene.steps, Range{1, 1e12, false, false, "1..1000000000000"});
     r.readInt("metrics_every", scene.metrics_every, Range{1, 1e9, false, false, "1..1000000000"});
     r.readInt("threads", scene.threads, Range{1, 64, false, false, "1..64"});
+    r.readInt("checkpoint_every", scene.checkpoint_every, Range{0, 1e12, false, false, "0..1000000000000"});
+    r.readInt("checkpoint_memory_mb", scene.checkpoint_memory_mb, Range{1, 65536, false, false, "1..65536"});
     parseDisplayKeys(r, scene.display, is1d);
 }
 

@@ -174,6 +174,7 @@ bool operator==(const RunSpec& a, const RunSpec& b) { return a.name == b.name &&
 bool operator==(const SceneSpec& a, const SceneSpec& b) {
     return a.title == b.title && a.caption == b.caption && a.seed == b.seed && a.steps == b.steps &&
            a.metrics_every == b.metrics_every && a.threads == b.threads && a.display == b.display &&
+           a.checkpoint_every == b.checkpoint_every && a.checkpoint_memory_mb == b.checkpoint_memory_mb &&
            a.data == b.data && a.runs == b.runs;
 }
 

@@ -132,6 +132,8 @@ struct SceneSpec {
     uint64_t seed = 1;
     int64_t steps = 5000;               // default length of `ganarium train` and recordings
     int metrics_every = 50;             // M: metrics cadence in iterations
+    int64_t checkpoint_every = 250;     // a checkpoint of every run each this many iterations (0 = none)
+    int checkpoint_memory_mb = 64;      // per run: older checkpoints are thinned out beyond this much memory
     int threads = 2;                    // trainer threads (runs are spread across them)
     DisplayState display;               // layers, curves tab, panel grid, view box ([scene] show/hide/curves/layout/view)
     DataSpec data;

@@ -141,6 +141,10 @@ std::string sceneToToml(const SceneSpec& scene) {
     if (!scene.caption.empty()) out << "caption = " << quote(scene.caption) << "\n";
     out << "seed = " << scene.seed << "\nsteps = " << scene.steps << "\n";
     out << "metrics_every = " << scene.metrics_every << "\nthreads = " << scene.threads << "\n";
+    const SceneSpec defaults;
+    if (scene.checkpoint_every != defaults.checkpoint_every) out << "checkpoint_every = " << scene.checkpoint_every << "\n";
+    if (scene.checkpoint_memory_mb != defaults.checkpoint_memory_mb)
+        out << "checkpoint_memory_mb = " << scene.checkpoint_memory_mb << "\n";
     writeDisplay(out, scene.display, familyDimension(scene.data.family) == 1);
     if (sceneUsesData(scene)) {
         out << "\n[data]\n";

@@ -32,6 +32,7 @@ struct RunSnapshot {
     std::string status_reason;        // e.g. "NaN in loss_d at step 1234"
     int64_t step = 0;                 // iterations done
     double clip = 0;                  // weight-clip c (0 when not clipping): the weights panel marks +-c
+    std::vector<int64_t> checkpoints; // steps of the checkpoints kept in memory, oldest first (the timeline)
 
     std::vector<Quantity> parts;      // named quantities (samples, fields, phase plane, loss-shape samples, ...)
 

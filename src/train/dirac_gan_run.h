@@ -44,6 +44,8 @@ public:
     bool checkState() override;
     void reinitialize() override;
     void injectNaN() override { point_.psi = std::numeric_limits<double>::quiet_NaN(); }
+    std::shared_ptr<const RunCheckpoint> checkpoint() const override;
+    std::string restore(const RunCheckpoint& checkpoint) override;
 
     // Current (theta, psi).
     PlaneVector point() const { return point_; }

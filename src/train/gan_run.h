@@ -19,6 +19,7 @@
 #include "train/mlp.h"
 #include "train/optimizers.h"
 #include "train/regularizers.h"
+#include "train/run_checkpoint.h"
 #include "train/step_workspace.h"
 
 namespace ganarium {
@@ -48,6 +49,10 @@ public:
     void resume();
     // Marks the run Diverged with `reason` (e.g. an exception raised while stepping).
     void fail(const std::string& reason);
+    // The whole training state now (see run_checkpoint.h); gan_run_checkpoint.cpp.
+    std::shared_ptr<const RunCheckpoint> checkpoint() const;
+    // Returns to a checkpoint() of this run; "" or why it cannot (the architecture changed since).
+    std::string restore(const RunCheckpoint& checkpoint);
     // Redraws G and D from the scene seed and fresh optimizers (used to resume a run with NaN weights).
     void reinitialize();
     void pause();

@@ -95,6 +95,29 @@ bool sameArchitecture(const Mlp& net, int in_features, int out_features, const N
            net->spec().hidden == spec.hidden;
 }
 
+MlpImpl::State MlpImpl::saveState() const {
+    State state;
+    state.parameters = flat_params_.detach().clone();
+    for (const SpectralNormState& sn : sn_states_) {
+        state.sn_u.push_back(sn.u.defined() ? sn.u.clone() : torch::Tensor());
+        state.sn_v.push_back(sn.v.defined() ? sn.v.clone() : torch::Tensor());
+    }
+    return state;
+}
+
+bool MlpImpl::restoreState(const State& state) {
+    if (!state.parameters.defined() || state.parameters.sizes() != flat_params_.sizes() ||
+        state.sn_u.size() != sn_states_.size())
+        return false;
+    torch::NoGradGuard no_grad;
+    flat_params_.copy_(state.parameters);  // the layers' weights are views of it
+    for (size_t i = 0; i < sn_states_.size(); ++i) {
+        sn_states_[i].u = state.sn_u[i].defined() ? state.sn_u[i].clone() : torch::Tensor();
+        sn_states_[i].v = state.sn_v[i].defined() ? state.sn_v[i].clone() : torch::Tensor();
+    }
+    return true;
+}
+
 CriticFn asCritic(const Mlp& net) {
     std::shared_ptr<MlpImpl> impl = net.ptr();
     return [impl](const torch::Tensor& x) { return impl->forward(x); };

@@ -55,6 +55,15 @@ public:
     const torch::Tensor& weightGradient(size_t i) const { return grad_w_[i]; }
     const torch::Tensor& biasGradient(size_t i) const { return grad_b_[i]; }
 
+    // Deep copies of the state that training changes: the flat parameters and the power-iteration vectors.
+    struct State {
+        torch::Tensor parameters;
+        std::vector<torch::Tensor> sn_u, sn_v;
+    };
+    State saveState() const;
+    // Restores a saveState() of a network of the same shapes; false (nothing changed) when they differ.
+    bool restoreState(const State& state);
+
     int inFeatures() const { return in_features_; }
     int outFeatures() const { return out_features_; }
     const NetSpec& spec() const { return spec_; }

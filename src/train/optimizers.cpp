@@ -30,6 +30,24 @@ FlatOptimizer::FlatOptimizer(const OptimSpec& spec, int64_t size) : spec_(spec) 
     if (spec.kind == OptimizerKind::Adam) second_ = emptyBuffer({size}).zero_();
 }
 
+FlatOptimizer::State FlatOptimizer::saveState() const {
+    State state{spec_.kind, first_.clone(), second_.defined() ? second_.clone() : torch::Tensor(), steps_};
+    return state;
+}
+
+void FlatOptimizer::restoreState(const State& state) {
+    const bool fits = state.kind == spec_.kind && state.first.sizes() == first_.sizes() &&
+                      state.second.defined() == second_.defined();
+    steps_ = fits ? state.steps : 0;
+    if (!fits) {
+        first_.zero_();
+        if (second_.defined()) second_.zero_();
+        return;
+    }
+    first_.copy_(state.first);
+    if (second_.defined()) second_.copy_(state.second);
+}
+
 bool FlatOptimizer::update(const OptimSpec& next) {
     if (next.kind != spec_.kind) return false;
     spec_ = next;

@@ -29,6 +29,16 @@ public:
     // The kind of update this optimizer applies.
     OptimizerKind kind() const { return spec_.kind; }
 
+    // Deep copies of the state (moment buffers and step count) of an optimizer of `kind`.
+    struct State {
+        OptimizerKind kind;
+        torch::Tensor first, second;
+        int64_t steps = 0;
+    };
+    State saveState() const;
+    // Restores a saveState(); a state of another kind or size leaves a fresh zero state instead.
+    void restoreState(const State& state);
+
 private:
     OptimSpec spec_;
     torch::Tensor first_, second_;  // Adam: exp_avg, exp_avg_sq; SGD: momentum buffer; RMSprop: square_avg

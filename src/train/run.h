@@ -11,6 +11,7 @@
 #include "core/distribution.h"
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
+#include "train/run_checkpoint.h"
 
 namespace ganarium {
 
@@ -56,6 +57,12 @@ public:
     virtual void reinitialize() = 0;
     // Test hook: poisons the state so the next update diverges.
     virtual void injectNaN() = 0;
+
+    // The whole training state now (weights, optimizer state, random streams, step, metric history length).
+    virtual std::shared_ptr<const RunCheckpoint> checkpoint() const = 0;
+    // Returns to `checkpoint` (one this run made): continuing from it repeats the same steps and metrics,
+    // under the run's current settings. Returns "" or why it cannot (e.g. the architecture changed since).
+    virtual std::string restore(const RunCheckpoint& checkpoint) = 0;
 };
 
 // Makes the run `spec.kind` names, on `dim`-dimensional data, seeded by `seed`.

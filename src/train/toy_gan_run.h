@@ -35,6 +35,8 @@ public:
     bool checkState() override { return gan_.checkWeights(); }
     void reinitialize() override { gan_.reinitialize(); }
     void injectNaN() override { gan_.injectNaN(); }
+    std::shared_ptr<const RunCheckpoint> checkpoint() const override { return gan_.checkpoint(); }
+    std::string restore(const RunCheckpoint& checkpoint) override { return gan_.restore(checkpoint); }
 
     // The underlying networks and streams (benchmarks and tests).
     GanRun& gan() { return gan_; }

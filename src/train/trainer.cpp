@@ -139,11 +139,31 @@ std::unique_ptr<Run> Trainer::Impl::buildRun(const RunSpec& spec) const {
 
 void Trainer::Impl::rebuildRuns() {
     runs.clear();
+    timelines.clear();
     for (const RunSpec& spec : scene.runs) runs.push_back(buildRun(spec));
-    // Step-0 metrics: the starting point of every curve.
-    for (auto& run : runs) evaluate(*run);
+    timelines.resize(runs.size());
+    // Step-0 metrics (the starting point of every curve) and the step-0 checkpoint.
+    for (size_t i = 0; i < runs.size(); ++i) {
+        evaluate(*runs[i]);
+        restartTimeline(i);
+    }
     iteration_cache = 0;
 }
+
+void Trainer::Impl::restartTimeline(size_t index) {
+    if (timelines.size() < runs.size()) timelines.resize(runs.size());
+    const size_t budget = static_cast<size_t>(scene.checkpoint_memory_mb) << 20;
+    timelines[index] = CheckpointTimeline(scene.checkpoint_every, budget);
+    if (scene.checkpoint_every > 0) timelines[index].take(*runs[index]);
+}
+
+void Trainer::Impl::afterIteration(size_t index) {
+    Run& run = *runs[index];
+    if (run.status() == RunStatus::Diverged) return;
+    if (run.step() % metricsEvery() == 0) evaluate(run);
+    timelines[index].maybeTake(run);
+}
+
 
 void Trainer::Impl::forEachRun(const std::function<void(Run&, size_t)>& fn) {
     // The calling thread runs its share too: one torch thread there as well.
@@ -168,15 +188,14 @@ void Trainer::Impl::evaluate(Run& run) {
 
 void Trainer::Impl::advance(int64_t iterations, const std::atomic<bool>* stop) {
     if (iterations <= 0) return;
-    const int every = metricsEvery();
     const Distribution* source = data.get();
-    forEachRun([&](Run& run, size_t) {
+    forEachRun([&](Run& run, size_t index) {
         if (run.needsData() && !source) return;  // custom data is empty: wait until some is drawn
         try {
             for (int64_t i = 0; i < iterations && run.status() == RunStatus::Running; ++i) {
                 if (stop && stop->load(std::memory_order_relaxed)) break;
                 run.iterate(source);
-                if (run.status() == RunStatus::Running && run.step() % every == 0) evaluate(run);
+                afterIteration(index);
             }
         } catch (const std::exception& error) {
             // A LibTorch error stops this run only; the message is shown as its status.
@@ -221,6 +240,7 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     forEachRun([&](Run& run, size_t i) {
         try {
             snapshot->runs[i] = run.snapshot(context, full);
+            snapshot->runs[i].checkpoints = timelines[i].steps();
         } catch (const std::exception& error) {
             // A run whose snapshot cannot be built pauses with the reason; the others and the window go on.
             run.fail(std::string("snapshot failed at step ") + std::to_string(run.step()) + ": " + error.what());

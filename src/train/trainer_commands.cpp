@@ -36,20 +36,34 @@ void Trainer::Impl::switchData(const DataSpec& next) {
     if (dim != old_dim) rebuildRuns();
 }
 
+void Trainer::Impl::rewind(int index, int64_t step) {
+    for (size_t i : targets(index, runs.size())) {
+        const std::shared_ptr<const RunCheckpoint> checkpoint = timelines[i].atOrBefore(step);
+        const std::string run_name = "run " + std::to_string(i + 1) + " (" + runs[i]->spec().name + ")";
+        if (!checkpoint)
+            throw UserError("Rewind: " + run_name + " has no checkpoint at or before step " + std::to_string(step) +
+                            " (checkpoint_every = " + std::to_string(scene.checkpoint_every) + ").");
+        const std::string why = runs[i]->restore(*checkpoint);
+        if (!why.empty()) throw UserError("Rewind: " + run_name + " cannot go back: " + why + ".");
+        timelines[i].dropAfter(checkpoint->step);
+    }
+    iteration_cache = iteration();
+}
+
 void Trainer::Impl::setRun(size_t index, const RunSpec& spec) {
     scene.runs[index] = spec;
     if (kindOf(runs[index]->spec()) == kindOf(spec)) {
         runs[index]->applySpec(spec);
     } else {
-        // Another kind of run: build it afresh, with its step-0 metrics.
+        // Another kind of run: build it afresh, with its step-0 metrics and checkpoint.
         runs[index] = buildRun(spec);
         evaluate(*runs[index]);
+        restartTimeline(index);
     }
 }
 
 void Trainer::Impl::apply(const Command& command) {
     using Kind = Command::Kind;
-    const int every = metricsEvery();
     if (changesScene(command.kind)) published_scene.reset();  // the next snapshot carries the edited scene
     switch (command.kind) {
         case Kind::Play:
@@ -82,7 +96,7 @@ void Trainer::Impl::apply(const Command& command) {
                         run.stepG();
                     } else {
                         run.iterate(data.get());
-                        if (run.status() != RunStatus::Diverged && run.step() % every == 0) evaluate(run);
+                        afterIteration(i);
                     }
                 }
             }
@@ -110,6 +124,7 @@ void Trainer::Impl::apply(const Command& command) {
                 scene.runs.push_back(command.run_spec);
                 runs.push_back(buildRun(command.run_spec));
                 evaluate(*runs.back());
+                restartTimeline(runs.size() - 1);
             }
             break;
         }
@@ -136,6 +151,7 @@ void Trainer::Impl::apply(const Command& command) {
                 run.resume();
             }
             break;
+        case Kind::Rewind: rewind(command.run, command.step); break;
         case Kind::RestartFrom:
             for (size_t i : targets(command.run, runs.size())) {
                 Run& run = *runs[i];
@@ -143,6 +159,7 @@ void Trainer::Impl::apply(const Command& command) {
                 run.restartFrom(command.x, command.y);
                 scene.runs[i] = run.spec();
                 evaluate(run);
+                restartTimeline(i);
             }
             break;
     }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/distribution.h"
+#include "train/checkpoint_timeline.h"
 #include "train/metric_evaluator.h"
 #include "train/run.h"
 #include "train/trainer.h"
@@ -35,6 +36,7 @@ struct Trainer::Impl {
     std::vector<Mode> modes;
     std::vector<double> mode_weights;
     std::vector<std::unique_ptr<Run>> runs;  // one per scene run, made by makeRun()
+    std::vector<CheckpointTimeline> timelines;  // runs[i]'s checkpoints (touched by the thread stepping run i)
     int dim = 2;
     Bounds view;
     DivergenceGrid divergence_grid;        // the fixed box JS/KL use, set with the data (read-only while stepping)
@@ -72,6 +74,12 @@ struct Trainer::Impl {
     void advance(int64_t iterations, const std::atomic<bool>* stop = nullptr);
     // Evaluates metrics on one run and records them.
     void evaluate(Run& run);
+    // After one iteration of run `index`: metrics and a checkpoint when their cadences say so.
+    void afterIteration(size_t index);
+    // Starts run `index`'s checkpoint timeline afresh, with a checkpoint of its current state.
+    void restartTimeline(size_t index);
+    // Returns runs `index` (-1 = all) to their latest checkpoint at or before `step`; throws UserError when one cannot.
+    void rewind(int index, int64_t step);
     // Builds run `spec` with the scene's seed and display size, shown the current data.
     std::unique_ptr<Run> buildRun(const RunSpec& spec) const;
     // Builds a snapshot (full: with fields and geometry) and grows the view box.

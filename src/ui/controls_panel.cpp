@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/checkpoint_timeline.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -142,6 +143,7 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     ImGui::TextWrapped("%s", snapshot.scene_title.c_str());
     ImGui::Separator();
     drawTransport(state, snapshot);
+    drawCheckpointTimeline(state, snapshot);
     ImGui::Separator();
     drawRecordControls(state);
 

@@ -222,6 +222,14 @@ const TextRow kTexts[] = {
      "critic is steep (weak penalty or clipping), not that the distributions are far apart.",
      "判别器对 W1 的估计(虚线)只有在评价器满足 1-Lipschitz 时才是下界。数值很大说明评价器过陡"
      "(惩罚或裁剪太弱),并不说明两个分布相距很远。"},
+    {T::Checkpoints, "Checkpoints", "检查点"},
+    {T::RewindBack, "Rewind", "回退"},
+    {T::RewindToStep, "Rewind every run to step %lld", "将所有运行回退到第 %lld 步"},
+    {T::RewindHint,
+     "Click a tick to return every run to that checkpoint: weights, optimizer state and curves as they were. "
+     "Change a setting afterwards to branch.",
+     "点击刻度,所有运行回到该检查点:权重、优化器状态和曲线都恢复原样。之后修改设置即可从此分支。"},
+    {T::NoCheckpoints, "no checkpoints (checkpoint_every = 0)", "无检查点(checkpoint_every = 0)"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

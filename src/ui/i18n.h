@@ -56,6 +56,8 @@ enum class TextId {
     DiracMethod, DiracScheme, DiracStepSize, DiracTarget, DiracGamma, DiracNoise,
     // pictures that agree with the numbers (issue 10)
     ViewHqShare, CriticEstimateNote,
+    // checkpoints and rewind (issue 9)
+    Checkpoints, RewindBack, RewindToStep, RewindHint, NoCheckpoints,
     Count
 };
 

@@ -13,6 +13,7 @@
 #include "core/errors.h"
 #include "core/scene_parser.h"
 #include "train/trainer.h"
+#include "ui/checkpoint_timeline.h"
 #include "ui/i18n.h"
 #include "ui/panels.h"
 #include "ui/scene_frame.h"
@@ -277,4 +278,21 @@ TEST_CASE("arrow scale: runs with the same kind of D share one reference, so a v
     CHECK(pushLengthFraction(5.0, ref_nonsat) == 1.0);
     CHECK(pushLengthFraction(0.3, 0.0) == 0.0);
     CHECK(pushLengthFraction(std::nan(""), 1.0) == 0.0);
+}
+
+TEST_CASE("the checkpoint strip: the union of the runs' checkpoints, the nearest tick to a click, the one before now") {
+    Snapshot snapshot;
+    snapshot.runs.resize(2);
+    snapshot.runs[0].checkpoints = {0, 250, 500};
+    snapshot.runs[1].checkpoints = {0, 250};  // diverged before 500
+    CHECK(sharedCheckpoints(snapshot) == std::vector<int64_t>{0, 250, 500});
+    const std::vector<int64_t> ticks = {0, 250, 500, 1000};
+    CHECK(checkpointAtFraction(ticks, 0.0, 1000) == 0);
+    CHECK(checkpointAtFraction(ticks, 0.3, 1000) == 250);
+    CHECK(checkpointAtFraction(ticks, 0.8, 1000) == 1000);
+    CHECK(checkpointAtFraction(ticks, 7.0, 1000) == 1000);  // clamped to the strip
+    CHECK(checkpointAtFraction({}, 0.5, 1000) == -1);
+    CHECK(checkpointBefore(ticks, 1000) == 500);
+    CHECK(checkpointBefore(ticks, 1001) == 1000);
+    CHECK(checkpointBefore(ticks, 0) == -1);
 }

@@ -1,0 +1,111 @@
+// checkpoint_timeline.cpp — the checkpoint strip and its rewind commands.
+#include "ui/checkpoint_timeline.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/i18n.h"
+
+namespace ganarium {
+
+std::vector<int64_t> sharedCheckpoints(const Snapshot& snapshot) {
+    std::vector<int64_t> all;
+    for (const RunSnapshot& run : snapshot.runs) all.insert(all.end(), run.checkpoints.begin(), run.checkpoints.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all;
+}
+
+int64_t checkpointAtFraction(const std::vector<int64_t>& checkpoints, double fraction, int64_t last_step) {
+    if (checkpoints.empty()) return -1;
+    const double target = std::clamp(fraction, 0.0, 1.0) * static_cast<double>(std::max<int64_t>(last_step, 1));
+    int64_t best = checkpoints.front();
+    for (int64_t step : checkpoints) {
+        if (std::fabs(static_cast<double>(step) - target) < std::fabs(static_cast<double>(best) - target)) best = step;
+    }
+    return best;
+}
+
+int64_t checkpointBefore(const std::vector<int64_t>& checkpoints, int64_t step) {
+    int64_t found = -1;
+    for (int64_t c : checkpoints) {
+        if (c < step) found = c;
+    }
+    return found;
+}
+
+namespace {
+
+void postRewind(UiState& state, int64_t step) {
+    Command command;
+    command.kind = Command::Kind::Rewind;
+    command.run = -1;
+    command.step = step;
+    postCommand(state, command);
+}
+
+}  // namespace
+
+void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot) {
+    const Language L = state.lang;
+    const std::vector<int64_t> checkpoints = sharedCheckpoints(snapshot);
+    int64_t current = 0;
+    for (const RunSnapshot& run : snapshot.runs) current = std::max(current, run.step);
+    ImGui::TextUnformatted(tr(L, TextId::Checkpoints));
+    if (checkpoints.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(L, TextId::NoCheckpoints));
+        return;
+    }
+    const int64_t back_to = checkpointBefore(checkpoints, current);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(back_to < 0);
+    if (ImGui::SmallButton(tr(L, TextId::RewindBack))) postRewind(state, back_to);
+    ImGui::EndDisabled();
+    if (back_to >= 0 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(tr(L, TextId::RewindToStep), static_cast<long long>(back_to));
+
+    // The strip: steps 0..last left to right, a tick per checkpoint, the current step as a bar.
+    const int64_t last = std::max(current, checkpoints.back());
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = ImGui::GetFrameHeight();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##checkpoint_strip", ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    const float pad = 6.0f;
+    const float x0 = origin.x + pad, x1 = origin.x + width - pad, mid = origin.y + height * 0.5f;
+    auto xOf = [&](int64_t step) {
+        return x0 + (x1 - x0) * static_cast<float>(static_cast<double>(step) / static_cast<double>(std::max<int64_t>(last, 1)));
+    };
+    const double fraction = (ImGui::GetIO().MousePos.x - x0) / std::max(1.0f, x1 - x0);
+    const int64_t under_mouse = hovered ? checkpointAtFraction(checkpoints, fraction, last) : -1;
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 line = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 tick = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 accent = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
+    draw->AddLine(ImVec2(x0, mid), ImVec2(x1, mid), line, 2.0f);
+    for (int64_t step : checkpoints) {
+        const float x = xOf(step);
+        const bool chosen = step == under_mouse;
+        draw->AddLine(ImVec2(x, mid - height * (chosen ? 0.45f : 0.3f)), ImVec2(x, mid + height * (chosen ? 0.45f : 0.3f)),
+                      chosen ? accent : tick, chosen ? 3.0f : 1.5f);
+    }
+    const float xc = xOf(current);
+    draw->AddTriangleFilled(ImVec2(xc - 5, origin.y), ImVec2(xc + 5, origin.y), ImVec2(xc, mid), accent);
+
+    if (under_mouse >= 0) {
+        ImGui::BeginTooltip();
+        ImGui::Text(tr(L, TextId::RewindToStep), static_cast<long long>(under_mouse));
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+        ImGui::TextDisabled("%s", tr(L, TextId::RewindHint));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+        if (ImGui::IsItemClicked()) postRewind(state, under_mouse);
+    }
+}
+
+}  // namespace ganarium

@@ -1,0 +1,27 @@
+// checkpoint_timeline.h — the timeline strip under the transport buttons:
+// one tick per checkpoint the runs hold, the current step, and a click that
+// rewinds every run to a checkpoint (Command::Rewind). The mapping from a
+// click to a checkpoint is a pure function, tested without a window.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/snapshot.h"
+#include "ui/ui_state.h"
+
+namespace ganarium {
+
+// The checkpoint steps every run of `snapshot` holds (the first run's list when runs differ), oldest first.
+std::vector<int64_t> sharedCheckpoints(const Snapshot& snapshot);
+
+// The checkpoint nearest to `fraction` (0..1) of a strip spanning steps 0..`last_step`; -1 when none.
+int64_t checkpointAtFraction(const std::vector<int64_t>& checkpoints, double fraction, int64_t last_step);
+
+// The latest checkpoint strictly before `step`; -1 when none.
+int64_t checkpointBefore(const std::vector<int64_t>& checkpoints, int64_t step);
+
+// The strip and its Rewind button (posts Rewind commands).
+void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot);
+
+}  // namespace ganarium
