@@ -30,6 +30,7 @@ struct Command {
         ResumeRun,       // clear a diverged/paused run `run` and let it continue
         RestartFrom,     // Dirac-GAN runs (`run`, -1 = all): start again from (x, y) = (theta, psi)
         Rewind,          // runs (`run`, -1 = all) return to their latest checkpoint at or before `step`
+        FastForward,     // train `count` iterations without drawing every frame (0 = stop fast-forwarding)
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs

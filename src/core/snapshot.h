@@ -50,6 +50,8 @@ struct Snapshot {
     double steps_per_second = 0;      // measured training throughput (all runs)
     std::string command_error;        // why the trainer refused the latest refused command ("" = none)
     uint64_t command_errors = 0;      // how many commands it refused so far (a change means a new error)
+    int64_t fast_forward_done = 0;    // iterations of the current fast-forward done so far
+    int64_t fast_forward_total = 0;   // its length (0: not fast-forwarding)
     std::shared_ptr<const SceneSpec> scene;  // the trainer's scene with every applied edit (shared between
                                              // snapshots; a new pointer only when the scene changed)
     std::vector<RunSnapshot> runs;

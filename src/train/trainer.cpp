@@ -205,6 +205,14 @@ void Trainer::Impl::advance(int64_t iterations, const std::atomic<bool>* stop) {
     iteration_cache = iteration();
 }
 
+int64_t Trainer::Impl::fastForwardRemaining() const {
+    if (fast_forward_total <= 0 || !data) return 0;
+    bool any_running = false;
+    for (const auto& run : runs) any_running = any_running || run->status() == RunStatus::Running;
+    if (!any_running) return 0;
+    return std::max<int64_t>(0, fast_forward_start + fast_forward_total - iteration());
+}
+
 int64_t Trainer::Impl::iteration() const {
     int64_t slowest = -1, fastest = 0;
     for (const auto& run : runs) {
@@ -227,6 +235,8 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     snapshot->steps_per_second = steps_per_second;
     snapshot->command_error = command_error;
     snapshot->command_errors = command_errors;
+    snapshot->fast_forward_total = fast_forward_total;
+    snapshot->fast_forward_done = std::min(fast_forward_total, std::max<int64_t>(0, iteration() - fast_forward_start));
     if (!published_scene) published_scene = std::make_shared<const SceneSpec>(scene);
     snapshot->scene = published_scene;
     snapshot->runs.resize(runs.size());

@@ -78,6 +78,7 @@ void Trainer::Impl::apply(const Command& command) {
         case Kind::Pause:
             if (command.run < 0) {
                 playing = false;
+                fast_forward_total = 0;  // pausing also stops a fast-forward
             } else {
                 for (size_t i : targets(command.run, runs.size())) runs[i]->pause();
             }
@@ -152,6 +153,11 @@ void Trainer::Impl::apply(const Command& command) {
             }
             break;
         case Kind::Rewind: rewind(command.run, command.step); break;
+        case Kind::FastForward:
+            if (command.count < 0) throw UserError("FastForward: the number of steps must be >= 0.");
+            fast_forward_start = iteration();
+            fast_forward_total = command.count;
+            break;
         case Kind::RestartFrom:
             for (size_t i : targets(command.run, runs.size())) {
                 Run& run = *runs[i];

@@ -43,6 +43,8 @@ struct Trainer::Impl {
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;
+    int64_t fast_forward_start = 0;        // iteration() when the current fast-forward began
+    int64_t fast_forward_total = 0;        // its length in iterations (0: none)
     std::string command_error;       // the latest refused command's reason (shown by the UI)
     uint64_t command_errors = 0;
     std::shared_ptr<const SceneSpec> published_scene;  // `scene` as snapshots share it; null: copy on the next one
@@ -92,6 +94,8 @@ struct Trainer::Impl {
     void setRun(size_t index, const RunSpec& spec);
     // Applies one command (called on the thread driving training).
     void apply(const Command& command);
+    // Iterations of the current fast-forward still to train (0 when none, or when no run can train).
+    int64_t fastForwardRemaining() const;
     // Slowest running run's iteration count.
     int64_t iteration() const;
     int threadCount() const;

@@ -19,6 +19,9 @@ using Clock = std::chrono::steady_clock;
 constexpr double kFrameSeconds = 1.0 / 30.0;
 // Flat-out frame interval is at least this many times the snapshot build time.
 constexpr double kSnapshotBudgetFactor = 3.0;
+// Fast-forward: chunks of about this much training between command checks, a picture this often.
+constexpr double kFastForwardChunkSeconds = 0.1;
+constexpr double kFastForwardFrameSeconds = 0.5;
 // How long a paused trainer sleeps waiting for a command.
 constexpr auto kIdleWait = std::chrono::milliseconds(20);
 }  // namespace
@@ -53,7 +56,34 @@ void Trainer::Impl::workerLoop() {
         }
         iteration_cache = iteration();
         const bool paced = steps_per_frame > 0;
-        if (playing && data) {
+        const int64_t fast_forward_left = fastForwardRemaining();
+        const bool fast_forwarding = fast_forward_left > 0;
+        bool fast_forward_ended = false;
+        if (fast_forwarding) {
+            // Train without drawing: chunks of ~0.1 s (commands still apply between them), a picture every ~0.5 s.
+            const int64_t n = std::clamp<int64_t>(static_cast<int64_t>(rate * kFastForwardChunkSeconds), 1,
+                                                  fast_forward_left);
+            const auto t0 = Clock::now();
+            advance(n);
+            const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+            since_publish += n;
+            window_iterations += static_cast<double>(n);
+            window_seconds += seconds;
+            if (seconds > 0) rate = std::clamp(0.5 * rate + 0.5 * static_cast<double>(n) / seconds, 1.0, 1e7);
+            if (window_seconds > 0.25) {
+                steps_per_second = window_iterations / window_seconds;
+                window_iterations = window_seconds = 0;
+            }
+            dirty = true;
+            if (fastForwardRemaining() == 0) {
+                fast_forward_total = 0;
+                fast_forward_ended = true;
+            }
+        } else if (fast_forward_total > 0) {
+            fast_forward_total = 0;  // nothing left to train (or no run can): end it and say so in a snapshot
+            fast_forward_ended = true;
+            dirty = true;
+        } else if (playing && data) {
             // Flat out: chunks of about half a frame of work. Paced: `steps_per_frame` per frame, but never
             // more than a frame's worth, so a huge speed behaves like flat out and the view stays live.
             const int64_t frame_capacity = std::max<int64_t>(1, static_cast<int64_t>(rate * kFrameSeconds));
@@ -77,7 +107,9 @@ void Trainer::Impl::workerLoop() {
         // Flat out, snapshots may take at most about a third of the time: with many runs the frame interval
         // stretches beyond 1/30 s rather than starving training.
         const double interval = std::max(kFrameSeconds, kSnapshotBudgetFactor * build_seconds);
-        const bool due = !playing || (paced ? enough_steps : (since >= interval && enough_steps));
+        bool due = !playing || (paced ? enough_steps : (since >= interval && enough_steps));
+        if (fast_forwarding) due = fast_forward_ended || since >= std::max(kFastForwardFrameSeconds, interval);
+        if (fast_forward_ended) due = true;
         if (dirty && due) {
             const auto t0 = Clock::now();
             publish(buildSnapshot(true));
@@ -86,7 +118,7 @@ void Trainer::Impl::workerLoop() {
             since_publish = 0;
             dirty = false;
         }
-        if (playing && paced) {
+        if (playing && paced && !fast_forwarding) {
             // Paced mode: `steps_per_frame` iterations per ~1/30 s frame; commands or stop cut the wait short.
             const auto frame_end = frame_start + std::chrono::duration_cast<Clock::duration>(
                                                      std::chrono::duration<double>(kFrameSeconds));

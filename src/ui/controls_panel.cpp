@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/checkpoint_timeline.h"
+#include "ui/fast_forward_control.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -143,6 +144,7 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     ImGui::TextWrapped("%s", snapshot.scene_title.c_str());
     ImGui::Separator();
     drawTransport(state, snapshot);
+    drawFastForward(state, snapshot);
     drawCheckpointTimeline(state, snapshot);
     ImGui::Separator();
     drawRecordControls(state);

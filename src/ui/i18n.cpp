@@ -230,6 +230,12 @@ const TextRow kTexts[] = {
      "Change a setting afterwards to branch.",
      "点击刻度,所有运行回到该检查点:权重、优化器状态和曲线都恢复原样。之后修改设置即可从此分支。"},
     {T::NoCheckpoints, "no checkpoints (checkpoint_every = 0)", "无检查点(checkpoint_every = 0)"},
+    {T::FastForward, "Fast-forward", "快进"},
+    {T::FastForwardHint,
+     "Train this many steps without drawing every frame, then show the result (a picture every half second).",
+     "不逐帧绘制地训练这么多步,然后显示结果(每半秒刷新一次画面)。"},
+    {T::FastForwardProgress, "fast-forward %lld / %lld steps", "快进 %lld / %lld 步"},
+    {T::FastForwardStop, "Stop", "停止"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

@@ -58,6 +58,8 @@ enum class TextId {
     ViewHqShare, CriticEstimateNote,
     // checkpoints and rewind (issue 9)
     Checkpoints, RewindBack, RewindToStep, RewindHint, NoCheckpoints,
+    // fast-forward (issue 10)
+    FastForward, FastForwardHint, FastForwardProgress, FastForwardStop,
     Count
 };
 

@@ -84,6 +84,7 @@ struct UiState {
     bool scenes_scanned = false;
     uint64_t reseed_value = 0;       // seed the Reseed button uses (0: scene seed + 1)
     int speed = 1;
+    int fast_forward_steps = 1000;  // length of the next fast-forward
 };
 
 // Queues `command` for the trainer; a scene edit marks the draft as waiting for the trainer's answer.
