@@ -58,11 +58,8 @@ void Trainer::Impl::workerLoop() {
         const bool paced = steps_per_frame > 0;
         const int64_t fast_forward_left = fastForwardRemaining();
         const bool fast_forwarding = fast_forward_left > 0;
-        bool fast_forward_ended = false;
-        if (fast_forwarding) {
-            // Train without drawing: chunks of ~0.1 s (commands still apply between them), a picture every ~0.5 s.
-            const int64_t n = std::clamp<int64_t>(static_cast<int64_t>(rate * kFastForwardChunkSeconds), 1,
-                                                  fast_forward_left);
+        // Trains n iterations and updates the measured rate and the steps/s readout.
+        auto trainTimed = [&](int64_t n) {
             const auto t0 = Clock::now();
             advance(n);
             const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -75,6 +72,13 @@ void Trainer::Impl::workerLoop() {
                 window_iterations = window_seconds = 0;
             }
             dirty = true;
+        };
+        bool fast_forward_ended = false;
+        if (fast_forwarding) {
+            // Train without drawing: chunks of ~0.1 s (commands still apply between them), a picture every ~0.5 s.
+            const int64_t n = std::clamp<int64_t>(static_cast<int64_t>(rate * kFastForwardChunkSeconds), 1,
+                                                  fast_forward_left);
+            trainTimed(n);
             if (fastForwardRemaining() == 0) {
                 fast_forward_total = 0;
                 fast_forward_ended = true;
@@ -89,18 +93,7 @@ void Trainer::Impl::workerLoop() {
             const int64_t frame_capacity = std::max<int64_t>(1, static_cast<int64_t>(rate * kFrameSeconds));
             const int64_t n = paced ? std::min<int64_t>(steps_per_frame, frame_capacity)
                                     : std::max<int64_t>(1, frame_capacity / 2);
-            const auto t0 = Clock::now();
-            advance(n);
-            const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-            since_publish += n;
-            window_iterations += static_cast<double>(n);
-            window_seconds += seconds;
-            if (seconds > 0) rate = std::clamp(0.5 * rate + 0.5 * static_cast<double>(n) / seconds, 1.0, 1e7);
-            if (window_seconds > 0.25) {
-                steps_per_second = window_iterations / window_seconds;
-                window_iterations = window_seconds = 0;
-            }
-            dirty = true;
+            trainTimed(n);
         }
         const double since = std::chrono::duration<double>(Clock::now() - last_publish).count();
         const bool enough_steps = since_publish >= std::max(1, options.snapshot_every);
