@@ -20,12 +20,19 @@ uniform float u_px_scale;
 
 out vec4 frag_color;
 
-// 1 on a line of `width` physical pixels where `v` crosses `level`.
-float levelLine(float v, float level, float width) {
+// Fades lines out where the field is nearly flat: below ~1/1000 of a contour step per pixel, a level the
+// field only grazes (D saturated at 0 or 1, a critic flat up to float noise) would otherwise be traced as
+// fragments along the texel grid of the bilinear interpolation. `w` is in contour steps per pixel.
+float slopeFade(float w) {
+    return smoothstep(0.0005, 0.002, w);
+}
+
+// 1 on a line of `width` physical pixels where `v` crosses `level` (`step`: the contour step, for the fade).
+float levelLine(float v, float level, float width, float step) {
     float w = fwidth(v);
     if (!(w > 1e-7)) return 0.0;  // flat field, or a NaN neighbour (undefined D*): no line
     float d = abs(v - level) / w;
-    return 1.0 - smoothstep(0.5 * width, 0.5 * width + 1.0, d);
+    return (1.0 - smoothstep(0.5 * width, 0.5 * width + 1.0, d)) * slopeFade(w / step);
 }
 
 // 1 on lines where `v` crosses any multiple of `step`.
@@ -34,7 +41,7 @@ float gridLines(float v, float step, float width) {
     float w = fwidth(f);
     if (w < 1e-7) return 0.0;
     float d = abs(f - floor(f + 0.5)) / w;
-    return 1.0 - smoothstep(0.5 * width, 0.5 * width + 1.0, d);
+    return (1.0 - smoothstep(0.5 * width, 0.5 * width + 1.0, d)) * slopeFade(w);
 }
 
 void main() {
@@ -49,12 +56,12 @@ void main() {
     if (u_contours == 1) {
         float m = gridLines(v, u_contour_step, 1.0 * u_px_scale);
         c = mix(c, c * 0.62, m * 0.7);
-        float e = levelLine(v, u_contour_emph, 2.0 * u_px_scale);
+        float e = levelLine(v, u_contour_emph, 2.0 * u_px_scale, u_contour_step);
         c = mix(c, vec3(0.12, 0.12, 0.15), e * 0.85);
     }
     if (u_overlay_on == 1) {
         float o = texture(u_overlay, v_uv).r;
-        float m = isnan(o) ? 0.0 : levelLine(o, u_overlay_level, 2.0 * u_px_scale);  // NaN: D* undefined
+        float m = isnan(o) ? 0.0 : levelLine(o, u_overlay_level, 2.0 * u_px_scale, u_contour_step);  // NaN: D* undefined
         float dash = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / (16.0 * u_px_scale)));
         c = mix(c, vec3(0.05, 0.05, 0.05), m * dash * 0.9);
     }

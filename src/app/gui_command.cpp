@@ -67,15 +67,17 @@ struct GuiArgs {
     std::string record_dir;        // folder of the record button's videos and F12 screenshots ("" = the current directory)
     RecordPacing record_pacing = RecordPacing::Lockstep;  // --record-mode
     PixelSize size{1280, 720};     // --size: the window's size (its framebuffer's under Xvfb)
+    TrainingPolicy training_policy = TrainingPolicy::Adaptive;  // --training-policy
 };
 
 GuiArgs parseGuiArgs(int argc, char** argv) {
-    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads", "record-dir", "record-mode", "size"},
+    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads", "record-dir", "record-mode", "size",
+                                         "training-policy"},
                  {"stats", "paused", "presentation", "record"});
     GuiArgs out;
     if (args.positional().size() > 1)
         throw UserError("expected at most one scene file, got " + std::to_string(args.positional().size()) +
-                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation] [--record] [--record-dir DIR] [--record-mode lockstep|realtime] [--size WxH])");
+                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation] [--record] [--record-dir DIR] [--record-mode lockstep|realtime] [--size WxH] [--training-policy adaptive|idle])");
     out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
     out.frames = args.integer("frames", 0, 1, 100000000);
     out.screenshot = args.value("screenshot").value_or("");
@@ -90,6 +92,13 @@ GuiArgs parseGuiArgs(int argc, char** argv) {
         throw UserError("--record-mode must be 'lockstep' (K training steps per video frame, the default) or "
                         "'realtime' (the clip plays at the speed the window showed), got '" + *mode + "'");
     if (auto size = args.value("size")) out.size = parseSizeOption(*size, false);
+    if (auto policy = args.value("training-policy")) {
+        if (*policy == "idle") out.training_policy = TrainingPolicy::Idle;
+        else if (*policy != "adaptive")
+            throw UserError("--training-policy must be 'adaptive' (normal priority, training rests when frames run "
+                            "over budget; the default) or 'idle' (training only on cycles nothing else wants), got '" +
+                            *policy + "'");
+    }
     if (!out.screenshot.empty() && out.frames == 0)
         throw UserError("--screenshot FILE saves the last of --frames N frames: add --frames (e.g. --frames 300 "
                         "for 5 s at 60 Hz); in the window, press F12 instead");
@@ -174,6 +183,7 @@ int runWindow(const GuiArgs& args) {
     options.lang = args.lang;
     options.start_playing = !args.paused;
     options.presentation = args.presentation;
+    options.training_policy = args.training_policy;
     options.trainer.threads = args.threads;
     options.trainer.display_samples = 0;  // by run count: smaller panels get fewer dots (cheaper frames)
     options.scene_dirs = sceneFolders();
@@ -181,7 +191,7 @@ int runWindow(const GuiArgs& args) {
     GuiSession session(args.scene, options);
     session.ui().requests.toggle_recording = args.record;
     GuiRecorder recorder;
-    recorder.setPacing(args.record_pacing);
+    session.ui().record_realtime = args.record_pacing == RecordPacing::Realtime;  // the check box starts as --record-mode says
     // Automated screenshots: park the pointer in the window's top-left corner (on a display without a
     // mouse, such as Xvfb, it sits mid-screen) so no hover read-out lands in the picture.
     if (!args.screenshot.empty()) glfwSetCursorPos(window->handle(), 0, 0);
@@ -215,6 +225,8 @@ int runWindow(const GuiArgs& args) {
             const float display_h = std::max(1.0f, ImGui::GetIO().DisplaySize.y);
             const float pixel_scale = display_h > 1.0f ? static_cast<float>(fb_h) / display_h : 1.0f;
             const int status_px = static_cast<int>(std::ceil(session.statusLineHeight() * pixel_scale));
+            if (!recorder.recording())
+                recorder.setPacing(session.ui().record_realtime ? RecordPacing::Realtime : RecordPacing::Lockstep);
             recorder.toggle(session, fb_w, fb_h - status_px);  // the status line (REC indicator) stays out
         }
         recorder.publishStatus(session);
@@ -254,6 +266,7 @@ int runWindow(const GuiArgs& args) {
             interval_ema_ms = interval_ema_ms <= 0 ? interval : 0.9 * interval_ema_ms + 0.1 * interval;
             rendered_fps = interval_ema_ms > 0 ? 1000.0 / interval_ema_ms : 0.0;
             last_work_ms = msSince(t0);
+            if (!recorder.recording()) session.noteFrameWork(last_work_ms);
             if (++rendered > warmup) {
                 stats.addFrame(msSince(t0), interval);
                 stats.addPhases(std::chrono::duration<double, std::milli>(t_built - t0).count(),

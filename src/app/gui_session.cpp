@@ -54,6 +54,7 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     deferred_.clear();  // edits of the old scene
     if (trainer_ && options_.threaded) trainer_->stop();
     trainer_ = std::move(trainer);
+    trainer_->setTrainingShare(training_share_.share());  // the machine is as busy as it was
     resetDraft(ui_.draft);  // the editors start from the new trainer's scene (its first snapshot)
     ui_.outbox.clear();
     ui_.draw_mode = false;
@@ -83,14 +84,20 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
 }
 
 void GuiSession::launchTrainerThread(bool playing) {
-    // Start the training thread from a launcher thread at background priority: Linux threads inherit the
-    // scheduling policy and nice value, so on a busy 2-core machine the render thread and Mesa's raster
-    // threads preempt training at once (short frames), while training still gets every cycle they leave.
+    // Start the training thread from a launcher thread, so the Idle policy lowers only it: Linux threads inherit
+    // the scheduling policy and nice value (the pool's workers follow). The Adaptive policy keeps normal
+    // priority and rests the thread instead whenever frames run over budget (noteFrameWork).
     std::thread launcher([this, playing] {
-        if (options_.background_training) lowerThisThreadsPriority();
+        if (options_.training_policy == TrainingPolicy::Idle) lowerThisThreadsPriority();
         trainer_->start(playing);
     });
     launcher.join();
+}
+
+void GuiSession::noteFrameWork(double work_ms) {
+    if (options_.training_policy != TrainingPolicy::Adaptive || synchronous()) return;
+    if (training_share_.addFrame(work_ms)) trainer_->setTrainingShare(training_share_.share());
+    ui_.frame.training_share = training_share_.share();
 }
 
 void GuiSession::setLockstep(bool on) {

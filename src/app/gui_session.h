@@ -13,6 +13,7 @@
 #include "app/lockstep_driver.h"
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
+#include "core/training_share.h"
 #include "render/shader_program.h"
 #include "train/trainer.h"
 #include "ui/panels.h"
@@ -21,12 +22,19 @@
 
 namespace ganarium {
 
+// Where the window's training thread runs (measured in docs/gui.md, "Training under load").
+enum class TrainingPolicy {
+    Adaptive,  // normal priority; it rests whenever the frames run over budget (core/training_share.h) — the default
+    Idle,      // SCHED_IDLE (nice 19 where refused): only the cycles nothing else wants
+    Normal,    // normal priority, never rests (tests)
+};
+
 // How a session runs.
 struct GuiSessionOptions {
     bool threaded = true;        // Trainer::start() on its own thread; false: advance() each frame (tests)
     bool start_playing = true;
     int sync_steps_per_frame = 1;  // synchronous mode: iterations per frame while playing
-    bool background_training = true;  // threaded mode: training threads at idle priority, so rendering always wins the CPU
+    TrainingPolicy training_policy = TrainingPolicy::Adaptive;  // threaded mode: the training thread's share of the CPU
     Language lang = Language::English;
     bool presentation = false;   // preview the video composition (no control panels; keys still work)
     std::vector<std::string> scene_dirs;  // folders the scene browser lists
@@ -73,6 +81,8 @@ public:
     // Threaded lockstep trains the next frame on a worker while this one is drawn and captured:
     // waits for that step (no-op when none is in flight).
     void waitForLockstepStep();
+    // Adaptive training policy: one rendered frame's work time in ms (build UI + render + swap).
+    void noteFrameWork(double work_ms);
     // Height of the status line at the bottom (0 in presentation mode), in ImGui pixels.
     float statusLineHeight() const;
 
@@ -107,6 +117,7 @@ private:
     std::string shader_errors_;  // the shader errors the banner last reported
     LockstepDriver lockstep_driver_;          // lockstep steps: the next frame's training + snapshot
     std::vector<Command> deferred_;           // pipelined lockstep: commands waiting for the trainer
+    TrainingShare training_share_;            // adaptive policy: the training thread's share of wall time
 };
 
 }  // namespace ganarium

@@ -56,6 +56,8 @@ public:
     void post(Command command);
     // Latest published snapshot; never blocks, never null after construction.
     SnapshotPtr latest() const;
+    // Threaded mode: the fraction of wall time (0.01..1) the training thread may train; it rests for the rest.
+    void setTrainingShare(double share);
 
     // --- queries ---
     // The current scene (with live edits applied). Synchronous mode, or before start() / after stop().

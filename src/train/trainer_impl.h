@@ -56,6 +56,7 @@ struct Trainer::Impl {
     SnapshotPtr published;
     std::atomic<uint64_t> version{0};
     std::atomic<int64_t> iteration_cache{0};
+    std::atomic<double> training_share{1.0};  // threaded mode: fraction of wall time spent training (setTrainingShare)
 
     // --- threaded mode ---
     std::thread worker;

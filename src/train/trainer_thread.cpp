@@ -24,6 +24,8 @@ constexpr double kFastForwardChunkSeconds = 0.1;
 constexpr double kFastForwardFrameSeconds = 0.5;
 // How long a paused trainer sleeps waiting for a command.
 constexpr auto kIdleWait = std::chrono::milliseconds(20);
+// Longest rest after a chunk of training when the training share is below 1.
+constexpr double kLongestRestSeconds = 0.25;
 }  // namespace
 
 void Trainer::Impl::workerLoop() {
@@ -59,10 +61,13 @@ void Trainer::Impl::workerLoop() {
         const int64_t fast_forward_left = fastForwardRemaining();
         const bool fast_forwarding = fast_forward_left > 0;
         // Trains n iterations and updates the measured rate and the steps/s readout.
+        double rest_seconds = 0;  // after this chunk, when the training share is below 1
         auto trainTimed = [&](int64_t n) {
             const auto t0 = Clock::now();
             advance(n);
             const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+            const double share = training_share.load(std::memory_order_relaxed);
+            if (share < 1) rest_seconds = std::min(kLongestRestSeconds, seconds * (1 - share) / share);
             since_publish += n;
             window_iterations += static_cast<double>(n);
             window_seconds += seconds;
@@ -111,12 +116,17 @@ void Trainer::Impl::workerLoop() {
             since_publish = 0;
             dirty = false;
         }
-        if (playing && paced && !fast_forwarding) {
-            // Paced mode: `steps_per_frame` iterations per ~1/30 s frame; commands or stop cut the wait short.
-            const auto frame_end = frame_start + std::chrono::duration_cast<Clock::duration>(
-                                                     std::chrono::duration<double>(kFrameSeconds));
+        const bool frame_paced = playing && paced && !fast_forwarding;
+        if (rest_seconds > 0 || frame_paced) {
+            // Paced mode: `steps_per_frame` iterations per ~1/30 s frame. A training share below 1 (the window's
+            // frames run over budget) adds a rest. Commands or stop cut the wait short.
+            auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                            std::chrono::duration<double>(rest_seconds));
+            if (frame_paced)
+                until = std::max(until, frame_start + std::chrono::duration_cast<Clock::duration>(
+                                                          std::chrono::duration<double>(kFrameSeconds)));
             std::unique_lock<std::mutex> lock(command_mutex);
-            command_cv.wait_until(lock, frame_end, [this] { return stop_requested || !commands.empty(); });
+            command_cv.wait_until(lock, until, [this] { return stop_requested || !commands.empty(); });
         }
     }
 }
@@ -139,6 +149,10 @@ void Trainer::stop() {
     }
     impl_->command_cv.notify_all();
     impl_->worker.join();
+}
+
+void Trainer::setTrainingShare(double share) {
+    impl_->training_share.store(std::clamp(share, 0.01, 1.0), std::memory_order_relaxed);
 }
 
 void Trainer::post(Command command) {

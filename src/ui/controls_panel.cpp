@@ -99,7 +99,9 @@ void drawRecordControls(UiState& state) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     ImGui::BeginDisabled(active);  // the folder of a running clip cannot change
     ImGui::InputText("##record_dir", &state.record_dir);
+    ImGui::Checkbox(tr(L, TextId::RecordRealtime), &state.record_realtime);
     ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(L, TextId::RecordRealtimeHint));
 }
 
 // Combo over gridChoices(runs) for the display's grid; a layout that no longer fits the scene falls back to auto.

@@ -236,6 +236,12 @@ const TextRow kTexts[] = {
      "不逐帧绘制地训练这么多步,然后显示结果(每半秒刷新一次画面)。"},
     {T::FastForwardProgress, "fast-forward %lld / %lld steps", "快进 %lld / %lld 步"},
     {T::FastForwardStop, "Stop", "停止"},
+    {T::TrainingShareLabel, "training slowed to %.0f%% to keep frames smooth", "为保持画面流畅, 训练降至 %.0f%%"},
+    {T::RecordRealtime, "real time", "实时"},
+    {T::RecordRealtimeHint,
+     "On: training runs as on screen and the clip plays at the speed the class saw. Off (lockstep): K training "
+     "steps per video frame, reproducible, plays faster than the window did.",
+     "开: 训练照常进行, 视频以课堂所见的速度播放。关(锁步): 每个视频帧 K 步训练, 可复现, 播放比窗口更快。"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

@@ -60,6 +60,10 @@ enum class TextId {
     Checkpoints, RewindBack, RewindToStep, RewindHint, NoCheckpoints,
     // fast-forward (issue 10)
     FastForward, FastForwardHint, FastForwardProgress, FastForwardStop,
+    // training policy under load (issue 10)
+    TrainingShareLabel,
+    // in-app recording pace (issue 10)
+    RecordRealtime, RecordRealtimeHint,
     Count
 };
 

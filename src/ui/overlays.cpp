@@ -43,6 +43,13 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
                 static_cast<long long>(step), snapshot.steps_per_second, tr(L, TextId::StepsPerSecond),
                 state.frame.fps, tr(L, TextId::Fps), tr(L, TextId::FrameTime), state.frame.frame_ms, tr(L, TextId::Blas),
                 state.frame.blas_name.c_str());
+    if (state.frame.training_share < 0.995) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted("  |");
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.text_dim), tr(L, TextId::TrainingShareLabel),
+                           100.0 * state.frame.training_share);
+    }
     if (state.frame.blas_reference) {
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.warning), "  %s", tr(L, TextId::SlowBlasWarning));

@@ -45,6 +45,7 @@ struct UiRequests {
 struct FrameInfo {
     double fps = 0;        // rendered frames per second (frames are rendered on demand)
     double frame_ms = 0;   // work time of the last rendered frame
+    double training_share = 1;  // the window's training policy: share of wall time training may use (core/training_share.h)
     std::string blas_name;
     bool blas_reference = false;
 };
@@ -78,6 +79,7 @@ struct UiState {
     std::string save_path = "my_scene.toml";
     std::string screenshot_dir = ".";
     std::string record_dir = ".";    // where the record button writes ganarium-DATE-TIME.mp4
+    bool record_realtime = false;    // the next clip follows the wall clock (else lockstep: K steps per video frame)
     RecordingStatus recording;
     std::vector<std::string> scene_dirs;   // folders the browser lists
     std::vector<SceneEntry> scenes;

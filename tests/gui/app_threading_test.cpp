@@ -114,7 +114,7 @@ TEST_CASE("latest() never returns null and versions only grow while commands are
     CHECK(worst_post_ms < 500.0);
 }
 
-TEST_CASE("the window's training thread runs at idle priority, the caller's priority is untouched") {
+TEST_CASE("the idle policy runs the training thread at idle priority, the adaptive one at normal priority") {
     const int caller_before = sched_getscheduler(0);
     const auto count_idle = [] {
         const auto p = otherThreadPolicies();
@@ -122,7 +122,7 @@ TEST_CASE("the window's training thread runs at idle priority, the caller's prio
     };
     const auto idle_before = count_idle();
     GuiSessionOptions idle = test::testSessionOptions(true);
-    idle.background_training = true;  // the window's default
+    idle.training_policy = TrainingPolicy::Idle;
     {
         GuiSession session(defaultScene(), idle);
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -132,7 +132,7 @@ TEST_CASE("the window's training thread runs at idle priority, the caller's prio
     }
     CHECK(count_idle() == idle_before);  // stopped and joined with the session
     GuiSessionOptions normal = test::testSessionOptions(true);
-    normal.background_training = false;
+    normal.training_policy = TrainingPolicy::Adaptive;  // the window's default: normal priority
     GuiSession session(defaultScene(), normal);
     CHECK(count_idle() == idle_before);
 }
@@ -140,7 +140,7 @@ TEST_CASE("the window's training thread runs at idle priority, the caller's prio
 TEST_CASE("the training thread's pool workers run at idle priority too, and end with the session") {
     const long idle_before = idleThreads();
     GuiSessionOptions two_threads = test::testSessionOptions(true);
-    two_threads.background_training = true;  // the window's default
+    two_threads.training_policy = TrainingPolicy::Idle;
     two_threads.trainer.threads = 2;  // the default scene's 2 runs: the trainer thread + 1 pool worker
     {
         GuiSession session(defaultScene(), two_threads);

@@ -87,7 +87,7 @@ inline GuiSessionOptions testSessionOptions(bool threaded) {
     options.scene_dirs = {GANARIUM_SCENE_DIR};
     // Training at normal priority: at idle priority a machine busy with other work (a build) starves the
     // trainer and the tests that wait for it time out. The priority tests switch it back on themselves.
-    options.background_training = false;
+    options.training_policy = TrainingPolicy::Normal;
     return options;
 }
 
