@@ -210,6 +210,7 @@ int runWindow(const GuiArgs& args) {
     auto previous = Clock::now();
     double rendered_fps = 0, interval_ema_ms = 0, last_work_ms = 0;
     long long rendered = 0;
+    double share_sum = 0;  // the adaptive policy's training share, summed over rendered frames (--stats)
     uint64_t drawn_version = 0;
     int quiet_ticks = 0;
     for (long long tick = 0; !window->shouldClose() && (args.frames == 0 || tick < args.frames); ++tick) {
@@ -267,6 +268,7 @@ int runWindow(const GuiArgs& args) {
             rendered_fps = interval_ema_ms > 0 ? 1000.0 / interval_ema_ms : 0.0;
             last_work_ms = msSince(t0);
             if (!recorder.recording()) session.noteFrameWork(last_work_ms);
+            share_sum += session.ui().frame.training_share;
             if (++rendered > warmup) {
                 stats.addFrame(msSince(t0), interval);
                 stats.addPhases(std::chrono::duration<double, std::milli>(t_built - t0).count(),
@@ -285,7 +287,12 @@ int runWindow(const GuiArgs& args) {
         }
     }
     if (recorder.recording()) recorder.stop(session);  // finalise the clip while the GL context is alive
-    if (args.stats) std::printf("%s", stats.report().c_str());
+    if (args.stats) {
+        std::printf("%s", stats.report().c_str());
+        if (args.training_policy == TrainingPolicy::Adaptive && rendered > 0)
+            std::printf("training share (adaptive policy): mean %.0f %% over rendered frames, %.0f %% at the end\n",
+                        100.0 * share_sum / static_cast<double>(rendered), 100.0 * session.ui().frame.training_share);
+    }
     return 0;
 }
 

@@ -12,7 +12,7 @@
 namespace ganarium {
 
 struct TrainingShareOptions {
-    double frame_budget_ms = 16.7;  // median frame work (build UI + render + swap) to keep: the GUI target, one 60 Hz tick
+    double frame_budget_ms = 33;  // median frame work (build UI + render + swap) to keep: 30 frames a second
     int frames_per_decision = 8;  // the median of this many rendered frames decides (about 0.25 s at 30 fps)
     double lowest_share = 0.1;    // training never stops entirely
     double decrease_factor = 0.6; // over budget: share *= this

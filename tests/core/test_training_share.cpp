@@ -21,7 +21,7 @@ TEST_CASE("the training share starts flat out and decides once per window of fra
     CHECK(share.share() == 1.0);
     CHECK(feed(share, 7, 40.0) == 0);  // 7 of 8 frames: no decision yet
     CHECK(share.share() == 1.0);
-    CHECK(share.addFrame(40.0));       // the 8th: median 40 ms > 16.7 ms budget
+    CHECK(share.addFrame(40.0));       // the 8th: median 40 ms > 33 ms budget
     CHECK(share.share() == doctest::Approx(0.6));
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("frames near the budget hold the share; the median ignores a few outli
     TrainingShare share;
     feed(share, 8, 50.0);
     const double held = share.share();
-    CHECK(feed(share, 8 * 4, 14.0) == 0);  // 14 ms: within 16.7 but above 70 % of it: no change
+    CHECK(feed(share, 8 * 4, 28.0) == 0);  // 28 ms: within 33 but above 70 % of it: no change
     CHECK(share.share() == held);
     for (int i = 0; i < 8; ++i) share.addFrame(i < 3 ? 500.0 : 5.0);  // 3 hiccups of 8: median is 5 ms
     CHECK(share.share() > held);
