@@ -17,6 +17,7 @@
 
 #include "core/errors.h"
 #include "core/scene_parser.h"
+#include "ui/cjk_font.h"
 
 namespace ganarium {
 
@@ -172,10 +173,11 @@ SceneSpec GuiSession::scene() const {
     return *trainer_->latest()->scene;  // the newest scene the training thread published
 }
 
-bool GuiSession::saveSceneAs(const std::string& path) {
+bool GuiSession::saveSceneAs(const std::string& path, const std::string& title) {
     // The trainer's scene (never an edit it refused) with the display state on screen.
     SceneSpec scene = this->scene();
     scene.display = frame_.display();
+    if (!title.empty()) (ui_.lang == Language::Chinese ? scene.title_zh : scene.title) = title;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (out) out << sceneToToml(scene);
     out.close();
@@ -184,6 +186,7 @@ bool GuiSession::saveSceneAs(const std::string& path) {
         return false;
     }
     showBanner(ui_, std::string(tr(ui_.lang, TextId::SavedTo)) + ": " + path, false, ImGui::GetTime());
+    listSavedFolder(ui_, path);
     return true;
 }
 
@@ -201,6 +204,10 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
         snapshot_ = trainer_->latest();
     }
     const Snapshot& snap = *snapshot_;
+    if (ui_.lang == Language::Chinese && !ui_.chinese_font) {  // L or the language combo, without a CJK font
+        ui_.lang = Language::English;
+        showBanner(ui_, missingChineseFontMessage(), true, ImGui::GetTime());
+    }
     followTrainer(ui_, snap, ImGui::GetTime());  // the editors' draft; a refused edit: banner, draft reverted
     const float status_h = statusLineHeight();
     const float controls_w = options_.presentation ? 0.0f : controlsWidth(size.x);
@@ -222,6 +229,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     if (!options_.presentation) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
     reportShaderErrors();
     drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
+    drawDrawModeCue(ui_, snap.dim, frame_origin, frame_size);
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
     handleDataDrawing(ui_, snap, frame_);
@@ -271,8 +279,9 @@ void GuiSession::applyCommands(std::vector<Command>& commands) {
 void GuiSession::serviceRequests() {
     forwardCommands();
     if (!ui_.requests.save_path.empty()) {
-        saveSceneAs(ui_.requests.save_path);
+        saveSceneAs(ui_.requests.save_path, ui_.requests.save_title);
         ui_.requests.save_path.clear();
+        ui_.requests.save_title.clear();
     }
     if (!ui_.requests.load_path.empty()) {
         const std::string path = std::move(ui_.requests.load_path);

@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/checkpoint_timeline.h"
+#include "core/display_names.h"
 #include "ui/fast_forward_control.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -141,7 +142,7 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);  // clear colour = bg
-    ImGui::TextWrapped("%s", snapshot.scene_title.c_str());
+    ImGui::TextWrapped("%s", localizedText(snapshot.scene_title, snapshot.scene_title_zh, L == Language::Chinese).c_str());
     ImGui::Separator();
     drawTransport(state, snapshot);
     drawFastForward(state, snapshot);

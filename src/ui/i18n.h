@@ -60,6 +60,9 @@ enum class TextId {
     Checkpoints, RewindBack, RewindToStep, RewindHint, NoCheckpoints,
     // fast-forward (issue 10)
     FastForward, FastForwardHint, FastForwardProgress, FastForwardStop,
+    // a complete Chinese interface and the smaller fixes (issue 10)
+    FixedGenerator, FixedGeneratorHint, AdamBeta1, AdamBeta2, SgdMomentum, DrawModeBanner, DrawModeWarning,
+    DrawModeReplaced, Undo, SceneTitle, OpenSceneFile, Open, OpenHint,
     Count
 };
 

@@ -1,6 +1,7 @@
 // scene_frame.cpp — lays out run panels, curves and weights for the window
 // and the recorder, and the presentation overlay (title, step, legend).
 #include "ui/scene_frame.h"
+#include "core/display_names.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -29,6 +30,7 @@ PlotTexts plotTexts(Language lang) {
     t.steps = tr(lang, TextId::Steps);
     t.no_metrics = tr(lang, TextId::NoMetricsYet);
     t.not_defined = tr(lang, TextId::NotDefined);
+    t.chinese = lang == Language::Chinese;
     return t;
 }
 
@@ -39,6 +41,7 @@ WeightsTexts weightsTexts(Language lang) {
     t.no_gp = tr(lang, TextId::NoGradientPenalty);
     t.run = tr(lang, TextId::RunLabel);
     t.no_weights = tr(lang, TextId::NoWeightsYet);
+    t.chinese = lang == Language::Chinese;
     return t;
 }
 
@@ -238,7 +241,8 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     ImFont* big = largeFont();
     const float big_size = big->FontSize * std::max(1.0f, options.font_scale * 0.85f);
     const float fs = ImGui::GetFontSize() * options.font_scale;
-    list->AddText(big, big_size, p0, colors.text, snapshot.scene_title.c_str());
+    const bool zh = options.lang == Language::Chinese;
+    list->AddText(big, big_size, p0, colors.text, localizedText(snapshot.scene_title, snapshot.scene_title_zh, zh).c_str());
 
     // step counter on the right
     int64_t step = 0;
@@ -248,7 +252,7 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     const ImVec2 ts = big->CalcTextSizeA(big_size, FLT_MAX, 0, buf);
     list->AddText(big, big_size, ImVec2(p0.x + width - ts.x, p0.y), colors.accent, buf);
 
-    const std::string& caption = options.caption.empty() ? snapshot.scene_caption : options.caption;
+    const std::string& caption = options.caption.empty() ? localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, zh) : options.caption;
     float height = big_size + fs * 0.4f;
     if (!caption.empty()) {
         // The caption may wrap at small sizes: reserve every line it takes.
