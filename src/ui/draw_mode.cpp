@@ -5,6 +5,11 @@
 
 namespace ganarium {
 
+namespace {
+// Families a drawing edit adds to (drawn points, blobs) instead of replacing them.
+bool isDrawnFamily(DataFamily family) { return family == DataFamily::Points2D || family == DataFamily::Blobs2D; }
+}  // namespace
+
 DrawModeCue drawModeCue(bool on, int dim, const DataSpec& data, const DrawUndo& undo) {
     DrawModeCue cue;
     cue.visible = on && dim == 2;
@@ -12,14 +17,14 @@ DrawModeCue drawModeCue(bool on, int dim, const DataSpec& data, const DrawUndo& 
     if (undo.before) {
         cue.note = TextId::DrawModeReplaced;
         cue.offer_undo = true;
-    } else if (data.family != DataFamily::Points2D) {
+    } else if (!isDrawnFamily(data.family)) {
         cue.note = TextId::DrawModeWarning;
     }
     return cue;
 }
 
 void rememberDataBeforeDrawing(DrawUndo& undo, const DataSpec& current) {
-    if (!undo.before && current.family != DataFamily::Points2D) undo.before = current;
+    if (!undo.before && !isDrawnFamily(current.family)) undo.before = current;
 }
 
 void drawDrawModeCue(UiState& state, int dim, ImVec2 pos, ImVec2 size) {

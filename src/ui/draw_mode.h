@@ -31,7 +31,8 @@ struct DrawModeCue {
 // The cue for draw mode `on` over data of dimension `dim` whose current distribution is `data`.
 DrawModeCue drawModeCue(bool on, int dim, const DataSpec& data, const DrawUndo& undo);
 
-// Call before posting a drawing edit (blob or points): remembers `current` when it is not drawn data yet.
+// Call before posting a drawing edit (blob or points): remembers `current` unless it is drawn data already
+// (points or blobs, which a drawing edit extends).
 void rememberDataBeforeDrawing(DrawUndo& undo, const DataSpec& current);
 
 // Draws the cue centred at the bottom of the area (`pos`, `size`); Undo posts SetData with the old data.

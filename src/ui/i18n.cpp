@@ -52,7 +52,7 @@ const TextRow kTexts[] = {
     {T::GLearningRate, "G lr", "生成器学习率"},
     {T::DLearningRate, "D lr", "判别器学习率"},
     {T::DStepsPerIteration, "k (D steps)", "k (判别器步数)"},
-    {T::GStepsPerIteration, "G steps per iteration", "每次迭代生成器步数"},
+    {T::GStepsPerIteration, "k_G (G steps)", "k_G (生成器步数)"},
     {T::Batch, "Batch", "批大小"},
     {T::Optimizer, "Optimizer", "优化器"},
     {T::Diverged, "DIVERGED", "已发散"},

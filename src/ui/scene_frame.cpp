@@ -79,12 +79,12 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
     }
     if (!toy) return e;
     if (s.dim == 1) {
-        if (layers.densities && density) e.push_back({"p_data", withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
-        if (layers.densities && density) e.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
-        if (layers.d_field && contours && prob) e.push_back({"D(x)", packAbgr(palette::dCurve()), LegendSymbol::Line});
+        if (layers.densities && density) e.push_back({tr(lang, TextId::ViewPData), withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
+        if (layers.densities && density) e.push_back({tr(lang, TextId::ViewPG), packAbgr(palette::fake()), LegendSymbol::Line});
+        if (layers.d_field && contours && prob) e.push_back({tr(lang, TextId::ViewDOfX), packAbgr(palette::dCurve()), LegendSymbol::Line});
         if (layers.d_field && contours && critic)
             e.push_back({tr(lang, TextId::LegendCritic), packAbgr(palette::critic()), LegendSymbol::Line});
-        if (layers.d_optimal && optimal) e.push_back({"D*", packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+        if (layers.d_optimal && optimal) e.push_back({tr(lang, TextId::ViewDStar), packAbgr(palette::optimal()), LegendSymbol::DashedLine});
     }
     if (layers.real) e.push_back({tr(lang, TextId::LegendReal), packAbgr(palette::real()), LegendSymbol::Dot});
     if (layers.fake) e.push_back({tr(lang, TextId::LegendFake), packAbgr(palette::fake()), LegendSymbol::Dot});
@@ -99,9 +99,9 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
             e.push_back({tr(lang, TextId::ViewGpPairs), packAbgr(colormapColour(ColormapKind::GradNorm, 0.5f)),
                          LegendSymbol::Line});
         if (layers.d_field && layers.contours && contours && prob)
-            e.push_back({"D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+            e.push_back({tr(lang, TextId::ViewDHalf), IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
         if (layers.d_field && layers.contours && contours && critic)
-            e.push_back({"f = 0", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+            e.push_back({tr(lang, TextId::ViewCriticZero), IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
         if (layers.d_field && layers.d_optimal && optimal)
             e.push_back({"D* = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
         if (layers.modes && modes) {
