@@ -24,7 +24,7 @@ const std::vector<DisplayName> kNames = {
     {G::Lipschitz, "gp", "Gradient penalty", "梯度惩罚"},
     {G::Lipschitz, "sn", "Spectral norm", "谱归一化"},
 
-    {G::Optimizer, "sgd", "SGD", "SGD(随机梯度下降)"},
+    {G::Optimizer, "sgd", "SGD", "SGD"},
     {G::Optimizer, "adam", "Adam", "Adam"},
     {G::Optimizer, "rmsprop", "RMSprop", "RMSprop"},
 
@@ -51,13 +51,13 @@ const std::vector<DisplayName> kNames = {
     {G::Family, "blobs", "Gaussian blobs", "高斯团"},
     {G::Family, "points", "Drawn points", "手绘点"},
 
-    {G::DiracMethod, "minimax", "GAN (minimax)", "GAN(极小极大)"},
-    {G::DiracMethod, "non_saturating", "Non-saturating GAN", "非饱和 GAN"},
-    {G::DiracMethod, "wgan_clip", "WGAN + weight clipping", "WGAN + 权重裁剪"},
-    {G::DiracMethod, "wgan_gp", "WGAN-GP", "WGAN-GP(梯度惩罚)"},
+    {G::DiracMethod, "minimax", "GAN (minimax)", "极小极大 GAN"},
+    {G::DiracMethod, "non_saturating", "Non-saturating", "非饱和 GAN"},
+    {G::DiracMethod, "wgan_clip", "WGAN clip", "WGAN 裁剪"},
+    {G::DiracMethod, "wgan_gp", "WGAN-GP", "WGAN-GP"},
     {G::DiracMethod, "r1", "R1 penalty", "R1 惩罚"},
     {G::DiracMethod, "instance_noise", "Instance noise", "实例噪声"},
-    {G::DiracMethod, "consensus", "Consensus optimization", "共识优化"},
+    {G::DiracMethod, "consensus", "Consensus", "共识优化"},
 
     {G::DiracScheme, "simultaneous", "Simultaneous", "同时更新"},
     {G::DiracScheme, "alternating", "Alternating", "交替更新"},

@@ -21,7 +21,7 @@ struct GlyphRect {
     ImVec2 min, max;          // screen pixels
     ImVec2 clip_min, clip_max;  // its draw command's clip rectangle
     ImVec2 uv_min;            // atlas position (tells copies of one glyph apart from other glyphs)
-    bool cpu_clipped = false;  // a part of a glyph (RenderTextClipped cut it)
+    bool cpu_clipped = false;  // a part of a glyph: RenderTextClipped cut its left or right (a shortened label)
 };
 
 namespace detail {
@@ -62,8 +62,9 @@ inline std::vector<GlyphRect> glyphRects(const ImDrawData& data, const ImFontAtl
                     const bool inside = a.uv.x >= g.u0 - eps && c.uv.x <= g.u1 + eps && a.uv.y >= g.v0 - eps &&
                                         c.uv.y <= g.v1 + eps;
                     if (!inside) continue;
-                    const bool whole = std::fabs(a.uv.x - g.u0) < eps && std::fabs(c.uv.x - g.u1) < eps &&
-                                       std::fabs(a.uv.y - g.v0) < eps && std::fabs(c.uv.y - g.v1) < eps;
+                    // Only a horizontal cut of more than a quarter of the glyph shortens a label (ImGui trims a
+                    // pixel of wide glyphs' empty edge); a vertical cut is a line scrolled half out of a list.
+                    const bool whole = (c.uv.x - a.uv.x) >= 0.75f * (g.u1 - g.u0);
                     out.push_back({a.pos, c.pos, ImVec2(cmd.ClipRect.x, cmd.ClipRect.y),
                                    ImVec2(cmd.ClipRect.z, cmd.ClipRect.w), ImVec2(g.u0, g.v0), !whole});
                     break;
