@@ -21,7 +21,6 @@
 #include <thread>
 
 #include "app/cli_args.h"
-#include "core/display_names.h"
 #include "app/cli_size.h"
 #include "app/commands.h"
 #include "app/gui_screenshot.h"
@@ -30,6 +29,7 @@
 #include "app/gui_scale.h"
 #include "app/gui_stats.h"
 #include "app/gui_window.h"
+#include "core/display_names.h"
 #include "core/scene_parser.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -222,7 +222,10 @@ int runWindow(const GuiArgs& args) {
             recorder.toggle(session, fb_w, fb_h - status_px);  // the status line (REC indicator) stays out
         }
         recorder.publishStatus(session);
-        updateWindowTitle(*window, session, "Ganarium — " + localizedText(session.snapshot()->scene_title, session.snapshot()->scene_title_zh, session.ui().lang == Language::Chinese), window_title);
+        const Snapshot& shown = *session.snapshot();
+        const bool chinese = session.ui().lang == Language::Chinese;
+        updateWindowTitle(*window, session, "Ganarium — " + localizedText(shown.scene_title, shown.scene_title_zh, chinese),
+                          window_title);
         const bool info_banner = !session.ui().banner.text.empty() && !session.ui().banner.error;  // counting down
         const bool render = input || quiet_ticks < 3 || version != drawn_version || last || info_banner ||
                             args.fps <= 0 || recorder.recording() || session.ui().requests.toggle_recording;

@@ -2,8 +2,8 @@
 #include <cstdio>
 #include <string>
 
-#include "ui/panels.h"
 #include "core/display_names.h"
+#include "ui/panels.h"
 #include "ui/theme.h"
 
 namespace ganarium {
@@ -50,7 +50,8 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
     }
     std::string diverged;
     for (const RunSnapshot& run : snapshot.runs)
-        if (run.status == RunStatus::Diverged) diverged += (diverged.empty() ? "" : ", ") + localizedText(run.name, run.name_zh, L == Language::Chinese);
+        if (run.status == RunStatus::Diverged)
+            diverged += (diverged.empty() ? "" : ", ") + localizedText(run.name, run.name_zh, L == Language::Chinese);
     if (!diverged.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.error), "  |  %s: %s", tr(L, TextId::DivergedRuns),

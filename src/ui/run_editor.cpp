@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/display_names.h"
 #include "ui/panels.h"
 #include "ui/run_editor_advanced.h"
-#include "core/display_names.h"
 #include "ui/theme.h"
 
 namespace ganarium {
@@ -90,7 +90,8 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
 
     ImGui::PushID(run);
     ImGui::PushStyleColor(ImGuiCol_Text, runColor(run));
-    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", localizedText(rs.name, rs.name_zh, L == Language::Chinese).c_str());
+    const std::string& name = localizedText(rs.name, rs.name_zh, L == Language::Chinese);
+    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", name.c_str());
     ImGui::PopStyleColor();
     if (rs.status == RunStatus::Diverged) {
         ImGui::SameLine();

@@ -19,7 +19,7 @@ bool sharedSlider(const char* label, double& value, double& twin, double lo, dou
 }  // namespace
 
 DataSpec fixedGeneratorDefault(const DataSpec& current, int dim) {
-    if (familyDimension(current.family) == dim) return current;
+    if (familyDimension(current.family) == dim && !(current == DataSpec{})) return current;  // the run's own
     DataSpec fixed;
     if (dim == 1) {
         fixed.family = DataFamily::Gaussian1D;

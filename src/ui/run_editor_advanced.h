@@ -12,8 +12,9 @@ namespace ganarium {
 // Draws the controls for `toy` (data of dimension `dim`); true when an edit was finished.
 bool drawAdvancedRunControls(Language lang, int dim, ToyGanSpec& toy);
 
-// The fixed generator's distribution offered when the toggle is switched on: `current` when it already has
-// dimension `dim`, else a Gaussian beside the data (1D: mean 1.5, std 0.5; 2D: centre (1, 1), std 0.5).
+// The fixed generator's distribution offered when the toggle is switched on: `current` when the run set one
+// of dimension `dim`, else (never set, or another dimension) a Gaussian beside the data (1D: mean 1.5,
+// std 0.5; 2D: centre (1, 1), std 0.5).
 DataSpec fixedGeneratorDefault(const DataSpec& current, int dim);
 
 }  // namespace ganarium

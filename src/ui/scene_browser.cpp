@@ -63,7 +63,8 @@ void drawSceneBrowser(UiState& state) {
         ImGui::PushID(static_cast<int>(i));
         const bool current = fs::path(e.path).filename() == fs::path(state.draft.scene.source_path).filename();
         if (!e.error.empty()) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 120, 255));
-        if (ImGui::Selectable(localizedText(e.title, e.title_zh, L == Language::Chinese).c_str(), current)) state.requests.load_path = e.path;
+        const std::string& title = localizedText(e.title, e.title_zh, L == Language::Chinese);
+        if (ImGui::Selectable(title.c_str(), current)) state.requests.load_path = e.path;
         if (!e.error.empty()) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s%s%s", e.path.c_str(), e.error.empty() ? "" : "\n", e.error.c_str());

@@ -1,13 +1,13 @@
 // scene_frame.cpp — lays out run panels, curves and weights for the window
 // and the recorder, and the presentation overlay (title, step, legend).
 #include "ui/scene_frame.h"
-#include "core/display_names.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <cmath>
 #include <cstdlib>
 
+#include "core/display_names.h"
 #include "core/metric_catalogue.h"
 #include "render/colormap.h"
 #include "ui/fonts.h"
@@ -79,12 +79,15 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
     }
     if (!toy) return e;
     if (s.dim == 1) {
-        if (layers.densities && density) e.push_back({tr(lang, TextId::ViewPData), withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
+        if (layers.densities && density)
+            e.push_back({tr(lang, TextId::ViewPData), withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
         if (layers.densities && density) e.push_back({tr(lang, TextId::ViewPG), packAbgr(palette::fake()), LegendSymbol::Line});
-        if (layers.d_field && contours && prob) e.push_back({tr(lang, TextId::ViewDOfX), packAbgr(palette::dCurve()), LegendSymbol::Line});
+        if (layers.d_field && contours && prob)
+            e.push_back({tr(lang, TextId::ViewDOfX), packAbgr(palette::dCurve()), LegendSymbol::Line});
         if (layers.d_field && contours && critic)
             e.push_back({tr(lang, TextId::LegendCritic), packAbgr(palette::critic()), LegendSymbol::Line});
-        if (layers.d_optimal && optimal) e.push_back({tr(lang, TextId::ViewDStar), packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+        if (layers.d_optimal && optimal)
+            e.push_back({tr(lang, TextId::ViewDStar), packAbgr(palette::optimal()), LegendSymbol::DashedLine});
     }
     if (layers.real) e.push_back({tr(lang, TextId::LegendReal), packAbgr(palette::real()), LegendSymbol::Dot});
     if (layers.fake) e.push_back({tr(lang, TextId::LegendFake), packAbgr(palette::fake()), LegendSymbol::Dot});
@@ -242,7 +245,8 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     const float big_size = big->FontSize * std::max(1.0f, options.font_scale * 0.85f);
     const float fs = ImGui::GetFontSize() * options.font_scale;
     const bool zh = options.lang == Language::Chinese;
-    list->AddText(big, big_size, p0, colors.text, localizedText(snapshot.scene_title, snapshot.scene_title_zh, zh).c_str());
+    const std::string& title = localizedText(snapshot.scene_title, snapshot.scene_title_zh, zh);
+    list->AddText(big, big_size, p0, colors.text, title.c_str());
 
     // step counter on the right
     int64_t step = 0;
@@ -252,7 +256,8 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     const ImVec2 ts = big->CalcTextSizeA(big_size, FLT_MAX, 0, buf);
     list->AddText(big, big_size, ImVec2(p0.x + width - ts.x, p0.y), colors.accent, buf);
 
-    const std::string& caption = options.caption.empty() ? localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, zh) : options.caption;
+    const std::string& caption =
+        options.caption.empty() ? localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, zh) : options.caption;
     float height = big_size + fs * 0.4f;
     if (!caption.empty()) {
         // The caption may wrap at small sizes: reserve every line it takes.

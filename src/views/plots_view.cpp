@@ -456,13 +456,14 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         const MetricColumn s1 = findSeries(run, solid);
         const MetricColumn s2 = findSeries(run, dashed);
         ImGui::PushStyleColor(ImGuiCol_Text, runPaletteColor(static_cast<int>(r)));
+        const char* name = localizedText(run.name, run.name_zh, texts.chinese).c_str();
         const MetricColumn spread = findSeries(run, plotSpreadKey(metric));
         if (s2)
-            ImGui::Text("%s: %.4g / %.4g", localizedText(run.name, run.name_zh, texts.chinese).c_str(), s1 ? s1[i] : NAN, s2[i]);
+            ImGui::Text("%s: %.4g / %.4g", name, s1 ? s1[i] : NAN, s2[i]);
         else if (spread)
-            ImGui::Text("%s: %.4g +- %.3g", localizedText(run.name, run.name_zh, texts.chinese).c_str(), s1 ? s1[i] : NAN, spread[i]);
+            ImGui::Text("%s: %.4g +- %.3g", name, s1 ? s1[i] : NAN, spread[i]);
         else
-            ImGui::Text("%s: %.4g", localizedText(run.name, run.name_zh, texts.chinese).c_str(), s1 ? s1[i] : NAN);
+            ImGui::Text("%s: %.4g", name, s1 ? s1[i] : NAN);
         ImGui::PopStyleColor();
     }
     if (showsCriticEstimate(snapshot, metric)) {  // students ask why the estimate reads 18 when W1 is 2

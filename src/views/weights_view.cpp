@@ -92,10 +92,12 @@ void WeightsView::draw(const Snapshot& snapshot, const WeightsTexts& texts, cons
     if (style.interactive && snapshot.runs.size() > 1 && shown >= 0) {
         ImGui::PushID(this);
         ImGui::SetNextItemWidth(std::min(size.x, fs * 16.0f));
-        if (ImGui::BeginCombo("##run", localizedText(snapshot.runs[shown].name, snapshot.runs[shown].name_zh, texts.chinese).c_str())) {
+        const auto name = [&](size_t r) {
+            return localizedText(snapshot.runs[r].name, snapshot.runs[r].name_zh, texts.chinese).c_str();
+        };
+        if (ImGui::BeginCombo("##run", name(static_cast<size_t>(shown)))) {
             for (size_t r = 0; r < snapshot.runs.size(); ++r)
-                if (ImGui::Selectable(localizedText(snapshot.runs[r].name, snapshot.runs[r].name_zh, texts.chinese).c_str(), static_cast<int>(r) == shown))
-                    run = static_cast<int>(r);
+                if (ImGui::Selectable(name(r), static_cast<int>(r) == shown)) run = static_cast<int>(r);
             ImGui::EndCombo();
         }
         ImGui::PopID();

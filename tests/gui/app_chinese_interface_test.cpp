@@ -16,6 +16,8 @@
 #include "ui/cjk_font.h"
 #include "ui/draw_mode.h"
 #include "ui/i18n.h"
+#include "ui/panels.h"
+#include "ui/run_editor_advanced.h"
 
 using namespace ganarium;
 using namespace ganarium::test;
@@ -195,7 +197,8 @@ TEST_CASE("Chinese frames at 1280x720 and 1920x1080: the scene's own text, no cl
         CHECK(missingChineseFontMessage().size() > 0);
         return;
     }
-    for (const std::string file : {"default.toml", "optimal-d-1d.toml", "ring8.toml", "dirac-gan.toml", "gp-lambda-1d.toml"}) {
+    for (const std::string file :
+         {"default.toml", "optimal-d-1d.toml", "ring8.toml", "dirac-gan.toml", "gp-lambda-1d.toml"}) {
         const SceneSpec scene = loadSceneFile(std::string(GANARIUM_SCENE_DIR) + "/" + file);
         for (ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080)}) {
             CAPTURE(file);
@@ -236,4 +239,74 @@ TEST_CASE("the overlap check sees overlapping and clipped glyphs") {
 TEST_CASE("a line cut at the top or bottom of a scrolling list is not a clipped label") {
     GlyphRect scrolled{{10, 90}, {20, 110}, {0, 0}, {100, 100}, {0.1f, 0.1f}, false};
     CHECK(findTextProblems({scrolled}, ImVec2(200, 200)).clipped.empty());
+}
+
+TEST_CASE("save-as writes the title from its field (title_zh in Chinese) and the browser lists the new file") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    fx.frame(session);
+    const fs::path dir = freshTempDir("ganarium-save", "title");
+    const fs::path path = dir / "mine.toml";
+    REQUIRE(session.saveSceneAs(path.string(), "My ring"));
+    SceneSpec saved = loadSceneFile(path.string());
+    CHECK(saved.title == "My ring");
+    CHECK(saved.title_zh == defaultScene().title_zh);
+    session.ui().lang = Language::Chinese;
+    REQUIRE(session.saveSceneAs(path.string(), "我的环"));
+    saved = loadSceneFile(path.string());
+    CHECK(saved.title == defaultScene().title);  // the trainer's scene keeps its English title
+    CHECK(saved.title_zh == "我的环");
+    // The saved file's folder joined the browser's folders; the next draw rescans and lists the file.
+    CHECK_FALSE(session.ui().scenes_scanned);
+    bool listed_folder = false;
+    std::error_code ec;
+    for (const std::string& folder : session.ui().scene_dirs)
+        listed_folder = listed_folder || fs::equivalent(folder, dir, ec);
+    CHECK(listed_folder);
+    bool listed_file = false;
+    for (const SceneEntry& entry : scanSceneFolders(session.ui().scene_dirs))
+        listed_file = listed_file || (entry.path == path.string() && entry.title_zh == "我的环");
+    CHECK(listed_file);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the fixed generator, k_G, Adam betas and SGD momentum controls' edits reach the trainer") {
+    DataSpec ring;
+    const DataSpec fixed_2d = fixedGeneratorDefault(ring, 2);
+    CHECK(fixed_2d.family == DataFamily::Gaussian2D);
+    CHECK(fixedGeneratorDefault(ring, 1).family == DataFamily::Gaussian1D);
+    CHECK(fixedGeneratorDefault(fixed_2d, 2) == fixed_2d);  // a fitting distribution is kept
+
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), testSessionOptions(false));
+    fx.frame(session);
+    RunSpec edited = session.ui().draft.scene.runs[0];
+    ToyGanSpec& toy = *toyOf(edited);
+    toy.fixed_generator = true;
+    toy.fixed_data = fixedGeneratorDefault(toy.fixed_data, 2);
+    toy.k_g = 3;
+    toy.d_opt.beta1 = toy.g_opt.beta1 = 0.1;
+    Command set;
+    set.kind = Command::Kind::SetRun;
+    set.run = 0;
+    set.run_spec = edited;
+    postCommand(session.ui(), set);
+    fx.frame(session);
+    fx.frame(session);
+    const ToyGanSpec& applied = *toyOf(session.scene().runs[0]);
+    CHECK(applied.fixed_generator);
+    CHECK(applied.k_g == 3);
+    CHECK(applied.g_opt.beta1 == doctest::Approx(0.1));
+    // A fixed distribution of the wrong dimension is refused, and the draft goes back with the reason.
+    toy.fixed_data = fixedGeneratorDefault(DataSpec{}, 1);  // a 1D Gaussian for 2D data
+    set.run_spec = edited;
+    session.ui().draft.scene.runs[0] = edited;
+    postCommand(session.ui(), set);
+    fx.frame(session);
+    fx.frame(session);
+    CHECK(session.ui().banner.error);
+    CHECK(session.ui().banner.text.find("same dimension") != std::string::npos);
+    CHECK(toyOf(session.ui().draft.scene.runs[0])->fixed_data.family == DataFamily::Gaussian2D);
 }
