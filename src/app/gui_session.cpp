@@ -229,7 +229,9 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     if (!options_.presentation) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
     reportShaderErrors();
     drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
-    drawDrawModeCue(ui_, snap.dim, frame_origin, frame_size);
+    // Over the run panels' bottom edge (their legend), not over the curves beside them.
+    const ImVec2 grid_min = frame_.gridMin(), grid_max = frame_.gridMax();
+    drawDrawModeCue(ui_, snap.dim, grid_min, ImVec2(grid_max.x - grid_min.x, grid_max.y - grid_min.y));
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
     handleDataDrawing(ui_, snap, frame_);

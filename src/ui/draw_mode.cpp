@@ -34,14 +34,14 @@ void drawDrawModeCue(UiState& state, int dim, ImVec2 pos, ImVec2 size) {
     const Language L = state.lang;
     const float margin = ImGui::GetFontSize() * 0.6f;
     ImGui::SetNextWindowPos(ImVec2(pos.x + size.x * 0.5f, pos.y + size.y - margin), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(size.x * 0.9f, size.y * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(40, 52, 110, 235));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(size.x, size.y * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(40, 52, 110, 252));
     ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(140, 170, 255, 255));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
     ImGui::Begin("##draw_mode", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove);
-    ImGui::PushTextWrapPos(size.x * 0.85f);
+    ImGui::PushTextWrapPos(size.x * 0.96f);
     ImGui::TextUnformatted(tr(L, cue.banner));
     if (cue.note) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.45f, 1.0f), "%s", tr(L, *cue.note));
     ImGui::PopTextWrapPos();

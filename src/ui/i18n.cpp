@@ -6,6 +6,7 @@
 #include <cassert>
 #include <string_view>
 
+#include "core/display_names.h"
 #include "core/metric_catalogue.h"
 
 namespace ganarium {
@@ -336,6 +337,7 @@ std::string allChineseText() {
     std::string all;
     for (const TextRow& row : kTexts) all += row.zh;
     for (const MetricLabelRow& row : kMetricLabels) all += row.zh;
+    for (const DisplayName& row : displayNameTable()) all += row.zh;  // combo values (core/display_names.h)
     return all;
 }
 

@@ -82,7 +82,7 @@ const char* languageCode(Language language);
 int textCount();
 bool textTableIsOrdered();
 
-// All Chinese strings concatenated (to build the CJK font's glyph range).
+// All Chinese strings concatenated, the keywords' display names included (to build the CJK font's glyph range).
 std::string allChineseText();
 
 }  // namespace ganarium

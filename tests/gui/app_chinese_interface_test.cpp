@@ -8,6 +8,9 @@
 #include <fstream>
 #include <string>
 
+#include <imgui_internal.h>  // ImGui::FindWindowByName
+
+#include "app/gui_screenshot.h"
 #include "app_window_fixture.h"
 #include "core/display_names.h"
 #include "core/scene_parser.h"
@@ -135,12 +138,29 @@ TEST_CASE("the drawn data can be undone in the window: the first blob replaces t
     for (int i = 0; i < 3; ++i) fx.frame(session);
     CHECK(session.scene().data.family == DataFamily::Blobs2D);
     REQUIRE(session.ui().draw_undo.before);
+    const ImGuiWindow* cue = ImGui::FindWindowByName("##draw_mode");  // the banner with its Undo button is up
+    REQUIRE(cue != nullptr);
+    CHECK(cue->WasActive);
+    // A picture of it to look at (kept in the temp folder): build and render once more, read back before swapping.
+    fx.window->beginFrame();
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    session.buildFrame(ImGui::GetIO().DisplaySize);
+    fx.window->renderFrame();
+    int w = 0, h = 0;
+    fx.window->framebufferSize(w, h);
+    const fs::path shot = fs::temp_directory_path() / "ganarium-draw-mode-cue.png";
+    CHECK(saveFramebufferPng(shot.string(), w, h));
+    fx.window->swap();
+    session.serviceRequests();
     Command undo;
     undo.kind = Command::Kind::SetData;
     undo.data = *session.ui().draw_undo.before;
     postCommand(session.ui(), undo);
     for (int i = 0; i < 3; ++i) fx.frame(session);
     CHECK(session.scene().data.family == DataFamily::Ring);
+    session.ui().draw_mode = false;  // leaving draw mode hides the cue
+    for (int i = 0; i < 2; ++i) fx.frame(session);
+    CHECK_FALSE(ImGui::FindWindowByName("##draw_mode")->WasActive);
 }
 
 namespace {
@@ -309,4 +329,21 @@ TEST_CASE("the fixed generator, k_G, Adam betas and SGD momentum controls' edits
     CHECK(session.ui().banner.error);
     CHECK(session.ui().banner.text.find("same dimension") != std::string::npos);
     CHECK(toyOf(session.ui().draft.scene.runs[0])->fixed_data.family == DataFamily::Gaussian2D);
+}
+
+TEST_CASE("the English interface's font already has every Chinese word a switch with L shows") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    if (!chineseFontAvailable()) {
+        MESSAGE("no CJK font installed: skipping");
+        CHECK_FALSE(usableLanguage(Language::Chinese) == Language::Chinese);
+        return;
+    }
+    loadFonts("en", 18.0f);
+    for (const DisplayName& row : displayNameTable()) CHECK_MESSAGE(fontHasGlyphs(row.zh), row.zh);
+    for (int i = 0; i < textCount(); ++i) {
+        const char* zh = tr(Language::Chinese, static_cast<TextId>(i));
+        CHECK_MESSAGE(std::string(zh).size() > 0, i);
+        CHECK_MESSAGE(fontHasGlyphs(zh), zh);
+    }
 }
