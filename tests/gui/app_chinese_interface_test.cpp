@@ -218,7 +218,8 @@ TEST_CASE("Chinese frames at 1280x720 and 1920x1080: the scene's own text, no cl
         return;
     }
     for (const std::string file :
-         {"default.toml", "optimal-d-1d.toml", "ring8.toml", "dirac-gan.toml", "gp-lambda-1d.toml"}) {
+         {"default.toml", "optimal-d-1d.toml", "ring8.toml", "dirac-gan.toml", "gp-lambda-1d.toml",
+          "generator-losses-1d.toml", "grid25.toml"}) {
         const SceneSpec scene = loadSceneFile(std::string(GANARIUM_SCENE_DIR) + "/" + file);
         for (ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080)}) {
             CAPTURE(file);
