@@ -21,6 +21,8 @@
 #include "ui/i18n.h"
 #include "ui/panels.h"
 #include "ui/run_editor_advanced.h"
+#include "ui/scene_frame.h"
+#include "views/panel_title.h"
 
 using namespace ganarium;
 using namespace ganarium::test;
@@ -347,4 +349,23 @@ TEST_CASE("the English interface's font already has every Chinese word a switch 
         CHECK_MESSAGE(std::string(zh).size() > 0, i);
         CHECK_MESSAGE(fontHasGlyphs(zh), zh);
     }
+}
+
+TEST_CASE("panel titles: name_zh and the keywords' Chinese names in Chinese, the English ones otherwise") {
+    RunSnapshot run;
+    run.name = "Standard GAN";
+    run.name_zh = "标准 GAN";
+    run.objective = "non_saturating";
+    run.lipschitz = "gp";
+    ViewLabels english;
+    ViewLabels chinese = translatedViewLabels(Language::Chinese);
+    REQUIRE(chinese.chinese);
+    const std::string en = panelTitleText(run, english);
+    const std::string zh = panelTitleText(run, chinese);
+    CHECK(en.find("Standard GAN") == 0);
+    CHECK(en.find("non-saturating + gp") != std::string::npos);
+    CHECK(zh.find("标准 GAN") == 0);
+    CHECK(zh.find("非饱和 + 梯度惩罚") != std::string::npos);
+    run.name_zh.clear();  // no Chinese name: the English one
+    CHECK(panelTitleText(run, chinese).find("Standard GAN") == 0);
 }
