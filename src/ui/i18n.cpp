@@ -156,7 +156,7 @@ const TextRow kTexts[] = {
     {T::KeyH, "H or F1: this help", "H 或 F1:显示帮助"},
     {T::KeyDigits, "1-9, 0: toggle layers", "1-9, 0:切换图层"},
     {T::KeyF, "F: fixed axes", "F:固定坐标轴"},
-    {T::KeyB, "B: draw-data mode", "B:绘制数据模式"},
+    {T::KeyB, "B: draw-data mode (B or Esc leaves it)", "B:绘制数据模式(按 B 或 Esc 退出)"},
     {T::KeyL, "L: English / 中文", "L:English / 中文"},
     {T::HelpClose, "Close", "关闭"},
 
