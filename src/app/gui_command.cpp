@@ -29,6 +29,7 @@
 #include "app/gui_scale.h"
 #include "app/gui_stats.h"
 #include "app/gui_window.h"
+#include "core/display_names.h"
 #include "core/scene_parser.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -140,7 +141,7 @@ void saveScreenshot(GuiWindow& window, GuiSession& session, const std::string& p
 void ensureGlyphs(GuiWindow& window, GuiSession& session, float font_px, std::string& known_text) {
     const SnapshotPtr& drawn = session.snapshot();  // its scene is shared, not copied
     std::string text = drawn->scene ? sceneGlyphText(*drawn->scene) : std::string();
-    for (const SceneEntry& entry : session.ui().scenes) text += "\n" + entry.title;
+    for (const SceneEntry& entry : session.ui().scenes) text += "\n" + entry.title + "\n" + entry.title_zh;
     if (refreshGlyphs(text, languageCode(session.ui().lang), font_px, known_text)) window.reloadFontTexture();
 }
 
@@ -175,12 +176,14 @@ int runWindow(const GuiArgs& args) {
         return kNoDisplayExitCode;
     }
     float ui_scale = window->contentScale();
+    const bool chinese_font = chineseFontAvailable();
+    const Language lang = usableLanguage(args.lang);
     std::string glyph_text = sceneGlyphText(args.scene), window_title = window_options.title;
-    loadFonts(languageCode(args.lang), uiFontPixels(ui_scale), glyph_text);
+    loadFonts(languageCode(lang), uiFontPixels(ui_scale), glyph_text);
     applyTheme(ui_scale);
 
     GuiSessionOptions options;
-    options.lang = args.lang;
+    options.lang = lang;
     options.start_playing = !args.paused;
     options.presentation = args.presentation;
     options.training_policy = args.training_policy;
@@ -190,6 +193,7 @@ int runWindow(const GuiArgs& args) {
     options.output_dir = args.record_dir;
     GuiSession session(args.scene, options);
     session.ui().requests.toggle_recording = args.record;
+    session.ui().chinese_font = chinese_font;
     GuiRecorder recorder;
     session.ui().record_realtime = args.record_pacing == RecordPacing::Realtime;  // the check box starts as --record-mode says
     // Automated screenshots: park the pointer in the window's top-left corner (on a display without a
@@ -231,7 +235,10 @@ int runWindow(const GuiArgs& args) {
             recorder.toggle(session, fb_w, fb_h - status_px);  // the status line (REC indicator) stays out
         }
         recorder.publishStatus(session);
-        updateWindowTitle(*window, session, window_options.title, window_title);
+        const Snapshot& shown = *session.snapshot();
+        const bool chinese = session.ui().lang == Language::Chinese;
+        updateWindowTitle(*window, session, "Ganarium — " + localizedText(shown.scene_title, shown.scene_title_zh, chinese),
+                          window_title);
         const bool info_banner = !session.ui().banner.text.empty() && !session.ui().banner.error;  // counting down
         const bool render = input || quiet_ticks < 3 || version != drawn_version || last || info_banner ||
                             args.fps <= 0 || recorder.recording() || session.ui().requests.toggle_recording;

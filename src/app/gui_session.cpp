@@ -17,6 +17,7 @@
 
 #include "core/errors.h"
 #include "core/scene_parser.h"
+#include "ui/cjk_font.h"
 
 namespace ganarium {
 
@@ -179,10 +180,11 @@ SceneSpec GuiSession::scene() const {
     return *trainer_->latest()->scene;  // the newest scene the training thread published
 }
 
-bool GuiSession::saveSceneAs(const std::string& path) {
+bool GuiSession::saveSceneAs(const std::string& path, const std::string& title) {
     // The trainer's scene (never an edit it refused) with the display state on screen.
     SceneSpec scene = this->scene();
     scene.display = frame_.display();
+    if (!title.empty()) (ui_.lang == Language::Chinese ? scene.title_zh : scene.title) = title;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (out) out << sceneToToml(scene);
     out.close();
@@ -191,6 +193,7 @@ bool GuiSession::saveSceneAs(const std::string& path) {
         return false;
     }
     showBanner(ui_, std::string(tr(ui_.lang, TextId::SavedTo)) + ": " + path, false, ImGui::GetTime());
+    listSavedFolder(ui_, path);
     return true;
 }
 
@@ -208,6 +211,10 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
         snapshot_ = trainer_->latest();
     }
     const Snapshot& snap = *snapshot_;
+    if (ui_.lang == Language::Chinese && !ui_.chinese_font) {  // L or the language combo, without a CJK font
+        ui_.lang = Language::English;
+        showBanner(ui_, missingChineseFontMessage(), true, ImGui::GetTime());
+    }
     followTrainer(ui_, snap, ImGui::GetTime());  // the editors' draft; a refused edit: banner, draft reverted
     const float status_h = statusLineHeight();
     const float controls_w = options_.presentation ? 0.0f : controlsWidth(size.x);
@@ -229,6 +236,9 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     if (!options_.presentation) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
     reportShaderErrors();
     drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
+    // Over the run panels' bottom edge (their legend), not over the curves beside them.
+    const ImVec2 grid_min = frame_.gridMin(), grid_max = frame_.gridMax();
+    drawDrawModeCue(ui_, snap.dim, grid_min, ImVec2(grid_max.x - grid_min.x, grid_max.y - grid_min.y));
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
     handleDataDrawing(ui_, snap, frame_);
@@ -278,8 +288,9 @@ void GuiSession::applyCommands(std::vector<Command>& commands) {
 void GuiSession::serviceRequests() {
     forwardCommands();
     if (!ui_.requests.save_path.empty()) {
-        saveSceneAs(ui_.requests.save_path);
+        saveSceneAs(ui_.requests.save_path, ui_.requests.save_title);
         ui_.requests.save_path.clear();
+        ui_.requests.save_title.clear();
     }
     if (!ui_.requests.load_path.empty()) {
         const std::string path = std::move(ui_.requests.load_path);

@@ -55,8 +55,9 @@ public:
     bool openScene(const std::string& path);
     // Replaces the session's scene with `scene` (new trainer). On error: banner, false.
     bool openSceneSpec(const SceneSpec& scene);
-    // Writes the trainer's scene with the display state on screen to `path` as TOML. On error: banner, false.
-    bool saveSceneAs(const std::string& path);
+    // Writes the trainer's scene with the display state on screen to `path` as TOML, with `title` (when given)
+    // as its title in the UI language; the browser then lists the folder. On error: banner, false.
+    bool saveSceneAs(const std::string& path, const std::string& title = "");
 
     // Builds one frame of UI (between ImGui::NewFrame and ImGui::Render) for a `size` pixel window.
     void buildFrame(ImVec2 size, const ShortcutKeys& keys = {});

@@ -93,7 +93,10 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     OffscreenFrame targets[2] = {OffscreenFrame(w, h), OffscreenFrame(w, h)};
     int current = 0, unread = -1;
     FrameReadback readback(w, h);
-    OffscreenImGui gui(w, h, options.fps, options.lang, recordFontPixels(h),
+    Language lang = Language::English;
+    languageFromCode(options.lang, lang);
+    lang = usableLanguage(lang);  // no CJK font: says which package to install, records in English
+    OffscreenImGui gui(w, h, options.fps, languageCode(lang), recordFontPixels(h),
                        sceneGlyphText(scene) + "\n" + options.caption.value_or(""));
 
     SceneFrame frame;
@@ -106,7 +109,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     frame_options.font_scale = 1.0f;
     frame_options.show_plots = options.curves;
     if (!options.curves) frame_options.show_weights = 0;
-    languageFromCode(options.lang, frame_options.lang);
+    frame_options.lang = lang;
 
     TrainerOptions trainer_options;
     trainer_options.snapshots_in_train = false;

@@ -117,10 +117,12 @@ void parseDisplayKeys(const TableReader& r, DisplayState& display, bool is1d) {
 }
 
 void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
-    r.rejectUnknown({"title", "caption", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves",
+    r.rejectUnknown({"title", "caption", "title_zh", "caption_zh", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves",
                      "layout", "checkpoint_every", "checkpoint_memory_mb"});
     r.readString("title", scene.title);
     r.readString("caption", scene.caption);
+    r.readString("title_zh", scene.title_zh);
+    r.readString("caption_zh", scene.caption_zh);
     int64_t seed = 0;
     if (r.readInt("seed", seed, Range{0, 1e19, false, false, ">= 0"})) scene.seed = static_cast<uint64_t>(seed);
     r.readInt("steps", scene.steps, Range{1, 1e12, false, false, "1..1000000000000"});

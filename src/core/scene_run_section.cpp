@@ -9,7 +9,7 @@ namespace ganarium::detail {
 
 std::vector<std::string> runKeys() {
     return {
-        "name",        "kind",        "objective",    "lipschitz",     "clip",        "gp_lambda",   "gp_one_sided",
+        "name",        "name_zh",     "kind",        "objective",    "lipschitz",     "clip",        "gp_lambda",   "gp_one_sided",
         "r1_gamma",    "k_d",          "k_g",           "batch",       "latent",      "latent_dim",
         "g_hidden",    "d_hidden",     "activation",    "g_activation", "d_activation", "optimizer",
         "g_optimizer", "d_optimizer",  "g_lr",          "d_lr",        "beta1",       "beta2",
@@ -18,7 +18,7 @@ std::vector<std::string> runKeys() {
 }
 
 std::vector<std::string> diracRunKeys() {
-    return {"name",      "kind",     "method",    "scheme",     "h",         "n_d",
+    return {"name",      "name_zh",  "kind",     "method",    "scheme",     "h",         "n_d",
             "clip",      "gp_lambda", "gp_target", "r1_gamma",  "noise_std", "consensus_gamma", "start"};
 }
 
@@ -46,10 +46,16 @@ bool readRunKind(const TableReader& r, RunKind& kind) {
     return true;
 }
 
+// The panel titles every kind has: `name` and its Chinese `name_zh`.
+void readRunNames(const TableReader& r, RunSpec& run) {
+    r.readString("name", run.name);
+    r.readString("name_zh", run.name_zh);
+}
+
 // The Dirac-GAN's keys (a key of another kind is an unknown key).
-void applyKindKeys(const TableReader& r, std::string& name, DiracGanSpec& d) {
+void applyKindKeys(const TableReader& r, RunSpec& run, DiracGanSpec& d) {
     r.rejectUnknown(diracRunKeys());
-    r.readString("name", name);
+    readRunNames(r, run);
     int choice = 0;
     if (r.readChoice("method", diracMethodNames(), choice)) d.method = static_cast<DiracMethod>(choice);
     if (r.readChoice("scheme", diracSchemeNames(), choice)) d.scheme = static_cast<DiracScheme>(choice);
@@ -72,9 +78,9 @@ void applyKindKeys(const TableReader& r, std::string& name, DiracGanSpec& d) {
 }
 
 // The toy GAN's keys (a key of another kind is an unknown key).
-void applyKindKeys(const TableReader& r, std::string& name, ToyGanSpec& run) {
+void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     r.rejectUnknown(runKeys());
-    r.readString("name", name);
+    readRunNames(r, spec);
     int choice = 0;
     if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
     if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
@@ -123,7 +129,7 @@ void applyKindKeys(const TableReader& r, std::string& name, ToyGanSpec& run) {
 void applyRunKeys(const TableReader& r, RunSpec& run) {
     RunKind kind = kindOf(run);
     if (readRunKind(r, kind) && kind != kindOf(run)) run.options = defaultOptions(kind);
-    std::visit([&](auto& options) { applyKindKeys(r, run.name, options); }, run.options);
+    std::visit([&](auto& options) { applyKindKeys(r, run, options); }, run.options);
 }
 
 }  // namespace ganarium::detail

@@ -169,10 +169,13 @@ bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
            (!a.fixed_generator || a.fixed_data == b.fixed_data);
 }
 
-bool operator==(const RunSpec& a, const RunSpec& b) { return a.name == b.name && a.options == b.options; }
+bool operator==(const RunSpec& a, const RunSpec& b) {
+    return a.name == b.name && a.name_zh == b.name_zh && a.options == b.options;
+}
 
 bool operator==(const SceneSpec& a, const SceneSpec& b) {
-    return a.title == b.title && a.caption == b.caption && a.seed == b.seed && a.steps == b.steps &&
+    return a.title == b.title && a.caption == b.caption && a.title_zh == b.title_zh && a.caption_zh == b.caption_zh &&
+           a.seed == b.seed && a.steps == b.steps &&
            a.metrics_every == b.metrics_every && a.threads == b.threads && a.display == b.display &&
            a.checkpoint_every == b.checkpoint_every && a.checkpoint_memory_mb == b.checkpoint_memory_mb &&
            a.data == b.data && a.runs == b.runs;

@@ -107,6 +107,7 @@ using RunOptions = std::variant<ToyGanSpec, DiracGanSpec>;
 // variant because every kind has one (the scene file's `name` key, the panel title).
 struct RunSpec {
     std::string name;                   // panel title; defaults to runLabel()
+    std::string name_zh;                // Chinese panel title (`name_zh`); empty: `name` in both languages
     RunOptions options;                 // a toy GAN unless set otherwise
 };
 
@@ -128,6 +129,7 @@ inline constexpr int kMaxRunsPerScene = 6;
 struct SceneSpec {
     std::string title = "Untitled scene";
     std::string caption;                // optional one-line explanation shown under the title
+    std::string title_zh, caption_zh;   // Chinese title and caption (empty: the English ones)
     std::string source_path;            // file it came from ("<embedded>" for the default scene)
     uint64_t seed = 1;
     int64_t steps = 5000;               // default length of `ganarium train` and recordings

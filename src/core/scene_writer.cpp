@@ -109,6 +109,7 @@ void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
 void writeRun(std::ostringstream& out, const RunSpec& r) {
     out << "\n[[run]]\n";
     if (!r.name.empty()) out << "name = " << quote(r.name) << "\n";
+    if (!r.name_zh.empty()) out << "name_zh = " << quote(r.name_zh) << "\n";
     std::visit([&](const auto& options) { writeKind(out, options); }, r.options);
 }
 
@@ -139,6 +140,8 @@ std::string sceneToToml(const SceneSpec& scene) {
     out << "# Ganarium scene (written by Ganarium). Field reference: docs/scene-format.md\n\n[scene]\n";
     out << "title = " << quote(scene.title) << "\n";
     if (!scene.caption.empty()) out << "caption = " << quote(scene.caption) << "\n";
+    if (!scene.title_zh.empty()) out << "title_zh = " << quote(scene.title_zh) << "\n";
+    if (!scene.caption_zh.empty()) out << "caption_zh = " << quote(scene.caption_zh) << "\n";
     out << "seed = " << scene.seed << "\nsteps = " << scene.steps << "\n";
     out << "metrics_every = " << scene.metrics_every << "\nthreads = " << scene.threads << "\n";
     const SceneSpec defaults;

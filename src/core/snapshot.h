@@ -24,6 +24,7 @@ enum class RunStatus { Running, Paused, Diverged };
 // in quantity_names, views chosen by their kinds: views/view_registry.h).
 struct RunSnapshot {
     std::string name;                 // panel title
+    std::string name_zh;              // Chinese panel title (empty: `name`); localizedText(name, name_zh, zh)
     std::string kind = "toy";         // run kind's scene-file name (runKindNames())
     std::string objective;            // canonical objective name ("wasserstein", ...)
     std::string lipschitz;            // "none", "clip", "gp", "sn"
@@ -43,6 +44,7 @@ struct RunSnapshot {
 struct Snapshot {
     uint64_t version = 0;             // increases with every publish
     std::string scene_title, scene_caption, scene_path;
+    std::string scene_title_zh, scene_caption_zh;  // Chinese variants (empty: the English ones)
     int dim = 1;
     Bounds view;                      // data-space box the fields were evaluated on
     bool playing = false;

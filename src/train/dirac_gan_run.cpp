@@ -115,6 +115,7 @@ void DiracGanRun::evaluate(const MetricContext&) {
 RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {
     RunSnapshot out;
     out.name = spec_.name.empty() ? runLabel(spec_) : spec_.name;
+    out.name_zh = spec_.name_zh;
     out.kind = runKindNames()[static_cast<size_t>(RunKind::DiracGan)];
     out.objective.clear();  // the name says the method; a toy objective name would mislead
     out.lipschitz = "none";

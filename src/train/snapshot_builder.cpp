@@ -162,6 +162,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     const int dim = run.dim();
     RunSnapshot out;
     out.name = spec.name.empty() ? runLabel(spec) : spec.name;
+    out.name_zh = spec.name_zh;
     out.objective = objectiveName(toy.objective);
     out.lipschitz = lipschitzName(toy.lipschitz);
     out.critic = isCriticObjective(toy.objective);

@@ -227,6 +227,8 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     snapshot->version = ++version;
     snapshot->scene_title = scene.title;
     snapshot->scene_caption = scene.caption;
+    snapshot->scene_title_zh = scene.title_zh;
+    snapshot->scene_caption_zh = scene.caption_zh;
     snapshot->scene_path = scene.source_path;
     snapshot->dim = dim;
     snapshot->view = view;

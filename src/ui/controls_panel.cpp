@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "core/display_names.h"
 #include "ui/checkpoint_timeline.h"
 #include "ui/fast_forward_control.h"
 #include "ui/panels.h"
@@ -143,7 +144,8 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);  // clear colour = bg
-    ImGui::TextWrapped("%s", snapshot.scene_title.c_str());
+    const std::string& title = localizedText(snapshot.scene_title, snapshot.scene_title_zh, L == Language::Chinese);
+    ImGui::TextWrapped("%s", title.c_str());
     ImGui::Separator();
     drawTransport(state, snapshot);
     drawFastForward(state, snapshot);

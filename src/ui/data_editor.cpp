@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/display_names.h"
 #include "ui/panels.h"
 
 namespace ganarium {
@@ -44,9 +45,11 @@ void drawDataEditor(UiState& state, const Snapshot& snapshot) {
     ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
 
     const int dim = familyDimension(data.family);
-    if (ImGui::BeginCombo(tr(L, TextId::Family), familyName(data.family))) {
+    const bool zh = L == Language::Chinese;
+    if (ImGui::BeginCombo(tr(L, TextId::Family), displayName(NameGroup::Family, familyName(data.family), zh).c_str())) {
         for (DataFamily f : menuFamilies(dim)) {
-            if (ImGui::Selectable(familyName(f), f == data.family) && f != data.family) {
+            if (ImGui::Selectable(displayName(NameGroup::Family, familyName(f), zh).c_str(), f == data.family) &&
+                f != data.family) {
                 DataSpec fresh;
                 fresh.family = f;
                 data = fresh;

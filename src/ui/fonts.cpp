@@ -6,6 +6,7 @@
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "ui/cjk_font.h"
 #include "ui/i18n.h"
 
 namespace ganarium {
@@ -35,19 +36,16 @@ bool addFont(ImFontAtlas& atlas, float size, const ImVector<ImWchar>& cjk_ranges
         fallback.SizePixels = size;
         atlas.AddFontDefault(&fallback);
     }
-    if (fileExists(kChineseFontPath)) {
+    if (const std::optional<FontFile> cjk = findChineseFont(fontSearchDirs())) {
         ImFontConfig merge;
         merge.MergeMode = true;
+        merge.FontNo = cjk->face;
         merge.OversampleH = 1;
         merge.OversampleV = 1;
         merge.PixelSnapH = true;
-        atlas.AddFontFromFileTTF(kChineseFontPath, size, &merge, cjk_ranges.Data);
+        atlas.AddFontFromFileTTF(cjk->path.c_str(), size, &merge, cjk_ranges.Data);
     } else {
-        ok = false;
-        if (!warned)
-            std::fprintf(stderr,
-                         "warning: %s not found (install fonts-wqy-microhei); Chinese text will show as '?'\n",
-                         kChineseFontPath);
+        ok = false;  // the caller switches a Chinese interface back to English (chineseFontAvailable)
     }
     warned = warned || !ok;
     return ok;
@@ -78,8 +76,8 @@ bool loadFonts(const std::string& lang, float size_px, const std::string& extra_
 }
 
 std::string sceneGlyphText(const SceneSpec& scene) {
-    std::string text = scene.title + "\n" + scene.caption;
-    for (const RunSpec& run : scene.runs) text += "\n" + run.name;
+    std::string text = scene.title + "\n" + scene.caption + "\n" + scene.title_zh + "\n" + scene.caption_zh;
+    for (const RunSpec& run : scene.runs) text += "\n" + run.name + "\n" + run.name_zh;
     return text;
 }
 
@@ -105,6 +103,14 @@ bool refreshGlyphs(const std::string& text, const std::string& lang, float size_
     if (fontHasGlyphs(text)) return false;
     loadFonts(lang, size_px, text);
     return true;
+}
+
+bool chineseFontAvailable() { return findChineseFont(fontSearchDirs()).has_value(); }
+
+Language usableLanguage(Language wanted) {
+    if (wanted != Language::Chinese || chineseFontAvailable()) return wanted;
+    std::fprintf(stderr, "%s\n", missingChineseFontMessage().c_str());
+    return Language::English;
 }
 
 ImFont* largeFont() {

@@ -1,6 +1,6 @@
 // fonts.h — run-time font loading for the window and the recorder. Fonts
 // are not vendored: DejaVu Sans (fonts-dejavu-core) for Latin, Greek and
-// maths, WenQuanYi Micro Hei (fonts-wqy-microhei) merged in for Chinese.
+// maths, Noto Sans CJK or WenQuanYi Micro Hei (ui/cjk_font.h) merged in for Chinese.
 // Missing files fall back to ImGui's built-in font with a warning.
 #pragma once
 
@@ -9,12 +9,12 @@
 #include <imgui.h>
 
 #include "core/scene_spec.h"
+#include "ui/i18n.h"
 
 namespace ganarium {
 
 // Where the fonts are looked up (Debian package paths).
 constexpr const char* kLatinFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-constexpr const char* kChineseFontPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
 // Replaces the current ImGui context's fonts: a body font of `size_px` pixels and a
 // large title font (1.6x). `lang` is "en" or "zh" ("zh" adds the common simplified
@@ -36,6 +36,12 @@ bool refreshGlyphs(const std::string& text, const std::string& lang, float size_
 
 // True when the body font has a real glyph (not the fallback) for every character of `text`.
 bool fontHasGlyphs(const std::string& text);
+
+// True when a CJK font (fonts-noto-cjk or fonts-wqy-microhei) is installed (ui/cjk_font.h).
+bool chineseFontAvailable();
+
+// `wanted`, or English after telling stderr which package to install when it is Chinese and no CJK font exists.
+Language usableLanguage(Language wanted);
 
 // The large title font (index 1 of the atlas) or the default font when absent.
 ImFont* largeFont();

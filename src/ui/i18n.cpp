@@ -6,6 +6,7 @@
 #include <cassert>
 #include <string_view>
 
+#include "core/display_names.h"
 #include "core/metric_catalogue.h"
 
 namespace ganarium {
@@ -52,7 +53,7 @@ const TextRow kTexts[] = {
     {T::GLearningRate, "G lr", "生成器学习率"},
     {T::DLearningRate, "D lr", "判别器学习率"},
     {T::DStepsPerIteration, "k (D steps)", "k (判别器步数)"},
-    {T::GStepsPerIteration, "G steps per iteration", "每次迭代生成器步数"},
+    {T::GStepsPerIteration, "k_G (G steps)", "k_G (生成器步数)"},
     {T::Batch, "Batch", "批大小"},
     {T::Optimizer, "Optimizer", "优化器"},
     {T::Diverged, "DIVERGED", "已发散"},
@@ -155,7 +156,7 @@ const TextRow kTexts[] = {
     {T::KeyH, "H or F1: this help", "H 或 F1:显示帮助"},
     {T::KeyDigits, "1-9, 0: toggle layers", "1-9, 0:切换图层"},
     {T::KeyF, "F: fixed axes", "F:固定坐标轴"},
-    {T::KeyB, "B: draw-data mode", "B:绘制数据模式"},
+    {T::KeyB, "B: draw-data mode (B or Esc leaves it)", "B:绘制数据模式(按 B 或 Esc 退出)"},
     {T::KeyL, "L: English / 中文", "L:English / 中文"},
     {T::HelpClose, "Close", "关闭"},
 
@@ -242,6 +243,22 @@ const TextRow kTexts[] = {
      "On: training runs as on screen and the clip plays at the speed the class saw. Off (lockstep): K training "
      "steps per video frame, reproducible, plays faster than the window did.",
      "开: 训练照常进行, 视频以课堂所见的速度播放。关(锁步): 每个视频帧 K 步训练, 可复现, 播放比窗口更快。"},
+    {T::FixedGenerator, "Fixed generator", "固定生成器"},
+    {T::FixedGeneratorHint, "P_G stays a fixed distribution (the run's fixed_data); only D trains",
+     "P_G 保持为固定分布(该实验的 fixed_data);只训练判别器"},
+    {T::AdamBeta1, "Adam β1", "Adam β1"},
+    {T::AdamBeta2, "Adam β2", "Adam β2"},
+    {T::SgdMomentum, "SGD momentum", "SGD 动量"},
+    {T::DrawModeBanner, "Draw mode: click to add a blob, drag to paint points — B or Esc to leave",
+     "绘制模式:单击添加高斯团,拖动绘制点 — 按 B 或 Esc 退出"},
+    {T::DrawModeWarning, "Your first click replaces the current data with drawn points (Undo brings it back).",
+     "第一次单击会用手绘点替换当前数据(可撤销)。"},
+    {T::DrawModeReplaced, "The data was replaced by drawn points.", "数据已被手绘点替换。"},
+    {T::Undo, "Undo", "撤销"},
+    {T::SceneTitle, "Title", "标题"},
+    {T::OpenSceneFile, "Open a scene file", "打开场景文件"},
+    {T::Open, "Open", "打开"},
+    {T::OpenHint, "path of a .toml scene anywhere on disk", "任意位置的 .toml 场景文件路径"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),
@@ -326,6 +343,7 @@ std::string allChineseText() {
     std::string all;
     for (const TextRow& row : kTexts) all += row.zh;
     for (const MetricLabelRow& row : kMetricLabels) all += row.zh;
+    for (const DisplayName& row : displayNameTable()) all += row.zh;  // combo values (core/display_names.h)
     return all;
 }
 

@@ -64,6 +64,9 @@ enum class TextId {
     TrainingShareLabel,
     // in-app recording pace (issue 10)
     RecordRealtime, RecordRealtimeHint,
+    // a complete Chinese interface and the smaller fixes (issue 10)
+    FixedGenerator, FixedGeneratorHint, AdamBeta1, AdamBeta2, SgdMomentum, DrawModeBanner, DrawModeWarning,
+    DrawModeReplaced, Undo, SceneTitle, OpenSceneFile, Open, OpenHint,
     Count
 };
 
@@ -83,7 +86,7 @@ const char* languageCode(Language language);
 int textCount();
 bool textTableIsOrdered();
 
-// All Chinese strings concatenated (to build the CJK font's glyph range).
+// All Chinese strings concatenated, the keywords' display names included (to build the CJK font's glyph range).
 std::string allChineseText();
 
 }  // namespace ganarium

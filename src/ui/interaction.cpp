@@ -35,7 +35,10 @@ void handleShortcuts(UiState& state, const Snapshot& snapshot, SceneFrame& frame
     if (pressed('L')) state.lang = state.lang == Language::English ? Language::Chinese : Language::English;
     for (int digit = 0; digit <= 9; ++digit)
         if (pressed('0' + digit)) toggleLayerByDigit(frame.layers(), digit);
-    if (pressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) state.show_help = false;
+    if (pressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (!state.show_help) state.draw_mode = false;  // Esc closes the help first, then leaves draw mode
+        state.show_help = false;
+    }
 }
 
 void handleDataDrawing(UiState& state, const Snapshot& snapshot, SceneFrame& frame) {
@@ -74,6 +77,7 @@ void handleDataDrawing(UiState& state, const Snapshot& snapshot, SceneFrame& fra
             c.x = x;
             c.y = y;
             c.std = state.blob_std;
+            rememberDataBeforeDrawing(state.draw_undo, state.draft.scene.data);
             postCommand(state, c);
         }
         state.painting = false;
@@ -83,6 +87,7 @@ void handleDataDrawing(UiState& state, const Snapshot& snapshot, SceneFrame& fra
         Command c;
         c.kind = Command::Kind::AddPoints;
         c.points.swap(state.paint_buffer);
+        rememberDataBeforeDrawing(state.draw_undo, state.draft.scene.data);
         postCommand(state, c);
         state.paint_buffer.clear();
     }

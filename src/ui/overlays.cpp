@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/display_names.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -56,7 +57,8 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
     }
     std::string diverged;
     for (const RunSnapshot& run : snapshot.runs)
-        if (run.status == RunStatus::Diverged) diverged += (diverged.empty() ? "" : ", ") + run.name;
+        if (run.status == RunStatus::Diverged)
+            diverged += (diverged.empty() ? "" : ", ") + localizedText(run.name, run.name_zh, L == Language::Chinese);
     if (!diverged.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.error), "  |  %s: %s", tr(L, TextId::DivergedRuns),

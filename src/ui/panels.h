@@ -39,6 +39,12 @@ std::string recordingIndicatorText(const RecordingStatus& status, Language lang)
 void drawLayerToggles(UiState& state, SceneFrame& frame);
 // Scene browser, "save scene as" and screenshot buttons.
 void drawSceneBrowser(UiState& state);
+// "Open a scene file": a path field and Open button (any folder, not only the browser's).
+void drawOpenField(UiState& state);
+// The title "save as" writes, prefilled with the scene's title in the UI language.
+void drawSaveTitleField(UiState& state);
+// After a save to `path`: the browser also lists that file's folder, and rescans (a Refresh shows the file).
+void listSavedFolder(UiState& state, const std::string& path);
 
 // The status line (steps/s, FPS, BLAS, diverged runs) at `pos` with `size`.
 void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2 size);

@@ -6,19 +6,24 @@
 #include <string>
 #include <vector>
 
+#include "core/display_names.h"
 #include "ui/panels.h"
+#include "ui/run_editor_advanced.h"
 #include "ui/theme.h"
 
 namespace ganarium {
 
 namespace {
 
-// A combo over canonical names; true when the selection changed.
-bool nameCombo(const char* label, const std::vector<std::string>& names, int& index) {
+// A combo over a keyword group's canonical names, showing their display names; true when the selection changed.
+bool nameCombo(const char* label, NameGroup group, Language lang, int& index) {
+    const std::vector<std::string> names = groupKeys(group);
+    const bool zh = lang == Language::Chinese;
+    const bool valid = index >= 0 && index < static_cast<int>(names.size());
     bool changed = false;
-    if (ImGui::BeginCombo(label, index >= 0 && index < static_cast<int>(names.size()) ? names[index].c_str() : "?")) {
+    if (ImGui::BeginCombo(label, valid ? displayName(group, names[index], zh).c_str() : "?")) {
         for (int i = 0; i < static_cast<int>(names.size()); ++i) {
-            if (ImGui::Selectable(names[i].c_str(), i == index)) {
+            if (ImGui::Selectable(displayName(group, names[i], zh).c_str(), i == index)) {
                 index = i;
                 changed = true;
             }
@@ -44,12 +49,12 @@ bool intSlider(const char* label, int& value, int lo, int hi) {
 bool drawDiracControls(Language L, DiracGanSpec& d) {
     bool changed = false;
     int method = static_cast<int>(d.method);
-    if (nameCombo(tr(L, TextId::DiracMethod), diracMethodNames(), method)) {
+    if (nameCombo(tr(L, TextId::DiracMethod), NameGroup::DiracMethod, L, method)) {
         d.method = static_cast<DiracMethod>(method);
         changed = true;
     }
     int scheme = static_cast<int>(d.scheme);
-    if (nameCombo(tr(L, TextId::DiracScheme), diracSchemeNames(), scheme)) {
+    if (nameCombo(tr(L, TextId::DiracScheme), NameGroup::DiracScheme, L, scheme)) {
         d.scheme = static_cast<DiracScheme>(scheme);
         changed = true;
     }
@@ -85,7 +90,8 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
 
     ImGui::PushID(run);
     ImGui::PushStyleColor(ImGuiCol_Text, runColor(run));
-    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", rs.name.c_str());
+    const std::string& name = localizedText(rs.name, rs.name_zh, L == Language::Chinese);
+    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", name.c_str());
     ImGui::PopStyleColor();
     if (rs.status == RunStatus::Diverged) {
         ImGui::SameLine();
@@ -108,12 +114,12 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
         ToyGanSpec& toy = std::get<ToyGanSpec>(spec.options);
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
         int objective = static_cast<int>(toy.objective);
-        if (nameCombo(tr(L, TextId::Objective), objectiveNames(), objective)) {
+        if (nameCombo(tr(L, TextId::Objective), NameGroup::Objective, L, objective)) {
             toy.objective = static_cast<Objective>(objective);
             changed = true;
         }
         int lipschitz = static_cast<int>(toy.lipschitz);
-        if (nameCombo(tr(L, TextId::Lipschitz), lipschitzNames(), lipschitz)) {
+        if (nameCombo(tr(L, TextId::Lipschitz), NameGroup::Lipschitz, L, lipschitz)) {
             toy.lipschitz = static_cast<Lipschitz>(lipschitz);
             changed = true;
         }
@@ -132,11 +138,12 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
             changed = true;
         }
         int optimizer = static_cast<int>(toy.d_opt.kind);
-        if (nameCombo(tr(L, TextId::Optimizer), optimizerNames(), optimizer)) {
+        if (nameCombo(tr(L, TextId::Optimizer), NameGroup::Optimizer, L, optimizer)) {
             toy.d_opt.kind = static_cast<OptimizerKind>(optimizer);
             toy.g_opt.kind = toy.d_opt.kind;
             changed = true;
         }
+        changed |= drawAdvancedRunControls(L, snapshot.dim, toy);
         ImGui::PopItemWidth();
         ImGui::TreePop();
     }

@@ -6,6 +6,7 @@
 #include <new>
 #include <set>
 
+#include "core/display_names.h"
 #include "core/scene_parser.h"
 #include "ui/panels.h"
 
@@ -32,7 +33,9 @@ std::vector<SceneEntry> scanSceneFolders(const std::vector<std::string>& dirs) {
             e.path = file.string();
             e.title = file.filename().string();
             try {  // a scene file must never end the window: every failure becomes that entry's error
-                e.title = loadSceneFile(e.path).title;
+                const SceneSpec scene = loadSceneFile(e.path);
+                e.title = scene.title;
+                e.title_zh = scene.title_zh;
             } catch (const std::bad_alloc&) {
                 e.error = e.path + ": not enough memory to read this scene (is its `csv` file huge?)";
             } catch (const std::exception& err) {
@@ -60,18 +63,24 @@ void drawSceneBrowser(UiState& state) {
         ImGui::PushID(static_cast<int>(i));
         const bool current = fs::path(e.path).filename() == fs::path(state.draft.scene.source_path).filename();
         if (!e.error.empty()) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 120, 255));
-        if (ImGui::Selectable(e.title.c_str(), current)) state.requests.load_path = e.path;
+        const std::string& title = localizedText(e.title, e.title_zh, L == Language::Chinese);
+        if (ImGui::Selectable(title.c_str(), current)) state.requests.load_path = e.path;
         if (!e.error.empty()) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s%s%s", e.path.c_str(), e.error.empty() ? "" : "\n", e.error.c_str());
         ImGui::PopID();
     }
+    drawOpenField(state);
     ImGui::Separator();
     ImGui::TextUnformatted(tr(L, TextId::SaveSceneAs));
+    drawSaveTitleField(state);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.65f);
     ImGui::InputText("##save_path", &state.save_path);
     ImGui::SameLine();
-    if (ImGui::Button(tr(L, TextId::Save)) && !state.save_path.empty()) state.requests.save_path = state.save_path;
+    if (ImGui::Button(tr(L, TextId::Save)) && !state.save_path.empty()) {
+        state.requests.save_path = state.save_path;
+        state.requests.save_title = state.save_title;
+    }
     ImGui::TextUnformatted(tr(L, TextId::ScreenshotFolder));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     ImGui::InputText("##shot_dir", &state.screenshot_dir);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/display_names.h"
 #include "core/metric_catalogue.h"
 #include "render/colormap.h"
 #include "ui/fonts.h"
@@ -29,6 +30,7 @@ PlotTexts plotTexts(Language lang) {
     t.steps = tr(lang, TextId::Steps);
     t.no_metrics = tr(lang, TextId::NoMetricsYet);
     t.not_defined = tr(lang, TextId::NotDefined);
+    t.chinese = lang == Language::Chinese;
     return t;
 }
 
@@ -39,6 +41,7 @@ WeightsTexts weightsTexts(Language lang) {
     t.no_gp = tr(lang, TextId::NoGradientPenalty);
     t.run = tr(lang, TextId::RunLabel);
     t.no_weights = tr(lang, TextId::NoWeightsYet);
+    t.chinese = lang == Language::Chinese;
     return t;
 }
 
@@ -76,12 +79,15 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
     }
     if (!toy) return e;
     if (s.dim == 1) {
-        if (layers.densities && density) e.push_back({"p_data", withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
-        if (layers.densities && density) e.push_back({"p_G", packAbgr(palette::fake()), LegendSymbol::Line});
-        if (layers.d_field && contours && prob) e.push_back({"D(x)", packAbgr(palette::dCurve()), LegendSymbol::Line});
+        if (layers.densities && density)
+            e.push_back({tr(lang, TextId::ViewPData), withAlpha(palette::real(), 0.6f), LegendSymbol::Filled});
+        if (layers.densities && density) e.push_back({tr(lang, TextId::ViewPG), packAbgr(palette::fake()), LegendSymbol::Line});
+        if (layers.d_field && contours && prob)
+            e.push_back({tr(lang, TextId::ViewDOfX), packAbgr(palette::dCurve()), LegendSymbol::Line});
         if (layers.d_field && contours && critic)
             e.push_back({tr(lang, TextId::LegendCritic), packAbgr(palette::critic()), LegendSymbol::Line});
-        if (layers.d_optimal && optimal) e.push_back({"D*", packAbgr(palette::optimal()), LegendSymbol::DashedLine});
+        if (layers.d_optimal && optimal)
+            e.push_back({tr(lang, TextId::ViewDStar), packAbgr(palette::optimal()), LegendSymbol::DashedLine});
     }
     if (layers.real) e.push_back({tr(lang, TextId::LegendReal), packAbgr(palette::real()), LegendSymbol::Dot});
     if (layers.fake) e.push_back({tr(lang, TextId::LegendFake), packAbgr(palette::fake()), LegendSymbol::Dot});
@@ -96,9 +102,9 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
             e.push_back({tr(lang, TextId::ViewGpPairs), packAbgr(colormapColour(ColormapKind::GradNorm, 0.5f)),
                          LegendSymbol::Line});
         if (layers.d_field && layers.contours && contours && prob)
-            e.push_back({"D = 1/2", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+            e.push_back({tr(lang, TextId::ViewDHalf), IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
         if (layers.d_field && layers.contours && contours && critic)
-            e.push_back({"f = 0", IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
+            e.push_back({tr(lang, TextId::ViewCriticZero), IM_COL32(30, 30, 38, 255), LegendSymbol::Line});
         if (layers.d_field && layers.d_optimal && optimal)
             e.push_back({"D* = 1/2", IM_COL32(13, 13, 13, 255), LegendSymbol::DashedLine});
         if (layers.modes && modes) {
@@ -238,7 +244,9 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     ImFont* big = largeFont();
     const float big_size = big->FontSize * std::max(1.0f, options.font_scale * 0.85f);
     const float fs = ImGui::GetFontSize() * options.font_scale;
-    list->AddText(big, big_size, p0, colors.text, snapshot.scene_title.c_str());
+    const bool zh = options.lang == Language::Chinese;
+    const std::string& title = localizedText(snapshot.scene_title, snapshot.scene_title_zh, zh);
+    list->AddText(big, big_size, p0, colors.text, title.c_str());
 
     // step counter on the right
     int64_t step = 0;
@@ -248,7 +256,8 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     const ImVec2 ts = big->CalcTextSizeA(big_size, FLT_MAX, 0, buf);
     list->AddText(big, big_size, ImVec2(p0.x + width - ts.x, p0.y), colors.accent, buf);
 
-    const std::string& caption = options.caption.empty() ? snapshot.scene_caption : options.caption;
+    const std::string& caption =
+        options.caption.empty() ? localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, zh) : options.caption;
     float height = big_size + fs * 0.4f;
     if (!caption.empty()) {
         // The caption may wrap at small sizes: reserve every line it takes.

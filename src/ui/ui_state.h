@@ -13,6 +13,7 @@
 #include "core/command.h"
 #include "core/scene_spec.h"
 #include "ui/i18n.h"
+#include "ui/draw_mode.h"
 #include "ui/scene_draft.h"
 
 namespace ganarium {
@@ -21,6 +22,7 @@ namespace ganarium {
 struct SceneEntry {
     std::string path;
     std::string title;   // [scene] title, or the file name when it does not parse
+    std::string title_zh;  // [scene] title_zh (empty: `title` in both languages)
     std::string error;   // non-empty when the file does not parse
 };
 
@@ -35,6 +37,7 @@ struct Banner {
 struct UiRequests {
     std::string load_path;      // non-empty: open this scene file
     std::string save_path;      // non-empty: write the trainer's scene and the display state here
+    std::string save_title;     // with save_path: the saved scene's title (empty: keep it)
     bool screenshot = false;    // save the next finished frame as PNG
     bool reload_fonts = false;  // language changed: rebuild the font atlas
     bool toggle_recording = false;  // start or stop the in-app video (button, Ctrl+R, F9)
@@ -61,6 +64,7 @@ struct RecordingStatus {
 // Interface state of one window.
 struct UiState {
     Language lang = Language::English;
+    bool chinese_font = true;        // a CJK font is installed (else switching to Chinese says what to install)
     SceneDraft draft;                // the editors' copy of the trainer's scene (ui/scene_draft.h)
     std::vector<Command> outbox;     // commands for the trainer, in order
     UiRequests requests;
@@ -70,6 +74,7 @@ struct UiState {
     bool show_help = false;
     bool show_controls = true;
     bool draw_mode = false;          // clicks/drags in a 2D panel edit the data
+    DrawUndo draw_undo;              // the data before this draw-mode session's first edit (ui/draw_mode.h)
     float blob_std = 0.15f;
     bool painting = false;           // a drag is in progress
     bool pressed_on_panel = false;   // the left button went down over a 2D panel
@@ -77,6 +82,9 @@ struct UiState {
     std::vector<double> paint_buffer;  // points painted this frame, flushed as AddPoints
 
     std::string save_path = "my_scene.toml";
+    std::string save_title;          // title written by "save as" (prefilled with the scene's title)
+    std::string save_title_of;       // source path of the scene save_title was prefilled from
+    std::string open_path;           // "open a scene file" field: any path on disk
     std::string screenshot_dir = ".";
     std::string record_dir = ".";    // where the record button writes ganarium-DATE-TIME.mp4
     bool record_realtime = false;    // the next clip follows the wall clock (else lockstep: K steps per video frame)

@@ -40,6 +40,7 @@ ViewLabels translatedViewLabels(Language lang) {
     l.loss_max_likelihood = tr(lang, TextId::ViewLossMaxLikelihood);
     l.loss_batch = tr(lang, TextId::ViewLossBatch);
     l.loss_slope = tr(lang, TextId::ViewLossSlope);
+    l.chinese = lang == Language::Chinese;
     return l;
 }
 

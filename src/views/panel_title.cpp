@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/display_names.h"
 #include "render/colormap.h"
 #include "views/axes_overlay.h"
 
@@ -61,14 +62,16 @@ std::string readable(std::string s) {
 }
 
 // Run name, plus the objective (and Lipschitz method) unless the name already says them.
-std::string headline(const RunSnapshot& run, bool with_objective) {
-    std::string text = run.name.empty() ? std::string("run") : run.name;
+// In Chinese: the run's name_zh and the keywords' display names (a Chinese name need not spell the objective).
+std::string headline(const RunSnapshot& run, bool with_objective, bool chinese) {
+    const std::string& name = localizedText(run.name, run.name_zh, chinese);
+    std::string text = name.empty() ? std::string("run") : name;
     if (!with_objective || run.objective.empty()) return text;
     bool has_lip = !run.lipschitz.empty() && run.lipschitz != "none";
     bool redundant = nameSays(run.name, run.objective) && (!has_lip || nameSays(run.name, run.lipschitz));
     if (redundant) return text;
-    text += kSep + readable(run.objective);
-    if (has_lip) text += " + " + readable(run.lipschitz);
+    text += kSep + (chinese ? displayName(NameGroup::Objective, run.objective, true) : readable(run.objective));
+    if (has_lip) text += " + " + (chinese ? displayName(NameGroup::Lipschitz, run.lipschitz, true) : readable(run.lipschitz));
     return text;
 }
 
@@ -134,7 +137,7 @@ std::string ellipsize(const std::string& text, float width, float font_size) {
 
 std::string panelTitleText(const RunSnapshot& run, const ViewLabels& labels, bool include_modes) {
     std::vector<std::string> parts = numberParts(run, labels, include_modes);
-    return headline(run, true) + kSep + joined(parts, parts.size());
+    return headline(run, true, labels.chinese) + kSep + joined(parts, parts.size());
 }
 
 std::vector<std::string> panelTitleLines(const RunSnapshot& run, const ViewLabels& labels, float width,
@@ -144,12 +147,12 @@ std::vector<std::string> panelTitleLines(const RunSnapshot& run, const ViewLabel
     std::string numbers = joined(parts, parts.size());
     // One line when everything fits, with or without the objective.
     for (bool with_objective : {true, false}) {
-        std::string line = headline(run, with_objective) + kSep + numbers;
+        std::string line = headline(run, with_objective, labels.chinese) + kSep + numbers;
         if (textSize(line, font_size).x <= room) return {line};
     }
     // Two lines: the name (objective only if it fits), then as many numbers as fit.
-    std::string head = headline(run, true);
-    if (textSize(head, font_size).x > room) head = ellipsize(headline(run, false), room, font_size);
+    std::string head = headline(run, true, labels.chinese);
+    if (textSize(head, font_size).x > room) head = ellipsize(headline(run, false, labels.chinese), room, font_size);
     size_t count = parts.size();
     while (count > 1 && textSize(joined(parts, count), font_size).x > room) --count;
     return {head, ellipsize(joined(parts, count), room, font_size)};

@@ -165,7 +165,7 @@ void PhasePlaneView::draw(const Snapshot& snapshot, int run_index, const ViewLay
     }
     if (hovered_) {
         char text[96];
-        std::snprintf(text, sizeof text, "theta %.2f  psi %.2f  |  %s", hover_x_, hover_y_,
+        std::snprintf(text, sizeof text, "\u03B8 %.2f  \u03C8 %.2f  |  %s", hover_x_, hover_y_,
                       style.labels.phase_hint.c_str());
         const ImVec2 ts = textSize(text, F * 0.9f);
         const ImVec2 at(area_.min.x + F * 0.3f, area_.max.y - ts.y - F * 0.3f);

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/display_names.h"
 #include "views/panel_title.h"
 
 namespace ganarium {
@@ -188,7 +189,7 @@ float PlotsView::drawLegend(const Snapshot& snapshot, const PlotTexts& texts, fl
         if (!findSeries(run, solid)) suffix += std::string(" ") + texts.not_defined;
         // A long run name is shortened, never the (JS)/(W1) that says which divergence the line is.
         const float room = max_width - sw - fs * 0.35f - font->CalcTextSizeA(fs, FLT_MAX, 0, suffix.c_str()).x;
-        const std::string label = ellipsize(run.name, room, fs) + suffix;
+        const std::string label = ellipsize(localizedText(run.name, run.name_zh, texts.chinese), room, fs) + suffix;
         const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x;
         const ImVec2 at = place(sw + fs * 0.35f + tw);
         list->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + sw, at.y + fs * 0.55f),
@@ -455,13 +456,14 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
         const MetricColumn s1 = findSeries(run, solid);
         const MetricColumn s2 = findSeries(run, dashed);
         ImGui::PushStyleColor(ImGuiCol_Text, runPaletteColor(static_cast<int>(r)));
+        const char* name = localizedText(run.name, run.name_zh, texts.chinese).c_str();
         const MetricColumn spread = findSeries(run, plotSpreadKey(metric));
         if (s2)
-            ImGui::Text("%s: %.4g / %.4g", run.name.c_str(), s1 ? s1[i] : NAN, s2[i]);
+            ImGui::Text("%s: %.4g / %.4g", name, s1 ? s1[i] : NAN, s2[i]);
         else if (spread)
-            ImGui::Text("%s: %.4g +- %.3g", run.name.c_str(), s1 ? s1[i] : NAN, spread[i]);
+            ImGui::Text("%s: %.4g +- %.3g", name, s1 ? s1[i] : NAN, spread[i]);
         else
-            ImGui::Text("%s: %.4g", run.name.c_str(), s1 ? s1[i] : NAN);
+            ImGui::Text("%s: %.4g", name, s1 ? s1[i] : NAN);
         ImGui::PopStyleColor();
     }
     if (showsCriticEstimate(snapshot, metric)) {  // students ask why the estimate reads 18 when W1 is 2

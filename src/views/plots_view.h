@@ -37,6 +37,7 @@ struct PlotTexts {
     const char* steps = "steps";
     const char* no_metrics = "no metrics yet";
     const char* not_defined = "n/a";
+    bool chinese = false;  // run names from name_zh when set
 };
 
 // Presentation knobs shared by the plots and weights panels.

@@ -35,7 +35,7 @@ struct ViewLabels {
     std::string p_data = "p_data", p_g = "p_G";
     std::string d_of_x = "D(x)", critic = "critic f(x)", d_star = "D*";
     std::string d_half = "D = 1/2", critic_zero = "f = 0";
-    std::string push = "push on G(z)", manifold = "G(z grid)", mapping = "z -> G(z)";
+    std::string push = "push on G(z)", manifold = "G(z) over a z grid", mapping = "z -> G(z)";
     std::string mode_covered = "mode covered", mode_missed = "mode missed";
     std::string modes_covered = "modes covered";   // followed by " k/K"
     std::string hq_share = "hq";                   // followed by " 12%": high-quality share of the drawn fakes
@@ -51,6 +51,7 @@ struct ViewLabels {
     std::string loss_minimax = "minimax log(1 - D)", loss_non_saturating = "non-saturating -log D";
     std::string loss_max_likelihood = "max. likelihood -exp(logit D)/2";
     std::string loss_batch = "this run's D(G(z))", loss_slope = "slope";
+    bool chinese = false;  // run names and keywords in Chinese (name_zh, core/display_names.h)
 };
 
 // Style knobs the video overlay and the GUI set differently.

@@ -128,7 +128,9 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (critic_axis) left = {AxisSide::Left, 0.0, dens_top * kTop, "", true, densities, 0, 5};
     AxisSpec right{AxisSide::Right, scale.lo, scale.lo + (scale.hi - scale.lo) * kTop, "", false, true,
                    packAbgr(palette::critic()), 5};
-    const std::string left_title = critic_axis ? L.p_data + ", " + L.p_g : L.d_of_x;
+    // The densities axis says only the symbols (the legend spells them out): short in every language, so it
+    // stays clear of the critic's title on the right.
+    const std::string left_title = critic_axis ? std::string("p_data, p_G") : L.d_of_x;
     float left_w = F * 0.9f + std::max(axisLabelWidth({AxisSide::Left, 0.0, 1.0, "", true, true, 0, 5}, F),
                                        left.numbers ? axisLabelWidth(left, F) : 0.f);
     float right_w = critic_axis ? F * 0.9f + axisLabelWidth(right, F) : F * 0.8f;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/display_names.h"
 #include "views/panel_title.h"
 
 namespace ganarium {
@@ -91,10 +92,12 @@ void WeightsView::draw(const Snapshot& snapshot, const WeightsTexts& texts, cons
     if (style.interactive && snapshot.runs.size() > 1 && shown >= 0) {
         ImGui::PushID(this);
         ImGui::SetNextItemWidth(std::min(size.x, fs * 16.0f));
-        if (ImGui::BeginCombo("##run", snapshot.runs[shown].name.c_str())) {
+        const auto name = [&](size_t r) {
+            return localizedText(snapshot.runs[r].name, snapshot.runs[r].name_zh, texts.chinese).c_str();
+        };
+        if (ImGui::BeginCombo("##run", name(static_cast<size_t>(shown)))) {
             for (size_t r = 0; r < snapshot.runs.size(); ++r)
-                if (ImGui::Selectable(snapshot.runs[r].name.c_str(), static_cast<int>(r) == shown))
-                    run = static_cast<int>(r);
+                if (ImGui::Selectable(name(r), static_cast<int>(r) == shown)) run = static_cast<int>(r);
             ImGui::EndCombo();
         }
         ImGui::PopID();
@@ -108,7 +111,7 @@ void WeightsView::draw(const Snapshot& snapshot, const WeightsTexts& texts, cons
         const RunSnapshot& rs = snapshot.runs[shown];
         if (!style.interactive || snapshot.runs.size() <= 1) {
             list->AddText(ImGui::GetFont(), fs, ImVec2(origin.x, origin.y + top), runPaletteColor(shown),
-                          rs.name.c_str());
+                          localizedText(rs.name, rs.name_zh, texts.chinese).c_str());
             top += fs * 1.3f;
         }
         // Norms at interpolates are computed for every run, but they only mean something where a penalty acts.

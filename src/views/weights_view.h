@@ -17,6 +17,7 @@ struct WeightsTexts {
     const char* no_gp = "no gradient penalty in this run";
     const char* run = "Run";
     const char* no_weights = "no weights yet";
+    bool chinese = false;  // run names from name_zh when set
 };
 
 // The weights panel. Remembers which run it shows.

@@ -301,9 +301,10 @@ TEST_CASE("1D critic panel: long axis titles (as in Chinese) do not run into eac
     const bool apart_x = left_title.x1 < right_title.x0 || right_title.x1 < left_title.x0;
     const bool apart_y = left_title.y1 < right_title.y0 || right_title.y1 < left_title.y0;
     CHECK((apart_x || apart_y));
-    // The two titles overlap in x at this width: the left one moved up a row.
-    CHECK_FALSE(apart_x);
-    CHECK(left_title.y1 < right_title.y0);
+    // The densities axis says only "p_data, p_G" (the legend spells the words out), so however long the
+    // translated words are, the two titles sit side by side on one row.
+    CHECK(apart_x);
+    CHECK(left_title.x1 - left_title.x0 < 0.3 * (right_title.x1 - left_title.x0));
 }
 
 TEST_CASE("legend words: the manifold label's parentheses are balanced") {
