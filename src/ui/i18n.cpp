@@ -236,6 +236,13 @@ const TextRow kTexts[] = {
      "不逐帧绘制地训练这么多步,然后显示结果(每半秒刷新一次画面)。"},
     {T::FastForwardProgress, "fast-forward %lld / %lld steps", "快进 %lld / %lld 步"},
     {T::FastForwardStop, "Stop", "停止"},
+    {T::PresenterMode, "Presenter mode (F5)", "演示模式 (F5)"},
+    {T::PresenterHint,
+     "Large text that grows with the window, high contrast for a projector, advanced controls hidden.",
+     "随窗口放大的大字号、适合投影仪的高对比度,并隐藏高级控件。"},
+    {T::KeyPresenter, "F5: presenter mode (large text, high contrast)", "F5:演示模式(大字号、高对比度)"},
+    {T::KeyZoom, "Ctrl + / Ctrl - / Ctrl 0: text larger / smaller / reset", "Ctrl + / Ctrl - / Ctrl 0:放大 / 缩小 / 复原文字"},
+    {T::CurvesPicker, "Curve", "曲线"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

@@ -60,6 +60,8 @@ enum class TextId {
     Checkpoints, RewindBack, RewindToStep, RewindHint, NoCheckpoints,
     // fast-forward (issue 10)
     FastForward, FastForwardHint, FastForwardProgress, FastForwardStop,
+    // presenter mode (issue 10)
+    PresenterMode, PresenterHint, KeyPresenter, KeyZoom, CurvesPicker,
     Count
 };
 

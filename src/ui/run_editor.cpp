@@ -2,6 +2,7 @@
 // learning rates, k_d, lambda, c, batch and optimizer. Every finished edit
 // becomes one SetRun command (sliders post when released, not while dragged).
 // The widgets edit the UI's draft of the trainer's scene (ui/scene_draft.h).
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -16,6 +17,14 @@ namespace {
 // A combo over canonical names; true when the selection changed.
 bool nameCombo(const char* label, const std::vector<std::string>& names, int& index) {
     bool changed = false;
+    // Wide enough for the longest name ("non_saturating" was cut), leaving room for the label.
+    float longest = 0;
+    for (const std::string& name : names) longest = std::max(longest, ImGui::CalcTextSize(name.c_str()).x);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wanted = longest + style.FramePadding.x * 2 + ImGui::GetFrameHeight();
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label, nullptr, true).x -
+                       style.ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth(), std::min(wanted, room)));
     if (ImGui::BeginCombo(label, index >= 0 && index < static_cast<int>(names.size()) ? names[index].c_str() : "?")) {
         for (int i = 0; i < static_cast<int>(names.size()); ++i) {
             if (ImGui::Selectable(names[i].c_str(), i == index)) {

@@ -343,11 +343,12 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     float bars_w = 0;
     if (layers.d_field && hasField(q.d_field)) {
         FieldScale s = fieldScale(run, style.labels);
-        bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 1.3f;
+        bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 0.5f;
     }
     if (layers.gp_lines && q.hasGp())
         bars_w += colourBarWidth({ColormapKind::GradNorm, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {}}, F) +
                   F * 0.5f;
+    if (bars_w > 0) bars_w += F * 0.8f;  // the gap between the plot and the first bar (the "||grad D||" title was cut)
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
     // "modes covered k/K" sits in the plot's corner when it leaves room for the data; else it joins the title.
     float plot_w = size.x - left_w - std::max(bars_w, F * 0.8f);

@@ -1,0 +1,119 @@
+// app_presenter_text_test.cpp — the window as a lecture hall sees it, at
+// 1280x720 and 1920x1080, presenter mode on and off, on the default scene,
+// ring8 and a 1D scene of three runs: no text is cut at the edge of its
+// window, panel or widget, no two texts overlap (both read from ImGui's draw
+// data, tests/gui/text_rects.h), and presenter text has the promised size.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "app/gui_scale.h"
+#include "app_window_fixture.h"
+#include "core/scene_parser.h"
+#include "text_rects.h"
+
+using namespace ganarium;
+using ganarium::test::AppWindowFixture;
+
+namespace {
+
+struct WindowSize {
+    float w, h;
+};
+
+// Draws `frames` frames of `session` as the app does at `size` (fonts and theme from a UiScaler).
+void drawFrames(AppWindowFixture& fx, GuiSession& session, UiScaler& scaler, WindowSize size, int frames) {
+    for (int i = 0; i < frames; ++i) {
+        scaler.update(*fx.window, session, size.h, 1.0f);
+        fx.window->beginFrame();
+        ImGui::GetIO().DisplaySize = ImVec2(size.w, size.h);
+        session.buildFrame(ImGui::GetIO().DisplaySize);
+        fx.window->renderFrame();
+        session.serviceRequests();
+    }
+}
+
+// Clipped and overlapping glyphs of the last frame, with a message naming the case.
+void checkText(const std::string& name, WindowSize size, bool presenter) {
+    CAPTURE(name);
+    CAPTURE(size.w);
+    CAPTURE(presenter);
+    const std::vector<test::GlyphRect> glyphs = test::frameGlyphs();
+    REQUIRE(glyphs.size() > 200);  // the frame has text at all
+    const std::vector<test::GlyphRect> clipped = test::horizontallyClippedGlyphs(glyphs);
+    INFO("clipped: " << test::describeGlyphs(clipped));
+    CHECK(clipped.size() == 0);
+    std::string first;
+    const int overlaps = test::overlappingGlyphPairs(glyphs, 0.3f, &first);
+    INFO("overlap: " << first);
+    CHECK(overlaps == 0);
+}
+
+}  // namespace
+
+TEST_CASE("presenter mode: text size follows the window height (22 px at 720p, 28 px at 1080p), zoom multiplies it") {
+    CHECK(presenterFontPixels(720, 1.0f) == 22.0f);
+    CHECK(presenterFontPixels(1080, 1.0f) == 28.0f);
+    CHECK(presenterFontPixels(1080, 2.0f) == 56.0f);  // HiDPI
+    CHECK(presenterFontPixels(200, 1.0f) == 16.0f);   // never unreadable
+    CHECK(wantedFontPixels(false, 1080, 1.0f, 1.0f) == 19.0f);
+    CHECK(wantedFontPixels(true, 720, 1.0f, 1.5f) == 33.0f);
+    CHECK(zoomStep(1.0f, 1) == doctest::Approx(1.1f));
+    CHECK(zoomStep(1.1f, -1) == 1.0f);
+    CHECK(zoomStep(2.9f, 1) == 3.0f);
+    CHECK(zoomStep(1.7f, 0) == 1.0f);
+    CHECK(isAdvancedSection(TextId::Data));
+    CHECK_FALSE(isAdvancedSection(TextId::Runs));
+}
+
+TEST_CASE("presenter mode: the atlas is rebuilt at the new size when the window or the mode changes") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), test::testSessionOptions(false));
+    UiScaler scaler;
+    drawFrames(fx, session, scaler, {1280, 720}, 2);
+    CHECK(ImGui::GetFontSize() == doctest::Approx(19.0f));
+    CHECK(session.statusLineHeight() > 0);
+    session.frame().display().presenter = true;
+    drawFrames(fx, session, scaler, {1280, 720}, 2);
+    CHECK(ImGui::GetFontSize() == doctest::Approx(22.0f));
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x == doctest::Approx(0.0f));  // high contrast: black
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_Text].x == doctest::Approx(1.0f));
+    CHECK(session.statusLineHeight() == 0.0f);
+    drawFrames(fx, session, scaler, {1920, 1080}, 2);
+    CHECK(ImGui::GetFontSize() == doctest::Approx(28.0f));
+    CHECK(scaler.fontPixels() == 28.0f);
+    session.ui().zoom = 1.5f;
+    drawFrames(fx, session, scaler, {1920, 1080}, 1);
+    CHECK(ImGui::GetFontSize() == doctest::Approx(42.0f));
+    session.ui().zoom = 1.0f;
+    session.frame().display().presenter = false;
+    drawFrames(fx, session, scaler, {1920, 1080}, 2);
+    CHECK(ImGui::GetFontSize() == doctest::Approx(19.0f));
+    applyTheme(1.0f);
+    loadFonts("en", 18.0f);
+    fx.window->reloadFontTexture();
+}
+
+TEST_CASE("no clipped or overlapping text at 1280x720 and 1920x1080, presenter mode on and off") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    const std::string dir = GANARIUM_SCENE_DIR;
+    const std::string scenes[] = {"", dir + "/ring8.toml", dir + "/disjoint-1d.toml"};
+    for (const std::string& path : scenes) {
+        const SceneSpec scene = path.empty() ? defaultScene() : loadSceneFile(path);
+        for (const WindowSize size : {WindowSize{1280, 720}, WindowSize{1920, 1080}}) {
+            for (const bool presenter : {false, true}) {
+                GuiSession session(scene, test::testSessionOptions(false));
+                session.frame().display().presenter = presenter;
+                UiScaler scaler;
+                drawFrames(fx, session, scaler, size, 4);
+                if (presenter) CHECK(ImGui::GetFontSize() == doctest::Approx(size.h > 1000 ? 28.0f : 22.0f));
+                checkText(path.empty() ? "default" : path, size, presenter);
+            }
+        }
+    }
+    applyTheme(1.0f);
+    loadFonts("en", 18.0f);
+    fx.window->reloadFontTexture();
+}
