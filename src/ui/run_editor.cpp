@@ -9,6 +9,7 @@
 
 #include "ui/panels.h"
 #include "ui/theme.h"
+#include "views/panel_title.h"
 
 namespace ganarium {
 
@@ -24,7 +25,15 @@ bool nameCombo(const char* label, const std::vector<std::string>& names, int& in
     const float wanted = longest + style.FramePadding.x * 2 + ImGui::GetFrameHeight();
     const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label, nullptr, true).x -
                        style.ItemInnerSpacing.x;
-    ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth(), std::min(wanted, room)));
+    std::string id = label;
+    if (wanted > room) {  // no room beside the label (large presenter text): the label goes above
+        ImGui::TextUnformatted(label);
+        id = std::string("##") + label;
+        ImGui::SetNextItemWidth(std::min(wanted, ImGui::GetContentRegionAvail().x));
+    } else {
+        ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth(), wanted));
+    }
+    label = id.c_str();
     if (ImGui::BeginCombo(label, index >= 0 && index < static_cast<int>(names.size()) ? names[index].c_str() : "?")) {
         for (int i = 0; i < static_cast<int>(names.size()); ++i) {
             if (ImGui::Selectable(names[i].c_str(), i == index)) {
@@ -94,7 +103,11 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
 
     ImGui::PushID(run);
     ImGui::PushStyleColor(ImGuiCol_Text, runColor(run));
-    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", rs.name.c_str());
+    // The name ellipsized to the panel (a long run name was cut at the edge; the tooltip has it whole).
+    const float name_w = ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing();
+    const std::string shown_name = ellipsize(rs.name, name_w, ImGui::GetFontSize());
+    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", shown_name.c_str());
+    if (shown_name != rs.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rs.name.c_str());
     ImGui::PopStyleColor();
     if (rs.status == RunStatus::Diverged) {
         ImGui::SameLine();

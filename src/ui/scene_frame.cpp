@@ -305,6 +305,8 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     style.show_title = true;
     style.interactive = !options.presentation;
     style.show_legend = !shared_legend;
+    // Presenter mode: dots and lines grow with the text (19 px is the normal body font).
+    if (options.presenter) style.mark_scale = std::max(1.0f, ImGui::GetFontSize() / 19.0f);
     const ThemeColors colors = themeColors();
     ImDrawList* list = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {

@@ -9,7 +9,7 @@ namespace {
 
 constexpr int kMaxSide = 6;
 // A grid with an empty cell must give plots this much larger (in area) than the best full grid.
-constexpr float kEmptyCellPremium = 1.6f;
+constexpr float kEmptyCellPremium = 2.0f;
 
 bool hasEmptyRowOrColumn(int panels, int cols, int rows) { return cols * rows - panels >= std::min(cols, rows); }
 

@@ -21,7 +21,7 @@ void fittedPlotSize(float cell_w, float cell_h, float plot_aspect, float& plot_w
 
 // Best grid for `panels` panels in a `area_w` x `area_h` area with `gap` pixels between cells,
 // for plots that want aspect `plot_aspect` (w/h): the largest fitted plots, a grid with an
-// empty cell only when its plots are clearly (1.6x in area) larger than the best full grid's.
+// empty cell only when its plots are clearly (2x in area) larger than the best full grid's.
 PanelGrid choosePanelGrid(int panels, float area_w, float area_h, float gap, float plot_aspect);
 
 // Cell size of `grid` in the area (gaps removed).

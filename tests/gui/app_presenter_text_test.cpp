@@ -25,8 +25,11 @@ struct WindowSize {
 void drawFrames(AppWindowFixture& fx, GuiSession& session, UiScaler& scaler, WindowSize size, int frames) {
     for (int i = 0; i < frames; ++i) {
         scaler.update(*fx.window, session, size.h, 1.0f);
-        fx.window->beginFrame();
+        // GuiWindow::beginFrame with the display size set before ImGui::NewFrame (the hidden window is 1280x720).
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
         ImGui::GetIO().DisplaySize = ImVec2(size.w, size.h);
+        ImGui::NewFrame();
         session.buildFrame(ImGui::GetIO().DisplaySize);
         fx.window->renderFrame();
         session.serviceRequests();
@@ -116,4 +119,39 @@ TEST_CASE("no clipped or overlapping text at 1280x720 and 1920x1080, presenter m
     applyTheme(1.0f);
     loadFonts("en", 18.0f);
     fx.window->reloadFontTexture();
+}
+
+TEST_CASE("text checks catch a cut combo value and two texts drawn over each other") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    // One frame of a probe window drawn by `body` (twice: a new window shows from its second frame).
+    const auto probe = [&](const auto& body) {
+        for (int i = 0; i < 2; ++i) {
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+            ImGui::NewFrame();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImVec2(400, 300));
+            ImGui::Begin("##probe", nullptr, ImGuiWindowFlags_NoDecoration);
+            body();
+            ImGui::End();
+            fx.window->renderFrame();
+        }
+        return test::frameGlyphs();
+    };
+    const std::vector<test::GlyphRect> combo = probe([] {
+        ImGui::SetNextItemWidth(93);  // "non_saturating" needs about 130 px: the old objective combo
+        if (ImGui::BeginCombo("##objective", "non_saturating")) ImGui::EndCombo();
+    });
+    CHECK(combo.size() > 5);
+    CHECK(test::horizontallyClippedGlyphs(combo).size() > 0);
+
+    const std::vector<test::GlyphRect> banner = probe([] {
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        list->AddText(ImVec2(20, 40), IM_COL32_WHITE, "Standard GAN");
+        list->AddText(ImVec2(24, 44), IM_COL32_WHITE, "banner text");  // a banner over a title
+    });
+    CHECK(test::horizontallyClippedGlyphs(banner).empty());
+    CHECK(test::overlappingGlyphPairs(banner) > 0);
 }

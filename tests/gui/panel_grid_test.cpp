@@ -48,7 +48,7 @@ TEST_CASE("panel grid: the chosen grid has the largest plots among full grids") 
                     if (other.cells() != n) continue;
                     // An empty cell is only accepted for clearly larger plots than any full grid gives.
                     if (g.cells() == n) CHECK(chosen >= plotArea(other, w, h, 8, aspect) * 0.999f);
-                    else CHECK(chosen > 1.6f * plotArea(other, w, h, 8, aspect));
+                    else CHECK(chosen > 2.0f * plotArea(other, w, h, 8, aspect));
                 }
             }
         }
