@@ -22,8 +22,8 @@ RecordPanelEstimate estimateRecordPanels(int runs, int dim, int width, int heigh
     const float F = videoFontPixels(height);
     const float pad = 8.0f, gap = 8.0f;
     float area_w = static_cast<float>(width) - 2 * pad;
-    // Title (1.6 F) with the step counter, a caption of about two lines, and the shared legend row.
-    float area_h = static_cast<float>(height) - 2 * pad - (1.6f * F + 2.6f * F) - (runs > 1 ? 1.8f * F : 0.0f);
+    // Title (1.6 F) with the step counter, a caption of about two lines, and the shared legend (two rows).
+    float area_h = static_cast<float>(height) - 2 * pad - (1.6f * F + 2.6f * F) - (runs > 1 ? 2.6f * F : 0.0f);
     if (curves) {
         if (area_w > 1.3f * area_h) area_w -= std::max(F * 16.0f, area_w * 0.34f) + 2 * gap;
         else area_h -= std::max(F * 9.0f, area_h * 0.3f) + gap;
@@ -32,10 +32,11 @@ RecordPanelEstimate estimateRecordPanels(int runs, int dim, int width, int heigh
     const float plot_aspect = dim == 1 ? 1.7f : 1.2f;
     e.grid = choosePanelGrid(runs, std::max(1.0f, area_w), std::max(1.0f, area_h), gap, plot_aspect);
     panelCellSize(e.grid, std::max(1.0f, area_w), std::max(1.0f, area_h), gap, e.cell_w, e.cell_h);
-    // Inside a panel: left axis numbers (3 F), colour bar (2D, 4.5 F); title (1.6 F) and bottom axis (1.6 F).
+    // Inside a panel: left axis numbers (3 F), colour bar (2D, 4.5 F); a title of two lines (name, then the
+    // numbers: 2.8 F) and the bottom axis (1.8 F). Measured at 640x360: 2x2 panels of ring8 have 70 px plots.
     const float side = 3.0f * F + (dim == 2 ? 4.5f * F : 0.5f * F);
     e.plot_w = std::max(0.0f, e.cell_w - side);
-    e.plot_h = std::max(0.0f, e.cell_h - 3.2f * F);
+    e.plot_h = std::max(0.0f, e.cell_h - 4.6f * F);
     return e;
 }
 

@@ -71,7 +71,7 @@ Ticks fittingTicks(const PlotArea& area, const AxisSpec& axis, float font_size) 
         }
         const double step = ticks.values[1] - ticks.values[0];
         const float spacing = static_cast<float>(step / (axis.hi - axis.lo)) * length;
-        if (spacing >= (horizontal ? widest + font_size * 0.5f : tallest * 1.1f)) return ticks;
+        if (spacing >= (horizontal ? widest + font_size * 0.9f : tallest * 1.2f)) return ticks;
     }
 }
 
