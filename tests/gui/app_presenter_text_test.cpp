@@ -155,3 +155,25 @@ TEST_CASE("text checks catch a cut combo value and two texts drawn over each oth
     CHECK(test::horizontallyClippedGlyphs(banner).empty());
     CHECK(test::overlappingGlyphPairs(banner) > 0);
 }
+
+TEST_CASE("a banner takes a strip above the panels: it covers no panel title, and the panels move back up after") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(defaultScene(), test::testSessionOptions(false));
+    UiScaler scaler;
+    drawFrames(fx, session, scaler, {1280, 720}, 2);
+    const float top_without = session.frame().gridMin().y;
+    showBanner(session.ui(), "Saved to: /a/rather/long/path/of/a/scene/file/that/wraps/my_scene.toml\nsecond line", true,
+               ImGui::GetTime());
+    drawFrames(fx, session, scaler, {1280, 720}, 2);
+    const float strip = bannerHeight(session.ui(), 1280 - session.controlsWidth(1280));
+    CHECK(strip > 2 * ImGui::GetFontSize());
+    CHECK(session.frame().gridMin().y >= top_without + strip - 1);
+    checkText("banner", {1280, 720}, false);  // the banner's text overlaps no title
+    session.ui().banner.text.clear();
+    drawFrames(fx, session, scaler, {1280, 720}, 2);
+    CHECK(session.frame().gridMin().y == doctest::Approx(top_without));
+    applyTheme(1.0f);
+    loadFonts("en", 18.0f);
+    fx.window->reloadFontTexture();
+}
