@@ -53,11 +53,12 @@ void applyUiFont(GuiWindow& window, float font_px, bool high_contrast, const std
 void UiScaler::update(GuiWindow& window, GuiSession& session, float window_height, float content_scale) {
     const bool presenter = session.frame().display().presenter;
     const float px = wantedFontPixels(presenter, window_height, content_scale, session.ui().zoom);
-    const std::string lang = languageCode(session.ui().lang);
-    if (px != font_px_ || presenter != high_contrast_ || lang != lang_) {
+    // A language switch alone does not rebuild: the UI's own Chinese strings are always in the atlas
+    // (ui/fonts.h), and the common Chinese set is added at the next rebuild.
+    if (px != font_px_ || presenter != high_contrast_) {
         font_px_ = px;
         high_contrast_ = presenter;
-        lang_ = lang;
+        lang_ = languageCode(session.ui().lang);
         glyph_text_ = sessionGlyphText(session);
         applyUiFont(window, font_px_, high_contrast_, lang_, glyph_text_);
         return;

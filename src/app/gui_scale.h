@@ -1,7 +1,7 @@
 // gui_scale.h — the window's text size and theme: the HiDPI content scale,
 // presenter mode (text that grows with the window height, high contrast) and
 // the Ctrl +/- zoom. UiScaler rebuilds the font atlas between frames when the
-// wanted size, theme or language changed (a member, not function-static state).
+// wanted size or theme changed (a member, not function-static state).
 #pragma once
 
 #include <string>
@@ -32,8 +32,8 @@ void applyUiFont(GuiWindow& window, float font_px, bool high_contrast, const std
 // Keeps the window's fonts and theme in step with the session's presenter mode, zoom and language.
 class UiScaler {
 public:
-    // Before each frame: rebuilds fonts and theme when the wanted size, theme or language changed, or
-    // when the scene shows characters the atlas lacks. `window_height` in logical pixels.
+    // Before each frame: rebuilds fonts and theme when the wanted size or theme changed, or when the
+    // scene shows characters the atlas lacks. `window_height` in logical pixels.
     void update(GuiWindow& window, GuiSession& session, float window_height, float content_scale);
     // The body font size last applied (0 before the first update).
     float fontPixels() const { return font_px_; }
