@@ -62,7 +62,7 @@ struct GuiArgs {
     Language lang = Language::English;
     double fps = 60;
     bool paused = false;
-    bool presentation = false;
+    bool presenter = false;        // --presenter (alias --presentation)
     int threads = 0;               // trainer threads; 0 = the scene's `threads`
     bool record = false;           // start recording at the first frame
     std::string record_dir;        // folder of the record button's videos and F12 screenshots ("" = the current directory)
@@ -74,11 +74,11 @@ struct GuiArgs {
 GuiArgs parseGuiArgs(int argc, char** argv) {
     CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads", "record-dir", "record-mode", "size",
                                          "training-policy"},
-                 {"stats", "paused", "presentation", "record"});
+                 {"stats", "paused", "presenter", "presentation", "record"});
     GuiArgs out;
     if (args.positional().size() > 1)
         throw UserError("expected at most one scene file, got " + std::to_string(args.positional().size()) +
-                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presentation] [--record] [--record-dir DIR] [--record-mode lockstep|realtime] [--size WxH] [--training-policy adaptive|idle])");
+                        " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presenter] [--record] [--record-dir DIR] [--record-mode lockstep|realtime] [--size WxH] [--training-policy adaptive|idle])");
     out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
     out.frames = args.integer("frames", 0, 1, 100000000);
     out.screenshot = args.value("screenshot").value_or("");
@@ -86,7 +86,7 @@ GuiArgs parseGuiArgs(int argc, char** argv) {
     out.fps = args.number("fps", 60, 0, 1000);
     out.paused = args.has("paused");
     out.threads = static_cast<int>(args.integer("threads", 0, 0, 64));
-    out.presentation = args.has("presentation");
+    out.presenter = args.has("presenter") || args.has("presentation");
     out.record = args.has("record");
     out.record_dir = args.value("record-dir").value_or("");
     if (auto mode = args.value("record-mode"); mode && !recordPacingFromName(*mode, out.record_pacing))
@@ -137,14 +137,6 @@ void saveScreenshot(GuiWindow& window, GuiSession& session, const std::string& p
     }
 }
 
-// Rebuilds the font atlas when the scene (or the browser) shows characters the atlas lacks.
-void ensureGlyphs(GuiWindow& window, GuiSession& session, float font_px, std::string& known_text) {
-    const SnapshotPtr& drawn = session.snapshot();  // its scene is shared, not copied
-    std::string text = drawn->scene ? sceneGlyphText(*drawn->scene) : std::string();
-    for (const SceneEntry& entry : session.ui().scenes) text += "\n" + entry.title + "\n" + entry.title_zh;
-    if (refreshGlyphs(text, languageCode(session.ui().lang), font_px, known_text)) window.reloadFontTexture();
-}
-
 // "● REC 01:23 · Ganarium — TITLE" while recording (the title bar is never in the video).
 void updateWindowTitle(GuiWindow& window, GuiSession& session, const std::string& base, std::string& shown) {
     std::string title = base;
@@ -175,17 +167,14 @@ int runWindow(const GuiArgs& args) {
         std::fprintf(stderr, "ganarium: %s\n", noDisplayMessage(why).c_str());
         return kNoDisplayExitCode;
     }
-    float ui_scale = window->contentScale();
     const bool chinese_font = chineseFontAvailable();
     const Language lang = usableLanguage(args.lang);
-    std::string glyph_text = sceneGlyphText(args.scene), window_title = window_options.title;
-    loadFonts(languageCode(lang), uiFontPixels(ui_scale), glyph_text);
-    applyTheme(ui_scale);
+    std::string window_title = window_options.title;
 
     GuiSessionOptions options;
     options.lang = lang;
     options.start_playing = !args.paused;
-    options.presentation = args.presentation;
+    options.presenter = args.presenter;
     options.training_policy = args.training_policy;
     options.trainer.threads = args.threads;
     options.trainer.display_samples = 0;  // by run count: smaller panels get fewer dots (cheaper frames)
@@ -194,6 +183,8 @@ int runWindow(const GuiArgs& args) {
     GuiSession session(args.scene, options);
     session.ui().requests.toggle_recording = args.record;
     session.ui().chinese_font = chinese_font;
+    UiScaler scaler;  // fonts and theme: content scale (HiDPI), presenter mode, zoom, language
+    scaler.update(*window, session, static_cast<float>(args.size.height), window->contentScale());
     GuiRecorder recorder;
     session.ui().record_realtime = args.record_pacing == RecordPacing::Realtime;  // the check box starts as --record-mode says
     // Automated screenshots: park the pointer in the window's top-left corner (on a display without a
@@ -202,6 +193,7 @@ int runWindow(const GuiArgs& args) {
 
     ShortcutKeys keys;
     keys.f1 = GLFW_KEY_F1;
+    keys.f5 = GLFW_KEY_F5;
     keys.f9 = GLFW_KEY_F9;
     keys.f12 = GLFW_KEY_F12;
     keys.ctrl_r = GLFW_KEY_R;
@@ -243,11 +235,12 @@ int runWindow(const GuiArgs& args) {
         const bool render = input || quiet_ticks < 3 || version != drawn_version || last || info_banner ||
                             args.fps <= 0 || recorder.recording() || session.ui().requests.toggle_recording;
         if (render) {
-            if (const float scale = window->contentScale(); scale != ui_scale) {  // moved to a screen of other DPI
-                ui_scale = scale;
-                applyUiScale(*window, ui_scale, languageCode(session.ui().lang), glyph_text);
+            {
+                int win_w = 0, win_h = 0;  // logical size: presenter text follows the window's height
+                glfwGetWindowSize(window->handle(), &win_w, &win_h);
+                scaler.update(*window, session, static_cast<float>(win_h > 0 ? win_h : args.size.height),
+                              window->contentScale());
             }
-            ensureGlyphs(*window, session, uiFontPixels(ui_scale), glyph_text);
             const auto t0 = Clock::now();
             const double interval = std::chrono::duration<double, std::milli>(t0 - previous).count();
             previous = t0;

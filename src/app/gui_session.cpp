@@ -38,6 +38,7 @@ GuiSession::GuiSession(const SceneSpec& scene, GuiSessionOptions options)
     ui_.lang = options_.lang;
     ui_.scene_dirs = options_.scene_dirs;
     if (!options_.output_dir.empty()) ui_.record_dir = ui_.screenshot_dir = options_.output_dir;
+    frame_.display().presenter = options_.presenter;
     const BlasInfo blas = detectBlas();
     ui_.frame.blas_name = blas.name;
     ui_.frame.blas_reference = blas.reference;
@@ -60,7 +61,9 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     ui_.outbox.clear();
     ui_.draw_mode = false;
     frame_.resetCamera();
-    frame_.setDisplay(scene.display);  // the scene's layers, curves tab and grid
+    const bool presenter = frame_.display().presenter;  // the teacher's mode outlives the scene
+    frame_.setDisplay(scene.display);  // the scene's layers, curves tab, grid and presenter mode
+    frame_.display().presenter = frame_.display().presenter || presenter;
     const std::vector<std::string> grids = gridChoices(static_cast<int>(scene.runs.size()));
     std::string& layout = frame_.display().layout;
     if (std::find(grids.begin(), grids.end(), layout) == grids.end()) layout = "auto";  // a grid too small for the runs
@@ -145,7 +148,7 @@ void GuiSession::startLockstepStep() {
 }
 
 float GuiSession::statusLineHeight() const {
-    if (options_.presentation) return 0.0f;
+    if (frame_.display().presenter) return 0.0f;
     // Outside a frame (before the first one) GetFontSize() is 0: fall back to the body font's size.
     const ImGuiIO& io = ImGui::GetIO();
     float font_size = ImGui::GetFontSize();
@@ -217,15 +220,19 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     }
     followTrainer(ui_, snap, ImGui::GetTime());  // the editors' draft; a refused edit: banner, draft reverted
     const float status_h = statusLineHeight();
-    const float controls_w = options_.presentation ? 0.0f : controlsWidth(size.x);
+    const float controls_w = controlsWidth(size.x);
+    const bool presenter = frame_.display().presenter;
 
     SceneFrameOptions frame_options;
     frame_options.lang = ui_.lang;
     frame_options.transparent_background = true;
-    frame_options.presentation = options_.presentation;
+    frame_options.presenter = presenter;
+    frame_options.show_caption = true;
     frame_options.layout = frame_.display().layout;
-    const ImVec2 frame_origin(controls_w, 0);
-    const ImVec2 frame_size(std::max(1.0f, size.x - controls_w), std::max(1.0f, size.y - status_h));
+    // Banners get a strip above the panels: they never cover a panel title.
+    const float banner_h = bannerHeight(ui_, std::max(1.0f, size.x - controls_w));
+    const ImVec2 frame_origin(controls_w, banner_h);
+    const ImVec2 frame_size(std::max(1.0f, size.x - controls_w), std::max(1.0f, size.y - status_h - banner_h));
     // While drawing data, drags paint points instead of panning: freeze the camera for this frame.
     const bool fixed = frame_.camera().fixed_axes;
     if (ui_.draw_mode) frame_.camera().fixed_axes = true;
@@ -233,9 +240,9 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     frame_.camera().fixed_axes = fixed;
     if (controls_w > 0) drawControlsPanel(ui_, snap, frame_, ImVec2(0, 0), ImVec2(controls_w, size.y - status_h));
     else ui_.draft.held = false;  // no editor on screen holds the draft
-    if (!options_.presentation) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
+    if (status_h > 0) drawStatusLine(ui_, snap, ImVec2(0, size.y - status_h), ImVec2(size.x, status_h));
     reportShaderErrors();
-    drawBanner(ui_, ImVec2(frame_origin.x, 8.0f), frame_size.x);
+    drawBanner(ui_, ImVec2(frame_origin.x, 0.0f), frame_size.x);
     // Over the run panels' bottom edge (their legend), not over the curves beside them.
     const ImVec2 grid_min = frame_.gridMin(), grid_max = frame_.gridMax();
     drawDrawModeCue(ui_, snap.dim, grid_min, ImVec2(grid_max.x - grid_min.x, grid_max.y - grid_min.y));

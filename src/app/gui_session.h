@@ -36,7 +36,7 @@ struct GuiSessionOptions {
     int sync_steps_per_frame = 1;  // synchronous mode: iterations per frame while playing
     TrainingPolicy training_policy = TrainingPolicy::Adaptive;  // threaded mode: the training thread's share of the CPU
     Language lang = Language::English;
-    bool presentation = false;   // preview the video composition (no control panels; keys still work)
+    bool presenter = false;      // start in presenter mode (--presenter; the scene's `presenter` key does too)
     std::vector<std::string> scene_dirs;  // folders the scene browser lists
     std::string output_dir;      // --record-dir: folder of in-app videos AND screenshots ("" = the UI's default ".")
     std::string shader_dir = defaultShaderDir();  // GL shaders (hot reload); the embedded copies stand behind it
@@ -84,7 +84,7 @@ public:
     void waitForLockstepStep();
     // Adaptive training policy: one rendered frame's work time in ms (build UI + render + swap).
     void noteFrameWork(double work_ms);
-    // Height of the status line at the bottom (0 in presentation mode), in ImGui pixels.
+    // Height of the status line at the bottom (0 in presenter mode), in ImGui pixels.
     float statusLineHeight() const;
 
     // The snapshot drawn by the last buildFrame (never null).

@@ -17,6 +17,7 @@
 #include "app/output_file.h"
 #include "app/record_ffmpeg.h"
 #include "app/record_options.h"
+#include "app/record_readability.h"
 #include "app/record_session.h"
 #include "app/record_signals.h"
 #include "app/terminal_progress.h"
@@ -64,6 +65,10 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
     if (!gridForLayout(options.layout, static_cast<int>(scene.runs.size()), 1.0f, 1.0f, cols, rows))
         throw UserError("--layout " + options.layout + " has room for fewer panels than the scene's " +
                         std::to_string(scene.runs.size()) + " runs; use `auto` or a bigger grid");
+    if (options.layout == "auto") {
+        const std::string problem = recordReadabilityProblem(scene, options.width, options.height, options.curves);
+        if (!problem.empty()) throw UserError(problem);
+    }
 
     std::cerr << "Scene:   " << scene.title << "  ("
               << (isDefaultSceneArgument(options.scene) ? "built-in default" : options.scene) << ")\n"

@@ -54,7 +54,7 @@ bool isLayoutName(const std::string& layout) {
 
 bool operator==(const DisplayState& a, const DisplayState& b) {
     return a.layers == b.layers && a.curves == b.curves && a.layout == b.layout && a.has_view == b.has_view &&
-           (!a.has_view || a.view == b.view);
+           (!a.has_view || a.view == b.view) && a.presenter == b.presenter;
 }
 
 }  // namespace ganarium

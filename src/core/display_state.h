@@ -51,6 +51,7 @@ struct DisplayState {
     bool has_view = false;                     // explicit view box below, else derived from the data
     std::array<double, 4> view{-1, 1, -1, 1};  // x0, x1, y0, y1 (1D uses x0, x1): where the camera starts
                                                // and the box the trainer evaluates its fields on
+    bool presenter = false;                    // [scene] presenter: large text scaled to the window, essentials only
 };
 
 // True for "auto" and for "CxR" with C and R in 1..6 (the grids a scene file may ask for).

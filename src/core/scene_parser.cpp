@@ -84,7 +84,7 @@ size_t lastLine(const std::string& text) {
     return lines;
 }
 
-// The [scene] keys about how the scene is shown: show / hide (layers), curves, layout and view.
+// The [scene] keys about how the scene is shown: show / hide (layers), curves, layout, presenter and view.
 void parseDisplayKeys(const TableReader& r, DisplayState& display, bool is1d) {
     std::vector<std::string> show, hide;
     r.readChoices("show", layerNames(), show);
@@ -97,6 +97,7 @@ void parseDisplayKeys(const TableReader& r, DisplayState& display, bool is1d) {
         display.curves = curveNames()[static_cast<size_t>(curves)];
     if (r.readString("layout", display.layout) && !isLayoutName(display.layout))
         r.fail("layout", "expected \"auto\" or columns x rows, e.g. \"2x1\" (1..6 each)");
+    r.readBool("presenter", display.presenter);
     std::vector<double> view;
     if (r.readNumbers("view", view)) {
         std::array<double, 4>& box = display.view;
@@ -117,8 +118,8 @@ void parseDisplayKeys(const TableReader& r, DisplayState& display, bool is1d) {
 }
 
 void parseSceneTable(const TableReader& r, SceneSpec& scene, bool is1d) {
-    r.rejectUnknown({"title", "caption", "title_zh", "caption_zh", "seed", "steps", "metrics_every", "threads", "view", "show", "hide", "curves",
-                     "layout", "checkpoint_every", "checkpoint_memory_mb"});
+    r.rejectUnknown({"title", "caption", "title_zh", "caption_zh", "seed", "steps", "metrics_every", "threads", "view", "show",
+                     "hide", "curves", "layout", "checkpoint_every", "checkpoint_memory_mb", "presenter"});
     r.readString("title", scene.title);
     r.readString("caption", scene.caption);
     r.readString("title_zh", scene.title_zh);

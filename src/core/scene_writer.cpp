@@ -131,6 +131,7 @@ void writeDisplay(std::ostringstream& out, const DisplayState& display, bool is1
     if (!hide.empty()) out << "hide = " << names(hide) << "\n";
     if (!display.curves.empty()) out << "curves = " << quote(display.curves) << "\n";
     if (display.layout != "auto") out << "layout = " << quote(display.layout) << "\n";
+    if (display.presenter) out << "presenter = true\n";
 }
 
 }  // namespace

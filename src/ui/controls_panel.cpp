@@ -38,6 +38,10 @@ bool toggleLayerByDigit(ViewLayers& layers, int digit) {
     return true;
 }
 
+bool isAdvancedSection(TextId section) {
+    return section == TextId::Data || section == TextId::Checkpoints || section == TextId::Record;
+}
+
 void drawTransport(UiState& state, const Snapshot& snapshot) {
     const Language L = state.lang;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -146,19 +150,26 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);  // clear colour = bg
     const std::string& title = localizedText(snapshot.scene_title, snapshot.scene_title_zh, L == Language::Chinese);
     ImGui::TextWrapped("%s", title.c_str());
+    ImGui::Checkbox(tr(L, TextId::PresenterMode), &frame.display().presenter);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::PresenterHint));
+    // Presenter mode keeps what a lecture needs; isAdvancedSection names what it hides.
+    const auto shown = [&](TextId section) { return !frame.display().presenter || !isAdvancedSection(section); };
     ImGui::Separator();
     drawTransport(state, snapshot);
     drawFastForward(state, snapshot);
-    drawCheckpointTimeline(state, snapshot);
-    ImGui::Separator();
-    drawRecordControls(state);
+    if (shown(TextId::Checkpoints)) drawCheckpointTimeline(state, snapshot);
+    if (shown(TextId::Record)) {
+        ImGui::Separator();
+        drawRecordControls(state);
+    }
 
     ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (ImGui::CollapsingHeader(tr(L, TextId::Runs))) {
-        for (int r = 0; r < static_cast<int>(snapshot.runs.size()); ++r) drawRunEditor(state, snapshot, r);
+        for (int r = 0; r < static_cast<int>(snapshot.runs.size()); ++r)
+            drawRunEditor(state, snapshot, r, !frame.display().presenter);
     }
     // A scene of Dirac-GAN runs only has no data to edit (P_data is fixed at delta_0).
-    if (sceneUsesData(state.draft.scene) && ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
+    if (sceneUsesData(state.draft.scene) && shown(TextId::Data) && ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
     if (ImGui::CollapsingHeader(tr(L, TextId::Layers))) {
         drawLayerToggles(state, frame);
         if (snapshot.runs.size() > 1) drawGridChoice(state, frame.display(), static_cast<int>(snapshot.runs.size()));

@@ -259,6 +259,13 @@ const TextRow kTexts[] = {
     {T::OpenSceneFile, "Open a scene file", "打开场景文件"},
     {T::Open, "Open", "打开"},
     {T::OpenHint, "path of a .toml scene anywhere on disk", "任意位置的 .toml 场景文件路径"},
+    {T::PresenterMode, "Presenter mode (F5)", "演示模式 (F5)"},
+    {T::PresenterHint,
+     "Large text that grows with the window, high contrast for a projector, advanced controls hidden.",
+     "随窗口放大的大字号、适合投影仪的高对比度,并隐藏高级控件。"},
+    {T::KeyPresenter, "F5: presenter mode (large text, high contrast)", "F5:演示模式(大字号、高对比度)"},
+    {T::KeyZoom, "Ctrl + / Ctrl - / Ctrl 0: text larger / smaller / reset", "Ctrl + / Ctrl - / Ctrl 0:放大 / 缩小 / 复原文字"},
+    {T::CurvesPicker, "Curve", "曲线"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

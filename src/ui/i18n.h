@@ -67,6 +67,8 @@ enum class TextId {
     // a complete Chinese interface and the smaller fixes (issue 10)
     FixedGenerator, FixedGeneratorHint, AdamBeta1, AdamBeta2, SgdMomentum, DrawModeBanner, DrawModeWarning,
     DrawModeReplaced, Undo, SceneTitle, OpenSceneFile, Open, OpenHint,
+    // presenter mode (issue 10)
+    PresenterMode, PresenterHint, KeyPresenter, KeyZoom, CurvesPicker,
     Count
 };
 

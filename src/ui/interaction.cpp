@@ -1,5 +1,6 @@
 // interaction.cpp — keyboard shortcuts and the draw-data mouse gestures
 // (click: Gaussian blob, drag: painted points) over the 2D run panels.
+#include <algorithm>
 #include <cmath>
 
 #include "ui/panels.h"
@@ -16,11 +17,23 @@ Command simple(Command::Kind kind) {
 
 }  // namespace
 
+float zoomStep(float zoom, int direction) {
+    if (direction == 0) return 1.0f;
+    const float next = direction > 0 ? zoom * 1.1f : zoom / 1.1f;
+    return std::fabs(next - 1.0f) < 0.02f ? 1.0f : std::clamp(next, 0.5f, 3.0f);
+}
+
 void handleShortcuts(UiState& state, const Snapshot& snapshot, SceneFrame& frame, const ShortcutKeys& keys) {
     const ImGuiIO& io = ImGui::GetIO();
     auto pressed = [](int key) { return key >= 0 && ImGui::IsKeyPressed(key, false); };
     // Recording works even while a text field has focus (Ctrl+R types nothing; F9 neither).
     if ((io.KeyCtrl && !io.KeyAlt && pressed(keys.ctrl_r)) || pressed(keys.f9)) state.requests.toggle_recording = true;
+    if (pressed(keys.f5)) frame.display().presenter = !frame.display().presenter;
+    if (io.KeyCtrl && !io.KeyAlt && !io.WantTextInput) {  // zoom: '=' is '+' without Shift on most layouts
+        if (pressed('=') || pressed(keys.keypad_plus)) state.zoom = zoomStep(state.zoom, 1);
+        if (pressed('-') || pressed(keys.keypad_minus)) state.zoom = zoomStep(state.zoom, -1);
+        if (pressed('0')) state.zoom = zoomStep(state.zoom, 0);
+    }
     if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_Space)))
         postCommand(state, simple(snapshot.playing ? Command::Kind::Pause : Command::Kind::Play));

@@ -1,4 +1,5 @@
 // overlays.cpp — the status line, the keyboard help overlay and the banner.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -90,13 +91,23 @@ void drawHelpOverlay(UiState& state) {
                          ImGuiWindowFlags_NoCollapse)) {
         const TextId keys[] = {TextId::KeySpace, TextId::KeyS,  TextId::KeyD,      TextId::KeyG,
                                TextId::KeyR,     TextId::KeyF12, TextId::KeyH,     TextId::KeyDigits,
-                               TextId::KeyF,     TextId::KeyB,   TextId::KeyL,      TextId::KeyRecord};
+                               TextId::KeyF,     TextId::KeyB,   TextId::KeyL,      TextId::KeyRecord,
+                               TextId::KeyPresenter, TextId::KeyZoom};
         for (TextId k : keys) ImGui::BulletText("%s", tr(L, k));
         ImGui::Spacing();
         if (ImGui::Button(tr(L, TextId::HelpClose))) open = false;
     }
     ImGui::End();
     state.show_help = open;
+}
+
+float bannerHeight(const UiState& state, float width) {
+    if (state.banner.text.empty() || ImGui::GetTime() > state.banner.until) return 0.0f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = std::max(1.0f, width * 0.85f - style.WindowPadding.x);
+    const float text_h = ImGui::CalcTextSize(state.banner.text.c_str(), nullptr, false, wrap).y;
+    const float button_h = state.banner.error ? ImGui::GetFontSize() + style.ItemSpacing.y : 0.0f;
+    return text_h + button_h + style.WindowPadding.y * 2 + style.ItemSpacing.y;
 }
 
 void drawBanner(UiState& state, ImVec2 pos, float width) {

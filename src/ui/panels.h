@@ -18,7 +18,8 @@ namespace ganarium {
 
 // Key codes of the platform layer (GLFW) for the shortcuts; letters and digits are ASCII.
 struct ShortcutKeys {
-    int f1 = 290, f9 = 298, f12 = 301;  // GLFW_KEY_F1, GLFW_KEY_F9, GLFW_KEY_F12
+    int f1 = 290, f5 = 294, f9 = 298, f12 = 301;  // GLFW_KEY_F1, GLFW_KEY_F5, GLFW_KEY_F9, GLFW_KEY_F12
+    int keypad_plus = 334, keypad_minus = 333;   // GLFW_KEY_KP_ADD, GLFW_KEY_KP_SUBTRACT (Ctrl: zoom)
     int ctrl_r = 'R';                   // with Ctrl held: start / stop recording
 };
 
@@ -27,8 +28,9 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
 
 // Transport buttons: play/pause, D/G/iteration steps, speed, reset, reseed.
 void drawTransport(UiState& state, const Snapshot& snapshot);
-// Live editor of run `run`'s objective and hyperparameters.
-void drawRunEditor(UiState& state, const Snapshot& snapshot, int run);
+// Live editor of run `run`'s objective and hyperparameters; `advanced` adds the less common controls
+// (fixed generator, k_G, Adam betas, momentum: hidden in presenter mode).
+void drawRunEditor(UiState& state, const Snapshot& snapshot, int run, bool advanced = true);
 // Data family and key parameters, plus the draw-data mode.
 void drawDataEditor(UiState& state, const Snapshot& snapshot);
 // Record / stop and screenshot buttons with the video folder.
@@ -52,6 +54,8 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
 void drawHelpOverlay(UiState& state);
 // The banner (error or info) centred at the top of [x, x + width].
 void drawBanner(UiState& state, ImVec2 pos, float width);
+// Height of the strip the banner takes at the top of an area `width` wide (0 when none is shown).
+float bannerHeight(const UiState& state, float width);
 
 // Keyboard shortcuts (ignored while a text field has focus).
 void handleShortcuts(UiState& state, const Snapshot& snapshot, SceneFrame& frame, const ShortcutKeys& keys);
@@ -62,6 +66,13 @@ void handlePhasePlaneClicks(UiState& state, SceneFrame& frame);
 
 // Lists *.toml in `dirs` (sorted, deduplicated by real path) with their titles.
 std::vector<SceneEntry> scanSceneFolders(const std::vector<std::string>& dirs);
+
+// Ctrl +/-: the zoom one step (x1.1) larger / smaller within 0.5..3; Ctrl 0 resets it to 1.
+float zoomStep(float zoom, int direction);
+
+// True for the controls-panel sections presenter mode hides (everything but transport, runs' objective
+// and the presenter switch): `section` is a TextId of a section header.
+bool isAdvancedSection(TextId section);
 
 // Toggles layer number `digit` (1-9, 0 = 10th) of `layers`; false when out of range.
 bool toggleLayerByDigit(ViewLayers& layers, int digit);

@@ -2,6 +2,7 @@
 // learning rates, k_d, lambda, c, batch and optimizer. Every finished edit
 // becomes one SetRun command (sliders post when released, not while dragged).
 // The widgets edit the UI's draft of the trainer's scene (ui/scene_draft.h).
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "ui/panels.h"
 #include "ui/run_editor_advanced.h"
 #include "ui/theme.h"
+#include "views/panel_title.h"
 
 namespace ganarium {
 
@@ -21,6 +23,23 @@ bool nameCombo(const char* label, NameGroup group, Language lang, int& index) {
     const bool zh = lang == Language::Chinese;
     const bool valid = index >= 0 && index < static_cast<int>(names.size());
     bool changed = false;
+    // Wide enough for the longest display name ("non_saturating" was cut), leaving room for the label.
+    float longest = 0;
+    for (const std::string& name : names)
+        longest = std::max(longest, ImGui::CalcTextSize(displayName(group, name, zh).c_str()).x);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wanted = longest + style.FramePadding.x * 2 + ImGui::GetFrameHeight();
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label, nullptr, true).x -
+                       style.ItemInnerSpacing.x;
+    std::string id = label;
+    if (wanted > room) {  // no room beside the label (large presenter text): the label goes above
+        ImGui::TextUnformatted(label);
+        id = std::string("##") + label;
+        ImGui::SetNextItemWidth(std::min(wanted, ImGui::GetContentRegionAvail().x));
+    } else {
+        ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth(), wanted));
+    }
+    label = id.c_str();
     if (ImGui::BeginCombo(label, valid ? displayName(group, names[index], zh).c_str() : "?")) {
         for (int i = 0; i < static_cast<int>(names.size()); ++i) {
             if (ImGui::Selectable(displayName(group, names[i], zh).c_str(), i == index)) {
@@ -80,7 +99,7 @@ bool drawDiracControls(Language L, DiracGanSpec& d) {
 
 }  // namespace
 
-void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
+void drawRunEditor(UiState& state, const Snapshot& snapshot, int run, bool advanced) {
     if (run < 0 || run >= static_cast<int>(state.draft.scene.runs.size()) || run >= static_cast<int>(snapshot.runs.size()))
         return;
     const Language L = state.lang;
@@ -90,8 +109,12 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
 
     ImGui::PushID(run);
     ImGui::PushStyleColor(ImGuiCol_Text, runColor(run));
+    // The (localized) name ellipsized to the panel (a long run name was cut at the edge; the tooltip has it whole).
     const std::string& name = localizedText(rs.name, rs.name_zh, L == Language::Chinese);
-    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", name.c_str());
+    const float name_w = ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing();
+    const std::string shown_name = ellipsize(name, name_w, ImGui::GetFontSize());
+    const bool open = ImGui::TreeNodeEx("##run", ImGuiTreeNodeFlags_DefaultOpen, "%s", shown_name.c_str());
+    if (shown_name != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
     ImGui::PopStyleColor();
     if (rs.status == RunStatus::Diverged) {
         ImGui::SameLine();
@@ -143,7 +166,7 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run) {
             toy.g_opt.kind = toy.d_opt.kind;
             changed = true;
         }
-        changed |= drawAdvancedRunControls(L, snapshot.dim, toy);
+        if (advanced) changed |= drawAdvancedRunControls(L, snapshot.dim, toy);
         ImGui::PopItemWidth();
         ImGui::TreePop();
     }

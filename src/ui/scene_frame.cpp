@@ -13,6 +13,7 @@
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "views/legend_overlay.h"
+#include "views/panel_grid.h"
 #include "views/phase_plane_view.h"
 #include "views/toy_parts.h"
 
@@ -115,25 +116,11 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
     return e;
 }
 
-// Best grid for `runs` panels in an area of aspect `area_aspect` (w/h): no empty row or column,
-// cells as close as possible to `cell_target` (w/h).
+// Best grid for `runs` panels in an area of aspect `area_aspect` (w/h) for plots of aspect `cell_target`.
 void autoGrid(int runs, float area_aspect, float cell_target, int& cols, int& rows) {
-    cols = 1;
-    rows = 1;
-    if (runs <= 1) return;
-    double best = 1e30;
-    for (int c = 1; c <= 6; ++c) {
-        for (int r = 1; r <= 6; ++r) {
-            if (c * r < runs || c * r - runs >= std::min(c, r)) continue;
-            const double cell = area_aspect > 0 ? area_aspect * r / c : 1.0;
-            const double cost = std::fabs(std::log(cell / cell_target)) + 0.05 * (c * r - runs);
-            if (cost < best) {
-                best = cost;
-                cols = c;
-                rows = r;
-            }
-        }
-    }
+    const PanelGrid grid = choosePanelGrid(runs, area_aspect > 0 ? area_aspect : 1.0f, 1.0f, 0.0f, cell_target);
+    cols = grid.cols;
+    rows = grid.rows;
 }
 
 }  // namespace
@@ -259,15 +246,17 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     const std::string& caption =
         options.caption.empty() ? localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, zh) : options.caption;
     float height = big_size + fs * 0.4f;
-    if (!caption.empty()) {
-        // The caption may wrap at small sizes: reserve every line it takes.
-        const ImVec2 cs = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, width, caption.c_str());
-        // Near-white, not the dim UI grey: the caption is read from the back of a lecture hall.
-        list->AddText(ImGui::GetFont(), fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), withAlpha(Rgba{1, 1, 1, 1}, 0.82f),
-                      caption.c_str(), nullptr, width);
-        height += cs.y + fs * 0.3f;
-    }
+    if (!caption.empty()) height += drawCaption(caption, fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), width) + fs * 0.1f;
     return height;
+}
+
+float SceneFrame::drawCaption(const std::string& caption, float font_size, ImVec2 at, float width) {
+    // The caption may wrap at small sizes: reserve every line it takes.
+    const ImVec2 cs = ImGui::GetFont()->CalcTextSizeA(font_size, FLT_MAX, width, caption.c_str());
+    // Near-white, not the dim UI grey: the caption is read from the back of a lecture hall.
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), font_size, at, withAlpha(Rgba{1, 1, 1, 1}, 0.82f),
+                                        caption.c_str(), nullptr, width);
+    return cs.y + font_size * 0.2f;
 }
 
 void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size) {
@@ -325,6 +314,8 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     style.show_title = true;
     style.interactive = !options.presentation;
     style.show_legend = !shared_legend;
+    // Presenter mode: dots and lines grow with the text (19 px is the normal body font).
+    if (options.presenter) style.mark_scale = std::max(1.0f, ImGui::GetFontSize() / 19.0f);
     const ThemeColors colors = themeColors();
     ImDrawList* list = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
@@ -370,13 +361,15 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
     const float width = p1.x - p0.x;
     const float fs = ImGui::GetFontSize() * options.font_scale;
 
-    if (options.presentation) {
+    if (options.presentation || options.presenter) {
         p0.y += drawHeader(snapshot, options, p0, width);
+    } else if (options.show_caption && !snapshot.scene_caption.empty()) {
+        p0.y += drawCaption(snapshot.scene_caption, fs, p0, width) + ImGui::GetStyle().ItemSpacing.y;
     }
 
     bool weights = options.show_weights == 1;
     if (options.show_weights < 0) {
-        weights = !options.presentation;
+        weights = !options.presentation && !options.presenter;
         for (const RunSnapshot& run : snapshot.runs)
             weights = weights || run.clip > 0 || findQuantity<Histogram>(run.parts, quantity_names::kGpNorms);
     }

@@ -33,6 +33,8 @@ struct SceneFrameOptions {
     bool show_plots = true;       // the curves panel
     int show_weights = -1;        // 1 on, 0 off, -1: when a run clips or penalises gradients (always in the GUI)
     bool transparent_background = false;  // skip the window fill (the GUI's clear colour already matches: less overdraw)
+    bool presenter = false;       // window presenter mode: title, step counter and caption above the panels
+    bool show_caption = false;    // window: the scene caption above the panels (presenter mode shows it anyway)
 };
 
 // Grid (columns x rows) for `runs` panels in an area of aspect `area_aspect` (width / height).
@@ -97,6 +99,8 @@ private:
     // Draws run `run`'s panels into its grid cell at `origin` of `size` pixels.
     void drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size);
     float drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
+    // Draws `caption` wrapped to `width` at `at`; returns the height it took.
+    static float drawCaption(const std::string& caption, float font_size, ImVec2 at, float width);
 
     std::string shader_dir_;
     // The views of one run's cell, one per panel the registry lists for it.

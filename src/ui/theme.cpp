@@ -10,9 +10,35 @@ namespace {
 
 ImVec4 rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a); }
 
+// Presenter mode: a projector lifts blacks and dims mid-greys, so text is pure white on black and every
+// frame, border and button is several steps brighter than its background.
+void applyHighContrast(ImGuiStyle& style) {
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_Text] = rgb(255, 255, 255);
+    c[ImGuiCol_TextDisabled] = rgb(200, 204, 210);
+    c[ImGuiCol_WindowBg] = rgb(0, 0, 0);
+    c[ImGuiCol_PopupBg] = rgb(12, 12, 14, 0.98f);
+    c[ImGuiCol_Border] = rgb(150, 156, 166);
+    c[ImGuiCol_FrameBg] = rgb(48, 52, 60);
+    c[ImGuiCol_FrameBgHovered] = rgb(70, 78, 92);
+    c[ImGuiCol_FrameBgActive] = rgb(90, 100, 118);
+    c[ImGuiCol_Header] = rgb(40, 80, 140);
+    c[ImGuiCol_HeaderHovered] = rgb(56, 104, 176);
+    c[ImGuiCol_HeaderActive] = rgb(70, 124, 204);
+    c[ImGuiCol_Button] = rgb(36, 86, 150);
+    c[ImGuiCol_ButtonHovered] = rgb(52, 110, 186);
+    c[ImGuiCol_ButtonActive] = rgb(70, 132, 214);
+    c[ImGuiCol_CheckMark] = rgb(255, 220, 80);
+    c[ImGuiCol_SliderGrab] = rgb(255, 220, 80);
+    c[ImGuiCol_Separator] = rgb(150, 156, 166);
+    c[ImGuiCol_Tab] = rgb(40, 48, 60);
+    c[ImGuiCol_TabActive] = rgb(40, 80, 140);
+    style.FrameBorderSize = 1.0f;
+}
+
 }  // namespace
 
-void applyTheme(float scale) {
+void applyTheme(float scale, bool high_contrast) {
     ImGuiStyle style;  // start from defaults so repeated calls do not compound the scaling
     ImGui::StyleColorsDark(&style);
     style.WindowRounding = 4.0f;
@@ -56,6 +82,7 @@ void applyTheme(float scale) {
     c[ImGuiCol_PlotLines] = rgb(120, 190, 255);
     c[ImGuiCol_ModalWindowDimBg] = rgb(0, 0, 0, 0.55f);
 
+    if (high_contrast) applyHighContrast(style);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }

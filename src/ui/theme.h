@@ -7,8 +7,10 @@
 
 namespace ganarium {
 
-// Applies the dark lecture-hall theme to the current ImGui context, sizes scaled by `scale` (HiDPI).
-void applyTheme(float scale);
+// Applies the dark lecture-hall theme to the current ImGui context, sizes scaled by `scale` (HiDPI);
+// `high_contrast` (presenter mode): black background, white text, bright frames and borders that
+// survive a washed-out projector.
+void applyTheme(float scale, bool high_contrast = false);
 
 // Colour of run `index` in plots and legends (6 well-separated hues, cycled).
 ImU32 runColor(int index, float alpha = 1.0f);

@@ -95,6 +95,7 @@ struct UiState {
     uint64_t reseed_value = 0;       // seed the Reseed button uses (0: scene seed + 1)
     int speed = 1;
     int fast_forward_steps = 1000;  // length of the next fast-forward
+    float zoom = 1.0f;               // Ctrl +/- text size factor (0.5..3; Ctrl 0 resets)
 };
 
 // Queues `command` for the trainer; a scene edit marks the draft as waiting for the trainer's answer.

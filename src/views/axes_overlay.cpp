@@ -54,12 +54,35 @@ float axisLabelWidth(const AxisSpec& axis, float font_size) {
     return w;
 }
 
+namespace {
+
+// The axis's ticks, fewer than it asks for where their numbers would touch (large text on a small plot).
+Ticks fittingTicks(const PlotArea& area, const AxisSpec& axis, float font_size) {
+    const bool horizontal = axis.side == AxisSide::Bottom;
+    const float length = horizontal ? area.width() : area.height();
+    for (int target = std::max(axis.target_ticks, 2);; --target) {
+        Ticks ticks = niceTicks(axis.lo, axis.hi, target);
+        if (target <= 2 || ticks.values.size() < 2) return ticks;
+        float widest = 0, tallest = 0;
+        for (double v : ticks.values) {
+            const ImVec2 size = textSize(formatTick(v, ticks.decimals), font_size);
+            widest = std::max(widest, size.x);
+            tallest = std::max(tallest, size.y);
+        }
+        const double step = ticks.values[1] - ticks.values[0];
+        const float spacing = static_cast<float>(step / (axis.hi - axis.lo)) * length;
+        if (spacing >= (horizontal ? widest + font_size * 0.9f : tallest * 1.2f)) return ticks;
+    }
+}
+
+}  // namespace
+
 void drawAxis(ImDrawList* dl, const PlotArea& area, const AxisSpec& axis, float font_size) {
     ImU32 text_colour = axis.colour ? axis.colour : ImGui::GetColorU32(ImGuiCol_Text);
     ImU32 line_colour = axis.colour ? axis.colour : ImGui::GetColorU32(ImGuiCol_Text, 0.75f);
     ImU32 grid_colour = IM_COL32(40, 40, 50, 34);
     float tick_len = font_size * 0.35f;
-    Ticks ticks = niceTicks(axis.lo, axis.hi, axis.target_ticks);
+    Ticks ticks = fittingTicks(area, axis, font_size);
     bool horizontal = axis.side == AxisSide::Bottom;
     auto position = [&](double v) {
         double f = (v - axis.lo) / (axis.hi - axis.lo);

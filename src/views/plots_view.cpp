@@ -210,6 +210,34 @@ float PlotsView::drawLegend(const Snapshot& snapshot, const PlotTexts& texts, fl
     return y + row_h - pos.y;
 }
 
+bool PlotsView::curveTabsFit(const Snapshot& snapshot, const PlotTexts& texts, float width) const {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float needed = 0;
+    for (int m = 0; m < kPlotMetricCount; ++m) {
+        if (!metricShown(snapshot, static_cast<PlotMetric>(m))) continue;
+        needed += ImGui::CalcTextSize(texts.metric[m]).x + st.FramePadding.x * 2 + st.ItemInnerSpacing.x;
+    }
+    return needed <= width;
+}
+
+void PlotsView::drawCurvePicker(const Snapshot& snapshot, const PlotTexts& texts, float width) {
+    // As wide as the longest label (never clipped), within the panel.
+    float longest = 0;
+    for (int m = 0; m < kPlotMetricCount; ++m)
+        if (metricShown(snapshot, static_cast<PlotMetric>(m)))
+            longest = std::max(longest, ImGui::CalcTextSize(texts.metric[m]).x);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::SetNextItemWidth(std::min(width, longest + st.FramePadding.x * 2 + ImGui::GetFrameHeight()));
+    if (ImGui::BeginCombo("##curve", texts.metric[static_cast<int>(metric)])) {
+        for (int m = 0; m < kPlotMetricCount; ++m) {
+            if (!metricShown(snapshot, static_cast<PlotMetric>(m))) continue;
+            if (ImGui::Selectable(texts.metric[m], static_cast<int>(metric) == m)) metric = static_cast<PlotMetric>(m);
+        }
+        ImGui::EndCombo();
+    }
+    tab_metric_ = metric;
+}
+
 void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     if (!metricShown(snapshot, metric)) {
@@ -224,7 +252,10 @@ void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const Plo
     float top = 0;
     if (style.interactive) {
         ImGui::PushID(this);
-        if (ImGui::BeginTabBar("##metrics", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        // Tabs while every shown tab fits the panel's width; otherwise one combo (no tab hides behind arrows).
+        if (!curveTabsFit(snapshot, texts, size.x)) {
+            drawCurvePicker(snapshot, texts, size.x);
+        } else if (ImGui::BeginTabBar("##metrics", ImGuiTabBarFlags_FittingPolicyScroll)) {
             const bool set_by_code = metric != tab_metric_;  // e.g. a caller picked the curve to show
             for (int m = 0; m < kPlotMetricCount; ++m) {
                 // A tab no run has a series for is left out (a Dirac-GAN scene has no JS, a toy one no distance).

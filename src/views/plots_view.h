@@ -71,6 +71,10 @@ public:
     bool log_scale_other = false;      // log y axis for every other tab
 
 private:
+    // True when the tabs of every curve the snapshot has fit `width` pixels side by side.
+    bool curveTabsFit(const Snapshot& snapshot, const PlotTexts& texts, float width) const;
+    // The curves as one combo sized to its longest label (when the tabs do not fit).
+    void drawCurvePicker(const Snapshot& snapshot, const PlotTexts& texts, float width);
     void drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 p0, ImVec2 p1);
     // Horizontal, wrapping legend (run colours; solid/dashed key on the divergence tab); returns its height.
     float drawLegend(const Snapshot& snapshot, const PlotTexts& texts, float font_size, ImVec2 pos, float max_width);

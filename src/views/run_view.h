@@ -61,6 +61,7 @@ struct ViewStyle {
     bool show_title = true;    // panel title (run name + key numbers) above the plot
     bool interactive = true;   // pan/zoom/hover read-outs (off while recording)
     bool show_legend = true;   // the panel's own legend (off when the frame draws one legend for all panels)
+    float mark_scale = 1.0f;   // multiplies dot radii and line widths (presenter mode: with the font size)
 };
 
 // Draws one run. One instance per panel (it owns GL resources).

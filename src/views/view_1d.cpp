@@ -221,10 +221,10 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (layers.densities) {
         for (const auto& pd : fieldCurves(q.p_data, area_, density_unit)) {
             fillUnder(dl, pd, area_.max.y, colour(palette::real(), 0.22f));
-            dl->AddPolyline(pd.data(), static_cast<int>(pd.size()), colour(palette::real(), 0.95f), 0, kDensityWidth);
+            dl->AddPolyline(pd.data(), static_cast<int>(pd.size()), colour(palette::real(), 0.95f), 0, kDensityWidth * style.mark_scale);
         }
         for (const auto& pg : fieldCurves(q.p_g, area_, density_unit))
-            dl->AddPolyline(pg.data(), static_cast<int>(pg.size()), colour(palette::fake(), 1.f), 0, kDensityWidth);
+            dl->AddPolyline(pg.data(), static_cast<int>(pg.size()), colour(palette::fake(), 1.f), 0, kDensityWidth * style.mark_scale);
     }
     // Reference line: D = 1/2 (or f = 0, which sits at the same height).
     if (layers.d_field) {
@@ -234,13 +234,13 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     if (layers.d_optimal && !run.critic && hasField(q.d_optimal)) {
         // D* is drawn only where p_data + p_G is not negligible (the trainer leaves NaN elsewhere).
         for (const auto& opt : fieldCurves(q.d_optimal, area_, [](double v) { return v; }))
-            if (opt.size() >= 2) dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f, F * 0.6f, F * 0.4f);
+            if (opt.size() >= 2) dashedPolyline(dl, opt, colour(palette::optimal(), 0.9f), 2.5f * style.mark_scale, F * 0.6f, F * 0.4f);
     }
     if (layers.d_field && hasField(q.d_field)) {
         auto to_unit = [&](double v) { return run.critic ? (v - scale.lo) / (scale.hi - scale.lo) : v; };
         for (const auto& d : fieldCurves(q.d_field, area_, to_unit))
             dl->AddPolyline(d.data(), static_cast<int>(d.size()),
-                            packAbgr(run.critic ? palette::critic() : palette::dCurve()), 0, kDCurveWidth);
+                            packAbgr(run.critic ? palette::critic() : palette::dCurve()), 0, kDCurveWidth * style.mark_scale);
     }
     // Rugs: real samples in the bottom strip, generated ones just above.
     float rug = area_.height() * 0.05f;

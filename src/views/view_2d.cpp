@@ -163,7 +163,8 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const Vi
     }
 }
 
-void View2D::renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float px_scale) {
+void View2D::renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float px_scale,
+                          float mark_scale) {
     GlStateGuard guard;
     target_.bindForDrawing();
     glDisable(GL_SCISSOR_TEST);
@@ -176,7 +177,7 @@ void View2D::renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewL
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     PlotTransform transform{area_.shown.x0, area_.shown.y0, area_.shown.x1, area_.shown.y1,
-                            target_.width(),  target_.height(), px_scale};
+                            target_.width(),  target_.height(), px_scale * std::max(0.5f, mark_scale)};
     if (layers.d_field) {
         FieldScale scale = fieldScale(run);
         HeatmapStyle style;
@@ -343,11 +344,12 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     float bars_w = 0;
     if (layers.d_field && hasField(q.d_field)) {
         FieldScale s = fieldScale(run, style.labels);
-        bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 1.3f;
+        bars_w += colourBarWidth({s.colormap, s.lo, s.hi, 1.f, s.name, {}}, F) + F * 0.5f;
     }
     if (layers.gp_lines && q.hasGp())
         bars_w += colourBarWidth({ColormapKind::GradNorm, 0.0, gradNormRange(run), 1.f, style.labels.grad_norm, {}}, F) +
                   F * 0.5f;
+    if (bars_w > 0) bars_w += F * 0.8f;  // the gap between the plot and the first bar (the "||grad D||" title was cut)
     float left_w = axisLabelWidth({AxisSide::Left, camera.box.y0, camera.box.y1, "", true, true, 0, 5}, F) + F * 0.9f;
     // "modes covered k/K" sits in the plot's corner when it leaves room for the data; else it joins the title.
     float plot_w = size.x - left_w - std::max(bars_w, F * 0.8f);
@@ -410,7 +412,7 @@ void View2D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         reloaded = p->reloadIfChanged() || reloaded;
     RenderKey key{snapshot.version, run_index, layerBits(layers), area_.shown, target_.width(), target_.height(), px_scale, F};
     if (reloaded || !(key == rendered_)) {
-        renderLayers(run, q, layers, px_scale);
+        renderLayers(run, q, layers, px_scale, style.mark_scale);
         rendered_ = key;
         ++gl_renders_;
     }

@@ -73,7 +73,9 @@ private:
     };
 
     void rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float font_size, double push_reference);
-    void renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float px_scale);
+    // Draws the GL layers; `mark_scale` multiplies dot radii and line widths (presenter mode).
+    void renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers, float px_scale,
+                      float mark_scale);
     // Chooses where the legend goes (inside the plot, rows, one compact row, or none) and shrinks the plot for it.
     void placeLegend(const std::vector<LegendEntry>& entries, const Bounds& data_box, ImVec2 size, float font_size);
     // Shrinks the plot rectangle (same scale) to the part of `box` it shows.
