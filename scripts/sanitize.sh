@@ -56,7 +56,7 @@ cd "$BUILD"
 ctest_cmd=(ctest --output-on-failure --timeout 1800 ${CTEST_ARGS:-})
 set +e
 if [ -z "${DISPLAY:-}" ]; then
-  xvfb-run -a -s "-screen 0 1280x720x24" "${ctest_cmd[@]}" > ctest-sanitize.log 2>&1
+  xvfb-run -a -s "-screen 0 1920x1080x24" "${ctest_cmd[@]}" > ctest-sanitize.log 2>&1
 else
   "${ctest_cmd[@]}" > ctest-sanitize.log 2>&1
 fi

@@ -17,10 +17,13 @@ bool TrainingShare::addFrame(double work_ms) {
     const double median = *middle;
     frames_.clear();
     const double before = share_;
-    if (median > options_.frame_budget_ms)
+    over_budget_windows_ = median > options_.frame_budget_ms ? over_budget_windows_ + 1 : 0;
+    if (over_budget_windows_ >= std::max(1, options_.windows_before_decrease)) {
         share_ = std::max(options_.lowest_share, share_ * options_.decrease_factor);
-    else if (median < 0.7 * options_.frame_budget_ms)
+        over_budget_windows_ = 0;
+    } else if (median < 0.7 * options_.frame_budget_ms) {
         share_ = std::min(1.0, share_ + options_.increase_step);
+    }
     return share_ != before;
 }
 

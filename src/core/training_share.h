@@ -1,8 +1,8 @@
 // training_share.h — the window's training policy under load: the share of
 // wall time the training thread may spend training, adapted to the frame
-// budget. Frames that take longer than the budget (other processes, Mesa's
-// raster threads and training all want the two cores) lower the share
-// quickly; frames well within it raise it again slowly, up to "flat out".
+// budget. Frames over the budget for two windows in a row (other processes,
+// Mesa's raster threads and training all want the two cores) lower the
+// share; frames well within it raise it again, up to "flat out".
 // Pure logic: the session feeds it frame work times and hands the share to
 // the trainer (Trainer::setTrainingShare).
 #pragma once
@@ -15,7 +15,8 @@ struct TrainingShareOptions {
     double frame_budget_ms = 33;  // median frame work (build UI + render + swap) to keep: 30 frames a second
     int frames_per_decision = 8;  // the median of this many rendered frames decides (about 0.25 s at 30 fps)
     double lowest_share = 0.1;    // training never stops entirely
-    double decrease_factor = 0.6; // over budget: share *= this
+    int windows_before_decrease = 2;  // so many windows in a row over budget before the share drops (not one hiccup)
+    double decrease_factor = 0.7; // over budget: share *= this
     double increase_step = 0.15;  // well within budget (under 70 %): share += this
 };
 
@@ -31,6 +32,7 @@ public:
 private:
     TrainingShareOptions options_;
     std::vector<double> frames_;
+    int over_budget_windows_ = 0;  // consecutive decisions whose median was over budget
     double share_ = 1;
 };
 
