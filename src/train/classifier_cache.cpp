@@ -143,7 +143,8 @@ std::string classifierCacheFileName(const ClassifierCacheOptions& options, uint6
     return "classifier-v" + std::to_string(kCacheFormat) + "-" +
            classifierArchitectureName(ClassifierTrainingOptions{}.net) + "-e" + std::to_string(options.epochs) + "-s" +
            std::to_string(options.seed) +
-           (options.train_images > 0 ? "-n" + std::to_string(options.train_images) : "") + "-" + hash + ".pt";
+           (options.train_images > 0 ? "-n" + std::to_string(options.train_images) : "") +
+           (options.threads != 1 ? "-t" + std::to_string(options.threads) : "") + "-" + hash + ".pt";
 }
 
 ClassifierHandle loadOrTrainClassifier(const ClassifierCacheOptions& options, const ClassifierProgressFn& progress) {

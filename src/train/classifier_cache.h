@@ -59,7 +59,7 @@ private:
 std::string defaultClassifierCacheDir();
 
 // The cache file's name for these options and training-data hash, e.g.
-// "classifier-v1-cnn16-32-128-e5-s1-0123456789abcdef.pt" ("-n2000" before the hash when train_images is set).
+// "classifier-v1-cnn16-32-128-e5-s1-0123456789abcdef.pt" ("-n2000" before the hash when train_images is set, "-t2" for 2 threads).
 std::string classifierCacheFileName(const ClassifierCacheOptions& options, uint64_t data_hash);
 
 // Loads the cached classifier or trains (and caches) one; `progress` (may be empty) sees the

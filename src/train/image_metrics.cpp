@@ -10,16 +10,20 @@ namespace ganarium {
 
 namespace {
 
-constexpr int64_t kChunk = 1000;  // images per classifier pass when building the reference
+// Images per classifier pass: small enough that a chunk's activations stay in the CPU caches.
+constexpr int64_t kChunk = 128;
 
-// Penultimate features of `images` [N,1,28,28], computed in chunks without gradients.
-torch::Tensor featuresOf(ImageClassifier& classifier, const torch::Tensor& images) {
+}  // namespace
+
+torch::Tensor classifierFeatures(ImageClassifier& classifier, const torch::Tensor& images) {
     torch::NoGradGuard no_grad;
     std::vector<torch::Tensor> parts;
     for (int64_t first = 0; first < images.size(0); first += kChunk)
         parts.push_back(classifier->features(images.slice(0, first, std::min(images.size(0), first + kChunk))));
     return torch::cat(parts);
 }
+
+namespace {
 
 torch::Tensor flattened(const torch::Tensor& images) { return images.reshape({images.size(0), -1}).to(torch::kFloat32); }
 
@@ -65,7 +69,7 @@ ImageMetricReference buildImageMetricReference(ImageClassifier& classifier, cons
     torch::NoGradGuard no_grad;
     ImageMetricReference ref;
     const LabelledImages feature_set = sliceOf(test, 0, std::max<int64_t>(2, options.feature_images));
-    std::tie(ref.feature_mean, ref.feature_cov) = meanAndCovariance(featuresOf(classifier, feature_set.images));
+    std::tie(ref.feature_mean, ref.feature_cov) = meanAndCovariance(classifierFeatures(classifier, feature_set.images));
     ref.feature_cov_sqrt = symmetricSqrt(ref.feature_cov);
     ref.class_mix = classShares(train.labels);
 
@@ -85,7 +89,7 @@ ImageMetricValues evaluateImageMetrics(ImageClassifier& classifier, const ImageM
     torch::NoGradGuard no_grad;
     ImageMetricValues out;
     out.images = images.size(0);
-    const torch::Tensor features = classifier->features(images.to(torch::kFloat32));
+    const torch::Tensor features = classifierFeatures(classifier, images.to(torch::kFloat32));
     const torch::Tensor probabilities = torch::softmax(classifier->logitsFromFeatures(features), 1);
 
     out.classifier_score = classifierScore(probabilities);

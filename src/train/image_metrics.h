@@ -47,6 +47,10 @@ ImageMetricReference buildImageMetricReference(ImageClassifier& classifier, cons
 ImageMetricValues evaluateImageMetrics(ImageClassifier& classifier, const ImageMetricReference& reference,
                                        const torch::Tensor& images);
 
+// Penultimate features [N,features] of images [N,1,28,28], in cache-sized chunks, without gradients
+// (about twice as fast as one pass over 1000 images).
+torch::Tensor classifierFeatures(ImageClassifier& classifier, const torch::Tensor& images);
+
 // The class-histogram rules on their own (for tests and for the docs' worked examples).
 // A class is covered when its share is at least kCoveredFraction of its share in the data.
 constexpr double kCoveredFraction = 0.25;

@@ -62,6 +62,8 @@ TEST_CASE("classifier cache folder: $XDG_CACHE_HOME/ganarium when absolute, else
     options.train_images = 1000;
     options.seed = 7;
     CHECK(classifierCacheFileName(options, 1) == "classifier-v1-cnn16-32-128-e5-s7-n1000-0000000000000001.pt");
+    options.threads = 2;
+    CHECK(classifierCacheFileName(options, 1) == "classifier-v1-cnn16-32-128-e5-s7-n1000-t2-0000000000000001.pt");
 }
 
 TEST_CASE("classifier cache: trains and writes once, then loads the same weights; no temporary file is left") {
