@@ -43,7 +43,8 @@ ImageMetricReference buildImageMetricReference(ImageClassifier& classifier, cons
                                                const LabelledImages& test,
                                                const ImageMetricReferenceOptions& options = {});
 
-// Evaluates generated images [N,1,28,28] in [-1,1] (N >= 2) against the reference. No gradients.
+// Evaluates generated images [N,1,28,28] in [-1,1] (N >= 2) against the reference. No gradients; it only
+// reads the classifier and the reference, so several runs' threads may call it at once.
 ImageMetricValues evaluateImageMetrics(ImageClassifier& classifier, const ImageMetricReference& reference,
                                        const torch::Tensor& images);
 
