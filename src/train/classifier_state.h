@@ -11,6 +11,7 @@
 
 namespace ganarium {
 
+// A trained classifier and where it came from (shared by every ClassifierHandle copy).
 struct ClassifierState {
     ImageClassifier model{nullptr};  // in eval mode; use under torch::NoGradGuard
     double test_accuracy = 0;

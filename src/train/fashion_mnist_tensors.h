@@ -16,6 +16,7 @@ namespace ganarium {
 struct LabelledImages {
     torch::Tensor images;
     torch::Tensor labels;
+    // Number of images (0 when empty).
     int64_t size() const { return images.defined() ? images.size(0) : 0; }
 };
 

@@ -24,6 +24,7 @@ constexpr int kImageClasses = 10;
 // A short text naming the architecture (part of the cache file's name and checked on load).
 std::string classifierArchitectureName(const ImageClassifierOptions& options);
 
+// The classifier module (use through the ImageClassifier holder).
 class ImageClassifierImpl : public torch::nn::Module {
 public:
     // Builds the layers; call initialize() to draw the weights.
@@ -41,6 +42,7 @@ public:
     // Redraws every weight and bias uniformly in +-1/sqrt(fan_in) (PyTorch's default range) from `gen`.
     void initialize(at::Generator& gen);
 
+    // The layer widths it was built with.
     const ImageClassifierOptions& options() const { return options_; }
 
 private:

@@ -16,7 +16,8 @@
 
 namespace ganarium {
 
-// Sizes of the reference (documented in docs/metrics.md).
+// Sizes of the reference (documented in docs/metrics.md). For a GAN that trains on some
+// classes only, pass training and test images of those classes: the class mix follows.
 struct ImageMetricReferenceOptions {
     int64_t feature_images = 10000;  // test images whose features give the reference Gaussian
     int64_t nn_bank = 5000;          // training images searched for nearest neighbours
