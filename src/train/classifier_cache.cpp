@@ -28,6 +28,7 @@ ClassifierTrainingOptions trainingOptionsOf(const ClassifierCacheOptions& option
     training.seed = options.seed;
     training.threads = options.threads;
     training.epochs = options.epochs;
+    training.stop = options.stop;
     return training;
 }
 

@@ -8,6 +8,7 @@
 // train/classifier_state.h.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,6 +27,7 @@ struct ClassifierCacheOptions {
     int threads = 1;                            // LibTorch threads while training (1: deterministic everywhere)
     int epochs = 5;                             // training passes (part of the cache file's name)
     int64_t train_images = 0;                   // train on the first N training images only (0: all 60000; tests)
+    const std::atomic<bool>* stop = nullptr;    // set to true to abandon a training (e.g. the window closes)
 };
 
 struct ClassifierState;  // the model and its facts (train/classifier_state.h, LibTorch)
@@ -64,7 +66,7 @@ std::string classifierCacheFileName(const ClassifierCacheOptions& options, uint6
 
 // Loads the cached classifier or trains (and caches) one; `progress` (may be empty) sees the
 // loading, training and testing. Throws UserError when the dataset is missing or the cache
-// folder cannot be written.
+// folder cannot be written, ClassifierTrainingStopped when options.stop ends the training.
 ClassifierHandle loadOrTrainClassifier(const ClassifierCacheOptions& options, const ClassifierProgressFn& progress = {});
 
 }  // namespace ganarium

@@ -55,6 +55,7 @@ ImageClassifier trainClassifier(const LabelledImages& train, const ClassifierTra
             static_cast<torch::optim::AdamOptions&>(group.options()).lr(epochLearningRate(options, epoch));
         const torch::Tensor order = torch::randperm(n, shuffle_gen, torch::kInt64);
         for (int64_t first = 0; first < n; first += batch) {
+            if (options.stop && options.stop->load()) throw ClassifierTrainingStopped();
             const torch::Tensor index = order.slice(0, first, std::min(n, first + batch));
             const torch::Tensor loss =
                 torch::cross_entropy_loss(model->forward(train.images.index_select(0, index)),

@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
 #include <cstdint>
 
 #include "train/classifier_progress.h"
@@ -22,6 +23,7 @@ struct ClassifierTrainingOptions {
     double lr = 1e-3;        // Adam learning rate (see epochLearningRate)
     uint64_t seed = 1;       // weights and shuffling
     int threads = 1;         // LibTorch intra-op threads while training (restored after)
+    const std::atomic<bool>* stop = nullptr;  // when set and true, training ends between two batches
 };
 
 // The learning rate of epoch `epoch` (0-based): `lr`, except that with 3 or more epochs the last
@@ -29,6 +31,7 @@ struct ClassifierTrainingOptions {
 double epochLearningRate(const ClassifierTrainingOptions& options, int epoch);
 
 // Trains a new classifier on `train`. `progress` (may be empty) is called about 100 times.
+// Throws ClassifierTrainingStopped when options.stop becomes true.
 ImageClassifier trainClassifier(const LabelledImages& train, const ClassifierTrainingOptions& options,
                                 const ClassifierProgressFn& progress = {});
 

@@ -131,3 +131,18 @@ TEST_CASE("classifier cache: an unwritable cache folder is a clear error") {
         CHECK(std::string(e.what()).find("--cache-dir") != std::string::npos);
     }
 }
+
+TEST_CASE("classifier cache: a stop flag ends the training between two batches and caches nothing") {
+    const TempFolder folder("ganarium-classifier-stop");
+    ClassifierCacheOptions options = quickOptions(folder.path.string());
+    std::atomic<bool> stop{false};
+    options.stop = &stop;
+    int calls = 0;
+    CHECK_THROWS_AS(loadOrTrainClassifier(options, [&](double fraction, const std::string&) {
+                        ++calls;
+                        if (fraction > 0.3) stop = true;
+                    }),
+                    ClassifierTrainingStopped);
+    CHECK(calls > 1);
+    CHECK(std::distance(fs::directory_iterator(folder.path), fs::directory_iterator()) == 0);
+}
