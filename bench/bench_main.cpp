@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "bench_classifier.h"
 #include "bench_report.h"
 #include "bench_metric_publish.h"
 #include "bench_setup.h"
@@ -170,6 +171,7 @@ int runBench(int argc, char** argv) {
     tinyModel(options, report);
     metricAndSnapshotCosts(options, report);
     pythonComparison(options, report, non_saturating, wgan_gp);
+    if (options.classifier) classifierCosts(options, report);
     report.summary();
     return 0;
 }

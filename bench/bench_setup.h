@@ -45,9 +45,10 @@ struct BenchOptions {
     int python_steps = 500;  // timed iterations per repeat in the Python peer
     bool python = true;      // run the Python comparison
     bool quick = false;
+    bool classifier = false; // also time the image metrics (trains the classifier on first use)
 };
 
-// Parses --quick, --steps N, --repeats R, --no-python, --help. Throws UserError on a bad option.
+// Parses --quick, --steps N, --repeats R, --no-python, --classifier, --help. Throws UserError on a bad option.
 // Returns false when --help was printed.
 bool parseBenchOptions(int argc, char** argv, BenchOptions& options);
 

@@ -14,6 +14,8 @@ int runCheckCommand(int argc, char** argv);
 int runGuiCommand(int argc, char** argv);
 // `ganarium record SCENE -o OUT [...]`: deterministic headless video.
 int runRecordCommand(int argc, char** argv);
+// `ganarium classifier [--retrain] [--cache-dir DIR] [--reference]`: the image metrics' classifier.
+int runClassifierCommand(int argc, char** argv);
 // `ganarium --version`: version, LibTorch and BLAS in use.
 int runVersionCommand();
 // `ganarium --help`.

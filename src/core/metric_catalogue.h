@@ -17,7 +17,7 @@ struct MetricInfo {
     const char* key;        // metric key in the metric log, the JSON and the CSV
     const char* label_key;  // translation key of its label (ui/i18n.cpp, metricLabel)
     const char* tab;        // key of the curves tab that draws it ("" when none does)
-    const char* run_kind;   // run kind that records it ("toy", "dirac")
+    const char* run_kind;   // run kind that records it ("toy", "dirac", "image")
     bool log_scale;         // its curve defaults to a log y axis
     bool in_table;          // a column of the final table of `ganarium train`
     const char* anchor;     // `<a id="...">` of its definition in docs/metrics.md
@@ -57,6 +57,13 @@ inline constexpr MetricInfo kMetricCatalogue[] = {
     {"theta",             "metric.theta",              "",                 "dirac", false, true,  "theta"},
     {"psi",               "metric.psi",                "",                 "dirac", false, true,  "psi"},
     {"distance",          "metric.distance",           "distance",         "dirac", false, true,  "distance"},
+    // Image runs, judged by the Fashion-MNIST classifier (train/image_metrics.h). Not yet in the final table:
+    // formatMetricsTable shows every non-dirac column whenever a toy run is there.
+    {"classifier_score",  "metric.classifier_score",   "",                 "image", false, false, "classifier_score"},
+    {"fcd",               "metric.fcd",                "",                 "image", true,  false, "fcd"},
+    {"classes_covered",   "metric.classes_covered",    "",                 "image", false, false, "classes_covered"},
+    {"class_rkl",         "metric.class_rkl",          "",                 "image", false, false, "class_rkl"},
+    {"nn_ratio",          "metric.nn_ratio",           "",                 "image", false, false, "nn_ratio"},
 };
 
 // In the order of the panel's tabs and of the scene file's `curves` names (new tabs go last).

@@ -308,6 +308,11 @@ const MetricLabelRow kMetricLabels[] = {
     {"metric.theta", "theta", "θ"},
     {"metric.psi", "psi", "ψ"},
     {"metric.distance", "Distance to equilibrium", "到均衡点的距离"},
+    {"metric.classifier_score", "Classifier score (IS-like)", "分类器得分（类IS）"},
+    {"metric.fcd", "Fréchet classifier distance (FID-like)", "分类器特征Fréchet距离（类FID）"},
+    {"metric.classes_covered", "Classes covered", "覆盖的类别数"},
+    {"metric.class_rkl", "Reverse KL over classes", "各类别上的反向KL"},
+    {"metric.nn_ratio", "Nearest-neighbour ratio", "最近邻距离比"},
 };
 
 constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);

@@ -37,7 +37,8 @@ TEST_CASE("metric catalogue: unique keys, known tabs, every tab series is a cata
         CAPTURE(m.key);
         CHECK(keys.insert(m.key).second);
         CHECK((std::string(m.tab).empty() || isTabKey(m.tab)));
-        CHECK((std::string(m.run_kind) == "toy" || std::string(m.run_kind) == "dirac"));
+        CHECK((std::string(m.run_kind) == "toy" || std::string(m.run_kind) == "dirac" ||
+               std::string(m.run_kind) == "image"));
         CHECK(std::string(m.label_key) == std::string("metric.") + m.key);
         CHECK(findMetric(m.key) == &m);
     }
@@ -49,6 +50,8 @@ TEST_CASE("metric catalogue: unique keys, known tabs, every tab series is a cata
         }
     }
     CHECK(metricKeysOfKind("dirac") == std::vector<std::string>{"theta", "psi", "distance"});
+    CHECK(metricKeysOfKind("image") ==
+          std::vector<std::string>{"classifier_score", "fcd", "classes_covered", "class_rkl", "nn_ratio"});
     CHECK(findMetric("d_weight_max_abs") != nullptr);
     CHECK(findMetric("gp_norm_mean") != nullptr);
     CHECK(findMetric("gp_norm_std") != nullptr);
