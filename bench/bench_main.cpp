@@ -12,6 +12,8 @@
 #include <string>
 #include <thread>
 
+#include "bench_image.h"
+#include "core/omp_environment.h"
 #include "bench_report.h"
 #include "bench_metric_publish.h"
 #include "bench_setup.h"
@@ -164,12 +166,18 @@ int runBench(int argc, char** argv) {
     printHeader(options);
     BenchReport report;
     report.header();
+    if (options.image_only) {
+        imageGanBench(options, report);
+        report.summary();
+        return 0;
+    }
     Figure non_saturating, wgan_gp;
     objectiveSpeeds(options, report, non_saturating, wgan_gp);
     multiRunScaling(options, report);
     tinyModel(options, report);
     metricAndSnapshotCosts(options, report);
     pythonComparison(options, report, non_saturating, wgan_gp);
+    imageGanBench(options, report);
     report.summary();
     return 0;
 }
@@ -179,6 +187,7 @@ int runBench(int argc, char** argv) {
 }  // namespace ganarium::bench
 
 int main(int argc, char** argv) {
+    ganarium::ensurePassiveOpenMpWait(argv);
     ganarium::bench::ensureSingleThreadedBlas(argv);
     try {
         return ganarium::bench::runBench(argc, argv);

@@ -115,6 +115,8 @@ bool parseBenchOptions(int argc, char** argv, BenchOptions& options) {
             options.repeats = positiveInt(arg, next());
         } else if (arg == "--no-python") {
             options.python = false;
+        } else if (arg == "--image-only") {
+            options.image_only = true;
         } else if (arg == "--help" || arg == "-h") {
             std::cout << "usage: ganarium-bench [--quick] [--steps N] [--repeats R] [--no-python]\n"
                          "Measures training speed of the toy GAN per objective, multi-run scaling, the tiny model,\n"
@@ -122,10 +124,11 @@ bool parseBenchOptions(int argc, char** argv, BenchOptions& options) {
                          "  --quick       few steps: a smoke test, figures are rough\n"
                          "  --steps N     timed iterations per repeat (default 300)\n"
                          "  --repeats R   repeats per figure; the median is reported (default 3)\n"
-                         "  --no-python   skip the Python comparison\n";
+                         "  --no-python   skip the Python comparison\n"
+                         "  --image-only  only the image GAN (DCGAN on Fashion-MNIST) figures\n";
             return false;
         } else {
-            throw UserError("unknown option '" + arg + "' (valid: --quick, --steps N, --repeats R, --no-python, --help)");
+            throw UserError("unknown option '" + arg + "' (valid: --quick, --steps N, --repeats R, --no-python, --image-only, --help)");
         }
     }
     return true;

@@ -45,6 +45,7 @@ struct BenchOptions {
     int python_steps = 500;  // timed iterations per repeat in the Python peer
     bool python = true;      // run the Python comparison
     bool quick = false;
+    bool image_only = false; // only the image-GAN figures (bench_image.h)
 };
 
 // Parses --quick, --steps N, --repeats R, --no-python, --help. Throws UserError on a bad option.

@@ -236,6 +236,12 @@ const TextRow kTexts[] = {
      "不逐帧绘制地训练这么多步,然后显示结果(每半秒刷新一次画面)。"},
     {T::FastForwardProgress, "fast-forward %lld / %lld steps", "快进 %lld / %lld 步"},
     {T::FastForwardStop, "Stop", "停止"},
+    {T::ViewImageSamples, "generated (fixed z)", "生成图像(固定 z)"},
+    {T::ViewImageReal, "real training images", "真实训练图像"},
+    {T::ViewScoresTitle, "D's scores", "判别器得分"},
+    {T::ViewScoresReal, "on real images", "真实图像上"},
+    {T::ViewScoresFake, "on generated images", "生成图像上"},
+    {T::ViewScoresCount, "images", "图像数"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),
@@ -259,6 +265,7 @@ const MetricLabelRow kMetricLabels[] = {
     {"curves.distance", "Distance to equilibrium", "到均衡点的距离"},
     {"curves.d_weight_max_abs", "D's largest |weight|", "判别器最大权重绝对值"},
     {"curves.gp_norm", "GP gradient norm", "梯度惩罚点处的梯度范数"},
+    {"curves.d_scores", "D score: real vs generated", "判别器得分：真实与生成"},
     {"metric.loss_d", "D loss", "判别器损失"},
     {"metric.loss_g", "G loss", "生成器损失"},
     {"metric.js", "JS divergence", "JS散度"},
@@ -278,6 +285,8 @@ const MetricLabelRow kMetricLabels[] = {
     {"metric.theta", "theta", "θ"},
     {"metric.psi", "psi", "ψ"},
     {"metric.distance", "Distance to equilibrium", "到均衡点的距离"},
+    {"metric.d_score_real", "Mean D score on real images", "判别器对真实图像的平均得分"},
+    {"metric.d_score_fake", "Mean D score on generated images", "判别器对生成图像的平均得分"},
 };
 
 constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);

@@ -60,6 +60,8 @@ enum class TextId {
     Checkpoints, RewindBack, RewindToStep, RewindHint, NoCheckpoints,
     // fast-forward (issue 10)
     FastForward, FastForwardHint, FastForwardProgress, FastForwardStop,
+    // image GAN panels (issue 9)
+    ViewImageSamples, ViewImageReal, ViewScoresTitle, ViewScoresReal, ViewScoresFake, ViewScoresCount,
     Count
 };
 

@@ -37,7 +37,7 @@ TEST_CASE("metric catalogue: unique keys, known tabs, every tab series is a cata
         CAPTURE(m.key);
         CHECK(keys.insert(m.key).second);
         CHECK((std::string(m.tab).empty() || isTabKey(m.tab)));
-        CHECK((std::string(m.run_kind) == "toy" || std::string(m.run_kind) == "dirac"));
+        CHECK((std::string(m.run_kind) == "toy" || std::string(m.run_kind) == "dirac" || std::string(m.run_kind) == "image"));
         CHECK(std::string(m.label_key) == std::string("metric.") + m.key);
         CHECK(findMetric(m.key) == &m);
     }
