@@ -77,6 +77,23 @@ torch::Tensor DcganGeneratorImpl::forward(const torch::Tensor& z) {
     return body_->forward(torch::relu(h));
 }
 
+torch::Tensor DcganGeneratorImpl::sample(const torch::Tensor& z) {
+    auto batchNorm = [](const torch::Tensor& x, const nn::BatchNorm2dImpl& bn) {
+        return torch::batch_norm(x, bn.weight, bn.bias, {}, {}, /*training=*/true, 0.0, bn.options.eps(), false);
+    };
+    torch::Tensor h = project_->forward(z).view({z.size(0), 2 * options_.width, kBase, kBase});
+    if (project_norm_) h = batchNorm(h, *project_norm_);
+    h = torch::relu(h);
+    for (auto& layer : *body_) {
+        if (const auto* bn = layer.ptr()->as<nn::BatchNorm2dImpl>()) {
+            h = batchNorm(h, *bn);
+        } else {
+            h = layer.forward(h);
+        }
+    }
+    return h;
+}
+
 void DcganGeneratorImpl::initialize(at::Generator& gen) { initializeParameters(*this, gen); }
 
 DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganOptions& options) : options_(options) {

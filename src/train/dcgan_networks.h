@@ -41,6 +41,9 @@ public:
     explicit DcganGeneratorImpl(const DcganOptions& options);
     // The images of a batch of z (batch norm uses the batch's statistics in training mode).
     torch::Tensor forward(const torch::Tensor& z);
+    // The same with batch norm on the batch's own statistics, leaving the running statistics untouched
+    // (pictures and metrics: as G is trained, and without side effects on its state).
+    torch::Tensor sample(const torch::Tensor& z);
     // Draws every weight from N(0, 0.02) (batch-norm scales from N(1, 0.02)) with `gen`; biases 0.
     void initialize(at::Generator& gen);
     const DcganOptions& options() const { return options_; }

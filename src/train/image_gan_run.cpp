@@ -113,19 +113,12 @@ torch::Tensor ImageGanRun::sampleReal(int64_t n, at::Generator& gen) const {
 
 torch::Tensor ImageGanRun::generate(int64_t n, at::Generator& gen) {
     torch::NoGradGuard no_grad;
-    const torch::Tensor z = torch::randn({n, options().latent_dim}, gen);
-    g_->eval();
-    torch::Tensor out = g_->forward(z);
-    g_->train();
-    return out;
+    return g_->sample(torch::randn({n, options().latent_dim}, gen));
 }
 
 torch::Tensor ImageGanRun::fixedSamples() {
     torch::NoGradGuard no_grad;
-    g_->eval();
-    torch::Tensor out = g_->forward(fixed_z_);
-    g_->train();
-    return out;
+    return g_->sample(fixed_z_);
 }
 
 bool ImageGanRun::checkLoss(const torch::Tensor& loss, const char* which) {

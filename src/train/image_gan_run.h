@@ -59,7 +59,8 @@ public:
 
     // The image-GAN options of spec() (an ImageGanRun always holds an ImageGanSpec).
     const ImageGanSpec& options() const { return std::get<ImageGanSpec>(spec_.options); }
-    // n generated images (n x 1 x 28 x 28 in [-1, 1], detached) from z drawn with `gen`, G in eval mode.
+    // n generated images (n x 1 x 28 x 28 in [-1, 1], detached) from z drawn with `gen` (batch norm on their own
+    // statistics, as in training; G's running statistics are not touched).
     torch::Tensor generate(int64_t n, at::Generator& gen);
     // n real training images in [-1, 1] drawn with `gen`.
     torch::Tensor sampleReal(int64_t n, at::Generator& gen) const;
