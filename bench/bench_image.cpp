@@ -27,6 +27,7 @@ RunSpec imageRun(Objective objective, Lipschitz lipschitz) {
     ImageGanSpec& image = spec.options.emplace<ImageGanSpec>();
     image.objective = objective;
     image.lipschitz = lipschitz;
+    image.upsample = Upsample::NearestConv;  // as scenes/fashion-gan.toml
     if (lipschitz == Lipschitz::GradientPenalty) {
         image.g_opt.beta1 = image.d_opt.beta1 = 0.0;
         image.g_opt.beta2 = image.d_opt.beta2 = 0.9;

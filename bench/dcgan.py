@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """dcgan.py — the Python peer of ganarium-bench's image GAN: the default image
-model in plain PyTorch (G: Linear z=64 -> 64x7x7 + BN + ReLU, ConvT 64->32
-(k4 s2 p1) + BN + ReLU, ConvT 32->1 (k4 s2 p1) + tanh; D: Conv 1->32 (k4 s2
+model in plain PyTorch (G: Linear z=64 -> 64x7x7 + BN + ReLU, nearest x2 +
+Conv 64->32 (k3 p1) + BN + ReLU, nearest x2 + Conv 32->1 (k3 p1) + tanh; D: Conv 1->32 (k4 s2
 p1) + LeakyReLU 0.2, Conv 32->64 (k4 s2 p1) + LeakyReLU, Linear -> 1; batch
 64; Adam 2e-4), one D step then one G step per iteration, on random 28x28
 images (the speed does not depend on their content), timed on one thread for
@@ -42,8 +42,9 @@ class Generator(nn.Module):
         self.project = nn.Linear(LATENT, 2 * WIDTH * 7 * 7)
         self.project_norm = nn.BatchNorm2d(2 * WIDTH)
         self.body = nn.Sequential(
-            nn.ConvTranspose2d(2 * WIDTH, WIDTH, 4, 2, 1), nn.BatchNorm2d(WIDTH), nn.ReLU(),
-            nn.ConvTranspose2d(WIDTH, 1, 4, 2, 1), nn.Tanh())
+            nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(2 * WIDTH, WIDTH, 3, 1, 1),
+            nn.BatchNorm2d(WIDTH), nn.ReLU(),
+            nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(WIDTH, 1, 3, 1, 1), nn.Tanh())
 
     def forward(self, z):
         h = self.project(z).view(z.shape[0], 2 * WIDTH, 7, 7)
