@@ -12,6 +12,7 @@
 #include "train/objectives.h"
 #include "train/regularizers.h"
 #include "train/seeds.h"
+#include "train/snapshot_builder.h"
 
 namespace ganarium {
 
@@ -259,6 +260,21 @@ RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
     if (!(hi > lo)) hi = lo + 1.0;
     out.parts.push_back({quantity_names::kScoresReal, scoreHistogram(real, lo, hi)});
     out.parts.push_back({quantity_names::kScoresFake, scoreHistogram(fake, lo, hi)});
+    // D's weights for the weights panel, as toy runs publish them (clipping: over +-1.1 c, so +-c shows).
+    std::vector<float> weights;
+    for (const auto& p : d_->parameters()) {
+        const std::vector<float> v = toVector(p.detach());
+        weights.insert(weights.end(), v.begin(), v.end());
+    }
+    double range = 1e-3;
+    if (options().lipschitz == Lipschitz::WeightClip) {
+        range = 1.1 * options().clip;
+    } else {
+        for (float v : weights) {
+            if (std::isfinite(v)) range = std::max(range, static_cast<double>(std::fabs(v)));
+        }
+    }
+    out.parts.push_back({quantity_names::kWeights, makeHistogram(weights, -range, range, kHistogramBins)});
     return out;
 }
 

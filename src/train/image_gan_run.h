@@ -4,7 +4,8 @@
 // spectral norm inside D) and Adam. Runs of one scene with the same seed and
 // batch see the same batches and z, and start from the same weights where
 // their architectures match. Its snapshot holds an 8x8 grid of G on fixed z,
-// the real grid, and histograms of D's scores on real and generated images.
+// the real grid, histograms of D's scores on real and generated images, and
+// D's weight histogram (the weights panel).
 #pragma once
 
 #include <torch/torch.h>

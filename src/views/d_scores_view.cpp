@@ -62,7 +62,7 @@ void DScoresView::draw(const Snapshot& snapshot, int run_index, const ViewLayers
     drawBars(dl, area_, *fake, palette::fake());
     dl->PopClipRect();
     // About one tick number per 4.5 font heights, so narrow panels do not crowd them.
-    const int x_ticks = std::clamp(static_cast<int>(area_.width() / (F * 4.5f)), 2, 6);
+    const int x_ticks = std::clamp(static_cast<int>(area_.width() / (F * 4.5f)), 3, 6);
     drawAxis(dl, area_, {AxisSide::Bottom, real->lo, real->hi, axis_title, true, true, 0, x_ticks}, F);
     drawAxis(dl, area_, {AxisSide::Left, 0, y_hi, style.labels.scores_count, true, true, 0, 4}, F);
     if (style.show_legend) {

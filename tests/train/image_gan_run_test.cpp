@@ -116,6 +116,10 @@ TEST_CASE("a short seeded image run separates D's scores and changes the sample 
     CHECK(scores->lo == 0.0);
     CHECK(scores->hi == 1.0);
     REQUIRE(findQuantity<Histogram>(before.parts, quantity_names::kScoresReal) != nullptr);
+    const Histogram* weights = findQuantity<Histogram>(before.parts, quantity_names::kWeights);
+    REQUIRE(weights != nullptr);
+    CHECK(std::accumulate(weights->counts.begin(), weights->counts.end(), 0.0) ==
+          static_cast<double>(flatState(*run.critic()).numel()));  // D has no buffers: every weight counted once
 
     for (int i = 0; i < 40; ++i) run.iterate(nullptr);
     run.evaluate(MetricContext{});
