@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "bench_classifier.h"
+#include "bench_image.h"
+#include "core/omp_environment.h"
 #include "bench_report.h"
 #include "bench_metric_publish.h"
 #include "bench_setup.h"
@@ -165,6 +167,11 @@ int runBench(int argc, char** argv) {
     printHeader(options);
     BenchReport report;
     report.header();
+    if (options.image_only) {
+        imageGanBench(options, report);
+        report.summary();
+        return 0;
+    }
     Figure non_saturating, wgan_gp;
     objectiveSpeeds(options, report, non_saturating, wgan_gp);
     multiRunScaling(options, report);
@@ -172,6 +179,7 @@ int runBench(int argc, char** argv) {
     metricAndSnapshotCosts(options, report);
     pythonComparison(options, report, non_saturating, wgan_gp);
     if (options.classifier) classifierCosts(options, report);
+    imageGanBench(options, report);
     report.summary();
     return 0;
 }
@@ -181,6 +189,7 @@ int runBench(int argc, char** argv) {
 }  // namespace ganarium::bench
 
 int main(int argc, char** argv) {
+    ganarium::ensurePassiveOpenMpWait(argv);
     ganarium::bench::ensureSingleThreadedBlas(argv);
     try {
         return ganarium::bench::runBench(argc, argv);

@@ -117,18 +117,21 @@ bool parseBenchOptions(int argc, char** argv, BenchOptions& options) {
             options.python = false;
         } else if (arg == "--classifier") {
             options.classifier = true;
+        } else if (arg == "--image-only") {
+            options.image_only = true;
         } else if (arg == "--help" || arg == "-h") {
-            std::cout << "usage: ganarium-bench [--quick] [--steps N] [--repeats R] [--no-python] [--classifier]\n"
+            std::cout << "usage: ganarium-bench [--quick] [--steps N] [--repeats R] [--no-python] [--classifier] [--image-only]\n"
                          "Measures training speed of the toy GAN per objective, multi-run scaling, the tiny model,\n"
                          "metric and snapshot costs, and compares with the same model in PyTorch (bench/toy_gan.py).\n"
                          "  --quick       few steps: a smoke test, figures are rough\n"
                          "  --steps N     timed iterations per repeat (default 300)\n"
                          "  --repeats R   repeats per figure; the median is reported (default 3)\n"
                          "  --no-python   skip the Python comparison\n"
-                         "  --classifier  also time the image metrics (trains the classifier into the cache on first use)\n";
+                         "  --classifier  also time the image metrics (trains the classifier into the cache on first use)\n"
+                         "  --image-only  only the image GAN (DCGAN on Fashion-MNIST) figures\n";
             return false;
         } else {
-            throw UserError("unknown option '" + arg + "' (valid: --quick, --steps N, --repeats R, --no-python, --classifier, --help)");
+            throw UserError("unknown option '" + arg + "' (valid: --quick, --steps N, --repeats R, --no-python, --classifier, --image-only, --help)");
         }
     }
     return true;

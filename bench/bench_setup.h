@@ -46,6 +46,7 @@ struct BenchOptions {
     bool python = true;      // run the Python comparison
     bool quick = false;
     bool classifier = false; // also time the image metrics (trains the classifier on first use)
+    bool image_only = false; // only the image-GAN figures (bench_image.h)
 };
 
 // Parses --quick, --steps N, --repeats R, --no-python, --classifier, --help. Throws UserError on a bad option.

@@ -17,7 +17,10 @@ bool checkOneScene(const std::string& argument) {
     try {
         const SceneSpec scene = loadSceneArgument(argument);
         std::cout << "OK  " << shown << "  (" << scene.runs.size() << (scene.runs.size() == 1 ? " run, " : " runs, ")
-                  << (sceneUsesData(scene) ? familyName(scene.data.family) : "Dirac-GAN, no data") << ")\n";
+                  << (sceneUsesData(scene) ? familyName(scene.data.family)
+                      : imageOf(scene.runs.front()) ? "Fashion-MNIST, no [data]"
+                                                    : "Dirac-GAN, no data")
+                  << ")\n";
         return true;
     } catch (const SceneError& e) {
         std::cout.flush();

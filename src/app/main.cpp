@@ -3,9 +3,11 @@
 #include <string>
 
 #include "app/commands.h"
+#include "core/omp_environment.h"
 
 int main(int argc, char** argv) {
     using namespace ganarium;
+    ensurePassiveOpenMpWait(argv);  // before anything else: OpenMP read its settings when LibTorch was loaded
     const std::string first = argc > 1 ? argv[1] : "";
     if (first == "--help" || first == "-h" || first == "help") return runHelpCommand();
     if (first == "--version" || first == "version") return runVersionCommand();

@@ -76,9 +76,10 @@ std::string formatMetricsTable(const std::vector<RunSnapshot>& runs) {
         const bool defined = std::any_of(runs.begin(), runs.end(),
                                          [&](const RunSnapshot& r) { return std::isfinite(latestMetric(r, c)); });
         const MetricInfo* info = findMetric(c);
-        const bool dirac_column = info && std::string_view(info->run_kind) == "dirac";
-        // Toy columns whenever a toy run is there (a dash says "undefined for this run"); the others when defined.
-        const bool shown = dirac_column || isModeColumn(c) ? defined : toy;
+        const bool own_column = info && std::string_view(info->run_kind) != "toy";
+        // Toy columns whenever a toy run is there (a dash says "undefined for this run") or another kind records
+        // them (image runs: losses); the others when defined.
+        const bool shown = own_column || isModeColumn(c) ? defined : toy || defined;
         if (shown) columns.push_back(c);
     }
 

@@ -18,6 +18,7 @@ constexpr double kEvaluationRows = 8192;        // D on the view grid (4096-row 
 constexpr double kAllocatorSlack = 1.5;         // fragmentation and temporaries not counted below
 constexpr double kLibTorchWorkingSet = 100e6;   // the library itself, per process
 constexpr double kDiracRunBytes = 1e6;          // two numbers, a trajectory and a small field
+constexpr double kImageRunBytes = 150e6;        // Fashion-MNIST bytes (47 MB) and a small DCGAN's activations
 
 // Weights of an MLP in -> hidden... -> out (biases included).
 double parameterCount(int in, const std::vector<int>& hidden, int out) {
@@ -60,7 +61,7 @@ std::string widthsText(const std::vector<int>& hidden) {
 
 double estimateRunBytes(const RunSpec& spec, int data_dim) {
     const ToyGanSpec* toy = toyOf(spec);
-    if (!toy) return kDiracRunBytes;
+    if (!toy) return imageOf(spec) ? kImageRunBytes : kDiracRunBytes;
     const ToyGanSpec& run = *toy;
     const double batch = run.batch;
     const double g_weights = parameterCount(run.latent_dim, run.g_net.hidden, data_dim);

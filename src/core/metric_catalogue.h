@@ -17,7 +17,7 @@ struct MetricInfo {
     const char* key;        // metric key in the metric log, the JSON and the CSV
     const char* label_key;  // translation key of its label (ui/i18n.cpp, metricLabel)
     const char* tab;        // key of the curves tab that draws it ("" when none does)
-    const char* run_kind;   // run kind that records it ("toy", "dirac", "image")
+    const char* run_kind;   // run kind that records it ("toy", "dirac", "image"; image runs also record loss_d, loss_g, g_grad_norm)
     bool log_scale;         // its curve defaults to a log y axis
     bool in_table;          // a column of the final table of `ganarium train`
     const char* anchor;     // `<a id="...">` of its definition in docs/metrics.md
@@ -64,6 +64,8 @@ inline constexpr MetricInfo kMetricCatalogue[] = {
     {"classes_covered",   "metric.classes_covered",    "",                 "image", false, false, "classes_covered"},
     {"class_rkl",         "metric.class_rkl",          "",                 "image", false, false, "class_rkl"},
     {"nn_ratio",          "metric.nn_ratio",           "",                 "image", false, false, "nn_ratio"},
+    {"d_score_real",      "metric.d_score_real",       "d_scores",         "image", false, true,  "d_score_real"},
+    {"d_score_fake",      "metric.d_score_fake",       "d_scores",         "image", false, true,  "d_score_fake"},
 };
 
 // In the order of the panel's tabs and of the scene file's `curves` names (new tabs go last).
@@ -79,6 +81,7 @@ inline constexpr CurvesTab kCurvesTabs[] = {
     {"distance",         "curves.distance",     "distance",         nullptr, nullptr,     nullptr,       false, true},
     {"d_weight_max_abs", "curves.d_weight_max_abs", "d_weight_max_abs", nullptr, nullptr, nullptr,       false, true},
     {"gp_norm",          "curves.gp_norm",      "gp_norm_mean",     nullptr, nullptr,     "gp_norm_std", false, true, true},
+    {"d_scores",         "curves.d_scores",     "d_score_real",     nullptr, "d_score_fake", nullptr,    false, false, true},
 };
 
 inline constexpr std::size_t kMetricCount = sizeof(kMetricCatalogue) / sizeof(kMetricCatalogue[0]);

@@ -87,10 +87,19 @@ struct ScalarSamples {
     std::vector<float> values;
 };
 
+// rows x cols grey images of side x side pixels, brightness in [0, 1]; tile (r, c) starts at
+// pixels[(r * cols + c) * side * side] and is row-major, top row first.
+struct ImageGrid {
+    int rows = 0, cols = 0, side = 0;
+    std::vector<float> pixels;
+};
+
 // One named quantity of a run.
 struct Quantity {
     std::string name;
-    std::variant<PointSet, Segments, PointGrid, ModeMarkers, VectorField, Trajectory, ScalarSamples, FieldGrid, Histogram> data;
+    std::variant<PointSet, Segments, PointGrid, ModeMarkers, VectorField, Trajectory, ScalarSamples, FieldGrid, Histogram,
+                 ImageGrid>
+        data;
 };
 
 // The quantity named `name` holding a T, or null.
@@ -137,6 +146,11 @@ inline const char* const kTrajectory = "trajectory";        // Trajectory of (th
 inline const char* const kEquilibrium = "equilibrium";      // PointSet
 inline const char* const kStart = "start";                  // PointSet
 inline const char* const kGeneratorScores = "d_of_gz";      // ScalarSamples: D(G(z)) of the display batch
+// The image GAN's picture.
+inline const char* const kImageSamples = "image_samples";   // ImageGrid: G of the run's fixed z (8x8)
+inline const char* const kImageReal = "image_real";         // ImageGrid: real training images (8x8)
+inline const char* const kScoresReal = "d_scores_real";     // Histogram: D's displayed score on real images
+inline const char* const kScoresFake = "d_scores_fake";     // Histogram: the same on generated images (same bins)
 // The toy GAN's picture (dimension 1 or 2 = the data's).
 inline const char* const kReal = "real";                    // PointSet: real samples drawn for display
 inline const char* const kFake = "fake";                    // PointSet: generated samples G(z) of the display batch

@@ -144,12 +144,19 @@ void checkDistribution(const DataSpec& data, const std::string& where) {
 }
 
 // True when the text has [[run]] tables and every one says kind = "dirac" (such scenes need no [data]).
-bool onlyDiracRuns(const toml::table& root) {
+// True when every [[run]] is of a kind that brings its own data (Dirac-GAN, image GAN): its own `kind`, else
+// [defaults]' kind, else a toy GAN.
+bool noRunNeedsData(const toml::table& root) {
     const toml::array* runs = root.get("run") ? root.get("run")->as_array() : nullptr;
     if (!runs || runs->empty()) return false;
+    const toml::table* defaults = root.get("defaults") ? root.get("defaults")->as_table() : nullptr;
+    const toml::value<std::string>* default_kind = defaults ? defaults->get_as<std::string>("kind") : nullptr;
     for (const toml::node& node : *runs) {
         const toml::table* t = node.as_table();
-        if (!t || t->get_as<std::string>("kind") == nullptr || **t->get_as<std::string>("kind") != "dirac") return false;
+        if (!t) return false;
+        const toml::value<std::string>* kind = t->get_as<std::string>("kind");
+        if (!kind) kind = default_kind;
+        if (!kind || **kind == "toy") return false;
     }
     return true;
 }
@@ -180,10 +187,10 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
     const toml::table* data = root[toml::path("data")].as_table();
     const toml::array* run_tables = root.get("run") ? root.get("run")->as_array() : nullptr;
     const toml::node* first_run = run_tables && !run_tables->empty() ? run_tables->get(0) : nullptr;
-    if (!data && !onlyDiracRuns(root))
+    if (!data && !noRunNeedsData(root))
         throw SceneError(locate(name, first_run, 1) + "missing [data] table" +
                          (first_run ? " before this [[run]]" : " (none in the whole file)") +
-                         ": add e.g. `[data]` with `family = \"ring\"` (only scenes of Dirac-GAN runs need none)");
+                         ": add e.g. `[data]` with `family = \"ring\"` (only scenes of Dirac-GAN and image GAN runs need none)");
     if (data) scene.data = detail::parseDataTable(TableReader(*data, "[data]", name), base_dir, options);
     const bool is1d = familyDimension(scene.data.family) == 1;
     if (const toml::table* t = root[toml::path("scene")].as_table()) parseSceneTable(TableReader(*t, "[scene]", name), scene, is1d);

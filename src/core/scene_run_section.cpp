@@ -22,6 +22,13 @@ std::vector<std::string> diracRunKeys() {
             "clip",      "gp_lambda", "gp_target", "r1_gamma",  "noise_std", "consensus_gamma", "start"};
 }
 
+std::vector<std::string> imageRunKeys() {
+    return {"name",      "name_zh",  "kind",     "objective", "lipschitz",  "clip",     "gp_lambda", "gp_one_sided",
+            "r1_gamma",  "k_d",      "k_g",       "batch",      "latent_dim", "width",   "depth",
+            "batch_norm", "upsample", "g_lr",     "d_lr",       "beta1",    "beta2",     "g_beta1",
+            "d_beta1",   "g_beta2",  "d_beta2",   "classes",    "subset"};
+}
+
 namespace {
 
 const Range kLr{0, 10, true, false, "> 0 (and at most 10)"};
@@ -122,6 +129,38 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     readShared("momentum", run.g_opt.momentum, run.d_opt.momentum, unit);
     readShared("rms_alpha", run.g_opt.alpha, run.d_opt.alpha, unit);
     r.readBool("fixed_generator", run.fixed_generator);
+}
+
+// The image GAN's keys: the toy GAN's objective, regularizer and Adam keys plus the networks and data subset.
+void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
+    r.rejectUnknown(imageRunKeys());
+    readRunNames(r, spec);
+    int choice = 0;
+    if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
+    if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
+    if (r.readChoice("upsample", upsampleNames(), choice)) run.upsample = static_cast<Upsample>(choice);
+    r.readNumber("clip", run.clip, Range{0, 100, true, false, "> 0 (and at most 100)"});
+    r.readNumber("gp_lambda", run.gp_lambda, kPenaltyWeight);
+    r.readBool("gp_one_sided", run.gp_one_sided);
+    r.readNumber("r1_gamma", run.r1_gamma, kPenaltyWeight);
+    r.readInt("k_d", run.k_d, Range{1, 100, false, false, "1..100"});
+    r.readInt("k_g", run.k_g, Range{1, 100, false, false, "1..100"});
+    r.readInt("batch", run.batch, Range{1, 1024, false, false, "1..1024"});
+    r.readInt("latent_dim", run.latent_dim, Range{1, 256, false, false, "1..256"});
+    r.readInt("width", run.width, Range{1, 512, false, false, "1..512 channels"});
+    r.readInt("depth", run.depth, Range{2, 4, false, false, "2..4 conv layers"});
+    r.readBool("batch_norm", run.batch_norm);
+    r.readNumber("g_lr", run.g_opt.lr, kLr);
+    r.readNumber("d_lr", run.d_opt.lr, kLr);
+    auto unit = [&](const std::string& key, double& out) { return r.readNumber(key, out, kUnit); };
+    readShared("beta1", run.g_opt.beta1, run.d_opt.beta1, unit);
+    readShared("beta2", run.g_opt.beta2, run.d_opt.beta2, unit);
+    std::vector<int> classes;
+    if (r.readInts("classes", classes, Range{0, 9, false, false, "Fashion-MNIST labels 0..9"})) {
+        if (classes.empty()) r.fail("classes", "expected at least one label 0..9 (leave the key out for all ten)");
+        run.classes = classes;
+    }
+    r.readInt("subset", run.subset, Range{0, 60000, false, false, "0..60000 images (0: all)"});
 }
 
 }  // namespace

@@ -24,6 +24,9 @@ std::vector<std::string> runKeys();
 // Every key a [[run]] table of kind "dirac" may hold.
 std::vector<std::string> diracRunKeys();
 
+// Every key a [[run]] table of kind "image_gan" may hold.
+std::vector<std::string> imageRunKeys();
+
 // Applies the run keys present in the table onto `run`: `kind` first (a new kind starts from its
 // defaults), then that kind's keys; keys of another kind are refused (fixed_data excluded).
 void applyRunKeys(const TableReader& reader, RunSpec& run);

@@ -112,16 +112,27 @@ std::string toyLabel(const ToyGanSpec& run) {
     return label;
 }
 
+// The label of an image GAN: the toy label of the same objective, constraint and R1.
+std::string imageLabel(const ImageGanSpec& image) {
+    ToyGanSpec same;
+    same.objective = image.objective;
+    same.lipschitz = image.lipschitz;
+    same.r1_gamma = image.r1_gamma;
+    return toyLabel(same);
+}
+
 }  // namespace
 
 std::string runLabel(const RunSpec& run) {
     if (const DiracGanSpec* dirac = diracOf(run)) return diracLabel(*dirac);
+    if (const ImageGanSpec* image = imageOf(run)) return "DCGAN, " + imageLabel(*image);
     return toyLabel(std::get<ToyGanSpec>(run.options));
 }
 
 RunOptions defaultOptions(RunKind kind) {
     switch (kind) {
         case RunKind::DiracGan: return DiracGanSpec{};
+        case RunKind::ImageGan: return ImageGanSpec{};
         case RunKind::ToyGan: break;
     }
     return ToyGanSpec{};
@@ -169,6 +180,14 @@ bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
            (!a.fixed_generator || a.fixed_data == b.fixed_data);
 }
 
+bool operator==(const ImageGanSpec& a, const ImageGanSpec& b) {
+    return a.objective == b.objective && a.lipschitz == b.lipschitz && a.clip == b.clip &&
+           a.gp_lambda == b.gp_lambda && a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma &&
+           a.k_d == b.k_d && a.k_g == b.k_g && a.batch == b.batch && a.latent_dim == b.latent_dim &&
+           a.width == b.width && a.depth == b.depth && a.batch_norm == b.batch_norm && a.upsample == b.upsample &&
+           a.g_opt == b.g_opt && a.d_opt == b.d_opt && a.classes == b.classes && a.subset == b.subset;
+}
+
 bool operator==(const RunSpec& a, const RunSpec& b) {
     return a.name == b.name && a.name_zh == b.name_zh && a.options == b.options;
 }
@@ -184,13 +203,16 @@ bool operator==(const SceneSpec& a, const SceneSpec& b) {
 namespace {
 // In PlotMetric order (views/plots_view.h): the curves tabs, from the one metric catalogue (kCurvesTabs is constant-initialised).
 const std::vector<std::string> kCurveNames = curvesTabKeys();
-const std::vector<std::string> kRunKindNames = {"toy", "dirac"};
+const std::vector<std::string> kRunKindNames = {"toy", "dirac", "image_gan"};
+const std::vector<std::string> kUpsampleNames = {"transposed", "nearest"};
 static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::ToyGan), RunOptions>, ToyGanSpec>);
 static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::DiracGan), RunOptions>, DiracGanSpec>);
-static_assert(std::variant_size_v<RunOptions> == 2, "a new run kind needs a name in kRunKindNames");
+static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::ImageGan), RunOptions>, ImageGanSpec>);
+static_assert(std::variant_size_v<RunOptions> == 3, "a new run kind needs a name in kRunKindNames");
 }  // namespace
 
 const std::vector<std::string>& runKindNames() { return kRunKindNames; }
+const std::vector<std::string>& upsampleNames() { return kUpsampleNames; }
 
 bool sceneUsesData(const SceneSpec& scene) {
     for (const RunSpec& run : scene.runs) {

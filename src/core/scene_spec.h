@@ -80,6 +80,7 @@ struct OptimSpec {
 enum class RunKind {
     ToyGan,     // two MLPs on the scene's 1D/2D data (ToyGanSpec)
     DiracGan,   // the two-parameter Dirac-GAN (DiracGanSpec); ignores the scene's data
+    ImageGan,   // a DCGAN pair on Fashion-MNIST images (ImageGanSpec); ignores the scene's data
 };
 
 // A toy GAN's options: a generator/discriminator MLP pair trained with one objective.
@@ -100,8 +101,32 @@ struct ToyGanSpec {
     DataSpec fixed_data;
 };
 
+// How an image generator doubles its resolution.
+enum class Upsample { TransposedConv, NearestConv };
+
+// An image GAN's options: DCGAN-style convolutional G and D on Fashion-MNIST (28x28, one channel).
+// The objective and regularizer keys are the toy GAN's; the optimizers are always Adam.
+struct ImageGanSpec {
+    Objective objective = Objective::NonSaturating;
+    Lipschitz lipschitz = Lipschitz::None;
+    double clip = 0.01;                 // WeightClip: clamp D weights to [-clip, clip]
+    double gp_lambda = 10.0;            // GradientPenalty weight
+    bool gp_one_sided = false;          // penalise only norms above 1
+    double r1_gamma = 0.0;              // R1 penalty on real images (0 = off)
+    int k_d = 1, k_g = 1;               // D steps and G steps per iteration
+    int batch = 64;
+    int latent_dim = 64;                // 1..256, z ~ N(0, I)
+    int width = 32;                     // channels of the 14x14 layers (the 7x7 layers have twice as many)
+    int depth = 2;                      // conv layers per network: 2 resolution steps, plus depth-2 at 7x7 (2..4)
+    bool batch_norm = true;             // batch norm in G (D never has it: the per-sample penalties need it so)
+    Upsample upsample = Upsample::TransposedConv;
+    OptimSpec g_opt{OptimizerKind::Adam, 2e-4, 0.5, 0.999}, d_opt{OptimizerKind::Adam, 2e-4, 0.5, 0.999};
+    std::vector<int> classes;           // Fashion-MNIST labels trained on (empty: all ten)
+    int subset = 0;                     // the first this many training images of those classes (0: all)
+};
+
 // The kind-specific options of a run: one plain struct per RunKind, in RunKind order.
-using RunOptions = std::variant<ToyGanSpec, DiracGanSpec>;
+using RunOptions = std::variant<ToyGanSpec, DiracGanSpec, ImageGanSpec>;
 
 // One run: its panel title and the options of its kind. `name` sits beside the
 // variant because every kind has one (the scene file's `name` key, the panel title).
@@ -119,6 +144,9 @@ inline ToyGanSpec* toyOf(RunSpec& run) { return std::get_if<ToyGanSpec>(&run.opt
 // The Dirac-GAN options of `run`, or nullptr for another kind.
 inline const DiracGanSpec* diracOf(const RunSpec& run) { return std::get_if<DiracGanSpec>(&run.options); }
 inline DiracGanSpec* diracOf(RunSpec& run) { return std::get_if<DiracGanSpec>(&run.options); }
+// The image-GAN options of `run`, or nullptr for another kind.
+inline const ImageGanSpec* imageOf(const RunSpec& run) { return std::get_if<ImageGanSpec>(&run.options); }
+inline ImageGanSpec* imageOf(RunSpec& run) { return std::get_if<ImageGanSpec>(&run.options); }
 // Default options of `kind` (used when a scene file switches a run's kind).
 RunOptions defaultOptions(RunKind kind);
 
@@ -145,7 +173,7 @@ struct SceneSpec {
 // Scene-file names of the curves panel's tabs, in tab order, for [scene] curves.
 const std::vector<std::string>& curveNames();
 
-// Scene-file spellings of the run kinds ("toy", "dirac"), in declaration order.
+// Scene-file spellings of the run kinds ("toy", "dirac", "image_gan"), in declaration order.
 const std::vector<std::string>& runKindNames();
 // True when at least one run of `scene` trains on the scene's data (a toy GAN).
 bool sceneUsesData(const SceneSpec& scene);
@@ -160,6 +188,8 @@ const char* lipschitzName(Lipschitz lipschitz);
 const char* activationName(Activation activation);
 const char* optimizerName(OptimizerKind kind);
 const char* latentName(LatentKind kind);
+// Scene-file spellings of the image upsampling modes ("transposed", "nearest"), in declaration order.
+const std::vector<std::string>& upsampleNames();
 
 // Short label for a panel title, e.g. "WGAN-GP", "Non-saturating GAN".
 std::string runLabel(const RunSpec& run);
@@ -188,6 +218,7 @@ bool operator==(const DataSpec& a, const DataSpec& b);
 bool operator==(const NetSpec& a, const NetSpec& b);
 bool operator==(const OptimSpec& a, const OptimSpec& b);
 bool operator==(const ToyGanSpec& a, const ToyGanSpec& b);
+bool operator==(const ImageGanSpec& a, const ImageGanSpec& b);
 bool operator==(const RunSpec& a, const RunSpec& b);
 bool operator==(const SceneSpec& a, const SceneSpec& b);
 inline bool operator!=(const SceneSpec& a, const SceneSpec& b) { return !(a == b); }

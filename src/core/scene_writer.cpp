@@ -80,6 +80,25 @@ void writeKind(std::ostringstream& out, const DiracGanSpec& d) {
     out << "start = " << numbers({d.theta0, d.psi0}) << "\n";
 }
 
+// The image GAN's keys.
+void writeKind(std::ostringstream& out, const ImageGanSpec& r) {
+    out << "kind = \"image_gan\"\n";
+    out << "objective = " << quote(objectiveName(r.objective)) << "\n";
+    out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
+    out << "clip = " << formatNumber(r.clip) << "\ngp_lambda = " << formatNumber(r.gp_lambda) << "\n";
+    out << "gp_one_sided = " << (r.gp_one_sided ? "true" : "false") << "\n";
+    out << "r1_gamma = " << formatNumber(r.r1_gamma) << "\n";
+    out << "k_d = " << r.k_d << "\nk_g = " << r.k_g << "\nbatch = " << r.batch << "\n";
+    out << "latent_dim = " << r.latent_dim << "\nwidth = " << r.width << "\ndepth = " << r.depth << "\n";
+    out << "batch_norm = " << (r.batch_norm ? "true" : "false") << "\n";
+    out << "upsample = " << quote(upsampleNames()[static_cast<size_t>(r.upsample)]) << "\n";
+    out << "g_lr = " << formatNumber(r.g_opt.lr) << "\nd_lr = " << formatNumber(r.d_opt.lr) << "\n";
+    shared(out, "beta1", formatNumber(r.g_opt.beta1), formatNumber(r.d_opt.beta1));
+    shared(out, "beta2", formatNumber(r.g_opt.beta2), formatNumber(r.d_opt.beta2));
+    if (!r.classes.empty()) out << "classes = " << ints(r.classes) << "\n";
+    if (r.subset > 0) out << "subset = " << r.subset << "\n";
+}
+
 // The toy GAN's keys (and its [run.fixed_data] table).
 void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
     out << "objective = " << quote(objectiveName(r.objective)) << "\n";

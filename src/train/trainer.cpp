@@ -51,6 +51,14 @@ void validateRun(const RunSpec& spec, int dim, const std::string& where) {
         if (!std::isfinite(d.theta0) || !std::isfinite(d.psi0)) throw UserError(where + "the start point must be finite.");
         return;
     }
+    if (const ImageGanSpec* image = imageOf(spec)) {
+        if (image->latent_dim < 1 || image->latent_dim > 256) throw UserError(where + "latent_dim must be between 1 and 256.");
+        if (image->batch < 1 || image->batch > 1024) throw UserError(where + "batch must be between 1 and 1024.");
+        if (image->k_d < 1 || image->k_g < 1) throw UserError(where + "k_d and k_g must be at least 1.");
+        if (image->width < 1 || image->width > 512) throw UserError(where + "width must be between 1 and 512.");
+        if (image->depth < 2 || image->depth > 4) throw UserError(where + "depth must be between 2 and 4.");
+        return;
+    }
     const ToyGanSpec& run = std::get<ToyGanSpec>(spec.options);
     if (run.latent_dim < 1 || run.latent_dim > 64) {
         throw UserError(where + "latent_dim must be between 1 and 64 (got " + std::to_string(run.latent_dim) + ").");

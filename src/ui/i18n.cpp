@@ -266,6 +266,12 @@ const TextRow kTexts[] = {
     {T::KeyPresenter, "F5: presenter mode (large text, high contrast)", "F5:演示模式(大字号、高对比度)"},
     {T::KeyZoom, "Ctrl + / Ctrl - / Ctrl 0: text larger / smaller / reset", "Ctrl + / Ctrl - / Ctrl 0:放大 / 缩小 / 复原文字"},
     {T::CurvesPicker, "Curve", "曲线"},
+    {T::ViewImageSamples, "generated (fixed z)", "生成图像(固定 z)"},
+    {T::ViewImageReal, "real training images", "真实训练图像"},
+    {T::ViewScoresTitle, "D's scores", "判别器得分"},
+    {T::ViewScoresReal, "on real images", "真实图像上"},
+    {T::ViewScoresFake, "on generated images", "生成图像上"},
+    {T::ViewScoresCount, "images", "图像数"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),
@@ -289,6 +295,7 @@ const MetricLabelRow kMetricLabels[] = {
     {"curves.distance", "Distance to equilibrium", "到均衡点的距离"},
     {"curves.d_weight_max_abs", "D's largest |weight|", "判别器最大权重绝对值"},
     {"curves.gp_norm", "GP gradient norm", "梯度惩罚点处的梯度范数"},
+    {"curves.d_scores", "D score: real vs generated", "判别器得分：真实与生成"},
     {"metric.loss_d", "D loss", "判别器损失"},
     {"metric.loss_g", "G loss", "生成器损失"},
     {"metric.js", "JS divergence", "JS散度"},
@@ -313,6 +320,8 @@ const MetricLabelRow kMetricLabels[] = {
     {"metric.classes_covered", "Classes covered", "覆盖的类别数"},
     {"metric.class_rkl", "Reverse KL over classes", "各类别上的反向KL"},
     {"metric.nn_ratio", "Nearest-neighbour ratio", "最近邻距离比"},
+    {"metric.d_score_real", "Mean D score on real images", "判别器对真实图像的平均得分"},
+    {"metric.d_score_fake", "Mean D score on generated images", "判别器对生成图像的平均得分"},
 };
 
 constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);

@@ -69,6 +69,8 @@ enum class TextId {
     DrawModeReplaced, Undo, SceneTitle, OpenSceneFile, Open, OpenHint,
     // presenter mode (issue 10)
     PresenterMode, PresenterHint, KeyPresenter, KeyZoom, CurvesPicker,
+    // image GAN panels (issue 9)
+    ViewImageSamples, ViewImageReal, ViewScoresTitle, ViewScoresReal, ViewScoresFake, ViewScoresCount,
     Count
 };
 

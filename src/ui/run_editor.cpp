@@ -133,6 +133,13 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run, bool advan
         changed = drawDiracControls(L, *diracOf(spec));
         ImGui::PopItemWidth();
         ImGui::TreePop();
+    } else if (open && imageOf(spec)) {
+        ImageGanSpec& image = *imageOf(spec);  // edited in the scene file; the learning rates here
+        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+        changed |= logSlider(tr(L, TextId::DLearningRate), image.d_opt.lr, 1e-6, 1e-1, "%.1e");
+        changed |= logSlider(tr(L, TextId::GLearningRate), image.g_opt.lr, 1e-6, 1e-1, "%.1e");
+        ImGui::PopItemWidth();
+        ImGui::TreePop();
     } else if (open) {
         ToyGanSpec& toy = std::get<ToyGanSpec>(spec.options);
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);

@@ -41,6 +41,12 @@ ViewLabels translatedViewLabels(Language lang) {
     l.loss_batch = tr(lang, TextId::ViewLossBatch);
     l.loss_slope = tr(lang, TextId::ViewLossSlope);
     l.chinese = lang == Language::Chinese;
+    l.image_samples = tr(lang, TextId::ViewImageSamples);
+    l.image_real = tr(lang, TextId::ViewImageReal);
+    l.scores_title = tr(lang, TextId::ViewScoresTitle);
+    l.scores_real = tr(lang, TextId::ViewScoresReal);
+    l.scores_fake = tr(lang, TextId::ViewScoresFake);
+    l.scores_count = tr(lang, TextId::ViewScoresCount);
     return l;
 }
 

@@ -16,7 +16,7 @@ namespace ganarium {
 
 // Which curves the panel shows: one value per tab of core's kCurvesTabs, in its order.
 enum class PlotMetric {
-    Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Distance, DWeightMax, GpNorm, Count
+    Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Distance, DWeightMax, GpNorm, DScores, Count
 };
 constexpr int kPlotMetricCount = static_cast<int>(PlotMetric::Count);
 static_assert(kPlotMetricCount == static_cast<int>(kCurvesTabCount), "one PlotMetric per curves tab of the catalogue");
@@ -26,7 +26,7 @@ struct PlotTexts {
     const char* metric[kPlotMetricCount] = {"True vs D's estimate", "D loss", "G loss", "JS divergence",
                                              "W1 distance", "G gradient norm", "Modes covered",
                                              "Distance to equilibrium", "D's largest |weight|",
-                                             "GP gradient norm"};
+                                             "GP gradient norm", "D score: real vs generated"};
     const char* true_divergence = "true (solid)";
     const char* d_estimate = "D's estimate (dashed)";
     // What a critic's W1 estimate means (hover tooltip of the divergence tab when a run has a critic).

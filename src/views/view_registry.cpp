@@ -1,6 +1,8 @@
 // view_registry.cpp — quantity kinds to views, and the panels of a run's cell.
 #include "views/view_registry.h"
 
+#include "views/d_scores_view.h"
+#include "views/image_grid_view.h"
 #include "views/loss_shapes_view.h"
 #include "views/phase_plane_view.h"
 #include "views/toy_parts.h"
@@ -13,6 +15,11 @@ std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& la
     std::vector<PanelSlot> panels;
     if (hasQuantityOfKind<VectorField>(run.parts)) {
         panels.push_back({PanelKind::PhasePlane, 1.0f});
+    } else if (hasQuantityOfKind<ImageGrid>(run.parts)) {
+        const bool scores = findQuantity<Histogram>(run.parts, quantity_names::kScoresFake) != nullptr;
+        panels.push_back({PanelKind::ImageGrid, scores ? 0.7f : 1.0f});
+        if (scores) panels.push_back({PanelKind::DScores, 0.3f});
+        return panels;
     } else {
         // Samples (or modes) of 1D data get the 1D view; 2D ones, and a run with none, the 2D view.
         panels.push_back({toyDataDimension(run) == 1 ? PanelKind::Data1D : PanelKind::Data2D, 1.0f});
@@ -31,6 +38,8 @@ std::unique_ptr<RunView> makePanelView(PanelKind kind, const std::string& shader
         case PanelKind::Data2D: return std::make_unique<View2D>(shader_dir);
         case PanelKind::PhasePlane: return std::make_unique<PhasePlaneView>();
         case PanelKind::LossShapes: return std::make_unique<LossShapesView>();
+        case PanelKind::ImageGrid: return std::make_unique<ImageGridView>();
+        case PanelKind::DScores: return std::make_unique<DScoresView>();
     }
     return nullptr;
 }

@@ -51,7 +51,8 @@ TEST_CASE("metric catalogue: unique keys, known tabs, every tab series is a cata
     }
     CHECK(metricKeysOfKind("dirac") == std::vector<std::string>{"theta", "psi", "distance"});
     CHECK(metricKeysOfKind("image") ==
-          std::vector<std::string>{"classifier_score", "fcd", "classes_covered", "class_rkl", "nn_ratio"});
+          std::vector<std::string>{"classifier_score", "fcd", "classes_covered", "class_rkl", "nn_ratio",
+                                   "d_score_real", "d_score_fake"});
     CHECK(findMetric("d_weight_max_abs") != nullptr);
     CHECK(findMetric("gp_norm_mean") != nullptr);
     CHECK(findMetric("gp_norm_std") != nullptr);

@@ -25,6 +25,11 @@ TEST_CASE("every shipped scene trains a few steps and snapshots") {
         CAPTURE(scene.source_path);
         for (auto& spec : scene.runs) {
             // Shrink the networks: this test is about wiring, not learning.
+            if (ImageGanSpec* image = imageOf(spec)) {
+                image->width = 4;
+                image->batch = 8;
+                image->subset = 500;
+            }
             ToyGanSpec* run = toyOf(spec);
             if (!run) continue;
             run->g_net.hidden = {16};
@@ -43,6 +48,7 @@ TEST_CASE("every shipped scene trains a few steps and snapshots") {
             CHECK(run.status == RunStatus::Running);
             // Every run publishes what its view draws: a toy GAN its D field, a Dirac-GAN its phase plane.
             if (run.kind == "dirac") CHECK(findQuantity<VectorField>(run.parts, quantity_names::kPhaseField));
+            else if (run.kind == "image_gan") CHECK(findQuantity<ImageGrid>(run.parts, quantity_names::kImageSamples));
             else CHECK_FALSE(test::part<FieldGrid>(run, quantity_names::kDiscriminator).empty());
             CHECK(run.metrics.step(0) == 0);
         }

@@ -1,0 +1,160 @@
+// dcgan_networks.cpp — the DCGAN generator and discriminator.
+#include "train/dcgan_networks.h"
+
+namespace ganarium {
+
+namespace {
+
+namespace nn = torch::nn;
+
+constexpr int kBase = kImageSide / 4;  // 7: the projected maps' side
+constexpr double kInitStd = 0.02;      // DCGAN's weight initialisation
+constexpr double kLeakySlope = 0.2;
+
+// One resolution doubling in -> out channels: a 4x4 stride-2 transposed conv, or nearest x2 then a 3x3 conv.
+void addUpsample(nn::Sequential& body, int in, int out, Upsample mode) {
+    if (mode == Upsample::TransposedConv) {
+        body->push_back(nn::ConvTranspose2d(nn::ConvTranspose2dOptions(in, out, 4).stride(2).padding(1)));
+    } else {
+        body->push_back(nn::Upsample(nn::UpsampleOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest)));
+        body->push_back(nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1)));
+    }
+}
+
+// Normal(mean, std) weights drawn with `gen`, zero biases, for every parameter named *weight / *bias.
+void initializeParameters(nn::Module& module, at::Generator& gen) {
+    torch::NoGradGuard no_grad;
+    for (auto& item : module.named_parameters()) {
+        const std::string& name = item.key();
+        torch::Tensor& p = item.value();
+        const bool norm_scale = name.find("norm") != std::string::npos || p.dim() == 1;
+        if (name.size() >= 4 && name.compare(name.size() - 4, 4, "bias") == 0) {
+            p.zero_();
+        } else if (norm_scale) {
+            p.normal_(1.0, kInitStd, gen);  // a batch-norm scale
+        } else {
+            p.normal_(0.0, kInitStd, gen);
+        }
+    }
+}
+
+}  // namespace
+
+DcganOptions dcganOptionsOf(const ImageGanSpec& spec) {
+    DcganOptions out;
+    out.latent_dim = spec.latent_dim;
+    out.width = spec.width;
+    out.depth = spec.depth;
+    out.batch_norm = spec.batch_norm;
+    out.upsample = spec.upsample;
+    out.spectral_norm = spec.lipschitz == Lipschitz::SpectralNorm;
+    return out;
+}
+
+DcganGeneratorImpl::DcganGeneratorImpl(const DcganOptions& options) : options_(options) {
+    const int wide = 2 * options.width;
+    project_ = register_module("project", nn::Linear(options.latent_dim, wide * kBase * kBase));
+    if (options.batch_norm) project_norm_ = register_module("project_norm", nn::BatchNorm2d(wide));
+    nn::Sequential body;
+    auto normAndRelu = [&](int channels) {
+        if (options.batch_norm) body->push_back(nn::BatchNorm2d(channels));
+        body->push_back(nn::ReLU());
+    };
+    for (int i = 2; i < options.depth; ++i) {
+        body->push_back(nn::Conv2d(nn::Conv2dOptions(wide, wide, 3).padding(1)));
+        normAndRelu(wide);
+    }
+    addUpsample(body, wide, options.width, options.upsample);
+    normAndRelu(options.width);
+    addUpsample(body, options.width, 1, options.upsample);
+    body->push_back(nn::Tanh());
+    body_ = register_module("body", body);
+}
+
+torch::Tensor DcganGeneratorImpl::forward(const torch::Tensor& z) {
+    torch::Tensor h = project_->forward(z).view({z.size(0), 2 * options_.width, kBase, kBase});
+    if (project_norm_) h = project_norm_->forward(h);
+    return body_->forward(torch::relu(h));
+}
+
+torch::Tensor DcganGeneratorImpl::sample(const torch::Tensor& z) {
+    auto batchNorm = [](const torch::Tensor& x, const nn::BatchNorm2dImpl& bn) {
+        return torch::batch_norm(x, bn.weight, bn.bias, {}, {}, /*training=*/true, 0.0, bn.options.eps(), false);
+    };
+    torch::Tensor h = project_->forward(z).view({z.size(0), 2 * options_.width, kBase, kBase});
+    if (project_norm_) h = batchNorm(h, *project_norm_);
+    h = torch::relu(h);
+    for (auto& layer : *body_) {
+        if (const auto* bn = layer.ptr()->as<nn::BatchNorm2dImpl>()) {
+            h = batchNorm(h, *bn);
+        } else {
+            h = layer.forward(h);
+        }
+    }
+    return h;
+}
+
+void DcganGeneratorImpl::initialize(at::Generator& gen) { initializeParameters(*this, gen); }
+
+DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganOptions& options) : options_(options) {
+    const int wide = 2 * options.width;
+    auto add = [&](int in, int out, int kernel, int stride) {
+        convs_.push_back(register_module("conv" + std::to_string(convs_.size()),
+                                         nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(1))));
+        strides_.push_back(stride);
+    };
+    add(1, options.width, 4, 2);  // 28 -> 14
+    add(options.width, wide, 4, 2);  // 14 -> 7
+    for (int i = 2; i < options.depth; ++i) add(wide, wide, 3, 1);
+    head_ = register_module("head", nn::Linear(wide * kBase * kBase, 1));
+}
+
+torch::Tensor DcganDiscriminatorImpl::effectiveWeight(size_t layer, const torch::Tensor& weight) const {
+    if (!options_.spectral_norm) return weight;
+    return weight / sn_[layer].sigma(weight.view({weight.size(0), -1}));
+}
+
+torch::Tensor DcganDiscriminatorImpl::forward(const torch::Tensor& x) {
+    torch::Tensor h = x;
+    for (size_t i = 0; i < convs_.size(); ++i) {
+        h = torch::conv2d(h, effectiveWeight(i, convs_[i]->weight), convs_[i]->bias, strides_[i], 1);
+        h = torch::leaky_relu(h, kLeakySlope);
+    }
+    return torch::linear(h.flatten(1), effectiveWeight(convs_.size(), head_->weight), head_->bias);
+}
+
+void DcganDiscriminatorImpl::initialize(at::Generator& gen) {
+    initializeParameters(*this, gen);
+    sn_.clear();
+    if (!options_.spectral_norm) return;
+    for (const auto& conv : convs_) {
+        sn_.emplace_back();
+        sn_.back().initialize(conv->weight.size(0), conv->weight[0].numel(), gen);
+    }
+    sn_.emplace_back();
+    sn_.back().initialize(1, head_->weight.size(1), gen);
+}
+
+void DcganDiscriminatorImpl::refreshSpectralNorm() {
+    if (!options_.spectral_norm) return;
+    for (size_t i = 0; i < convs_.size(); ++i) sn_[i].iterate(convs_[i]->weight.view({convs_[i]->weight.size(0), -1}));
+    sn_.back().iterate(head_->weight);
+}
+
+std::vector<torch::Tensor> DcganDiscriminatorImpl::spectralVectors() const {
+    std::vector<torch::Tensor> out;
+    for (const auto& s : sn_) {
+        out.push_back(s.u.clone());
+        out.push_back(s.v.clone());
+    }
+    return out;
+}
+
+void DcganDiscriminatorImpl::setSpectralVectors(const std::vector<torch::Tensor>& vectors) {
+    for (size_t i = 0; i < sn_.size() && 2 * i + 1 < vectors.size(); ++i) {
+        sn_[i].u = vectors[2 * i].clone();
+        sn_[i].v = vectors[2 * i + 1].clone();
+    }
+}
+
+}  // namespace ganarium

@@ -1,0 +1,312 @@
+// image_gan_run.cpp — stepping an image GAN, its metrics and its snapshot.
+#include "train/image_gan_run.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.h"
+#include "train/metric_evaluator.h"
+#include "train/objectives.h"
+#include "train/regularizers.h"
+#include "train/seeds.h"
+#include "train/snapshot_builder.h"
+
+namespace ganarium {
+
+namespace {
+
+at::Generator makeGenerator(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
+
+// Adam with the spec's learning rate and betas.
+std::unique_ptr<torch::optim::Adam> makeAdam(const std::vector<torch::Tensor>& parameters, const OptimSpec& spec) {
+    return std::make_unique<torch::optim::Adam>(
+        parameters, torch::optim::AdamOptions(spec.lr).betas(std::make_tuple(spec.beta1, spec.beta2)));
+}
+
+// Sets the learning rate and betas of every group of `adam`.
+void setAdamOptions(torch::optim::Adam& adam, const OptimSpec& spec) {
+    for (auto& group : adam.param_groups()) {
+        auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+        options.lr(spec.lr).betas(std::make_tuple(spec.beta1, spec.beta2));
+    }
+}
+
+// Images n x 1 x 28 x 28 in [-1, 1] -> an ImageGrid of brightness in [0, 1] (ink bright), kImageGridSide per side.
+ImageGrid toImageGrid(const torch::Tensor& images) {
+    ImageGrid grid;
+    grid.rows = grid.cols = kImageGridSide;
+    grid.side = kImageSide;
+    const torch::Tensor t = ((images.detach().to(torch::kFloat32) + 1.0) * 0.5).clamp(0.0, 1.0).contiguous();
+    grid.pixels.assign(t.data_ptr<float>(), t.data_ptr<float>() + t.numel());
+    return grid;
+}
+
+// Counts of `scores` in kImageScoreBins equal bins over [lo, hi] (values outside fall in the end bins).
+Histogram scoreHistogram(const torch::Tensor& scores, double lo, double hi) {
+    Histogram out{lo, hi, std::vector<float>(kImageScoreBins, 0.0f)};
+    const torch::Tensor c = scores.detach().to(torch::kFloat64).reshape({-1}).contiguous();
+    const double* v = c.data_ptr<double>();
+    for (int64_t i = 0; i < c.numel(); ++i) {
+        if (!std::isfinite(v[i])) continue;
+        const int bin = static_cast<int>(std::floor((v[i] - lo) / (hi - lo) * kImageScoreBins));
+        out.counts[static_cast<size_t>(std::clamp(bin, 0, kImageScoreBins - 1))] += 1.0f;
+    }
+    return out;
+}
+
+bool sameArchitecture(const ImageGanSpec& a, const ImageGanSpec& b) {
+    return dcganOptionsOf(a).latent_dim == dcganOptionsOf(b).latent_dim && a.width == b.width && a.depth == b.depth &&
+           a.batch_norm == b.batch_norm && a.upsample == b.upsample &&
+           (a.lipschitz == Lipschitz::SpectralNorm) == (b.lipschitz == Lipschitz::SpectralNorm);
+}
+
+}  // namespace
+
+ImageGanRun::ImageGanRun(const RunSpec& spec, uint64_t seed)
+    : ImageGanRun(spec, seed,
+                  std::make_shared<const ImageDataset>(loadImageDataset(std::get<ImageGanSpec>(spec.options).classes,
+                                                                        std::get<ImageGanSpec>(spec.options).subset))) {}
+
+ImageGanRun::ImageGanRun(const RunSpec& spec, uint64_t seed, std::shared_ptr<const ImageDataset> dataset)
+    : spec_(spec),
+      seed_(seed),
+      dataset_(std::move(dataset)),
+      data_gen_(makeGenerator(deriveSeed(seed, SeedStream::Data))),
+      latent_gen_(makeGenerator(deriveSeed(seed, SeedStream::Latent))),
+      penalty_gen_(makeGenerator(deriveSeed(seed, SeedStream::Penalty))) {
+    images_ = torch::from_blob(const_cast<uint8_t*>(dataset_->pixels.data()),
+                               {dataset_->count, 1, dataset_->rows, dataset_->cols}, torch::kUInt8);
+    reinitialize();
+}
+
+void ImageGanRun::buildNetworks() {
+    const DcganOptions shape = dcganOptionsOf(options());
+    g_ = DcganGenerator(shape);
+    d_ = DcganDiscriminator(shape);
+    at::Generator g_init = makeGenerator(deriveSeed(seed_, SeedStream::GeneratorInit));
+    at::Generator d_init = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit));
+    g_->initialize(g_init);
+    d_->initialize(d_init);
+    g_opt_ = makeAdam(g_->parameters(), options().g_opt);
+    d_opt_ = makeAdam(d_->parameters(), options().d_opt);
+    at::Generator display = makeGenerator(deriveSeed(seed_, SeedStream::Display));
+    fixed_z_ = torch::randn({kImageGridSide * kImageGridSide, options().latent_dim}, display);
+}
+
+void ImageGanRun::reinitialize() {
+    buildNetworks();
+    data_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Data));
+    latent_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Latent));
+    penalty_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Penalty));
+    step_ = 0;
+    loss_d_sum_ = loss_g_sum_ = g_grad_sum_ = 0;
+    loss_d_count_ = loss_g_count_ = 0;
+    metrics_ = std::make_shared<MetricLog>();
+}
+
+torch::Tensor ImageGanRun::sampleReal(int64_t n, at::Generator& gen) const {
+    const torch::Tensor index = torch::randint(dataset_->count, {n}, gen, torch::kLong);
+    return images_.index_select(0, index).to(torch::kFloat32).mul_(2.0 / 255.0).sub_(1.0);
+}
+
+torch::Tensor ImageGanRun::generate(int64_t n, at::Generator& gen) {
+    torch::NoGradGuard no_grad;
+    return g_->sample(torch::randn({n, options().latent_dim}, gen));
+}
+
+torch::Tensor ImageGanRun::fixedSamples() {
+    torch::NoGradGuard no_grad;
+    return g_->sample(fixed_z_);
+}
+
+bool ImageGanRun::checkLoss(const torch::Tensor& loss, const char* which) {
+    if (std::isfinite(loss.item<double>())) return true;
+    fail(std::string("NaN/Inf in the ") + which + " loss at step " + std::to_string(step_));
+    return false;
+}
+
+void ImageGanRun::updateD() {
+    const ImageGanSpec& o = options();
+    torch::Tensor real = sampleReal(o.batch, data_gen_);
+    torch::Tensor fake;
+    {
+        torch::NoGradGuard no_grad;
+        fake = g_->forward(torch::randn({o.batch, o.latent_dim}, latent_gen_));
+    }
+    d_->refreshSpectralNorm();
+    const bool r1 = o.r1_gamma > 0;
+    if (r1) real.requires_grad_(true);
+    const torch::Tensor f_both = d_->forward(torch::cat({real, fake}, 0));
+    const torch::Tensor f_real = f_both.slice(0, 0, o.batch);
+    const torch::Tensor f_fake = f_both.slice(0, o.batch);
+    const torch::Tensor loss = discriminatorLoss(o.objective, f_real, f_fake);
+    torch::Tensor total = loss;
+    if (o.lipschitz == Lipschitz::GradientPenalty) {
+        DcganDiscriminator d = d_;
+        const CriticFn critic = [d](const torch::Tensor& x) mutable { return d->forward(x); };
+        total = total + gradientPenalty(critic, real, fake, o.gp_lambda, o.gp_one_sided, penalty_gen_).penalty;
+    }
+    if (r1) total = total + r1Penalty(f_real, real, o.r1_gamma);
+    if (!checkLoss(total, "D")) return;
+    d_opt_->zero_grad();
+    total.backward();
+    d_opt_->step();
+    if (o.lipschitz == Lipschitz::WeightClip) clipWeights(d_->parameters(), o.clip);
+    loss_d_sum_ += loss.item<double>();
+    ++loss_d_count_;
+}
+
+void ImageGanRun::updateG() {
+    const ImageGanSpec& o = options();
+    const torch::Tensor fake = g_->forward(torch::randn({o.batch, o.latent_dim}, latent_gen_));
+    // D's weights are constants here: no gradient is computed for them.
+    const std::vector<torch::Tensor> d_parameters = d_->parameters();
+    for (const auto& p : d_parameters) p.requires_grad_(false);
+    const torch::Tensor loss = generatorLoss(o.objective, d_->forward(fake));
+    for (const auto& p : d_parameters) p.requires_grad_(true);
+    if (!checkLoss(loss, "G")) return;
+    g_opt_->zero_grad();
+    loss.backward();
+    double squared = 0;
+    for (const auto& p : g_->parameters()) {
+        if (p.grad().defined()) squared += p.grad().pow(2).sum().item<double>();
+    }
+    g_opt_->step();
+    loss_g_sum_ += loss.item<double>();
+    g_grad_sum_ += std::sqrt(squared);
+    ++loss_g_count_;
+}
+
+void ImageGanRun::iterate(const Distribution*) {
+    if (status_ != RunStatus::Running) return;
+    for (int i = 0; i < options().k_d && status_ == RunStatus::Running; ++i) updateD();
+    for (int i = 0; i < options().k_g && status_ == RunStatus::Running; ++i) updateG();
+    if (status_ != RunStatus::Diverged) ++step_;
+}
+
+void ImageGanRun::stepD(const Distribution*) {
+    if (status_ != RunStatus::Diverged) updateD();
+}
+
+void ImageGanRun::stepG() {
+    if (status_ != RunStatus::Diverged) updateG();
+}
+
+void ImageGanRun::applySpec(const RunSpec& spec) {
+    const ImageGanSpec& next = std::get<ImageGanSpec>(spec.options);
+    const bool rebuild = !sameArchitecture(options(), next) || next.classes != options().classes ||
+                         next.subset != options().subset;
+    const bool new_data = next.classes != options().classes || next.subset != options().subset;
+    spec_ = spec;
+    if (new_data) {
+        dataset_ = std::make_shared<const ImageDataset>(loadImageDataset(options().classes, options().subset));
+        images_ = torch::from_blob(const_cast<uint8_t*>(dataset_->pixels.data()),
+                                   {dataset_->count, 1, dataset_->rows, dataset_->cols}, torch::kUInt8);
+    }
+    if (rebuild) {
+        reinitialize();
+        return;
+    }
+    setAdamOptions(*g_opt_, options().g_opt);
+    setAdamOptions(*d_opt_, options().d_opt);
+}
+
+void ImageGanRun::evaluate(const MetricContext&) {
+    torch::NoGradGuard no_grad;
+    at::Generator gen = makeGenerator(deriveSeed(seed_ ^ static_cast<uint64_t>(step_), SeedStream::Metrics));
+    const torch::Tensor real = sampleReal(kImageScoreSamples, gen);
+    const torch::Tensor fake = generate(kImageScoreSamples, gen);
+    const Objective objective = options().objective;
+    std::map<std::string, double> values;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    values["loss_d"] = loss_d_count_ ? loss_d_sum_ / static_cast<double>(loss_d_count_) : nan;
+    values["loss_g"] = loss_g_count_ ? loss_g_sum_ / static_cast<double>(loss_g_count_) : nan;
+    values["g_grad_norm"] = loss_g_count_ ? g_grad_sum_ / static_cast<double>(loss_g_count_) : nan;
+    loss_d_sum_ = loss_g_sum_ = g_grad_sum_ = 0;
+    loss_d_count_ = loss_g_count_ = 0;
+    values["d_score_real"] = displayedDiscriminator(objective, d_->forward(real)).mean().item<double>();
+    values["d_score_fake"] = displayedDiscriminator(objective, d_->forward(fake)).mean().item<double>();
+    metrics_->append(step_, values);
+}
+
+RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
+    RunSnapshot out;
+    out.name = spec_.name.empty() ? runLabel(spec_) : spec_.name;
+    out.kind = runKindNames()[static_cast<size_t>(RunKind::ImageGan)];
+    out.objective = objectiveName(options().objective);
+    out.lipschitz = lipschitzName(options().lipschitz);
+    out.critic = isCriticObjective(options().objective);
+    out.clip = options().lipschitz == Lipschitz::WeightClip ? options().clip : 0.0;
+    out.status = status_;
+    out.status_reason = reason_;
+    out.step = step_;
+    out.metrics = MetricLogView(metrics_);
+    if (!full) return out;
+    torch::NoGradGuard no_grad;
+    out.parts.push_back({quantity_names::kImageSamples, toImageGrid(fixedSamples())});
+    at::Generator display = makeGenerator(deriveSeed(seed_, SeedStream::Display) + 1);
+    out.parts.push_back({quantity_names::kImageReal, toImageGrid(sampleReal(kImageGridSide * kImageGridSide, display))});
+    // D's scores on the real and generated images of this moment (same draws each snapshot: only D and G move).
+    const Objective objective = options().objective;
+    const torch::Tensor real = displayedDiscriminator(objective, d_->forward(sampleReal(kImageScoreSamples, display)));
+    const torch::Tensor fake = displayedDiscriminator(objective, d_->forward(generate(kImageScoreSamples, display)));
+    const bool probability = isSigmoidObjective(objective);
+    double lo = probability ? 0.0 : std::min(real.min().item<double>(), fake.min().item<double>());
+    double hi = probability ? 1.0 : std::max(real.max().item<double>(), fake.max().item<double>());
+    if (!(hi > lo)) hi = lo + 1.0;
+    out.parts.push_back({quantity_names::kScoresReal, scoreHistogram(real, lo, hi)});
+    out.parts.push_back({quantity_names::kScoresFake, scoreHistogram(fake, lo, hi)});
+    // D's weights for the weights panel, as toy runs publish them (clipping: over +-1.1 c, so +-c shows).
+    std::vector<float> weights;
+    for (const auto& p : d_->parameters()) {
+        const std::vector<float> v = toVector(p.detach());
+        weights.insert(weights.end(), v.begin(), v.end());
+    }
+    double range = 1e-3;
+    if (options().lipschitz == Lipschitz::WeightClip) {
+        range = 1.1 * options().clip;
+    } else {
+        for (float v : weights) {
+            if (std::isfinite(v)) range = std::max(range, static_cast<double>(std::fabs(v)));
+        }
+    }
+    out.parts.push_back({quantity_names::kWeights, makeHistogram(weights, -range, range, kHistogramBins)});
+    return out;
+}
+
+void ImageGanRun::pause() {
+    if (status_ == RunStatus::Running) status_ = RunStatus::Paused;
+}
+
+void ImageGanRun::resume() {
+    status_ = RunStatus::Running;
+    reason_.clear();
+}
+
+void ImageGanRun::fail(const std::string& reason) {
+    status_ = RunStatus::Diverged;
+    reason_ = reason;
+}
+
+bool ImageGanRun::checkState() {
+    torch::NoGradGuard no_grad;
+    for (const auto* net : {static_cast<torch::nn::Module*>(g_.get()), static_cast<torch::nn::Module*>(d_.get())}) {
+        for (const auto& p : net->parameters()) {
+            if (!torch::isfinite(p).all().item<bool>()) {
+                fail(std::string("NaN/Inf in ") + (net == g_.get() ? "G" : "D") + " weights at step " +
+                     std::to_string(step_));
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+void ImageGanRun::injectNaN() {
+    torch::NoGradGuard no_grad;
+    d_->parameters().front().view({-1})[0] = std::numeric_limits<float>::quiet_NaN();
+}
+
+}  // namespace ganarium

@@ -1,0 +1,100 @@
+// image_gan_run.h — an image GAN as a Run: a DCGAN pair (dcgan_networks.h) on
+// Fashion-MNIST (core/image_dataset.h), trained with the objective table's
+// losses, the toy runs' regularizers (GP, R1, clipping through a CriticFn;
+// spectral norm inside D) and Adam. Runs of one scene with the same seed and
+// batch see the same batches and z, and start from the same weights where
+// their architectures match. Its snapshot holds an 8x8 grid of G on fixed z,
+// the real grid, histograms of D's scores on real and generated images, and
+// D's weight histogram (the weights panel).
+#pragma once
+
+#include <torch/torch.h>
+
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "core/image_dataset.h"
+#include "core/metric_log.h"
+#include "train/dcgan_networks.h"
+#include "train/run.h"
+
+namespace ganarium {
+
+// Tiles per side of the sample and real grids.
+constexpr int kImageGridSide = 8;
+// Images per set for the D-score means and histograms of an evaluation / snapshot.
+constexpr int kImageScoreSamples = 256;
+// Bins of the D-score histograms.
+constexpr int kImageScoreBins = 32;
+
+class ImageGanRun final : public Run {
+public:
+    // Loads the run's images and builds G and D from `seed` (same weights for the same architecture).
+    ImageGanRun(const RunSpec& spec, uint64_t seed);
+    // The same on images already loaded (tests; runs sharing one dataset). `dataset` must match the spec's filter.
+    ImageGanRun(const RunSpec& spec, uint64_t seed, std::shared_ptr<const ImageDataset> dataset);
+
+    bool needsData() const override { return false; }
+    void iterate(const Distribution* data) override;
+    void stepD(const Distribution* data) override;
+    void stepG() override;
+    void applySpec(const RunSpec& spec) override;
+    void dataChanged(const Distribution&) override {}
+    void restartFrom(double, double) override {}
+    void evaluate(const MetricContext& context) override;
+    RunSnapshot snapshot(const SnapshotContext& context, bool full) override;
+
+    int64_t step() const override { return step_; }
+    RunStatus status() const override { return status_; }
+    const std::string& statusReason() const override { return reason_; }
+    const RunSpec& spec() const override { return spec_; }
+    void pause() override;
+    void resume() override;
+    void fail(const std::string& reason) override;
+    bool checkState() override;
+    void reinitialize() override;
+    void injectNaN() override;
+    std::shared_ptr<const RunCheckpoint> checkpoint() const override;  // image_gan_run_checkpoint.cpp
+    std::string restore(const RunCheckpoint& checkpoint) override;     // image_gan_run_checkpoint.cpp
+
+    // The image-GAN options of spec() (an ImageGanRun always holds an ImageGanSpec).
+    const ImageGanSpec& options() const { return std::get<ImageGanSpec>(spec_.options); }
+    // n generated images (n x 1 x 28 x 28 in [-1, 1], detached) from z drawn with `gen` (batch norm on their own
+    // statistics, as in training; G's running statistics are not touched).
+    torch::Tensor generate(int64_t n, at::Generator& gen);
+    // n real training images in [-1, 1] drawn with `gen`.
+    torch::Tensor sampleReal(int64_t n, at::Generator& gen) const;
+    // The generated images of the run's fixed display z (64 x 1 x 28 x 28 in [-1, 1]).
+    torch::Tensor fixedSamples();
+    DcganGenerator& generator() { return g_; }
+    DcganDiscriminator& critic() { return d_; }
+    const ImageDataset& dataset() const { return *dataset_; }
+
+private:
+    // Builds fresh networks and optimizers from the seed.
+    void buildNetworks();
+    // One D update on a real and a fake batch; one G update.
+    void updateD();
+    void updateG();
+    // Marks the run Diverged when `loss` is not finite; returns false then.
+    bool checkLoss(const torch::Tensor& loss, const char* which);
+
+    RunSpec spec_;
+    uint64_t seed_;
+    std::shared_ptr<const ImageDataset> dataset_;
+    torch::Tensor images_;  // the dataset as uint8, count x 1 x 28 x 28
+    DcganGenerator g_{nullptr};
+    DcganDiscriminator d_{nullptr};
+    std::unique_ptr<torch::optim::Adam> g_opt_, d_opt_;
+    at::Generator data_gen_, latent_gen_, penalty_gen_;
+    torch::Tensor fixed_z_;  // 64 x latent_dim, the display grid's z
+    int64_t step_ = 0;
+    RunStatus status_ = RunStatus::Running;
+    std::string reason_;
+    double loss_d_sum_ = 0, loss_g_sum_ = 0, g_grad_sum_ = 0;
+    int64_t loss_d_count_ = 0, loss_g_count_ = 0;
+    std::shared_ptr<MetricLog> metrics_;
+};
+
+}  // namespace ganarium

@@ -1,0 +1,152 @@
+// image_gan_run_checkpoint.cpp — an image GAN's checkpoint: both networks'
+// parameters and buffers (batch-norm statistics), D's power-iteration
+// vectors, both Adam states (moments and step counts, deep copies), the
+// training streams (data, latent, penalty), the step, the running sums and
+// the metric history length. Metric streams are reseeded from the step at
+// each evaluation and the display draws are fixed, so they need no saving.
+#include <torch/torch.h>
+
+#include "train/image_gan_run.h"
+
+namespace ganarium {
+
+namespace {
+
+// A module's parameters then buffers, cloned.
+std::vector<torch::Tensor> moduleTensors(const torch::nn::Module& module) {
+    std::vector<torch::Tensor> out;
+    for (const auto& p : module.parameters()) out.push_back(p.detach().clone());
+    for (const auto& b : module.buffers()) out.push_back(b.detach().clone());
+    return out;
+}
+
+// Copies `saved` back into the module; false (nothing changed) when the shapes differ.
+bool restoreModuleTensors(torch::nn::Module& module, const std::vector<torch::Tensor>& saved) {
+    std::vector<torch::Tensor> now = module.parameters();
+    for (const auto& b : module.buffers()) now.push_back(b);
+    if (now.size() != saved.size()) return false;
+    for (size_t i = 0; i < now.size(); ++i) {
+        if (!now[i].sizes().equals(saved[i].sizes())) return false;
+    }
+    torch::NoGradGuard no_grad;
+    for (size_t i = 0; i < now.size(); ++i) now[i].copy_(saved[i]);
+    return true;
+}
+
+// One parameter's Adam state, copied deep (torch's own clone() shares the moment tensors).
+struct AdamSlot {
+    bool present = false;
+    int64_t step = 0;
+    torch::Tensor exp_avg, exp_avg_sq, max_exp_avg_sq;
+};
+
+// The key of a parameter in torch's optimizer state (its TensorImpl address as text, as torch::optim does).
+std::string stateKey(const torch::Tensor& parameter) { return c10::guts::to_string(parameter.unsafeGetTensorImpl()); }
+
+std::vector<AdamSlot> adamSlots(torch::optim::Adam& adam) {
+    std::vector<AdamSlot> out;
+    for (const auto& p : adam.param_groups()[0].params()) {
+        AdamSlot slot;
+        auto found = adam.state().find(stateKey(p));
+        if (found != adam.state().end()) {
+            const auto& s = static_cast<const torch::optim::AdamParamState&>(*found->second);
+            slot.present = true;
+            slot.step = s.step();
+            slot.exp_avg = s.exp_avg().clone();
+            slot.exp_avg_sq = s.exp_avg_sq().clone();
+            if (s.max_exp_avg_sq().defined()) slot.max_exp_avg_sq = s.max_exp_avg_sq().clone();
+        }
+        out.push_back(std::move(slot));
+    }
+    return out;
+}
+
+void restoreAdamSlots(torch::optim::Adam& adam, const std::vector<AdamSlot>& slots) {
+    const auto& params = adam.param_groups()[0].params();
+    adam.state().clear();
+    for (size_t i = 0; i < params.size() && i < slots.size(); ++i) {
+        if (!slots[i].present) continue;
+        auto s = std::make_unique<torch::optim::AdamParamState>();
+        s->step(slots[i].step);
+        s->exp_avg(slots[i].exp_avg.clone());
+        s->exp_avg_sq(slots[i].exp_avg_sq.clone());
+        if (slots[i].max_exp_avg_sq.defined()) s->max_exp_avg_sq(slots[i].max_exp_avg_sq.clone());
+        adam.state()[stateKey(params[i])] = std::move(s);
+    }
+}
+
+size_t tensorsBytes(const std::vector<torch::Tensor>& tensors) {
+    size_t bytes = 0;
+    for (const auto& t : tensors) bytes += t.defined() ? static_cast<size_t>(t.nbytes()) : 0;
+    return bytes;
+}
+
+size_t slotsBytes(const std::vector<AdamSlot>& slots) {
+    size_t bytes = 0;
+    for (const auto& s : slots) bytes += tensorsBytes({s.exp_avg, s.exp_avg_sq, s.max_exp_avg_sq});
+    return bytes;
+}
+
+// Everything an ImageGanRun needs to continue from one step.
+struct ImageGanRunState final : RunCheckpoint {
+    std::vector<torch::Tensor> g, d, d_spectral;
+    std::vector<AdamSlot> g_opt, d_opt;
+    torch::Tensor data_state, latent_state, penalty_state;
+    double loss_d_sum = 0, loss_g_sum = 0, g_grad_sum = 0;
+    int64_t loss_d_count = 0, loss_g_count = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const RunCheckpoint> ImageGanRun::checkpoint() const {
+    auto out = std::make_shared<ImageGanRunState>();
+    out->step = step_;
+    out->metric_count = metrics_->size();
+    out->g = moduleTensors(*g_);
+    out->d = moduleTensors(*d_);
+    out->d_spectral = d_->spectralVectors();
+    out->g_opt = adamSlots(*g_opt_);
+    out->d_opt = adamSlots(*d_opt_);
+    out->data_state = data_gen_.get_state();
+    out->latent_state = latent_gen_.get_state();
+    out->penalty_state = penalty_gen_.get_state();
+    out->loss_d_sum = loss_d_sum_;
+    out->loss_g_sum = loss_g_sum_;
+    out->g_grad_sum = g_grad_sum_;
+    out->loss_d_count = loss_d_count_;
+    out->loss_g_count = loss_g_count_;
+    out->bytes = sizeof(ImageGanRunState) + tensorsBytes(out->g) + tensorsBytes(out->d) + tensorsBytes(out->d_spectral) +
+                 slotsBytes(out->g_opt) + slotsBytes(out->d_opt);
+    return out;
+}
+
+std::string ImageGanRun::restore(const RunCheckpoint& checkpoint) {
+    const auto* saved = dynamic_cast<const ImageGanRunState*>(&checkpoint);
+    if (!saved) return "the checkpoint belongs to another kind of run";
+    const std::vector<torch::Tensor> g_now = moduleTensors(*g_);
+    if (!restoreModuleTensors(*g_, saved->g))
+        return "the generator's architecture changed since step " + std::to_string(saved->step);
+    if (!restoreModuleTensors(*d_, saved->d)) {
+        restoreModuleTensors(*g_, g_now);
+        return "the discriminator's architecture changed since step " + std::to_string(saved->step);
+    }
+    d_->setSpectralVectors(saved->d_spectral);
+    restoreAdamSlots(*g_opt_, saved->g_opt);
+    restoreAdamSlots(*d_opt_, saved->d_opt);
+    data_gen_.set_state(saved->data_state);
+    latent_gen_.set_state(saved->latent_state);
+    penalty_gen_.set_state(saved->penalty_state);
+    loss_d_sum_ = saved->loss_d_sum;
+    loss_g_sum_ = saved->loss_g_sum;
+    g_grad_sum_ = saved->g_grad_sum;
+    loss_d_count_ = saved->loss_d_count;
+    loss_g_count_ = saved->loss_g_count;
+    step_ = saved->step;
+    status_ = RunStatus::Running;
+    reason_.clear();
+    // A new log with the history up to the checkpoint: snapshots already published keep the old one.
+    metrics_ = metricLogPrefix(MetricLogView(metrics_), saved->metric_count);
+    return "";
+}
+
+}  // namespace ganarium

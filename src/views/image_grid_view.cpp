@@ -1,0 +1,70 @@
+// image_grid_view.cpp — the sample grid (and the real grid) of an image run.
+#include "views/image_grid_view.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "views/axes_overlay.h"
+#include "views/panel_title.h"
+#include "views/plot_area.h"
+
+namespace ganarium {
+
+namespace {
+
+// Draws `texture` as a square of `side` pixels at `pos` with `caption` centred under it.
+void drawGrid(ImDrawList* dl, const ImageGridTexture& texture, ImVec2 pos, float side, const std::string& caption,
+              float font_size) {
+    const ImVec2 max(pos.x + side, pos.y + side);
+    if (texture.ready()) {
+        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.texture().id())), pos, max);
+    } else {
+        dl->AddRectFilled(pos, max, IM_COL32(40, 40, 44, 255));
+    }
+    const ImVec2 ts = textSize(caption, font_size);
+    drawText(dl, ImVec2(pos.x + (side - ts.x) * 0.5f, max.y + font_size * 0.25f), ImGui::GetColorU32(ImGuiCol_Text),
+             caption, font_size);
+}
+
+}  // namespace
+
+void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera&,
+                         const ViewStyle& style, ImVec2 size) {
+    assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
+    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float F = overlayFontSize(style);
+    const ImVec2 panel_min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+
+    const ImageGrid* samples = findQuantity<ImageGrid>(run.parts, quantity_names::kImageSamples);
+    const ImageGrid* real = layers.real ? findQuantity<ImageGrid>(run.parts, quantity_names::kImageReal) : nullptr;
+    if (samples && (snapshot.version != samples_version_ || !samples_.ready())) {
+        samples_.upload(*samples);
+        samples_version_ = snapshot.version;
+    }
+    if (real && (snapshot.version != real_version_ || !real_.ready())) {
+        real_.upload(*real);
+        real_version_ = snapshot.version;
+    }
+
+    const float title_h = style.show_title ? panelTitleHeight(run, style.labels, size.x, F, false) + F * 0.4f : F * 0.4f;
+    const float caption_h = F * 1.5f;
+    const int grids = real ? 2 : 1;
+    const float gap = F;
+    const float room_w = size.x - F * 0.8f - gap * static_cast<float>(grids - 1);
+    const float room_h = size.y - title_h - caption_h - F * 0.3f;
+    const float side = std::max(0.0f, std::min(room_w / static_cast<float>(grids), room_h));
+    const float total_w = side * static_cast<float>(grids) + gap * static_cast<float>(grids - 1);
+    ImVec2 pos(panel_min.x + (size.x - total_w) * 0.5f, panel_min.y + title_h);
+    if (side >= 8) {
+        drawGrid(dl, samples_, pos, side, style.labels.image_samples, F * 0.9f);
+        samples_min_ = pos;
+        samples_max_ = ImVec2(pos.x + side, pos.y + side);
+        real_min_ = real ? ImVec2(pos.x + side + gap, pos.y) : ImVec2(0, 0);
+        if (real) drawGrid(dl, real_, real_min_, side, style.labels.image_real, F * 0.9f);
+    }
+    if (style.show_title) drawPanelTitle(dl, panel_min, size.x, run, style.labels, F, false);
+}
+
+}  // namespace ganarium
