@@ -24,7 +24,7 @@ namespace {
 
 void printTrainUsage(std::ostream& out) {
     out << "usage: ganarium train [SCENE|default] [--steps N] [--seed S] [--threads T] [--every M]\n"
-           "                      [--metrics FILE.json|FILE.csv] [--force]\n"
+           "                      [--metrics FILE.json|FILE.csv] [--force] [--no-image-metrics]\n"
            "Trains every run of SCENE headlessly and prints a table of the final metrics.\n"
            "  SCENE            a .toml scene file, or `default` (also when omitted) for the built-in scene\n"
            "  --steps N        iterations per run (default: the scene's `steps`)\n"
@@ -33,6 +33,7 @@ void printTrainUsage(std::ostream& out) {
            "  --every M        evaluate metrics every M iterations (default: the scene's `metrics_every`)\n"
            "  --metrics FILE   write every metric evaluation to FILE (.json or .csv)\n"
            "  --force          replace an existing metrics file (never a symbolic link)\n"
+           "  --no-image-metrics  image runs: skip the classifier metrics (no classifier load or first-use training)\n"
            "Ctrl-C (or SIGTERM) stops between two steps; the table and the metrics file are still\n"
            "written, and the exit code is 130 (143 for SIGTERM). The metrics file appears whole or not at all.\n";
 }
@@ -48,6 +49,20 @@ void reportBlas() {
                      "         or select OpenBLAS with: sudo update-alternatives --config "
                      "libblas.so.3-x86_64-linux-gnu\n";
     }
+}
+
+// Image runs: waits for the classifier behind their metrics (a progress bar when it trains on first use).
+void waitForClassifier(Trainer& trainer) {
+    std::optional<TerminalProgress> training;
+    std::string last;
+    trainer.waitForImageMetrics([&](const ClassifierStatus& status) {
+        if (!training && status.fraction > 0 && !status.ready && !status.failed)
+            training.emplace(std::cout, "classifier (first use)", 1000);
+        if (training) training->update(static_cast<int64_t>(1000 * status.fraction));
+        last = status.message;
+    });
+    if (training) training->finish();
+    std::cout << "Images:  " << last << '\n';
 }
 
 // True when some running run's metric log does not end at its current step.
@@ -79,7 +94,12 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
     reportBlas();
     std::cout.flush();
 
-    Trainer trainer(scene);
+    TrainerOptions options;
+    options.image_metrics = !args.has("no-image-metrics");
+    Trainer trainer(scene, options);
+    const bool image_runs = std::any_of(scene.runs.begin(), scene.runs.end(),
+                                        [](const RunSpec& run) { return kindOf(run) == RunKind::ImageGan; });
+    if (options.image_metrics && image_runs) waitForClassifier(trainer);
     TerminalProgress progress(std::cout, "train", steps);
     const int64_t chunk = std::clamp<int64_t>(steps / 200, 1, 25);
     while (trainer.iteration() < steps && !stop.stopRequested()) {
@@ -114,7 +134,7 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
 int runTrainCommand(int argc, char** argv) {
     const StopSignalGuard stop;  // first: every thread started from here on inherits the blocked signals
     try {
-        CliArgs args(argc, argv, 2, {"steps", "seed", "threads", "every", "metrics"}, {"help", "force"});
+        CliArgs args(argc, argv, 2, {"steps", "seed", "threads", "every", "metrics"}, {"help", "force", "no-image-metrics"});
         if (args.has("help")) {
             printTrainUsage(std::cout);
             return 0;

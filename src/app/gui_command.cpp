@@ -178,6 +178,7 @@ int runWindow(const GuiArgs& args) {
     options.training_policy = args.training_policy;
     options.trainer.threads = args.threads;
     options.trainer.display_samples = 0;  // by run count: smaller panels get fewer dots (cheaper frames)
+    options.trainer.image_metrics = true;  // image runs: the classifier loads (or trains once) in the background
     options.scene_dirs = sceneFolders();
     options.output_dir = args.record_dir;
     GuiSession session(args.scene, options);

@@ -40,6 +40,15 @@ struct RunSnapshot {
     MetricLogView metrics;            // every metric evaluation so far (shared with the run: never copied whole)
 };
 
+// The Fashion-MNIST classifier behind the image metrics, as the window shows it (train/image_evaluator.h).
+struct ClassifierStatus {
+    bool wanted = false;   // the scene has image runs and the trainer computes their classifier metrics
+    bool ready = false;    // loaded (or trained) and usable
+    bool failed = false;   // could not be loaded or trained: `message` says why
+    double fraction = 0;   // of a first-use training done
+    std::string message;   // what it is doing ("training the classifier (first use): epoch 2/5")
+};
+
 // What the trainer publishes after a batch of steps.
 struct Snapshot {
     uint64_t version = 0;             // increases with every publish
@@ -54,6 +63,7 @@ struct Snapshot {
     uint64_t command_errors = 0;      // how many commands it refused so far (a change means a new error)
     int64_t fast_forward_done = 0;    // iterations of the current fast-forward done so far
     int64_t fast_forward_total = 0;   // its length (0: not fast-forwarding)
+    ClassifierStatus classifier;      // the image metrics' classifier (wanted only with image runs)
     std::shared_ptr<const SceneSpec> scene;  // the trainer's scene with every applied edit (shared between
                                              // snapshots; a new pointer only when the scene changed)
     std::vector<RunSnapshot> runs;

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/errors.h"
+#include "train/image_evaluator.h"
 #include "train/metric_evaluator.h"
 #include "train/objectives.h"
 #include "train/regularizers.h"
@@ -213,7 +215,7 @@ void ImageGanRun::applySpec(const RunSpec& spec) {
     setAdamOptions(*d_opt_, options().d_opt);
 }
 
-void ImageGanRun::evaluate(const MetricContext&) {
+void ImageGanRun::evaluate(const MetricContext& context) {
     torch::NoGradGuard no_grad;
     at::Generator gen = makeGenerator(deriveSeed(seed_ ^ static_cast<uint64_t>(step_), SeedStream::Metrics));
     const torch::Tensor real = sampleReal(kImageScoreSamples, gen);
@@ -228,6 +230,15 @@ void ImageGanRun::evaluate(const MetricContext&) {
     loss_d_count_ = loss_g_count_ = 0;
     values["d_score_real"] = displayedDiscriminator(objective, d_->forward(real)).mean().item<double>();
     values["d_score_fake"] = displayedDiscriminator(objective, d_->forward(fake)).mean().item<double>();
+    // The lecture's evaluation, once the classifier is ready (train/image_evaluator.h; docs/metrics.md).
+    if (context.images)
+        if (const std::optional<ImageMetricValues> judged = context.images->evaluate(fake, options().classes)) {
+            values["classifier_score"] = judged->classifier_score;
+            values["fcd"] = judged->fcd;
+            values["classes_covered"] = judged->classes_covered;
+            values["class_rkl"] = judged->class_rkl;
+            values["nn_ratio"] = judged->nn_ratio;
+        }
     metrics_->append(step_, values);
 }
 

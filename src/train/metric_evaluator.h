@@ -24,6 +24,8 @@ struct DivergenceGrid {
 DivergenceGrid makeDivergenceGrid(const Distribution& data, const Bounds& box);
 
 // What metric evaluation needs besides the run.
+class ImageEvaluator;
+
 struct MetricContext {
     const Distribution* data = nullptr;  // null while custom data is empty
     std::vector<Mode> modes;             // mixture components (empty: no mode metrics)
@@ -32,6 +34,8 @@ struct MetricContext {
     int grid_1d = 256;                   // cells of the 1D d_opt_gap grid
     // The fixed divergence box (for `data`); null: `view` is used.
     const DivergenceGrid* divergence_grid = nullptr;
+    // Image runs' classifier metrics (null: not computed).
+    ImageEvaluator* images = nullptr;
 };
 
 // Samples drawn for divergence and mode metrics.

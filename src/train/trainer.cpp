@@ -94,6 +94,9 @@ Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o)
     validateScene(scene);
     rebuildData();
     rebuildRuns();
+    const bool has_image_runs = std::any_of(scene.runs.begin(), scene.runs.end(),
+                                            [](const RunSpec& run) { return kindOf(run) == RunKind::ImageGan; });
+    if (options.image_metrics && has_image_runs) image_evaluator = std::make_unique<ImageEvaluator>();
 }
 
 int Trainer::Impl::threadCount() const {
@@ -189,6 +192,7 @@ void Trainer::Impl::evaluate(Run& run) {
     context.mode_weights = mode_weights;
     context.view = view;
     context.divergence_grid = &divergence_grid;
+    context.images = image_evaluator.get();
     context.grid_1d = options.field_resolution > 0 ? options.field_resolution : 256;
     if (run.needsData() && !data) return;
     run.evaluate(context);
@@ -246,6 +250,7 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     snapshot->command_error = command_error;
     snapshot->command_errors = command_errors;
     snapshot->fast_forward_total = fast_forward_total;
+    if (image_evaluator) snapshot->classifier = image_evaluator->status();
     snapshot->fast_forward_done = std::min(fast_forward_total, std::max<int64_t>(0, iteration() - fast_forward_start));
     if (!published_scene) published_scene = std::make_shared<const SceneSpec>(scene);
     snapshot->scene = published_scene;
@@ -335,6 +340,10 @@ SnapshotPtr Trainer::latest() const {
 const SceneSpec& Trainer::scene() const { return impl_->scene; }
 
 int64_t Trainer::iteration() const { return impl_->iteration_cache.load(); }
+
+void Trainer::waitForImageMetrics(const std::function<void(const ClassifierStatus&)>& progress) {
+    if (impl_->image_evaluator) impl_->image_evaluator->wait(progress);
+}
 
 int Trainer::stepsPerFrame() const { return impl_->steps_per_frame; }
 

@@ -16,6 +16,7 @@
 
 #include "core/distribution.h"
 #include "train/checkpoint_timeline.h"
+#include "train/image_evaluator.h"
 #include "train/metric_evaluator.h"
 #include "train/run.h"
 #include "train/trainer.h"
@@ -50,6 +51,7 @@ struct Trainer::Impl {
     std::shared_ptr<const SceneSpec> published_scene;  // `scene` as snapshots share it; null: copy on the next one
     std::mutex torch_threads_mutex;        // serialises at::set_num_threads calls of workers
     WorkerPool pool;                       // persistent threads for per-run work (made by the driving thread)
+    std::unique_ptr<ImageEvaluator> image_evaluator;  // image runs' classifier metrics (options.image_metrics)
 
     // --- publication (latest-value handoff) ---
     mutable std::mutex publish_mutex;      // held only to swap/copy the pointer

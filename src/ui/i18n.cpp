@@ -272,6 +272,8 @@ const TextRow kTexts[] = {
     {T::ViewScoresReal, "on real images", "真实图像上"},
     {T::ViewScoresFake, "on generated images", "生成图像上"},
     {T::ViewScoresCount, "images", "图像数"},
+    {T::ClassifierPreparing, "image classifier for the metrics: loading, or training once on first use (about 2 min)",
+     "用于指标的图像分类器:加载中,或首次使用时训练一次(约 2 分钟)"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

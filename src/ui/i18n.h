@@ -71,6 +71,8 @@ enum class TextId {
     PresenterMode, PresenterHint, KeyPresenter, KeyZoom, CurvesPicker,
     // image GAN panels (issue 9)
     ViewImageSamples, ViewImageReal, ViewScoresTitle, ViewScoresReal, ViewScoresFake, ViewScoresCount,
+    // the image metrics' classifier (issue 9)
+    ClassifierPreparing,
     Count
 };
 

@@ -45,6 +45,22 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
                 static_cast<long long>(step), snapshot.steps_per_second, tr(L, TextId::StepsPerSecond),
                 state.frame.fps, tr(L, TextId::Fps), tr(L, TextId::FrameTime), state.frame.frame_ms, tr(L, TextId::Blas),
                 state.frame.blas_name.c_str());
+    if (snapshot.classifier.wanted && !snapshot.classifier.ready) {
+        // The image metrics' classifier: loading, or training on first use (about 2 minutes), or failed.
+        ImGui::SameLine();
+        ImGui::TextUnformatted("  |");
+        ImGui::SameLine();
+        if (!snapshot.classifier.failed) {
+            char fraction[16];
+            std::snprintf(fraction, sizeof fraction, "%.0f%%", 100.0 * snapshot.classifier.fraction);
+            ImGui::ProgressBar(static_cast<float>(snapshot.classifier.fraction), ImVec2(ImGui::GetFontSize() * 5, 0),
+                               fraction);
+            ImGui::SameLine();
+        }
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(snapshot.classifier.failed ? c.warning : c.text_dim), "%s",
+                           snapshot.classifier.failed ? snapshot.classifier.message.c_str()
+                                                      : tr(L, TextId::ClassifierPreparing));
+    }
     if (state.frame.training_share < 0.995) {
         ImGui::SameLine();
         ImGui::TextUnformatted("  |");
