@@ -59,11 +59,11 @@ inline constexpr MetricInfo kMetricCatalogue[] = {
     {"distance",          "metric.distance",           "distance",         "dirac", false, true,  "distance"},
     // Image runs, judged by the Fashion-MNIST classifier (train/image_metrics.h). Not yet in the final table:
     // formatMetricsTable shows every non-dirac column whenever a toy run is there.
-    {"classifier_score",  "metric.classifier_score",   "",                 "image", false, false, "classifier_score"},
-    {"fcd",               "metric.fcd",                "",                 "image", true,  false, "fcd"},
-    {"classes_covered",   "metric.classes_covered",    "",                 "image", false, false, "classes_covered"},
-    {"class_rkl",         "metric.class_rkl",          "",                 "image", false, false, "class_rkl"},
-    {"nn_ratio",          "metric.nn_ratio",           "",                 "image", false, false, "nn_ratio"},
+    {"classifier_score",  "metric.classifier_score",   "classifier_score", "image", false, false, "classifier_score"},
+    {"fcd",               "metric.fcd",                "fcd",              "image", true,  false, "fcd"},
+    {"classes_covered",   "metric.classes_covered",    "classes_covered",  "image", false, false, "classes_covered"},
+    {"class_rkl",         "metric.class_rkl",          "class_rkl",        "image", false, false, "class_rkl"},
+    {"nn_ratio",          "metric.nn_ratio",           "nn_ratio",         "image", false, false, "nn_ratio"},
     {"d_score_real",      "metric.d_score_real",       "d_scores",         "image", false, true,  "d_score_real"},
     {"d_score_fake",      "metric.d_score_fake",       "d_scores",         "image", false, true,  "d_score_fake"},
 };
@@ -82,6 +82,11 @@ inline constexpr CurvesTab kCurvesTabs[] = {
     {"d_weight_max_abs", "curves.d_weight_max_abs", "d_weight_max_abs", nullptr, nullptr, nullptr,       false, true},
     {"gp_norm",          "curves.gp_norm",      "gp_norm_mean",     nullptr, nullptr,     "gp_norm_std", false, true, true},
     {"d_scores",         "curves.d_scores",     "d_score_real",     nullptr, "d_score_fake", nullptr,    false, false, true},
+    {"classifier_score", "curves.classifier_score", "classifier_score", nullptr, nullptr,  nullptr,       false, true,  true},
+    {"fcd",              "curves.fcd",          "fcd",              nullptr, nullptr,     nullptr,       true,  false, true},
+    {"classes_covered",  "curves.classes_covered", "classes_covered", nullptr, nullptr,   nullptr,       false, true,  true},
+    {"class_rkl",        "curves.class_rkl",    "class_rkl",        nullptr, nullptr,     nullptr,       false, true,  true},
+    {"nn_ratio",         "curves.nn_ratio",     "nn_ratio",         nullptr, nullptr,     nullptr,       false, true,  true},
 };
 
 inline constexpr std::size_t kMetricCount = sizeof(kMetricCatalogue) / sizeof(kMetricCatalogue[0]);
