@@ -53,6 +53,20 @@ bool readRunKind(const TableReader& r, RunKind& kind) {
     return true;
 }
 
+// The objective and regularizer keys toy and image runs share (same names, same ranges).
+template <typename GanSpec>
+void readObjectiveKeys(const TableReader& r, GanSpec& run) {
+    int choice = 0;
+    if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
+    if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
+    r.readNumber("clip", run.clip, Range{0, 100, true, false, "> 0 (and at most 100)"});
+    r.readNumber("gp_lambda", run.gp_lambda, kPenaltyWeight);
+    r.readBool("gp_one_sided", run.gp_one_sided);
+    r.readNumber("r1_gamma", run.r1_gamma, kPenaltyWeight);
+    r.readInt("k_d", run.k_d, Range{1, 100, false, false, "1..100"});
+    r.readInt("k_g", run.k_g, Range{1, 100, false, false, "1..100"});
+}
+
 // The panel titles every kind has: `name` and its Chinese `name_zh`.
 void readRunNames(const TableReader& r, RunSpec& run) {
     r.readString("name", run.name);
@@ -88,16 +102,9 @@ void applyKindKeys(const TableReader& r, RunSpec& run, DiracGanSpec& d) {
 void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     r.rejectUnknown(runKeys());
     readRunNames(r, spec);
+    readObjectiveKeys(r, run);
     int choice = 0;
-    if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
-    if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
     if (r.readChoice("latent", latentNames(), choice)) run.latent = static_cast<LatentKind>(choice);
-    r.readNumber("clip", run.clip, Range{0, 100, true, false, "> 0 (and at most 100)"});
-    r.readNumber("gp_lambda", run.gp_lambda, kPenaltyWeight);
-    r.readBool("gp_one_sided", run.gp_one_sided);
-    r.readNumber("r1_gamma", run.r1_gamma, kPenaltyWeight);
-    r.readInt("k_d", run.k_d, Range{1, 100, false, false, "1..100"});
-    r.readInt("k_g", run.k_g, Range{1, 100, false, false, "1..100"});
     r.readInt("batch", run.batch, Range{1, 65536, false, false, "1..65536"});
     r.readInt("latent_dim", run.latent_dim, Range{1, 64, false, false, "1..64"});
     const Range widths{1, 4096, false, false, "1..4096 units per layer"};
@@ -135,16 +142,9 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
 void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
     r.rejectUnknown(imageRunKeys());
     readRunNames(r, spec);
+    readObjectiveKeys(r, run);
     int choice = 0;
-    if (r.readChoice("objective", objectiveNames(), choice)) run.objective = static_cast<Objective>(choice);
-    if (r.readChoice("lipschitz", lipschitzNames(), choice)) run.lipschitz = static_cast<Lipschitz>(choice);
     if (r.readChoice("upsample", upsampleNames(), choice)) run.upsample = static_cast<Upsample>(choice);
-    r.readNumber("clip", run.clip, Range{0, 100, true, false, "> 0 (and at most 100)"});
-    r.readNumber("gp_lambda", run.gp_lambda, kPenaltyWeight);
-    r.readBool("gp_one_sided", run.gp_one_sided);
-    r.readNumber("r1_gamma", run.r1_gamma, kPenaltyWeight);
-    r.readInt("k_d", run.k_d, Range{1, 100, false, false, "1..100"});
-    r.readInt("k_g", run.k_g, Range{1, 100, false, false, "1..100"});
     r.readInt("batch", run.batch, Range{1, 1024, false, false, "1..1024"});
     r.readInt("latent_dim", run.latent_dim, Range{1, 256, false, false, "1..256"});
     r.readInt("width", run.width, Range{1, 512, false, false, "1..512 channels"});

@@ -12,26 +12,15 @@
 
 #include "core/errors.h"
 #include "train/classifier_cache.h"
+#include "temp_folder.h"
 #include "train/classifier_state.h"
 #include "train/fashion_mnist_tensors.h"
 
 using namespace ganarium;
+using ganarium::test::TempFolder;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A fresh, empty folder under the temp directory, removed at the end of the test case.
-struct TempFolder {
-    fs::path path;
-    explicit TempFolder(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
 
 ClassifierCacheOptions quickOptions(const std::string& dir) {
     ClassifierCacheOptions options;

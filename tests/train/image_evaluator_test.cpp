@@ -10,28 +10,15 @@
 #include <filesystem>
 #include <string>
 
-#include <unistd.h>
-
+#include "temp_folder.h"
 #include "train/fashion_mnist_tensors.h"
 #include "train/image_evaluator.h"
 
 using namespace ganarium;
+using ganarium::test::TempFolder;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A cache folder of this test process, removed at the end of the case.
-struct CacheFolder {
-    fs::path path;
-    explicit CacheFolder(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-    }
-    ~CacheFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
 
 // A quick classifier (a few thousand images, one epoch) in `dir`.
 ClassifierCacheOptions quickClassifier(const fs::path& dir, int64_t images) {
@@ -51,7 +38,7 @@ torch::Tensor testImagesOfClass(int label, int64_t n) {
 }  // namespace
 
 TEST_CASE("the evaluator trains its classifier in the background, then judges images against the run's classes") {
-    CacheFolder cache("ganarium-evaluator");
+    TempFolder cache("ganarium-evaluator");
     ImageEvaluator evaluator(quickClassifier(cache.path, 6000));
     CHECK(evaluator.status().wanted);
     int calls = 0;
@@ -84,7 +71,7 @@ TEST_CASE("the evaluator trains its classifier in the background, then judges im
 }
 
 TEST_CASE("an evaluator destroyed while its classifier trains stops the training and keeps nothing") {
-    CacheFolder cache("ganarium-evaluator-stop");
+    TempFolder cache("ganarium-evaluator-stop");
     const auto start = std::chrono::steady_clock::now();
     {
         ImageEvaluator evaluator(quickClassifier(cache.path, 60000));  // a full epoch: tens of seconds
