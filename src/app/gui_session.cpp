@@ -197,6 +197,13 @@ bool GuiSession::saveSceneAs(const std::string& path, const std::string& title) 
     }
     showBanner(ui_, std::string(tr(ui_.lang, TextId::SavedTo)) + ": " + path, false, ImGui::GetTime());
     listSavedFolder(ui_, path);
+    if (!title.empty()) {  // the window shows the title the file now has
+        Command retitle;
+        retitle.kind = Command::Kind::SetTitle;
+        retitle.text = title;
+        retitle.count = ui_.lang == Language::Chinese ? 1 : 0;
+        postCommand(ui_, retitle);
+    }
     return true;
 }
 

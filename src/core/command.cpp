@@ -24,7 +24,8 @@ bool changesScene(Command::Kind kind) {
         case K::AddPoints:
         case K::ClearData:
         case K::LoadScene:
-        case K::RestartFrom: return true;
+        case K::RestartFrom:
+        case K::SetTitle: return true;
         default: return false;
     }
 }

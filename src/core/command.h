@@ -31,6 +31,7 @@ struct Command {
         RestartFrom,     // Dirac-GAN runs (`run`, -1 = all): start again from (x, y) = (theta, psi)
         Rewind,          // runs (`run`, -1 = all) return to their latest checkpoint at or before `step`
         FastForward,     // train `count` iterations without drawing every frame (0 = stop fast-forwarding)
+        SetTitle,        // the scene's title becomes `text` (`count` 1: its Chinese title): save-as with a new title
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs
@@ -39,6 +40,7 @@ struct Command {
     int64_t step = 0;
     double x = 0, y = 0, std = 0.1;
     std::vector<double> points;
+    std::string text;
     RunSpec run_spec;
     DataSpec data;
     std::shared_ptr<const SceneSpec> scene;

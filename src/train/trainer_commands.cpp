@@ -130,6 +130,7 @@ void Trainer::Impl::apply(const Command& command) {
             break;
         }
         case Kind::SetData: switchData(command.data); break;
+        case Kind::SetTitle: (command.count == 1 ? scene.title_zh : scene.title) = command.text; break;
         case Kind::AddBlob:
         case Kind::AddPoints:
         case Kind::ClearData: switchData(customDataAfter(scene.data, command)); break;
