@@ -238,6 +238,7 @@ void ImageGanRun::evaluate(const MetricContext& context) {
             values["classes_covered"] = judged->classes_covered;
             values["class_rkl"] = judged->class_rkl;
             values["nn_ratio"] = judged->nn_ratio;
+            judged_classes_ = judged->class_histogram;
         }
     metrics_->append(step_, values);
 }
@@ -245,6 +246,7 @@ void ImageGanRun::evaluate(const MetricContext& context) {
 RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
     RunSnapshot out;
     out.name = spec_.name.empty() ? runLabel(spec_) : spec_.name;
+    out.name_zh = spec_.name_zh;
     out.kind = runKindNames()[static_cast<size_t>(RunKind::ImageGan)];
     out.objective = objectiveName(options().objective);
     out.lipschitz = lipschitzName(options().lipschitz);
@@ -269,6 +271,14 @@ RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
     if (!(hi > lo)) hi = lo + 1.0;
     out.parts.push_back({quantity_names::kScoresReal, scoreHistogram(real, lo, hi)});
     out.parts.push_back({quantity_names::kScoresFake, scoreHistogram(fake, lo, hi)});
+    if (judged_classes_) {  // mode collapse and mode dropping as bars: the classifier's verdict against the data's mix
+        Histogram generated{0, 10, std::vector<float>(10, 0.0f)}, data{0, 10, std::vector<float>(10, 0.0f)};
+        for (size_t c = 0; c < 10; ++c) generated.counts[c] = static_cast<float>(100.0 * (*judged_classes_)[c]);
+        for (uint8_t label : dataset_->labels)
+            if (label < 10) data.counts[label] += 100.0f / static_cast<float>(dataset_->labels.size());
+        out.parts.push_back({quantity_names::kClassesGenerated, std::move(generated)});
+        out.parts.push_back({quantity_names::kClassesData, std::move(data)});
+    }
     // D's weights for the weights panel, as toy runs publish them (clipping: over +-1.1 c, so +-c shows).
     std::vector<float> weights;
     for (const auto& p : d_->parameters()) {

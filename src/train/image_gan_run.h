@@ -11,7 +11,9 @@
 #include <torch/torch.h>
 
 #include <limits>
+#include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/image_dataset.h"
@@ -95,6 +97,7 @@ private:
     double loss_d_sum_ = 0, loss_g_sum_ = 0, g_grad_sum_ = 0;
     int64_t loss_d_count_ = 0, loss_g_count_ = 0;
     std::shared_ptr<MetricLog> metrics_;
+    std::optional<std::array<double, 10>> judged_classes_;  // the classifier's class shares at the last evaluation
 };
 
 }  // namespace ganarium

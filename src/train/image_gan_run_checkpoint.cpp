@@ -121,6 +121,7 @@ std::shared_ptr<const RunCheckpoint> ImageGanRun::checkpoint() const {
 }
 
 std::string ImageGanRun::restore(const RunCheckpoint& checkpoint) {
+    judged_classes_.reset();  // judged again at the next evaluation
     const auto* saved = dynamic_cast<const ImageGanRunState*>(&checkpoint);
     if (!saved) return "the checkpoint belongs to another kind of run";
     const std::vector<torch::Tensor> g_now = moduleTensors(*g_);

@@ -274,6 +274,12 @@ const TextRow kTexts[] = {
     {T::ViewScoresCount, "images", "图像数"},
     {T::ClassifierPreparing, "image classifier for the metrics: loading, or training once on first use (about 2 min)",
      "用于指标的图像分类器:加载中,或首次使用时训练一次(约 2 分钟)"},
+    {T::ViewClassesTitle, "Classes", "类别"},
+    {T::ViewClassesGenerated, "generated", "生成"},
+    {T::ViewClassesData, "data mix", "数据比例"},
+    {T::ViewClassesAxis, "% of images", "图像占比 %"},
+    {T::ViewClassNames, "T-shirt|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Boot",
+     "T恤|裤子|套衫|连衣裙|外套|凉鞋|衬衫|运动鞋|包|短靴"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

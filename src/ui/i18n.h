@@ -73,6 +73,7 @@ enum class TextId {
     ViewImageSamples, ViewImageReal, ViewScoresTitle, ViewScoresReal, ViewScoresFake, ViewScoresCount,
     // the image metrics' classifier (issue 9)
     ClassifierPreparing,
+    ViewClassesTitle, ViewClassesGenerated, ViewClassesData, ViewClassesAxis, ViewClassNames,
     Count
 };
 

@@ -364,7 +364,9 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
     if (options.presentation || options.presenter) {
         p0.y += drawHeader(snapshot, options, p0, width);
     } else if (options.show_caption && !snapshot.scene_caption.empty()) {
-        p0.y += drawCaption(snapshot.scene_caption, fs, p0, width) + ImGui::GetStyle().ItemSpacing.y;
+        const std::string& caption =
+            localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, options.lang == Language::Chinese);
+        p0.y += drawCaption(caption, fs, p0, width) + ImGui::GetStyle().ItemSpacing.y;
     }
 
     bool weights = options.show_weights == 1;

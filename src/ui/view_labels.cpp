@@ -47,6 +47,18 @@ ViewLabels translatedViewLabels(Language lang) {
     l.scores_real = tr(lang, TextId::ViewScoresReal);
     l.scores_fake = tr(lang, TextId::ViewScoresFake);
     l.scores_count = tr(lang, TextId::ViewScoresCount);
+    l.classes_title = tr(lang, TextId::ViewClassesTitle);
+    l.classes_generated = tr(lang, TextId::ViewClassesGenerated);
+    l.classes_data = tr(lang, TextId::ViewClassesData);
+    l.classes_axis = tr(lang, TextId::ViewClassesAxis);
+    l.class_names.clear();
+    const std::string names = tr(lang, TextId::ViewClassNames);  // "a|b|...": the ten Fashion-MNIST classes
+    for (size_t start = 0;;) {
+        const size_t bar = names.find('|', start);
+        l.class_names.push_back(names.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+    }
     return l;
 }
 

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -56,6 +57,10 @@ struct ViewLabels {
     std::string image_samples = "generated (fixed z)", image_real = "real training images";
     std::string scores_title = "D's scores", scores_real = "on real images", scores_fake = "on generated images";
     std::string scores_count = "images";
+    std::string classes_title = "Classes", classes_generated = "generated", classes_data = "data mix";
+    std::string classes_axis = "% of images";
+    std::vector<std::string> class_names = {"T-shirt", "Trouser", "Pullover", "Dress", "Coat",
+                                            "Sandal",  "Shirt",   "Sneaker",  "Bag",   "Boot"};
 };
 
 // Style knobs the video overlay and the GUI set differently.

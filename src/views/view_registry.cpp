@@ -1,6 +1,7 @@
 // view_registry.cpp — quantity kinds to views, and the panels of a run's cell.
 #include "views/view_registry.h"
 
+#include "views/class_histogram_view.h"
 #include "views/d_scores_view.h"
 #include "views/image_grid_view.h"
 #include "views/loss_shapes_view.h"
@@ -17,8 +18,10 @@ std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& la
         panels.push_back({PanelKind::PhasePlane, 1.0f});
     } else if (hasQuantityOfKind<ImageGrid>(run.parts)) {
         const bool scores = findQuantity<Histogram>(run.parts, quantity_names::kScoresFake) != nullptr;
-        panels.push_back({PanelKind::ImageGrid, scores ? 0.7f : 1.0f});
-        if (scores) panels.push_back({PanelKind::DScores, 0.3f});
+        const bool classes = findQuantity<Histogram>(run.parts, quantity_names::kClassesGenerated) != nullptr;
+        panels.push_back({PanelKind::ImageGrid, 1.0f - (scores ? 0.25f : 0.0f) - (classes ? 0.22f : 0.0f)});
+        if (scores) panels.push_back({PanelKind::DScores, 0.25f});
+        if (classes) panels.push_back({PanelKind::ClassHistogram, 0.22f});
         return panels;
     } else {
         // Samples (or modes) of 1D data get the 1D view; 2D ones, and a run with none, the 2D view.
@@ -40,6 +43,7 @@ std::unique_ptr<RunView> makePanelView(PanelKind kind, const std::string& shader
         case PanelKind::LossShapes: return std::make_unique<LossShapesView>();
         case PanelKind::ImageGrid: return std::make_unique<ImageGridView>();
         case PanelKind::DScores: return std::make_unique<DScoresView>();
+        case PanelKind::ClassHistogram: return std::make_unique<ClassHistogramView>();
     }
     return nullptr;
 }

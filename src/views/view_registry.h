@@ -17,7 +17,7 @@
 namespace ganarium {
 
 // The views a run's panel can hold.
-enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes, ImageGrid, DScores };
+enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes, ImageGrid, DScores, ClassHistogram };
 
 // One panel of a run's cell: its view and its share of the cell (the shares of a run sum to 1).
 struct PanelSlot {

@@ -2,8 +2,9 @@
 // Xvfb: the 8x8 sample grid shows each tile where the layout puts it (not
 // blank, bright tiles bright and dark tiles dark, grey gaps between them),
 // the real grid appears beside it with the "real" layer, the D-score
-// histograms are drawn in the real and generated colours, and the registry
-// gives an image run these two panels.
+// histograms are drawn in the real and generated colours, the class bars
+// show a collapsed generator as one long bar over the data's outlines, and
+// the registry gives an image run these panels.
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -11,6 +12,7 @@
 #include "render/colormap.h"
 #include "render/image_grid_texture.h"
 #include "render_gl_fixture.h"
+#include "views/class_histogram_view.h"
 #include "views/d_scores_view.h"
 #include "views/image_grid_view.h"
 #include "views/view_registry.h"
@@ -146,4 +148,40 @@ TEST_CASE("view registry: an image run gets the image grid and the D-score panel
     CHECK(panels[1].kind == PanelKind::DScores);
     CHECK(panels[0].share + panels[1].share == doctest::Approx(1.0f));
     CHECK(dynamic_cast<ImageGridView*>(makePanelView(PanelKind::ImageGrid).get()) != nullptr);
+}
+
+// The classifier puts every sample in class 1 (trousers); the data mix is uniform (10 % each).
+Snapshot collapsedOnTrousers() {
+    Snapshot snap = imageSnapshot();
+    Histogram generated{0, 10, std::vector<float>(10, 0.0f)}, data{0, 10, std::vector<float>(10, 10.0f)};
+    generated.counts[1] = 100.0f;
+    snap.runs[0].parts.push_back({quantity_names::kClassesGenerated, generated});
+    snap.runs[0].parts.push_back({quantity_names::kClassesData, data});
+    return snap;
+}
+
+TEST_CASE("class bars: a generator collapsed on trousers is one long orange bar; other rows show only the data mix") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    ClassHistogramView view;
+    const Snapshot snap = collapsedOnTrousers();
+    ViewCamera camera;
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, ViewLayers{}, camera, quietStyle(), ImVec2(kW, kH)); });
+    const PlotArea& area = view.plotArea();
+    REQUIRE(area.width() > 50);
+    const Rgba orange = palette::fake();
+    // Row of class c spans y in [9 - c, 10 - c] (T-shirt on top).
+    const Pixel trousers_far = fx.pixel(img, area.toScreen(60.0, 8.5));  // inside the 100 % bar, beyond the 10 % outline
+    const Pixel coat_far = fx.pixel(img, area.toScreen(60.0, 5.5));      // class 4: no samples
+    CHECK(colourDistance(trousers_far, orange.r, orange.g, orange.b) < 60);
+    CHECK(colourDistance(coat_far, palette::background().r, palette::background().g, palette::background().b) < 30);
+    CHECK(area.shown.x1 >= 100.0);  // the axis reaches the collapsed bar
+}
+
+TEST_CASE("view registry: an image run with the classifier's verdict gets the class bars as a third panel") {
+    const auto panels = panelsForRun(collapsedOnTrousers().runs[0], ViewLayers{});
+    REQUIRE(panels.size() == 3);
+    CHECK(panels[2].kind == PanelKind::ClassHistogram);
+    CHECK(panels[0].share + panels[1].share + panels[2].share == doctest::Approx(1.0f));
+    CHECK(dynamic_cast<ClassHistogramView*>(makePanelView(PanelKind::ClassHistogram).get()) != nullptr);
 }

@@ -12,7 +12,12 @@
 
 #include "temp_folder.h"
 #include "train/fashion_mnist_tensors.h"
+#include "core/image_dataset.h"
+#include "core/quantity.h"
 #include "train/image_evaluator.h"
+#include "train/image_gan_run.h"
+#include "train/metric_evaluator.h"
+#include "train/snapshot_builder.h"
 
 using namespace ganarium;
 using ganarium::test::TempFolder;
@@ -68,6 +73,35 @@ TEST_CASE("the evaluator trains its classifier in the background, then judges im
     CHECK(against_all->class_rkl > 1.5);         // log(10) = 2.3 for one class of ten
     CHECK(against_trousers->class_rkl < 0.3);    // the run trains on trousers: that is the data's mix
     CHECK(against_trousers->classes_covered == 1);
+
+    // An image run on trousers and sneakers, judged by it: the metrics join its log, and its snapshot carries
+    // the class bars (generated shares and the data's mix, in percent).
+    RunSpec spec;
+    ImageGanSpec& image = spec.options.emplace<ImageGanSpec>();
+    image.width = 4;
+    image.latent_dim = 8;
+    image.batch = 8;
+    image.classes = {1, 7};
+    image.subset = 300;
+    ImageGanRun run(spec, 5, std::make_shared<const ImageDataset>(loadImageDataset({1, 7}, 300, false)));
+    CHECK(findQuantity<Histogram>(run.snapshot(SnapshotContext{}, true).parts, quantity_names::kClassesGenerated) ==
+          nullptr);  // not judged yet
+    MetricContext context;
+    context.images = &evaluator;
+    run.evaluate(context);
+    const RunSnapshot judged = run.snapshot(SnapshotContext{}, true);
+    REQUIRE(judged.metrics.size() == 1);
+    CHECK(judged.metrics.value("classifier_score", 0) >= 1.0);
+    CHECK(judged.metrics.value("fcd", 0) > 0.0);
+    const Histogram* generated = findQuantity<Histogram>(judged.parts, quantity_names::kClassesGenerated);
+    const Histogram* data = findQuantity<Histogram>(judged.parts, quantity_names::kClassesData);
+    REQUIRE(generated != nullptr);
+    REQUIRE(data != nullptr);
+    float generated_total = 0;
+    for (float v : generated->counts) generated_total += v;
+    CHECK(generated_total == doctest::Approx(100.0f).epsilon(0.01));
+    CHECK(data->counts[1] + data->counts[7] == doctest::Approx(100.0f).epsilon(0.01));  // only its two classes
+    CHECK(data->counts[0] == 0.0f);
 }
 
 TEST_CASE("an evaluator destroyed while its classifier trains stops the training and keeps nothing") {
