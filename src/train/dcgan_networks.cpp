@@ -10,6 +10,7 @@ namespace nn = torch::nn;
 constexpr int kBase = kImageSide / 4;  // 7: the projected maps' side
 constexpr double kInitStd = 0.02;      // DCGAN's weight initialisation
 constexpr double kLeakySlope = 0.2;
+constexpr int kWarmUpIterations = 5;  // power iterations of spectral norm at initialisation
 
 // One resolution doubling in -> out channels: a 4x4 stride-2 transposed conv, or nearest x2 then a 3x3 conv.
 void addUpsample(nn::Sequential& body, int in, int out, Upsample mode) {
@@ -133,6 +134,9 @@ void DcganDiscriminatorImpl::initialize(at::Generator& gen) {
     }
     sn_.emplace_back();
     sn_.back().initialize(1, head_->weight.size(1), gen);
+    // A few power iterations now, so sigma is a real estimate from the first forward pass (random u, v give a
+    // tiny u^T W v: the first scores were about -1e6).
+    for (int i = 0; i < kWarmUpIterations; ++i) refreshSpectralNorm();  // iterate() holds its own NoGradGuard
 }
 
 void DcganDiscriminatorImpl::refreshSpectralNorm() {

@@ -54,6 +54,16 @@ const ImageGrid* gridOf(const RunSnapshot& snapshot, const char* name) {
 
 }  // namespace
 
+TEST_CASE("a spectrally normalised critic gives sane scores before its first step (sigma estimated at construction)") {
+    ImageGanRun run(tinyImageRun(Objective::Hinge, Lipschitz::SpectralNorm), 5, tinyImages());
+    run.evaluate(MetricContext{});  // step 0, as the trainer does on construction
+    const RunSnapshot snapshot = run.snapshot(SnapshotContext{}, false);
+    MESSAGE("step-0 scores: real " << snapshot.metrics.last("d_score_real") << ", fake "
+                                   << snapshot.metrics.last("d_score_fake"));
+    CHECK(std::fabs(snapshot.metrics.last("d_score_real")) < 10.0);  // random u, v alone gave about 1e6
+    CHECK(std::fabs(snapshot.metrics.last("d_score_fake")) < 10.0);
+}
+
 TEST_CASE("every objective and regularizer trains a step on images without NaN") {
     const auto images = tinyImages();
     torch::manual_seed(0);
