@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "app/cli_args.h"
@@ -51,19 +52,26 @@ void reportBlas() {
     }
 }
 
-// Image runs: waits for the classifier behind their metrics (a progress bar when it trains on first use).
-void waitForClassifier(Trainer& trainer) {
-    std::optional<TerminalProgress> training;
-    std::string last;
-    trainer.waitForImageMetrics([&](const ClassifierStatus& status) {
-        if (!training && status.fraction > 0 && !status.ready && !status.failed)
-            training.emplace(std::cout, "classifier (first use)", 1000);
-        if (training) training->update(static_cast<int64_t>(1000 * status.fraction));
-        last = status.message;
-    });
-    if (training) training->finish();
-    std::cout << "Images:  " << last << '\n';
-}
+// Image runs: reports the wait for the classifier behind their metrics (a bar when it trains on first use).
+class ClassifierWait {
+public:
+    // Called by the trainer about 10 times a second while it waits.
+    void operator()(const ClassifierStatus& status) {
+        if (!training_ && status.fraction > 0 && !status.ready && !status.failed)
+            training_.emplace(std::cout, "classifier (first use)", 1000);
+        if (training_) training_->update(static_cast<int64_t>(1000 * status.fraction));
+        last_ = status.message;
+    }
+    // Ends the bar and prints where the classifier stands.
+    void finish() {
+        if (training_) training_->finish();
+        if (!last_.empty()) std::cout << "Images:  " << last_ << '\n';
+    }
+
+private:
+    std::optional<TerminalProgress> training_;
+    std::string last_;
+};
 
 // True when some running run's metric log does not end at its current step.
 bool needsFinalEvaluation(const Snapshot& snap) {
@@ -96,10 +104,10 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
 
     TrainerOptions options;
     options.image_metrics = !args.has("no-image-metrics");
-    Trainer trainer(scene, options);
-    const bool image_runs = std::any_of(scene.runs.begin(), scene.runs.end(),
-                                        [](const RunSpec& run) { return kindOf(run) == RunKind::ImageGan; });
-    if (options.image_metrics && image_runs) waitForClassifier(trainer);
+    auto wait = std::make_shared<ClassifierWait>();
+    options.wait_for_image_metrics = [wait](const ClassifierStatus& status) { (*wait)(status); };
+    Trainer trainer(scene, options);  // with image runs: waits for their classifier first (step 0 is judged too)
+    wait->finish();
     TerminalProgress progress(std::cout, "train", steps);
     const int64_t chunk = std::clamp<int64_t>(steps / 200, 1, 25);
     while (trainer.iteration() < steps && !stop.stopRequested()) {

@@ -92,11 +92,14 @@ Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o)
     setenv("OPENBLAS_NUM_THREADS", "1", 0);
     at::set_num_threads(1);
     validateScene(scene);
-    rebuildData();
-    rebuildRuns();
     const bool has_image_runs = std::any_of(scene.runs.begin(), scene.runs.end(),
                                             [](const RunSpec& run) { return kindOf(run) == RunKind::ImageGan; });
-    if (options.image_metrics && has_image_runs) image_evaluator = std::make_unique<ImageEvaluator>();
+    if (options.image_metrics && has_image_runs) {
+        image_evaluator = std::make_unique<ImageEvaluator>();
+        if (options.wait_for_image_metrics) image_evaluator->wait(options.wait_for_image_metrics);
+    }
+    rebuildData();
+    rebuildRuns();
 }
 
 int Trainer::Impl::threadCount() const {
@@ -340,10 +343,6 @@ SnapshotPtr Trainer::latest() const {
 const SceneSpec& Trainer::scene() const { return impl_->scene; }
 
 int64_t Trainer::iteration() const { return impl_->iteration_cache.load(); }
-
-void Trainer::waitForImageMetrics(const std::function<void(const ClassifierStatus&)>& progress) {
-    if (impl_->image_evaluator) impl_->image_evaluator->wait(progress);
-}
 
 int Trainer::stepsPerFrame() const { return impl_->steps_per_frame; }
 

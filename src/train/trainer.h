@@ -26,6 +26,9 @@ struct TrainerOptions {
     int snapshot_every = 1;      // threaded mode: publish every N iterations at most
     bool snapshots_in_train = false;  // synchronous mode: build full snapshots (fields) — views need them, `train` does not
     bool image_metrics = false;  // image runs: the classifier metrics (loads the classifier, or trains it on first use)
+    // Set (with image_metrics and image runs): the constructor waits for the classifier before the first evaluation,
+    // calling this about 10 times a second, so step 0 has the classifier metrics too (`ganarium train`).
+    std::function<void(const ClassifierStatus&)> wait_for_image_metrics;
 };
 
 class Trainer {
@@ -57,9 +60,6 @@ public:
     void post(Command command);
     // Latest published snapshot; never blocks, never null after construction.
     SnapshotPtr latest() const;
-    // With image runs and TrainerOptions::image_metrics: blocks until their classifier is ready or failed,
-    // calling `progress` about 10 times a second (`ganarium train` waits before its first step). No-op otherwise.
-    void waitForImageMetrics(const std::function<void(const ClassifierStatus&)>& progress = {});
     // Threaded mode: the fraction of wall time (0.01..1) the training thread may train; it rests for the rest.
     void setTrainingShare(double share);
 
