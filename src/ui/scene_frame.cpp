@@ -298,8 +298,14 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     // Cells as wide as their panels want: a run with a second panel (loss shapes) beside its data wants more.
     float cell_target = snapshot.dim == 1 ? 1.7f : 1.2f;
     size_t most_panels = 1;
-    for (const RunPanels& cell : panels_) most_panels = std::max(most_panels, cell.views.size());
+    bool phase_planes = !panels_.empty();
+    for (const RunPanels& cell : panels_) {
+        most_panels = std::max(most_panels, cell.views.size());
+        phase_planes = phase_planes && !cell.slots.empty() && cell.slots.front().kind == PanelKind::PhasePlane;
+    }
     if (most_panels > 1) cell_target *= 1.6f;
+    // A phase plane is a square plot under a two-line title, with axis titles above and below: a tall cell.
+    if (phase_planes) cell_target = 0.8f;
     gridForLayout(options.layout, n, (p1.x - p0.x) / std::max(1.0f, p1.y - p0.y), cell_target, cols, rows);
     grid_cols_ = cols;
     grid_rows_ = rows;

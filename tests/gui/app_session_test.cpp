@@ -459,3 +459,13 @@ TEST_CASE("a scene's show / hide / curves choices apply when it opens, and reset
     CHECK(session.frame().layers().gp_lines);
     fs::remove_all(dir);
 }
+
+TEST_CASE("six Dirac-GAN phase planes at 1280x720 get three tall columns, not two wide ones") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    GuiSession session(loadSceneFile(std::string(GANARIUM_SCENE_DIR) + "/dirac-gan.toml"), testSessionOptions(false));
+    fx.frame(session);
+    fx.frame(session);
+    // Two wide columns left each square plot about 65 px (titles and axis titles take the cell's height).
+    CHECK(session.frame().gridColumns() == 3);
+}
