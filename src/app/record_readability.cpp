@@ -14,7 +14,9 @@ float videoFontPixels(int height) { return std::clamp(20.0f * static_cast<float>
 
 int sceneDimension(const SceneSpec& scene) { return sceneUsesData(scene) ? familyDimension(scene.data.family) : 2; }
 
-bool readable(const RecordPanelEstimate& e) { return std::min(e.plot_w, e.plot_h) >= kMinReadablePlotPx; }
+bool readable(const RecordPanelEstimate& e, int dim) {
+    return e.plot_w >= kMinReadablePlotPx && e.plot_h >= (dim == 1 ? kMinReadable1DPlotHeightPx : kMinReadablePlotPx);
+}
 
 }  // namespace
 
@@ -45,18 +47,19 @@ std::string recordReadabilityProblem(const SceneSpec& scene, int width, int heig
     if (runs < 2) return {};
     const int dim = sceneDimension(scene);
     const RecordPanelEstimate e = estimateRecordPanels(runs, dim, width, height, curves);
-    if (readable(e)) return {};
+    if (readable(e, dim)) return {};
     std::ostringstream msg;
     msg << runs << " runs in a " << width << "x" << height << " video leave plots of about "
         << static_cast<int>(std::lround(e.plot_w)) << "x" << static_cast<int>(std::lround(e.plot_h)) << " px ("
         << e.grid.cols << "x" << e.grid.rows << " grid), too small to read (at least "
-        << static_cast<int>(kMinReadablePlotPx) << " px a side); ";
+        << static_cast<int>(kMinReadablePlotPx) << " px wide and "
+        << static_cast<int>(dim == 1 ? kMinReadable1DPlotHeightPx : kMinReadablePlotPx) << " px tall); ";
     const int sizes[][2] = {{854, 480}, {960, 540}, {1280, 720}, {1920, 1080}};
     std::string fixes;
-    if (curves && readable(estimateRecordPanels(runs, dim, width, height, false))) fixes = "add --no-curves, or ";
+    if (curves && readable(estimateRecordPanels(runs, dim, width, height, false), dim)) fixes = "add --no-curves, or ";
     for (const auto& s : sizes) {
         if (s[0] * s[1] <= width * height) continue;
-        if (readable(estimateRecordPanels(runs, dim, s[0], s[1], curves))) {
+        if (readable(estimateRecordPanels(runs, dim, s[0], s[1], curves), dim)) {
             fixes += "use --size " + std::to_string(s[0]) + "x" + std::to_string(s[1]) + ", or ";
             break;
         }

@@ -15,6 +15,8 @@ namespace ganarium {
 
 // The short side a plot (inside its panel's title, axes and colour bars) needs to be read in a video.
 constexpr float kMinReadablePlotPx = 100.0f;
+// A 1D plot (densities over x) is wide and short by nature: it reads from this height, if kMinReadablePlotPx wide.
+constexpr float kMinReadable1DPlotHeightPx = 70.0f;
 
 // Estimated layout of a recording's run panels.
 struct RecordPanelEstimate {

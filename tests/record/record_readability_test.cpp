@@ -2,6 +2,7 @@
 // a size that works; one run, or a large enough size, is recorded.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "app/record_readability.h"
@@ -39,4 +40,13 @@ TEST_CASE("record: one run is never refused, however small the video") {
     CHECK(recordReadabilityProblem(every, 1280, 720, true).empty());
     const SceneSpec dirac = loadSceneFile(std::string(GANARIUM_SCENE_DIR) + "/dirac-gan.toml");
     CHECK(recordReadabilityProblem(dirac, 1280, 720, true).empty());
+}
+
+TEST_CASE("record: every shipped scene records at the default 1280x720 with curves") {
+    for (const auto& entry : std::filesystem::directory_iterator(GANARIUM_SCENE_DIR)) {
+        if (entry.path().extension() != ".toml") continue;
+        CAPTURE(entry.path().string());
+        const SceneSpec scene = loadSceneFile(entry.path().string());
+        CHECK(recordReadabilityProblem(scene, 1280, 720, true).empty());
+    }
 }
