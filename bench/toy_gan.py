@@ -12,18 +12,15 @@ With --json it prints one line: {"non_saturating": it/s, "wgan_gp": it/s,
 median of the repeats after a warm-up, per wall-clock second and (_cpu) per
 CPU second of the process.
 """
-import argparse
-import json
 import math
 import os
-import statistics
 import sys
-import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import torch  # noqa: E402  (after the BLAS thread setting)
 from torch import nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
+from peer_timing import run_peer  # noqa: E402  (bench/: this script's folder)
 
 LATENT = 8
 BATCH = 256
@@ -93,46 +90,5 @@ class ToyGan:
         self.opt_g.step()
 
 
-def steps_per_second(objective, steps, repeats, warmup):
-    """Median iterations per second over `repeats` timed blocks of `steps`,
-    per wall-clock second and per CPU second of this process."""
-    torch.manual_seed(7)
-    gan = ToyGan(objective)
-    for _ in range(warmup):
-        gan.iteration()
-    wall_rates, cpu_rates = [], []
-    for _ in range(repeats):
-        start, cpu_start = time.perf_counter(), time.process_time()
-        for _ in range(steps):
-            gan.iteration()
-        wall_rates.append(steps / (time.perf_counter() - start))
-        cpu_rates.append(steps / (time.process_time() - cpu_start))
-    return statistics.median(wall_rates), statistics.median(cpu_rates)
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--steps", type=int, default=500, help="iterations per timed repeat")
-    parser.add_argument("--repeats", type=int, default=3, help="timed repeats (the median is reported)")
-    parser.add_argument("--warmup", type=int, default=50, help="untimed iterations first")
-    parser.add_argument("--json", action="store_true", help="print one JSON line")
-    args = parser.parse_args()
-    torch.set_num_threads(1)
-
-    result = {"torch": torch.__version__, "threads": torch.get_num_threads()}
-    for objective in ("non_saturating", "wgan_gp"):
-        wall, cpu = steps_per_second(objective, args.steps, args.repeats, args.warmup)
-        result[objective] = wall
-        result[objective + "_cpu"] = cpu
-    if args.json:
-        print(json.dumps(result))
-    else:
-        print(f"PyTorch {result['torch']}, {result['threads']} thread")
-        print(f"non-saturating: {result['non_saturating']:.1f} it/s "
-              f"({result['non_saturating_cpu']:.1f} per CPU second)")
-        print(f"WGAN-GP:        {result['wgan_gp']:.1f} it/s ({result['wgan_gp_cpu']:.1f} per CPU second)")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_peer(ToyGan, __doc__.split("\n\n")[0], steps=500, warmup=50))
