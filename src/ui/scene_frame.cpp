@@ -321,7 +321,10 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     style.interactive = !options.presentation;
     style.show_legend = !shared_legend;
     // Presenter mode: dots and lines grow with the text (19 px is the normal body font).
-    if (options.presenter) style.mark_scale = std::max(1.0f, ImGui::GetFontSize() / 19.0f);
+    if (options.presenter) {
+        style.mark_scale = std::max(1.0f, ImGui::GetFontSize() / 19.0f);
+        style.labels.step_in_title = false;  // the header shows the step, large: one title line fewer per panel
+    }
     const ThemeColors colors = themeColors();
     ImDrawList* list = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {

@@ -78,7 +78,7 @@ std::string headline(const RunSnapshot& run, bool with_objective, bool chinese) 
 // The key numbers, most important first: step, modes covered, JS, W1.
 std::vector<std::string> numberParts(const RunSnapshot& run, const ViewLabels& labels, bool include_modes) {
     std::vector<std::string> parts;
-    parts.push_back(labels.step + " " + groupedSteps(run.step));
+    if (labels.step_in_title) parts.push_back(labels.step + " " + groupedSteps(run.step));
     char buffer[64];
     double v = 0;
     const ModeMarkers* modes = findQuantity<ModeMarkers>(run.parts, quantity_names::kModes);
@@ -137,6 +137,7 @@ std::string ellipsize(const std::string& text, float width, float font_size) {
 
 std::string panelTitleText(const RunSnapshot& run, const ViewLabels& labels, bool include_modes) {
     std::vector<std::string> parts = numberParts(run, labels, include_modes);
+    if (parts.empty()) return headline(run, true, labels.chinese);
     return headline(run, true, labels.chinese) + kSep + joined(parts, parts.size());
 }
 
@@ -147,12 +148,13 @@ std::vector<std::string> panelTitleLines(const RunSnapshot& run, const ViewLabel
     std::string numbers = joined(parts, parts.size());
     // One line when everything fits, with or without the objective.
     for (bool with_objective : {true, false}) {
-        std::string line = headline(run, with_objective, labels.chinese) + kSep + numbers;
+        std::string line = headline(run, with_objective, labels.chinese) + (numbers.empty() ? "" : kSep + numbers);
         if (textSize(line, font_size).x <= room) return {line};
     }
     // Two lines: the name (objective only if it fits), then as many numbers as fit.
     std::string head = headline(run, true, labels.chinese);
     if (textSize(head, font_size).x > room) head = ellipsize(headline(run, false, labels.chinese), room, font_size);
+    if (parts.empty()) return {head};
     size_t count = parts.size();
     while (count > 1 && textSize(joined(parts, count), font_size).x > room) --count;
     return {head, ellipsize(joined(parts, count), room, font_size)};

@@ -53,6 +53,7 @@ struct ViewLabels {
     std::string loss_max_likelihood = "max. likelihood -exp(logit D)/2";
     std::string loss_batch = "this run's D(G(z))", loss_slope = "slope";
     bool chinese = false;  // run names and keywords in Chinese (name_zh, core/display_names.h)
+    bool step_in_title = true;  // panel titles start their numbers with the step (presenter mode: the header has it)
     // image GAN panels
     std::string image_samples = "generated (fixed z)", image_real = "real training images";
     std::string scores_title = "D's scores", scores_real = "on real images", scores_fake = "on generated images";

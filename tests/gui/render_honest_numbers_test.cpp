@@ -173,3 +173,18 @@ TEST_CASE("the divergence tab explains a critic's W1 estimate; other tabs and JS
     CHECK(zh.find("下界") != std::string::npos);
     CHECK(std::string(tr(Language::Chinese, TextId::ViewHqShare)) == "高质量");
 }
+
+TEST_CASE("presenter mode's panel titles leave the step to the header: one line where two were needed") {
+    RunSnapshot run;
+    run.name = "Standard GAN";
+    run.objective = "non_saturating";
+    run.step = 1234;
+    ViewLabels with_step;
+    ViewLabels presenter;
+    presenter.step_in_title = false;
+    CHECK(panelTitleText(run, with_step).find("1,234") != std::string::npos);
+    CHECK(panelTitleText(run, presenter).find("1,234") == std::string::npos);
+    CHECK(panelTitleText(run, presenter).back() != ' ');  // no separator left dangling at the end
+    run.metrics = singleEvaluationLog(100, {{"js", 0.5}});
+    CHECK(panelTitleText(run, presenter).find("JS 0.500") != std::string::npos);  // the other numbers stay
+}
