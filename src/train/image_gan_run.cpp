@@ -74,13 +74,20 @@ ImageGanRun::ImageGanRun(const RunSpec& spec, uint64_t seed)
 ImageGanRun::ImageGanRun(const RunSpec& spec, uint64_t seed, std::shared_ptr<const ImageDataset> dataset)
     : spec_(spec),
       seed_(seed),
-      dataset_(std::move(dataset)),
       data_gen_(makeGenerator(deriveSeed(seed, SeedStream::Data))),
       latent_gen_(makeGenerator(deriveSeed(seed, SeedStream::Latent))),
       penalty_gen_(makeGenerator(deriveSeed(seed, SeedStream::Penalty))) {
+    useDataset(std::move(dataset));
+    reinitialize();
+}
+
+void ImageGanRun::useDataset(std::shared_ptr<const ImageDataset> dataset) {
+    dataset_ = std::move(dataset);
     images_ = torch::from_blob(const_cast<uint8_t*>(dataset_->pixels.data()),
                                {dataset_->count, 1, dataset_->rows, dataset_->cols}, torch::kUInt8);
-    reinitialize();
+    data_class_mix_ = Histogram{0, 10, std::vector<float>(10, 0.0f)};
+    for (uint8_t label : dataset_->labels)
+        if (label < 10) data_class_mix_.counts[label] += 100.0f / static_cast<float>(dataset_->labels.size());
 }
 
 void ImageGanRun::buildNetworks() {
@@ -203,9 +210,7 @@ void ImageGanRun::applySpec(const RunSpec& spec) {
     const bool new_data = next.classes != options().classes || next.subset != options().subset;
     spec_ = spec;
     if (new_data) {
-        dataset_ = std::make_shared<const ImageDataset>(loadImageDataset(options().classes, options().subset));
-        images_ = torch::from_blob(const_cast<uint8_t*>(dataset_->pixels.data()),
-                                   {dataset_->count, 1, dataset_->rows, dataset_->cols}, torch::kUInt8);
+        useDataset(std::make_shared<const ImageDataset>(loadImageDataset(options().classes, options().subset)));
     }
     if (rebuild) {
         reinitialize();
@@ -272,12 +277,10 @@ RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
     out.parts.push_back({quantity_names::kScoresReal, scoreHistogram(real, lo, hi)});
     out.parts.push_back({quantity_names::kScoresFake, scoreHistogram(fake, lo, hi)});
     if (judged_classes_) {  // mode collapse and mode dropping as bars: the classifier's verdict against the data's mix
-        Histogram generated{0, 10, std::vector<float>(10, 0.0f)}, data{0, 10, std::vector<float>(10, 0.0f)};
+        Histogram generated{0, 10, std::vector<float>(10, 0.0f)};
         for (size_t c = 0; c < 10; ++c) generated.counts[c] = static_cast<float>(100.0 * (*judged_classes_)[c]);
-        for (uint8_t label : dataset_->labels)
-            if (label < 10) data.counts[label] += 100.0f / static_cast<float>(dataset_->labels.size());
         out.parts.push_back({quantity_names::kClassesGenerated, std::move(generated)});
-        out.parts.push_back({quantity_names::kClassesData, std::move(data)});
+        out.parts.push_back({quantity_names::kClassesData, data_class_mix_});
     }
     // D's weights for the weights panel, as toy runs publish them (clipping: over +-1.1 c, so +-c shows).
     std::vector<float> weights;

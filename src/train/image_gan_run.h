@@ -76,6 +76,8 @@ public:
 private:
     // Builds fresh networks and optimizers from the seed.
     void buildNetworks();
+    // Trains on `dataset` from now on (its tensor view and its class mix, computed once here).
+    void useDataset(std::shared_ptr<const ImageDataset> dataset);
     // One D update on a real and a fake batch; one G update.
     void updateD();
     void updateG();
@@ -98,6 +100,7 @@ private:
     int64_t loss_d_count_ = 0, loss_g_count_ = 0;
     std::shared_ptr<MetricLog> metrics_;
     std::optional<std::array<double, 10>> judged_classes_;  // the classifier's class shares at the last evaluation
+    Histogram data_class_mix_;  // % of the dataset's images per class (the class bars' outline)
 };
 
 }  // namespace ganarium

@@ -210,7 +210,7 @@ TEST_CASE("F12 and the screenshot buttons write into --record-dir, created when 
     fs::remove_all(parent);
 }
 
-TEST_CASE("the real binary: --size sets the window and its screenshot; a bad --size or --record-mode is exit 2") {
+TEST_CASE("the real binary: --size sets the window and its screenshot; a bad --size, --record-mode or --training-policy is exit 2") {
     const std::string bin = binary();
     REQUIRE_MESSAGE(!bin.empty(), "GANARIUM_BIN is not set (ctest sets it)");
     REQUIRE_MESSAGE(std::getenv("DISPLAY"), "needs a display: run under xvfb-run -a");
@@ -232,6 +232,10 @@ TEST_CASE("the real binary: --size sets the window and its screenshot; a bad --s
     const Result mode = run(bin + " --frames 2 --record-mode fast");
     CHECK(mode.code == 2);
     CHECK(mode.output.find("realtime") != std::string::npos);
+    const Result policy = run(bin + " --frames 2 --training-policy fast");
+    CHECK(policy.code == 2);
+    CHECK(policy.output.find("'adaptive'") != std::string::npos);
+    CHECK(policy.output.find("'idle'") != std::string::npos);
     const Result record_odd = run(bin + " record default -o '" + (dir / "x.mp4").string() + "' --size 641x360");
     CHECK(record_odd.code == 2);
     CHECK(record_odd.output.find("640x360") != std::string::npos);  // the same parser, with the even fix
