@@ -49,12 +49,17 @@ inline std::vector<GlyphRect> glyphRects(const ImDrawData& data, const ImFontAtl
         const ImDrawList& list = *data.CmdLists[l];
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
             if (cmd.UserCallback || cmd.GetTexID() != atlas.TexID) continue;
-            for (unsigned int i = 0; i + 6 <= cmd.ElemCount; i += 6) {
+            // Glyph quads are 6 indices (v, v+1, v+2, v, v+2, v+3); other shapes (a combo's arrow, rounded
+            // frames) have other counts, so walk triangle by triangle, or every glyph after an odd shape is missed.
+            for (unsigned int i = 0; i + 3 <= cmd.ElemCount;) {
                 const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset + i;
+                if (i + 6 > cmd.ElemCount || idx[1] != idx[0] + 1 || idx[2] != idx[0] + 2 || idx[3] != idx[0] ||
+                    idx[4] != idx[0] + 2 || idx[5] != idx[0] + 3) {
+                    i += 3;  // one triangle of a line, circle or polygon
+                    continue;
+                }
+                i += 6;
                 const unsigned int base = cmd.VtxOffset + idx[0];
-                if (idx[1] != idx[0] + 1 || idx[2] != idx[0] + 2 || idx[3] != idx[0] || idx[4] != idx[0] + 2 ||
-                    idx[5] != idx[0] + 3)
-                    continue;  // not a rectangle (lines, circles, polygons)
                 const ImDrawVert& a = list.VtxBuffer[static_cast<int>(base)];
                 const ImDrawVert& c = list.VtxBuffer[static_cast<int>(base + 2)];
                 if (a.uv.x == c.uv.x || a.uv.y == c.uv.y) continue;  // solid fill (white pixel)
@@ -90,6 +95,9 @@ inline TextProblems findTextProblems(const std::vector<GlyphRect>& glyphs, ImVec
     for (const GlyphRect& g : glyphs) {
         // Cut on the left or right: a shortened label. (A line cut at the top or bottom of a scrolling list is not.)
         const bool outside_clip = g.min.x < g.clip_min.x - slack || g.max.x > g.clip_max.x + slack;
+        // A glyph wholly outside its clip rectangle is not drawn (a row scrolled out of a panel): nothing to judge.
+        if (g.max.x <= g.clip_min.x || g.min.x >= g.clip_max.x || g.max.y <= g.clip_min.y || g.min.y >= g.clip_max.y)
+            continue;
         const bool outside_display =
             g.min.x < -slack || g.min.y < -slack || g.max.x > display.x + slack || g.max.y > display.y + slack;
         if (g.cpu_clipped || outside_clip || outside_display) {
