@@ -10,7 +10,7 @@
 #include "app/gui_scale.h"
 #include "app_window_fixture.h"
 #include "core/scene_parser.h"
-#include "trimmed_glyphs.h"
+#include "text_rects.h"
 
 using namespace ganarium;
 using ganarium::test::AppWindowFixture;
@@ -36,20 +36,23 @@ void drawFrames(AppWindowFixture& fx, GuiSession& session, UiScaler& scaler, Win
     }
 }
 
+// The glyphs of the last rendered frame.
+std::vector<test::GlyphRect> frameGlyphs() {
+    return test::glyphRects(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts);
+}
+
 // Clipped and overlapping glyphs of the last frame, with a message naming the case.
 void checkText(const std::string& name, WindowSize size, bool presenter) {
     CAPTURE(name);
     CAPTURE(size.w);
     CAPTURE(presenter);
-    const std::vector<test::trimmed::GlyphRect> glyphs = test::trimmed::frameGlyphs();
+    const std::vector<test::GlyphRect> glyphs = frameGlyphs();
     REQUIRE(glyphs.size() > 200);  // the frame has text at all
-    const std::vector<test::trimmed::GlyphRect> clipped = test::trimmed::horizontallyClippedGlyphs(glyphs);
-    INFO("clipped: " << test::trimmed::describeGlyphs(clipped));
-    CHECK(clipped.size() == 0);
-    std::string first;
-    const int overlaps = test::trimmed::overlappingGlyphPairs(glyphs, 0.3f, &first);
-    INFO("overlap: " << first);
-    CHECK(overlaps == 0);
+    const test::TextProblems problems = test::findTextProblems(glyphs, ImVec2(size.w, size.h));
+    INFO("clipped: " << (problems.clipped.empty() ? std::string() : problems.clipped.front()));
+    CHECK(problems.clipped.size() == 0);
+    INFO("overlap: " << (problems.overlapping.empty() ? std::string() : problems.overlapping.front()));
+    CHECK(problems.overlapping.size() == 0);
 }
 
 }  // namespace
@@ -138,22 +141,22 @@ TEST_CASE("text checks catch a cut combo value and two texts drawn over each oth
             ImGui::End();
             fx.window->renderFrame();
         }
-        return test::trimmed::frameGlyphs();
+        return frameGlyphs();
     };
-    const std::vector<test::trimmed::GlyphRect> combo = probe([] {
+    const std::vector<test::GlyphRect> combo = probe([] {
         ImGui::SetNextItemWidth(93);  // "non_saturating" needs about 130 px: the old objective combo
         if (ImGui::BeginCombo("##objective", "non_saturating")) ImGui::EndCombo();
     });
     CHECK(combo.size() > 5);
-    CHECK(test::trimmed::horizontallyClippedGlyphs(combo).size() > 0);
+    CHECK(test::findTextProblems(combo, ImVec2(1280, 720)).clipped.size() > 0);
 
-    const std::vector<test::trimmed::GlyphRect> banner = probe([] {
+    const std::vector<test::GlyphRect> banner = probe([] {
         ImDrawList* list = ImGui::GetWindowDrawList();
         list->AddText(ImVec2(20, 40), IM_COL32_WHITE, "Standard GAN");
         list->AddText(ImVec2(24, 44), IM_COL32_WHITE, "banner text");  // a banner over a title
     });
-    CHECK(test::trimmed::horizontallyClippedGlyphs(banner).empty());
-    CHECK(test::trimmed::overlappingGlyphPairs(banner) > 0);
+    CHECK(test::findTextProblems(banner, ImVec2(1280, 720)).clipped.empty());
+    CHECK(test::findTextProblems(banner, ImVec2(1280, 720)).overlapping.size() > 0);
 }
 
 TEST_CASE("a banner takes a strip above the panels: it covers no panel title, and the panels move back up after") {

@@ -44,6 +44,7 @@ inline std::vector<GlyphUv> atlasGlyphUvs(const ImFontAtlas& atlas) {
 inline std::vector<GlyphRect> glyphRects(const ImDrawData& data, const ImFontAtlas& atlas) {
     const std::vector<detail::GlyphUv> uvs = detail::atlasGlyphUvs(atlas);
     const float eps = 1e-6f;
+    const float texel = 1.0f / static_cast<float>(std::max(1, atlas.TexWidth));  // one atlas pixel in u
     std::vector<GlyphRect> out;
     for (int l = 0; l < data.CmdListsCount; ++l) {
         const ImDrawList& list = *data.CmdLists[l];
@@ -67,9 +68,9 @@ inline std::vector<GlyphRect> glyphRects(const ImDrawData& data, const ImFontAtl
                     const bool inside = a.uv.x >= g.u0 - eps && c.uv.x <= g.u1 + eps && a.uv.y >= g.v0 - eps &&
                                         c.uv.y <= g.v1 + eps;
                     if (!inside) continue;
-                    // Only a horizontal cut of more than a quarter of the glyph shortens a label (ImGui trims a
-                    // pixel of wide glyphs' empty edge); a vertical cut is a line scrolled half out of a list.
-                    const bool whole = (c.uv.x - a.uv.x) >= 0.75f * (g.u1 - g.u0);
+                    // A horizontal cut of more than a pixel and a half shortens a label (ImGui's CPU clipping may
+                    // trim a pixel of a glyph's empty edge); a vertical cut is a line scrolled half out of a list.
+                    const bool whole = (g.u1 - g.u0) - (c.uv.x - a.uv.x) <= 1.5f * texel;
                     out.push_back({a.pos, c.pos, ImVec2(cmd.ClipRect.x, cmd.ClipRect.y),
                                    ImVec2(cmd.ClipRect.z, cmd.ClipRect.w), ImVec2(g.u0, g.v0), !whole});
                     break;
@@ -98,8 +99,12 @@ inline TextProblems findTextProblems(const std::vector<GlyphRect>& glyphs, ImVec
         // A glyph wholly outside its clip rectangle is not drawn (a row scrolled out of a panel): nothing to judge.
         if (g.max.x <= g.clip_min.x || g.min.x >= g.clip_max.x || g.max.y <= g.clip_min.y || g.min.y >= g.clip_max.y)
             continue;
-        const bool outside_display =
-            g.min.x < -slack || g.min.y < -slack || g.max.x > display.x + slack || g.max.y > display.y + slack;
+        // Off screen: the part its clip rectangle shows reaches beyond the display (a panel scrolled past the
+        // display's bottom edge clips its rows there, which is not a defect).
+        const ImVec2 shown_min(std::max(g.min.x, g.clip_min.x), std::max(g.min.y, g.clip_min.y));
+        const ImVec2 shown_max(std::min(g.max.x, g.clip_max.x), std::min(g.max.y, g.clip_max.y));
+        const bool outside_display = shown_min.x < -slack || shown_min.y < -slack || shown_max.x > display.x + slack ||
+                                     shown_max.y > display.y + slack;
         if (g.cpu_clipped || outside_clip || outside_display) {
             std::snprintf(line, sizeof line, "glyph at (%.0f, %.0f)-(%.0f, %.0f) %s", g.min.x, g.min.y, g.max.x,
                           g.max.y, g.cpu_clipped ? "cut by its widget" : outside_display ? "off screen" : "clipped");
