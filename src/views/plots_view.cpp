@@ -240,11 +240,17 @@ void PlotsView::drawCurvePicker(const Snapshot& snapshot, const PlotTexts& texts
 
 void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const PlotStyle& style, ImVec2 size) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    if (awaited_ && metric != stand_in_) awaited_.reset();  // the viewer picked another curve meanwhile
+    if (awaited_ && metricShown(snapshot, *awaited_)) {
+        metric = *awaited_;  // its data arrived
+        awaited_.reset();
+    }
     if (!metricShown(snapshot, metric)) {
-        // The chosen curve has no data in this scene: show the first one that has.
+        // The chosen curve has no data yet: show the first one that has, and come back when it has.
         for (int m = 0; m < kPlotMetricCount; ++m) {
             if (metricShown(snapshot, static_cast<PlotMetric>(m))) {
-                metric = static_cast<PlotMetric>(m);
+                if (!awaited_) awaited_ = metric;
+                metric = stand_in_ = static_cast<PlotMetric>(m);
                 break;
             }
         }

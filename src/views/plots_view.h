@@ -4,6 +4,8 @@
 // Also a few plotting helpers shared with the weights view.
 #pragma once
 
+#include <optional>
+
 #include <string>
 #include <vector>
 
@@ -80,6 +82,10 @@ private:
     // Horizontal, wrapping legend (run colours; solid/dashed key on the divergence tab); returns its height.
     float drawLegend(const Snapshot& snapshot, const PlotTexts& texts, float font_size, ImVec2 pos, float max_width);
     PlotMetric tab_metric_ = PlotMetric::Divergence;  // what the tab bar showed last frame
+    // A curve asked for before any run had its data (image metrics arrive after the classifier loads): shown
+    // as soon as it has data, unless the viewer picked another tab meanwhile.
+    std::optional<PlotMetric> awaited_;
+    PlotMetric stand_in_ = PlotMetric::Divergence;  // what is shown while waiting
     std::vector<ImVec2> points_;  // decimated screen points of one series (reused)
 };
 

@@ -683,3 +683,38 @@ TEST_CASE("plots: a metric set from code selects its tab in the interactive pane
         CHECK(view.metric == PlotMetric::Js);
     }
 }
+
+TEST_CASE("plots: a curve asked for before its data exists is shown once the data arrives, unless another was picked") {
+    RenderGlFixture fx;
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
+    Snapshot early;  // the classifier is still loading: losses only
+    early.runs = {namedRun("image run")};
+    early.runs[0].metrics = history("loss_d", 5, [](double t) { return 1.0 - 0.1 * t; });
+    Snapshot later = early;  // the first image evaluation came in
+    later.runs[0].metrics = history({{"loss_d", [](double t) { return 1.0 - 0.1 * t; }},
+                                     {"classifier_score", [](double t) { return 1.0 + t; }}},
+                                    5);
+    PlotTexts texts;  // the defaults name the toy tabs only
+    for (const char*& label : texts.metric)
+        if (!label) label = "image metric";
+    const auto drawOnce = [&](PlotsView& view, const Snapshot& snap) {
+        fx.renderFrame(kW, kH, [&] { view.draw(snap, texts, PlotStyle{}, ImVec2(kW, kH)); });
+    };
+    PlotsView view;
+    view.metric = PlotMetric::ClassifierScore;
+    drawOnce(view, early);
+    CHECK(view.metric == PlotMetric::LossD);  // a stand-in while there is nothing to draw
+    drawOnce(view, early);
+    CHECK(view.metric == PlotMetric::LossD);
+    drawOnce(view, later);
+    CHECK(view.metric == PlotMetric::ClassifierScore);  // back to what was asked for
+
+    PlotsView picked;
+    picked.metric = PlotMetric::ClassifierScore;
+    drawOnce(picked, early);
+    REQUIRE(picked.metric == PlotMetric::LossD);
+    picked.metric = PlotMetric::Divergence;  // the viewer picks another curve meanwhile (no data either)
+    drawOnce(picked, early);
+    drawOnce(picked, later);
+    CHECK(picked.metric != PlotMetric::ClassifierScore);
+}
