@@ -34,7 +34,10 @@ void Trainer::Impl::workerLoop() {
     int64_t since_publish = 0;  // iterations since the last publish
     double rate = 100;          // smoothed measured iterations per second
     double build_seconds = 0;   // time the last full snapshot took to build
-    double window_iterations = 0, window_seconds = 0;
+    // The steps/s readout: iterations over wall time (a paced Dirac-GAN step takes microseconds, so training time
+    // alone would read 0 or millions), in windows of about half a second of playing.
+    double window_iterations = 0;
+    auto window_start = Clock::now();
     bool dirty = false;
     for (;;) {
         const auto frame_start = Clock::now();
@@ -60,6 +63,10 @@ void Trainer::Impl::workerLoop() {
         const bool paced = steps_per_frame > 0;
         const int64_t fast_forward_left = fastForwardRemaining();
         const bool fast_forwarding = fast_forward_left > 0;
+        if (!playing && !fast_forwarding) {  // a pause is not slow training: the next window starts on play
+            window_iterations = 0;
+            window_start = Clock::now();
+        }
         // Trains n iterations and updates the measured rate and the steps/s readout.
         double rest_seconds = 0;  // after this chunk, when the training share is below 1
         auto trainTimed = [&](int64_t n) {
@@ -70,11 +77,12 @@ void Trainer::Impl::workerLoop() {
             if (share < 1) rest_seconds = std::min(kLongestRestSeconds, seconds * (1 - share) / share);
             since_publish += n;
             window_iterations += static_cast<double>(n);
-            window_seconds += seconds;
             if (seconds > 0) rate = std::clamp(0.5 * rate + 0.5 * static_cast<double>(n) / seconds, 1.0, 1e7);
-            if (window_seconds > 0.25) {
-                steps_per_second = window_iterations / window_seconds;
-                window_iterations = window_seconds = 0;
+            const double wall = std::chrono::duration<double>(Clock::now() - window_start).count();
+            if (wall > 0.5) {
+                steps_per_second = window_iterations / wall;
+                window_iterations = 0;
+                window_start = Clock::now();
             }
             dirty = true;
         };
