@@ -107,8 +107,8 @@ void readCaptions(const TableReader& r, LessonStep& step) {
     const bool zh = r.readString("caption_zh", step.caption_zh) && !step.caption_zh.empty();
     if (en && zh) return;
     const std::string missing = !en && !zh ? "captions in English (`caption`) and Chinese (`caption_zh`)"
-                                : !en      ? "an English caption: add caption = \"...\""
-                                           : "a Chinese caption: add caption_zh = \"...\"";
+                                : !en      ? "English caption: add caption = \"...\""
+                                           : "Chinese caption: add caption_zh = \"...\"";
     throw SceneError(r.at(nullptr) + r.where() + " has no " + missing);
 }
 
