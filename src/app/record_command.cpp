@@ -79,9 +79,14 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
               << "Output:  " << (options.output.empty() ? "" : options.output)
               << (options.png_dir.empty() ? "" : (options.output.empty() ? "" : " + ") + options.png_dir + "/frame_*.png")
               << "   " << options.width << "x" << options.height << '\n'
-              << "Length:  " << describeLength(frames, options.fps) << ", " << options.steps_per_frame
-              << " training step(s) per frame = " << frames * options.steps_per_frame << " steps, seed "
-              << scene.seed << '\n';
+              << "Length:  "
+              << (options.lesson ? "the lesson's " + std::to_string(scene.lesson->steps.size()) + " steps, at most " +
+                                       describeLength(frames, options.fps) + ", " +
+                                       std::to_string(options.steps_per_frame) + " training step(s) per frame while a step plays"
+                                 : describeLength(frames, options.fps) + ", " + std::to_string(options.steps_per_frame) +
+                                       " training step(s) per frame = " +
+                                       std::to_string(frames * options.steps_per_frame) + " steps")
+              << ", seed " << scene.seed << '\n';
 
     // 2. The recording.
     const RecordResult r = recordScene(scene, options, ffmpeg, stop);

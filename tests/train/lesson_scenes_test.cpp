@@ -49,7 +49,7 @@ struct PlayedStep {
 };
 
 // Plays `scene`'s lesson as `ganarium record --lesson` does at `fps` with `k` iterations per frame (see
-// app/record_lesson.cpp), with metrics-only snapshots.
+// app/record_lesson.cpp), reading the rules on the metrics-only snapshots advance() publishes.
 std::vector<PlayedStep> playLesson(const SceneSpec& scene, int k, double fps) {
     TrainerOptions options;
     options.display_samples = 64;
@@ -66,7 +66,7 @@ std::vector<PlayedStep> playLesson(const SceneSpec& scene, int k, double fps) {
         const LessonStep& step = player.step();
         trainer.advance(step.playing ? k : 0);
         ++now.frames;
-        const SnapshotPtr snap = trainer.snapshot();
+        const SnapshotPtr snap = trainer.latest();  // advance() published its metrics-only snapshot
         const LessonMetricReader metrics = [&](int run, const std::string& key) {
             return snap->runs[static_cast<size_t>(run)].metrics.last(key);
         };
@@ -114,7 +114,7 @@ TEST_CASE("lesson files: every scene in scenes/lessons/ is a lesson with caption
         for (const RunSpec& run : scene.runs) CHECK_FALSE(run.name_zh.empty());
         ++lessons;
     }
-    CHECK(lessons >= 4);
+    CHECK(lessons >= 6);
 }
 
 TEST_CASE("lesson 3: JS stays at log 2 for minimax while WGAN-GP's W1 falls by half") {
@@ -134,17 +134,58 @@ TEST_CASE("lesson 3: JS stays at log 2 for minimax while WGAN-GP's W1 falls by h
     CHECK(w1.back() <= 0.5 * w1.front());
 }
 
-TEST_CASE("lesson 1: G moves onto the data, JS falls near 0 and D is near 1/2") {
+TEST_CASE("lesson 1: G moves onto the data, JS falls under 0.1 and D is near 1/2") {
     const SceneSpec scene = loadSceneFile(lessonPath("01-what-g-and-d-do.toml"));
-    const SnapshotPtr snap = train(scene, 1200);
+    const SnapshotPtr snap = train(scene, 450);
     const RunSnapshot& run = snap->runs[0];
     const std::vector<double> js = run.metrics.columnCopy("js");
-    MESSAGE("JS: step 0 " << js.front() << ", step 1200 " << js.back() << "; D accuracy "
-                          << run.metrics.last("d_accuracy"));
-    CHECK(js.front() > 0.3);
-    CHECK(*std::min_element(js.begin(), js.end()) <= 0.02);
-    CHECK(js.back() <= 0.05);
-    CHECK(std::fabs(run.metrics.last("d_accuracy") - 0.5) <= 0.1);  // D can no longer tell them apart
+    MESSAGE("JS: step 0 " << js.front() << ", lowest " << *std::min_element(js.begin(), js.end()) << ", step 450 "
+                          << js.back() << "; D accuracy " << run.metrics.last("d_accuracy"));
+    CHECK(js.front() > 0.5);
+    CHECK(*std::min_element(js.begin(), js.end()) <= 0.1);
+    CHECK(js.back() <= 0.15);
+    CHECK(std::fabs(run.metrics.last("d_accuracy") - 0.5) <= 0.12);  // D can no longer tell them apart
+}
+
+TEST_CASE("lesson 4: minimax and max-likelihood gradients vanish while the non-saturating generator moves") {
+    const SceneSpec scene = loadSceneFile(lessonPath("04-generator-losses.toml"));
+    const SnapshotPtr snap = train(scene, 250);
+    const RunSnapshot& minimax = snap->runs[runIndex(scene, "Minimax")];
+    const RunSnapshot& ns = snap->runs[runIndex(scene, "Non-saturating")];
+    const RunSnapshot& ml = snap->runs[runIndex(scene, "Max-likelihood")];
+    const std::vector<double> g_minimax = minimax.metrics.columnCopy("g_grad_norm");
+    const std::vector<double> g_ml = ml.metrics.columnCopy("g_grad_norm");
+    const std::vector<double> g_ns = ns.metrics.columnCopy("g_grad_norm");
+    REQUIRE(g_minimax.size() == 11);  // steps 0, 25, ..., 250
+    MESSAGE("G gradient at step 150: minimax " << g_minimax[6] << ", max-likelihood " << g_ml[6] << ", non-saturating "
+                                               << g_ns[6] << "; W1 at 250: minimax " << minimax.metrics.last("w1")
+                                               << ", non-saturating " << ns.metrics.last("w1"));
+    for (size_t i = 4; i < g_minimax.size(); ++i) {  // steps 100..250: stalled
+        CAPTURE(i);
+        CHECK(g_minimax[i] < 1e-4);
+        CHECK(g_ml[i] < 1e-4);
+    }
+    CHECK(*std::max_element(g_ns.begin() + 1, g_ns.begin() + 5) > 1.0);
+    CHECK(ns.metrics.last("w1") < 1.0);
+    CHECK(minimax.metrics.last("w1") > 2.3);
+}
+
+TEST_CASE("lesson 8: a balanced D lets G move; a D too strong or too weak stalls it") {
+    const SceneSpec scene = loadSceneFile(lessonPath("08-balance.toml"));
+    const SnapshotPtr snap = train(scene, 500);
+    const RunSnapshot& balanced = snap->runs[runIndex(scene, "Balanced")];
+    const RunSnapshot& strong = snap->runs[runIndex(scene, "D too strong")];
+    const RunSnapshot& weak = snap->runs[runIndex(scene, "D too weak")];
+    MESSAGE("W1 at step 500: balanced " << balanced.metrics.last("w1") << ", too strong " << strong.metrics.last("w1")
+                                        << ", too weak " << weak.metrics.last("w1") << "; D accuracy: too strong "
+                                        << strong.metrics.last("d_accuracy") << ", too weak "
+                                        << weak.metrics.last("d_accuracy"));
+    CHECK(balanced.metrics.last("w1") < 0.3);
+    CHECK(strong.metrics.last("w1") > 2.5);
+    CHECK(weak.metrics.last("w1") > 2.3);
+    CHECK(strong.metrics.last("d_accuracy") > 0.95);               // D is sure of everything
+    CHECK(std::fabs(weak.metrics.last("d_accuracy") - 0.5) < 0.1);  // D cannot tell them apart
+    CHECK(strong.metrics.last("g_grad_norm") < 1e-6);               // the vanishing gradient
 }
 
 TEST_CASE("lesson 9: simultaneous steps spiral out, alternating ones circle, R1 converges") {
@@ -175,4 +216,7 @@ TEST_CASE("lessons play through at the recorder's pace: every advance rule holds
     checkPlaysThrough("09-dirac-gan.toml", 1);
     checkPlaysThrough("03-disjoint-supports.toml", 1);
     checkPlaysThrough("01-what-g-and-d-do.toml", 1);
+    checkPlaysThrough("04-generator-losses.toml", 1);
+    checkPlaysThrough("06-mode-collapse.toml", 1);
+    checkPlaysThrough("08-balance.toml", 1);
 }
