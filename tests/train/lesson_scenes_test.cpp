@@ -114,7 +114,7 @@ TEST_CASE("lesson files: every scene in scenes/lessons/ is a lesson with caption
         for (const RunSpec& run : scene.runs) CHECK_FALSE(run.name_zh.empty());
         ++lessons;
     }
-    CHECK(lessons >= 6);
+    CHECK(lessons >= 7);
 }
 
 TEST_CASE("lesson 3: JS stays at log 2 for minimax while WGAN-GP's W1 falls by half") {
@@ -202,6 +202,26 @@ TEST_CASE("lesson 9: simultaneous steps spiral out, alternating ones circle, R1 
     CHECK(r1 < 0.05);
 }
 
+TEST_CASE("lesson 5: clipped weights sit at c, gradient-penalty norms at 1, clipping's critic is far too flat") {
+    const SceneSpec scene = loadSceneFile(lessonPath("05-lipschitz.toml"));
+    const SnapshotPtr snap = train(scene, 300);
+    const RunSnapshot& clip = snap->runs[runIndex(scene, "Weight clipping (c = 0.01)")];
+    const RunSnapshot& gp = snap->runs[runIndex(scene, "Gradient penalty")];
+    const RunSnapshot& sn = snap->runs[runIndex(scene, "Spectral normalization")];
+    MESSAGE("step 300: clip max |w| " << clip.metrics.last("d_weight_max_abs") << ", its W1 estimate "
+                                      << clip.metrics.last("d_estimate") << " (W1 " << clip.metrics.last("w1")
+                                      << "); GP norm " << gp.metrics.last("gp_norm_mean") << "; SN estimate "
+                                      << sn.metrics.last("d_estimate") << " (W1 " << sn.metrics.last("w1") << ")");
+    CHECK(clip.metrics.last("d_weight_max_abs") == doctest::Approx(0.01).epsilon(0.02));
+    CHECK(clip.metrics.last("d_estimate") < 0.05 * clip.metrics.last("w1"));
+    const std::vector<double> norms = gp.metrics.columnCopy("gp_norm_mean");
+    for (size_t i = 2; i < norms.size(); ++i) {  // from step 100 on
+        CAPTURE(i);
+        CHECK(std::fabs(norms[i] - 1.0) < 0.15);
+    }
+    CHECK(sn.metrics.last("d_estimate") < sn.metrics.last("w1"));
+}
+
 TEST_CASE("lesson 6: the standard GAN collapses onto at most 3 modes while WGAN-GP covers 7 or 8") {
     const SceneSpec scene = loadSceneFile(lessonPath("06-mode-collapse.toml"));
     const SnapshotPtr snap = train(scene, 800);
@@ -217,6 +237,7 @@ TEST_CASE("lessons play through at the recorder's pace: every advance rule holds
     checkPlaysThrough("03-disjoint-supports.toml", 1);
     checkPlaysThrough("01-what-g-and-d-do.toml", 1);
     checkPlaysThrough("04-generator-losses.toml", 1);
+    checkPlaysThrough("05-lipschitz.toml", 1);
     checkPlaysThrough("06-mode-collapse.toml", 1);
     checkPlaysThrough("08-balance.toml", 1);
 }
