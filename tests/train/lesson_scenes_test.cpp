@@ -114,7 +114,7 @@ TEST_CASE("lesson files: every scene in scenes/lessons/ is a lesson with caption
         for (const RunSpec& run : scene.runs) CHECK_FALSE(run.name_zh.empty());
         ++lessons;
     }
-    CHECK(lessons >= 7);
+    CHECK(lessons >= 8);
 }
 
 TEST_CASE("lesson 3: JS stays at log 2 for minimax while WGAN-GP's W1 falls by half") {
@@ -168,6 +168,16 @@ TEST_CASE("lesson 4: minimax and max-likelihood gradients vanish while the non-s
     CHECK(*std::max_element(g_ns.begin() + 1, g_ns.begin() + 5) > 1.0);
     CHECK(ns.metrics.last("w1") < 1.0);
     CHECK(minimax.metrics.last("w1") > 2.3);
+}
+
+TEST_CASE("lesson 7: on the grid of 25 WGAN-GP covers at least 22 modes, the standard GAN at most 4") {
+    const SceneSpec scene = loadSceneFile(lessonPath("07-mode-dropping.toml"));
+    const SnapshotPtr snap = train(scene, 500);
+    const double gan = snap->runs[runIndex(scene, "Standard GAN (non-saturating)")].metrics.last("modes_covered");
+    const double wgan = snap->runs[runIndex(scene, "WGAN-GP")].metrics.last("modes_covered");
+    MESSAGE("modes covered at step 500: standard GAN " << gan << ", WGAN-GP " << wgan);
+    CHECK(gan <= 4);
+    CHECK(wgan >= 22);
 }
 
 TEST_CASE("lesson 8: a balanced D lets G move; a D too strong or too weak stalls it") {
@@ -239,5 +249,6 @@ TEST_CASE("lessons play through at the recorder's pace: every advance rule holds
     checkPlaysThrough("04-generator-losses.toml", 1);
     checkPlaysThrough("05-lipschitz.toml", 1);
     checkPlaysThrough("06-mode-collapse.toml", 1);
+    checkPlaysThrough("07-mode-dropping.toml", 1);
     checkPlaysThrough("08-balance.toml", 1);
 }
