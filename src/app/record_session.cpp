@@ -171,6 +171,8 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     // --lesson: the lesson enters its steps between frames, while the trainer is idle.
     std::unique_ptr<LessonRecording> lesson;
     if (options.lesson && scene.lesson) {
+        // A lesson's own grid (`layout`), unless --layout asks for another.
+        if (options.layout == "auto") frame_options.layout = scene.display.layout;
         lesson = std::make_unique<LessonRecording>(scene, options.fps, std::cerr);
         lesson->begin(trainer, &stop.flag());
     }
