@@ -242,6 +242,44 @@ TEST_CASE("lesson 6: the standard GAN collapses onto at most 3 modes while WGAN-
     CHECK(wgan >= 7);
 }
 
+TEST_CASE("going back to a lesson step with a trainer: training where the step began, bit for bit; its parameters") {
+    const SceneSpec scene = loadSceneFile(lessonPath("03-disjoint-supports.toml"));
+    TrainerOptions options;
+    options.display_samples = 64;
+    Trainer trainer(scene, options);
+    LessonPlayer player(scene.lesson, scene);
+    auto apply = [&](const LessonMove& move) {
+        for (const Command& command : move.commands) trainer.apply(command);
+        if (move.run_to_step > trainer.iteration()) trainer.advance(move.run_to_step - trainer.iteration());
+    };
+    const size_t wgan = runIndex(scene, "WGAN-GP");
+    apply(player.start());
+    apply(player.next(trainer.iteration()));  // step 2 begins at training step 0
+    trainer.advance(60);
+    const double first = trainer.latest()->runs[wgan].metrics.value("w1", 2);  // the evaluation at step 50
+    apply(player.next(trainer.iteration()));  // step 3 at 60
+    trainer.advance(40);
+    apply(player.previous(trainer.iteration()));  // back to step 2: a rewind to step 0
+    CHECK(player.index() == 1);
+    CHECK(trainer.iteration() == 0);
+    trainer.advance(60);
+    const MetricLogView again = trainer.latest()->runs[wgan].metrics;
+    REQUIRE(again.size() == 3);
+    CHECK(again.step(2) == 50);
+    CHECK(again.value("w1", 2) == first);  // the same training, bit for bit
+
+    // Lesson 8's step 5 sets the weak D's learning rate; going back to step 4 sets it back.
+    const SceneSpec balance = loadSceneFile(lessonPath("08-balance.toml"));
+    Trainer small(balance, options);
+    LessonPlayer steps(balance.lesson, balance);
+    const size_t weak = runIndex(balance, "D too weak");
+    for (const Command& c : steps.jump(4, 0).commands) small.apply(c);
+    CHECK(toyOf(small.scene().runs[weak])->d_opt.lr == doctest::Approx(2e-4));
+    for (const Command& c : steps.previous(0).commands) small.apply(c);
+    CHECK(steps.index() == 3);
+    CHECK(toyOf(small.scene().runs[weak])->d_opt.lr == doctest::Approx(1e-6));
+}
+
 TEST_CASE("lessons play through at the recorder's pace: every advance rule holds in time") {
     checkPlaysThrough("09-dirac-gan.toml", 1);
     checkPlaysThrough("03-disjoint-supports.toml", 1);
