@@ -49,8 +49,10 @@ std::vector<std::string> sceneFolders() {
     std::vector<std::string> dirs;
 #ifdef GANARIUM_SCENE_DIR
     dirs.push_back(GANARIUM_SCENE_DIR);
+    dirs.push_back(std::string(GANARIUM_SCENE_DIR) + "/lessons");
 #endif
     dirs.push_back("scenes");
+    dirs.push_back("scenes/lessons");  // the lessons (docs/teaching.md)
     return dirs;
 }
 

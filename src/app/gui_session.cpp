@@ -67,7 +67,8 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
     const std::vector<std::string> grids = gridChoices(static_cast<int>(scene.runs.size()));
     std::string& layout = frame_.display().layout;
     if (std::find(grids.begin(), grids.end(), layout) == grids.end()) layout = "auto";  // a grid too small for the runs
-    sync_playing_ = options_.start_playing;
+    const bool playing = options_.start_playing && !scene.lesson;  // a lesson's steps say when training plays
+    sync_playing_ = playing;
     if (!synchronous()) {
         Command speed;
         speed.kind = Command::Kind::SetSpeed;
@@ -75,16 +76,17 @@ void GuiSession::startTrainer(const SceneSpec& scene) {
         // their steps cost microseconds, so flat out the whole path would be over before anyone saw it.
         speed.count = sceneUsesData(scene) ? 0 : 1;
         trainer_->post(speed);
-        launchTrainerThread(options_.start_playing);
+        launchTrainerThread(playing);
         snapshot_ = trainer_->latest();
     } else {
-        if (options_.start_playing) {
+        if (playing) {
             Command play;
             play.kind = Command::Kind::Play;
             trainer_->apply(play);
         }
         snapshot_ = trainer_->snapshot();
     }
+    lesson_.open(scene, ui_, frame_, snapshot_->version);  // its first step's commands go out with the next service
 }
 
 void GuiSession::launchTrainerThread(bool playing) {
@@ -236,6 +238,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     frame_options.presenter = presenter;
     frame_options.show_caption = true;
     frame_options.layout = frame_.display().layout;
+    lesson_.decorate(frame_options);  // a lesson: its step's caption and "3 / 9" in the caption bar
     // Banners get a strip above the panels: they never cover a panel title.
     const float banner_h = bannerHeight(ui_, std::max(1.0f, size.x - controls_w));
     const ImVec2 frame_origin(controls_w, banner_h);
@@ -255,6 +258,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     drawDrawModeCue(ui_, snap.dim, grid_min, ImVec2(grid_max.x - grid_min.x, grid_max.y - grid_min.y));
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
+    lesson_.update(ui_, frame_, snap);
     handleDataDrawing(ui_, snap, frame_);
     handlePhasePlaneClicks(ui_, frame_);
 }

@@ -16,6 +16,7 @@
 #include "core/training_share.h"
 #include "render/shader_program.h"
 #include "train/trainer.h"
+#include "ui/lesson_control.h"
 #include "ui/panels.h"
 #include "ui/scene_frame.h"
 #include "ui/ui_state.h"
@@ -91,6 +92,8 @@ public:
     const SnapshotPtr& snapshot() const { return snapshot_; }
     UiState& ui() { return ui_; }
     SceneFrame& frame() { return frame_; }
+    // The open scene's lesson (inactive when the scene has none).
+    LessonControl& lesson() { return lesson_; }
     Trainer& trainer() { return *trainer_; }
     // The trainer's scene with every edit it applied (its display part as loaded; the screen's is frame().display()).
     SceneSpec scene() const;
@@ -119,6 +122,7 @@ private:
     LockstepDriver lockstep_driver_;          // lockstep steps: the next frame's training + snapshot
     std::vector<Command> deferred_;           // pipelined lockstep: commands waiting for the trainer
     TrainingShare training_share_;            // adaptive policy: the training thread's share of wall time
+    LessonControl lesson_;                    // the scene's [[lesson.step]]s: caption bar, arrow keys, advance rules
 };
 
 }  // namespace ganarium

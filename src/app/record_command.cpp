@@ -22,6 +22,7 @@
 #include "app/record_signals.h"
 #include "app/terminal_progress.h"
 #include "core/errors.h"
+#include "core/lesson.h"
 #include "ui/scene_frame.h"
 
 namespace ganarium {
@@ -60,6 +61,9 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
     if (!options.png_dir.empty()) preparePngDirectory(options.png_dir, options.force);
     SceneSpec scene = loadSceneArgument(options.scene);
     if (options.seed) scene.seed = *options.seed;
+    if (options.lesson && !scene.lesson)
+        throw UserError(options.scene + " has no lesson: --lesson records the [[lesson.step]] tables of a lesson scene "
+                        "(the ones in scenes/lessons/, or see docs/teaching.md to write one)");
     const int64_t frames = resolveFrameCount(options, scene);
     int cols = 0, rows = 0;
     if (!gridForLayout(options.layout, static_cast<int>(scene.runs.size()), 1.0f, 1.0f, cols, rows))
@@ -75,9 +79,14 @@ int record(const RecordOptions& options, StopSignalGuard& stop) {
               << "Output:  " << (options.output.empty() ? "" : options.output)
               << (options.png_dir.empty() ? "" : (options.output.empty() ? "" : " + ") + options.png_dir + "/frame_*.png")
               << "   " << options.width << "x" << options.height << '\n'
-              << "Length:  " << describeLength(frames, options.fps) << ", " << options.steps_per_frame
-              << " training step(s) per frame = " << frames * options.steps_per_frame << " steps, seed "
-              << scene.seed << '\n';
+              << "Length:  "
+              << (options.lesson ? "the lesson's " + std::to_string(scene.lesson->steps.size()) + " steps, at most " +
+                                       describeLength(frames, options.fps) + ", " +
+                                       std::to_string(options.steps_per_frame) + " training step(s) per frame while a step plays"
+                                 : describeLength(frames, options.fps) + ", " + std::to_string(options.steps_per_frame) +
+                                       " training step(s) per frame = " +
+                                       std::to_string(frames * options.steps_per_frame) + " steps")
+              << ", seed " << scene.seed << '\n';
 
     // 2. The recording.
     const RecordResult r = recordScene(scene, options, ffmpeg, stop);

@@ -9,6 +9,7 @@
 #include "app/cli_args.h"
 #include "app/cli_size.h"
 #include "core/errors.h"
+#include "core/lesson.h"
 #include "ui/i18n.h"
 #include "ui/scene_frame.h"
 
@@ -18,7 +19,7 @@ void printRecordUsage(std::ostream& out) {
     out << "usage: ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F] [--size WxH]\n"
            "                       [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh] [--caption TEXT]\n"
            "                       [--png-dir DIR] [--seed S] [--no-curves] [--stats] [--force]\n"
-           "                       [--ffmpeg-timeout S]\n"
+           "                       [--ffmpeg-timeout S] [--lesson]\n"
            "Renders SCENE offscreen, exactly as the window's presentation mode shows it, into a video.\n"
            "Lockstep: K training iterations per frame, so video time is training time and the same\n"
            "scene and seed always give the same frames.\n"
@@ -38,6 +39,9 @@ void printRecordUsage(std::ostream& out) {
            "  --stats              print the time per frame spent training, drawing, reading back, encoding\n"
            "  --force              replace an existing output file or PNG frames (a symbolic link is never followed)\n"
            "  --ffmpeg-timeout S   give up when ffmpeg takes no frame data for S seconds (default 30)\n"
+           "  --lesson             record the scene's lesson ([[lesson.step]]s) from its first step to its last,\n"
+           "                       each step's caption burned in and given the time its advance rule needs\n"
+           "                       (default length: the whole lesson; --frames / --seconds cut it short)\n"
            "Ctrl-C or SIGTERM stops between two training steps and still leaves a playable video\n"
            "(exit code 130 / 143). A fault part-way (disk full, ffmpeg killed) keeps the frames so far.\n";
 }
@@ -50,7 +54,7 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     const CliArgs cli(argc, args.data(), first,
                       {"output", "frames", "seconds", "fps", "size", "steps-per-frame", "layout", "lang", "caption",
                        "png-dir", "seed", "ffmpeg-timeout"},
-                      {"help", "stats", "no-curves", "force"});
+                      {"help", "stats", "no-curves", "force", "lesson"});
     RecordOptions o;
     if (cli.has("help")) {
         o.help = true;
@@ -59,6 +63,7 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     o.stats = cli.has("stats");
     o.curves = !cli.has("no-curves");
     o.force = cli.has("force");
+    o.lesson = cli.has("lesson");
     o.ffmpeg_timeout = cli.number("ffmpeg-timeout", 30, 0.1, 86400);
     if (cli.positional().size() > 1)
         throw UserError("record takes one scene, got " + std::to_string(cli.positional().size()) +
@@ -89,6 +94,8 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     if (!languageFromCode(lang, language)) throw UserError("--lang must be `en` or `zh` (got '" + lang + "')");
     o.lang = languageCode(language);
     if (auto caption = cli.value("caption")) o.caption = *caption;
+    if (o.lesson && o.caption)
+        throw UserError("--caption and --lesson do not go together: a lesson shows each step's own caption");
     if (cli.has("seed")) o.seed = static_cast<uint64_t>(cli.integer("seed", 0, 0, 1LL << 62));
     return o;
 }
@@ -96,6 +103,7 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
 int64_t resolveFrameCount(const RecordOptions& options, const SceneSpec& scene) {
     if (options.frames) return *options.frames;
     if (options.seconds) return std::max<int64_t>(1, std::llround(*options.seconds * options.fps));
+    if (options.lesson && scene.lesson) return lessonFrameBudget(*scene.lesson, options.fps);  // it ends with its last step
     const int64_t k = std::max(1, options.steps_per_frame);
     return std::max<int64_t>(1, (scene.steps + k - 1) / k);
 }

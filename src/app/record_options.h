@@ -3,7 +3,7 @@
 //   ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F]
 //       [--size WxH] [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh]
 //       [--caption TEXT] [--png-dir DIR] [--seed S] [--no-curves] [--stats]
-//       [--force] [--ffmpeg-timeout S]
+//       [--force] [--ffmpeg-timeout S] [--lesson]
 #pragma once
 
 #include <cstdint>
@@ -32,6 +32,7 @@ struct RecordOptions {
     bool stats = false;                 // print where the time went
     bool force = false;                 // replace an existing output file / PNG frames (never through a link)
     double ffmpeg_timeout = 30;         // give up when ffmpeg takes no frame data for this many seconds
+    bool lesson = false;                // --lesson: play the scene's [[lesson.step]]s (app/record_lesson.h)
     bool help = false;
 };
 

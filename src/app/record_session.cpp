@@ -18,6 +18,7 @@
 #include "app/output_file.h"
 #include "app/png_file.h"
 #include "app/record_imgui.h"
+#include "app/record_lesson.h"
 #include "app/record_signals.h"
 #include "app/terminal_progress.h"
 #include "app/video_encoder.h"
@@ -167,7 +168,16 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     // sequence of training steps and snapshots is the same as without overlap.
     LockstepDriver driver(&stop.flag());  // a stop request ends training between two steps
     const int k = options.steps_per_frame;
-    if (result.frames_requested > 0 && !stop.stopRequested()) driver.start(trainer, k);
+    // --lesson: the lesson enters its steps between frames, while the trainer is idle.
+    std::unique_ptr<LessonRecording> lesson;
+    if (options.lesson && scene.lesson) {
+        // A lesson's own grid (`layout`), unless --layout asks for another.
+        if (options.layout == "auto") frame_options.layout = scene.display.layout;
+        lesson = std::make_unique<LessonRecording>(scene, options.fps, std::cerr);
+        lesson->begin(trainer, &stop.flag());
+    }
+    auto stepsNext = [&]() { return lesson ? lesson->stepsForNextFrame(k) : k; };
+    if (result.frames_requested > 0 && !stop.stopRequested()) driver.start(trainer, stepsNext());
     for (int64_t i = 0; i < result.frames_requested && !failed && driver.busy(); ++i) {
         auto t = Clock::now();
         const LockstepFrame trained = driver.wait();
@@ -181,7 +191,12 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         result.snapshot_s += trained.snapshot_s;
         const SnapshotPtr& snapshot = trained.snapshot;
         for (const RunSnapshot& run : snapshot->runs) result.last_step = std::max(result.last_step, run.step);
-        if (i + 1 < result.frames_requested && !stop.stopRequested()) driver.start(trainer, k);
+        bool more = true;
+        if (lesson) {  // this frame shows the step it was trained in; then the lesson may move on
+            lesson->decorate(frame_options, frame);
+            more = lesson->afterFrame(*snapshot, trainer, &stop.flag());
+        }
+        if (more && i + 1 < result.frames_requested && !stop.stopRequested()) driver.start(trainer, stepsNext());
         // The previous frame was rasterised while we waited for training: read it now.
         if (unread >= 0) readTarget(unread);
         unread = -1;
@@ -202,6 +217,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
         current = 1 - current;
         ++result.frames_rendered;
         progress.update(delivered, "step " + std::to_string(result.last_step));
+        if (!more) break;  // the lesson's last step has had its time
     }
     driver.wait();  // stopped early: the frame in training ends at the next step (never drawn)
     if (unread >= 0 && !failed) readTarget(unread);

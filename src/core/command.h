@@ -30,7 +30,8 @@ struct Command {
         ResumeRun,       // clear a diverged/paused run `run` and let it continue
         RestartFrom,     // Dirac-GAN runs (`run`, -1 = all): start again from (x, y) = (theta, psi)
         Rewind,          // runs (`run`, -1 = all) return to their latest checkpoint at or before `step`
-        FastForward,     // train `count` iterations without drawing every frame (0 = stop fast-forwarding)
+        FastForward,     // train `count` iterations without drawing every frame (0 = stop fast-forwarding);
+                         // with `step` > 0: up to training step `step` (lessons' run_to_step)
         SetTitle,        // the scene's title becomes `text` (`count` 1: its Chinese title): save-as with a new title
     };
     Kind kind = Kind::Pause;

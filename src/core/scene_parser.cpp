@@ -175,7 +175,7 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
                          ": TOML syntax error: " + std::string(e.description()) + syntaxErrorContext(text, b.line));
     }
     TableReader top(root, "the top level", name);
-    top.rejectUnknown({"scene", "data", "defaults", "run"});
+    top.rejectUnknown({"scene", "data", "defaults", "run", "lesson"});
     for (const char* key : {"scene", "data", "defaults"}) {
         const toml::node* node = root.get(key);
         if (node && !node->is_table())
@@ -240,6 +240,7 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
         if (run.name.empty()) run.name = runLabel(run);
         scene.runs.push_back(run);
     }
+    if (const toml::node* lesson = root.get("lesson")) scene.lesson = detail::parseLesson(*lesson, scene, name);
     size_t worst = 0;
     const double available = options.available_memory < 0 ? availableMemoryBytes() : options.available_memory;
     if (const std::string problem = memoryProblem(scene, available, worst); !problem.empty())

@@ -2,6 +2,7 @@
 // each data family uses and the readers of [data] and run tables.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,9 @@ std::vector<std::string> imageRunKeys();
 // Applies the run keys present in the table onto `run`: `kind` first (a new kind starts from its
 // defaults), then that kind's keys; keys of another kind are refused (fixed_data excluded).
 void applyRunKeys(const TableReader& reader, RunSpec& run);
+
+// Reads the `lesson` table ([[lesson.step]] tables) of a scene whose runs are already read, checking each
+// step against them (lesson_parser.cpp).
+std::shared_ptr<const LessonSpec> parseLesson(const toml::node& node, const SceneSpec& scene, const std::string& file);
 
 }  // namespace ganarium::detail

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -153,6 +154,8 @@ RunOptions defaultOptions(RunKind kind);
 // The most runs a scene holds side by side (the parser, the trainer, the run editor and the fuzzer all read it).
 inline constexpr int kMaxRunsPerScene = 6;
 
+struct LessonSpec;  // core/lesson.h
+
 // A whole scene: title, data, 1..kMaxRunsPerScene runs and the cadence.
 struct SceneSpec {
     std::string title = "Untitled scene";
@@ -168,6 +171,7 @@ struct SceneSpec {
     DisplayState display;               // layers, curves tab, panel grid, view box ([scene] show/hide/curves/layout/view)
     DataSpec data;
     std::vector<RunSpec> runs;          // 1..6
+    std::shared_ptr<const LessonSpec> lesson;  // [[lesson.step]] tables (null: not a lesson); not written by "save as"
 };
 
 // Scene-file names of the curves panel's tabs, in tab order, for [scene] curves.

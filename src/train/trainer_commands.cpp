@@ -3,6 +3,7 @@
 // drawn custom data), scene loading and resuming diverged runs.
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/errors.h"
@@ -157,7 +158,7 @@ void Trainer::Impl::apply(const Command& command) {
         case Kind::FastForward:
             if (command.count < 0) throw UserError("FastForward: the number of steps must be >= 0.");
             fast_forward_start = iteration();
-            fast_forward_total = command.count;
+            fast_forward_total = command.step > 0 ? std::max<int64_t>(0, command.step - fast_forward_start) : command.count;
             break;
         case Kind::RestartFrom:
             for (size_t i : targets(command.run, runs.size())) {

@@ -6,6 +6,7 @@
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "core/lesson.h"
 #include "ui/cjk_font.h"
 #include "ui/i18n.h"
 
@@ -78,6 +79,8 @@ bool loadFonts(const std::string& lang, float size_px, const std::string& extra_
 std::string sceneGlyphText(const SceneSpec& scene) {
     std::string text = scene.title + "\n" + scene.caption + "\n" + scene.title_zh + "\n" + scene.caption_zh;
     for (const RunSpec& run : scene.runs) text += "\n" + run.name + "\n" + run.name_zh;
+    if (scene.lesson)  // the lesson's captions (core/lesson.h)
+        for (const LessonStep& step : scene.lesson->steps) text += "\n" + step.caption + "\n" + step.caption_zh;
     return text;
 }
 

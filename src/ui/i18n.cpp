@@ -280,6 +280,7 @@ const TextRow kTexts[] = {
     {T::ViewClassesAxis, "% of images", "图像占比 %"},
     {T::ViewClassNames, "T-shirt|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Boot",
      "T恤|裤子|套衫|连衣裙|外套|凉鞋|衬衫|运动鞋|包|短靴"},
+    {T::KeyLesson, "Right / Left (Page Down / Up): next / previous lesson step", "右 / 左方向键(Page Down / Up):下一步 / 上一步课程"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

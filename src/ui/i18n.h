@@ -74,6 +74,8 @@ enum class TextId {
     // the image metrics' classifier (issue 9)
     ClassifierPreparing,
     ViewClassesTitle, ViewClassesGenerated, ViewClassesData, ViewClassesAxis, ViewClassNames,
+    // lessons (issue 11)
+    KeyLesson,
     Count
 };
 

@@ -108,7 +108,7 @@ void drawHelpOverlay(UiState& state) {
         const TextId keys[] = {TextId::KeySpace, TextId::KeyS,  TextId::KeyD,      TextId::KeyG,
                                TextId::KeyR,     TextId::KeyF12, TextId::KeyH,     TextId::KeyDigits,
                                TextId::KeyF,     TextId::KeyB,   TextId::KeyL,      TextId::KeyRecord,
-                               TextId::KeyPresenter, TextId::KeyZoom};
+                               TextId::KeyPresenter, TextId::KeyZoom, TextId::KeyLesson};
         for (TextId k : keys) ImGui::BulletText("%s", tr(L, k));
         ImGui::Spacing();
         if (ImGui::Button(tr(L, TextId::HelpClose))) open = false;

@@ -246,6 +246,8 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     const std::string& caption =
         options.caption.empty() ? localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, zh) : options.caption;
     float height = big_size + fs * 0.4f;
+    if (!options.lesson_position.empty())
+        return height + drawLessonBar(options, fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), width) + fs * 0.1f;
     if (!caption.empty()) height += drawCaption(caption, fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), width) + fs * 0.1f;
     return height;
 }
@@ -257,6 +259,25 @@ float SceneFrame::drawCaption(const std::string& caption, float font_size, ImVec
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), font_size, at, withAlpha(Rgba{1, 1, 1, 1}, 0.82f),
                                         caption.c_str(), nullptr, width);
     return cs.y + font_size * 0.2f;
+}
+
+float SceneFrame::drawLessonBar(const SceneFrameOptions& options, float font_size, ImVec2 at, float width) {
+    // The step number, large in the accent colour, then the step's caption, larger than body text: both are
+    // read from the back of a lecture hall. The bar sits above the panels, so it covers no data.
+    ImFont* big = largeFont();
+    const float big_size = std::max(big->FontSize, font_size * 1.5f);
+    const float caption_size = font_size * 1.2f;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 ps = big->CalcTextSizeA(big_size, FLT_MAX, 0, options.lesson_position.c_str());
+    list->AddText(big, big_size, at, themeColors().accent, options.lesson_position.c_str());
+    const float indent = ps.x + font_size * 0.8f;
+    const float caption_width = std::max(1.0f, width - indent);
+    const ImVec2 cs = ImGui::GetFont()->CalcTextSizeA(caption_size, FLT_MAX, caption_width, options.caption.c_str());
+    // One caption line is centred on the number; more lines start at its top.
+    const float caption_y = cs.y < ps.y ? at.y + (ps.y - cs.y) * 0.5f : at.y;
+    list->AddText(ImGui::GetFont(), caption_size, ImVec2(at.x + indent, caption_y), withAlpha(Rgba{1, 1, 1, 1}, 0.92f),
+                  options.caption.c_str(), nullptr, caption_width);
+    return std::max(ps.y, cs.y) + font_size * 0.3f;
 }
 
 void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size) {
@@ -333,6 +354,9 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
         ImGui::PushID(i);
         drawCell(snapshot, i, style, cell, ImVec2(cw, ch));
         ImGui::PopID();
+        if (i == options.focus_run)  // a lesson step points at this panel
+            list->AddRect(ImVec2(cell.x - 2, cell.y - 2), ImVec2(cell.x + cw + 2, cell.y + ch + 2), colors.accent, 4.0f, 0,
+                          std::max(3.0f, ImGui::GetFontSize() * 0.2f));
         // A diverged run says so loudly; the other panels keep training.
         const RunSnapshot& run = snapshot.runs[i];
         if (run.status == RunStatus::Diverged) {
@@ -372,6 +396,8 @@ void SceneFrame::draw(const Snapshot& snapshot, const SceneFrameOptions& options
 
     if (options.presentation || options.presenter) {
         p0.y += drawHeader(snapshot, options, p0, width);
+    } else if (!options.lesson_position.empty()) {
+        p0.y += drawLessonBar(options, fs, p0, width) + ImGui::GetStyle().ItemSpacing.y;
     } else if (options.show_caption && !snapshot.scene_caption.empty()) {
         const std::string& caption =
             localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, options.lang == Language::Chinese);

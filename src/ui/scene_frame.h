@@ -35,6 +35,8 @@ struct SceneFrameOptions {
     bool transparent_background = false;  // skip the window fill (the GUI's clear colour already matches: less overdraw)
     bool presenter = false;       // window presenter mode: title, step counter and caption above the panels
     bool show_caption = false;    // window: the scene caption above the panels (presenter mode shows it anyway)
+    std::string lesson_position;  // a lesson: "3 / 9" drawn large before `caption` (the lesson step's), in every mode
+    int focus_run = -1;           // a lesson step's focused run panel: framed in the accent colour (-1: none)
 };
 
 // Grid (columns x rows) for `runs` panels in an area of aspect `area_aspect` (width / height).
@@ -101,6 +103,8 @@ private:
     float drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
     // Draws `caption` wrapped to `width` at `at`; returns the height it took.
     static float drawCaption(const std::string& caption, float font_size, ImVec2 at, float width);
+    // Draws the lesson bar (options.lesson_position large, then options.caption) at `at`; returns its height.
+    static float drawLessonBar(const SceneFrameOptions& options, float font_size, ImVec2 at, float width);
 
     std::string shader_dir_;
     // The views of one run's cell, one per panel the registry lists for it.
