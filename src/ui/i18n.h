@@ -74,6 +74,9 @@ enum class TextId {
     // the image metrics' classifier (issue 9)
     ClassifierPreparing,
     ViewClassesTitle, ViewClassesGenerated, ViewClassesData, ViewClassesAxis, ViewClassNames,
+    // checkpoints on disk (issue 9)
+    CheckpointFolder, SaveCheckpointsToDisk, SaveCheckpointsHint, LoadCheckpoints, LoadCheckpointsHint,
+    CheckpointDiskBusy,
     Count
 };
 
