@@ -1,5 +1,6 @@
 // cli_train.cpp — `ganarium train SCENE [--steps N] [--seed S] [--threads T]
-// [--every M] [--metrics FILE.json|FILE.csv] [--force]`: headless, synchronous
+// [--every M] [--metrics FILE.json|FILE.csv] [--force] [--checkpoint-dir DIR]
+// [--checkpoint-every N] [--resume DIR]`: headless, synchronous
 // training with a progress bar, a final per-run metrics table and an optional
 // metrics file. Ctrl-C or SIGTERM stops between two training steps and still
 // reports and writes what was trained (exit code 130 / 143).
@@ -26,6 +27,7 @@ namespace {
 void printTrainUsage(std::ostream& out) {
     out << "usage: ganarium train [SCENE|default] [--steps N] [--seed S] [--threads T] [--every M]\n"
            "                      [--metrics FILE.json|FILE.csv] [--force] [--no-image-metrics]\n"
+           "                      [--checkpoint-dir DIR] [--checkpoint-every N] [--resume DIR]\n"
            "Trains every run of SCENE headlessly and prints a table of the final metrics.\n"
            "  SCENE            a .toml scene file, or `default` (also when omitted) for the built-in scene\n"
            "  --steps N        iterations per run (default: the scene's `steps`)\n"
@@ -35,6 +37,10 @@ void printTrainUsage(std::ostream& out) {
            "  --metrics FILE   write every metric evaluation to FILE (.json or .csv)\n"
            "  --force          replace an existing metrics file (never a symbolic link)\n"
            "  --no-image-metrics  image runs: skip the classifier metrics (no classifier load or first-use training)\n"
+           "  --checkpoint-dir DIR  write every checkpoint to DIR/<NN>-<run>/step-<N>/, and the last step at the end\n"
+           "  --checkpoint-every N  a checkpoint each N iterations (default: the scene's `checkpoint_every`)\n"
+           "  --resume DIR     continue every run from its latest checkpoint in DIR (the same scene; --steps counts\n"
+           "                   from step 0); new checkpoints go to DIR too unless --checkpoint-dir says otherwise\n"
            "Ctrl-C (or SIGTERM) stops between two steps; the table and the metrics file are still\n"
            "written, and the exit code is 130 (143 for SIGTERM). The metrics file appears whole or not at all.\n";
 }
@@ -91,6 +97,9 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
     scene.seed = static_cast<uint64_t>(args.integer("seed", static_cast<long long>(scene.seed), 0, 1LL << 62));
     scene.threads = static_cast<int>(args.integer("threads", scene.threads, 1, 64));
     scene.metrics_every = static_cast<int>(args.integer("every", scene.metrics_every, 1, 1000000));
+    scene.checkpoint_every = args.integer("checkpoint-every", scene.checkpoint_every, 1, 100000000);
+    const std::string resume_dir = args.value("resume").value_or("");
+    const std::string checkpoint_dir = args.value("checkpoint-dir").value_or(resume_dir);
 
     std::optional<MetricsFile> metrics_file;  // opened now: a bad path fails before any training
     if (auto path = args.value("metrics")) metrics_file.emplace(*path, args.has("force"));
@@ -104,10 +113,12 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
 
     TrainerOptions options;
     options.image_metrics = !args.has("no-image-metrics");
+    options.checkpoint_dir = checkpoint_dir;
     auto wait = std::make_shared<ClassifierWait>();
     options.wait_for_image_metrics = [wait](const ClassifierStatus& status) { (*wait)(status); };
     Trainer trainer(scene, options);  // with image runs: waits for their classifier first (step 0 is judged too)
     wait->finish();
+    if (!resume_dir.empty()) std::cout << trainer.loadCheckpoints(resume_dir) << '\n';
     TerminalProgress progress(std::cout, "train", steps);
     const int64_t chunk = std::clamp<int64_t>(steps / 200, 1, 25);
     while (trainer.iteration() < steps && !stop.stopRequested()) {
@@ -118,6 +129,10 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
     }
     const bool interrupted = stop.stopRequested();
     progress.finish(interrupted ? "(interrupted)" : "");
+    if (!checkpoint_dir.empty()) {
+        trainer.checkpointNow();  // before any final evaluation, so a resumed run's history matches an uninterrupted one
+        std::cout << "Checkpoints in " << checkpoint_dir << '\n';
+    }
 
     SnapshotPtr snap = trainer.snapshot();
     if (needsFinalEvaluation(*snap)) {
@@ -142,7 +157,7 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
 int runTrainCommand(int argc, char** argv) {
     const StopSignalGuard stop;  // first: every thread started from here on inherits the blocked signals
     try {
-        CliArgs args(argc, argv, 2, {"steps", "seed", "threads", "every", "metrics"}, {"help", "force", "no-image-metrics"});
+        CliArgs args(argc, argv, 2, {"steps", "seed", "threads", "every", "metrics", "checkpoint-dir", "checkpoint-every", "resume"}, {"help", "force", "no-image-metrics"});
         if (args.has("help")) {
             printTrainUsage(std::cout);
             return 0;

@@ -33,6 +33,8 @@ struct Command {
         FastForward,     // train `count` iterations without drawing every frame (0 = stop fast-forwarding);
                          // with `step` > 0: up to training step `step` (lessons' run_to_step)
         SetTitle,        // the scene's title becomes `text` (`count` 1: its Chinese title): save-as with a new title
+        SaveCheckpoints, // write every checkpoint the runs hold to folder `text`
+        LoadCheckpoints, // every run returns to its latest checkpoint saved in folder `text`
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs

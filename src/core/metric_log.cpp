@@ -135,10 +135,8 @@ std::shared_ptr<MetricLog> metricLogPrefix(const MetricLogView& view, size_t cou
     for (const std::string& key : keys) columns.push_back(view.column(key));
     for (size_t i = 0; i < std::min(count, view.size()); ++i) {
         std::map<std::string, double> values;
-        for (size_t k = 0; k < keys.size(); ++k) {
-            const double v = columns[k][i];
-            if (!std::isnan(v)) values[keys[k]] = v;
-        }
+        // NaN included: a metric recorded only as NaN so far keeps its column (the same keys as before the cut).
+        for (size_t k = 0; k < keys.size(); ++k) values[keys[k]] = columns[k][i];
         log->append(view.step(i), values);
     }
     return log;

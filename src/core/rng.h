@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <random>
+#include <sstream>
+#include <string>
 
 namespace ganarium {
 
@@ -19,6 +21,23 @@ public:
     uint64_t below(uint64_t n) { return n == 0 ? 0 : engine_() % n; }
     // Raw 64-bit draw (e.g. to derive child seeds).
     uint64_t next() { return engine_(); }
+    // The whole state as text (engine and the normal draw's cached value): a checkpoint file's entry.
+    std::string state() const {
+        std::ostringstream out;
+        out << engine_ << ' ' << normal_ << ' ' << uniform_;
+        return out.str();
+    }
+    // Restores a state(); false (nothing changed) when `text` is not one.
+    bool setState(const std::string& text) {
+        std::istringstream in(text);
+        std::mt19937_64 engine;
+        std::normal_distribution<double> normal;
+        std::uniform_real_distribution<double> uniform;
+        in >> engine >> normal >> uniform;
+        if (in.fail()) return false;
+        engine_ = engine, normal_ = normal, uniform_ = uniform;
+        return true;
+    }
 
 private:
     std::mt19937_64 engine_;

@@ -61,6 +61,8 @@ struct Snapshot {
     double steps_per_second = 0;      // measured training throughput (all runs)
     std::string command_error;        // why the trainer refused the latest refused command ("" = none)
     uint64_t command_errors = 0;      // how many commands it refused so far (a change means a new error)
+    std::string checkpoint_note;      // what the latest save to / load from disk did ("" = none yet)
+    uint64_t checkpoint_notes = 0;    // how many such notes so far (a change means a new one)
     int64_t fast_forward_done = 0;    // iterations of the current fast-forward done so far
     int64_t fast_forward_total = 0;   // its length (0: not fast-forwarding)
     ClassifierStatus classifier;      // the image metrics' classifier (wanted only with image runs)

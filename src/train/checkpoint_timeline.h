@@ -30,6 +30,10 @@ public:
     // Forgets everything (a rebuilt run).
     void clear() { entries_.clear(); }
 
+    // The checkpoints held, oldest first.
+    const std::vector<std::shared_ptr<const RunCheckpoint>>& entries() const { return entries_; }
+    // The newest checkpoint held; null when none.
+    std::shared_ptr<const RunCheckpoint> latest() const { return entries_.empty() ? nullptr : entries_.back(); }
     // Steps of the checkpoints held, oldest first.
     std::vector<int64_t> steps() const;
     // Memory the checkpoints hold.

@@ -159,37 +159,4 @@ bool DiracGanRun::checkState() {
     return false;
 }
 
-namespace {
-// The Dirac-GAN's whole state: its point and the trajectory behind it.
-struct DiracCheckpoint final : RunCheckpoint {
-    PlaneVector point;
-    std::vector<float> trail_xy;
-    std::vector<int64_t> trail_steps;
-};
-}  // namespace
-
-std::shared_ptr<const RunCheckpoint> DiracGanRun::checkpoint() const {
-    auto out = std::make_shared<DiracCheckpoint>();
-    out->step = step_;
-    out->metric_count = metrics_->size();
-    out->point = point_;
-    out->trail_xy = trail_xy_;
-    out->trail_steps = trail_steps_;
-    out->bytes = sizeof(DiracCheckpoint) + trail_xy_.size() * sizeof(float) + trail_steps_.size() * sizeof(int64_t);
-    return out;
-}
-
-std::string DiracGanRun::restore(const RunCheckpoint& checkpoint) {
-    const auto* saved = dynamic_cast<const DiracCheckpoint*>(&checkpoint);
-    if (!saved) return "the checkpoint belongs to another kind of run";
-    point_ = saved->point;
-    trail_xy_ = saved->trail_xy;
-    trail_steps_ = saved->trail_steps;
-    step_ = saved->step;
-    status_ = RunStatus::Running;
-    reason_.clear();
-    metrics_ = metricLogPrefix(MetricLogView(metrics_), saved->metric_count);
-    return "";
-}
-
 }  // namespace ganarium

@@ -46,6 +46,8 @@ public:
     void injectNaN() override { point_.psi = std::numeric_limits<double>::quiet_NaN(); }
     std::shared_ptr<const RunCheckpoint> checkpoint() const override;
     std::string restore(const RunCheckpoint& checkpoint) override;
+    std::shared_ptr<const RunCheckpoint> readCheckpoint(const CheckpointState& in, int64_t step,
+                                                        MetricLogView history) const override;
 
     // Current (theta, psi).
     PlaneVector point() const { return point_; }

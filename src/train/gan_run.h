@@ -53,6 +53,8 @@ public:
     std::shared_ptr<const RunCheckpoint> checkpoint() const;
     // Returns to a checkpoint() of this run; "" or why it cannot (the architecture changed since).
     std::string restore(const RunCheckpoint& checkpoint);
+    // A checkpoint read from a checkpoint file's state (see Run::readCheckpoint).
+    std::shared_ptr<const RunCheckpoint> readCheckpoint(const CheckpointState& in, int64_t step, MetricLogView history) const;
     // Redraws G and D from the scene seed and fresh optimizers (used to resume a run with NaN weights).
     void reinitialize();
     void pause();

@@ -6,6 +6,9 @@
 // display stream only picks what is drawn.
 #include "train/gan_run.h"
 
+#include "core/errors.h"
+#include "train/checkpoint_state.h"
+
 namespace ganarium {
 
 namespace {
@@ -19,7 +22,64 @@ struct ToyGanCheckpoint final : RunCheckpoint {
     double loss_d_sum = 0, loss_g_sum = 0;
     int64_t loss_d_count = 0, loss_g_count = 0;
     std::vector<bool> mode_covered;
+
+    void write(CheckpointState& out) const override;
 };
+
+void writeMlp(CheckpointState& out, const std::string& prefix, const MlpImpl::State& s) {
+    out.put(prefix + "_parameters", s.parameters);
+    out.putList(prefix + "_sn_u", s.sn_u);
+    out.putList(prefix + "_sn_v", s.sn_v);
+}
+
+MlpImpl::State readMlp(const CheckpointState& in, const std::string& prefix) {
+    MlpImpl::State s;
+    s.parameters = in.get(prefix + "_parameters");
+    s.sn_u = in.getList(prefix + "_sn_u");
+    s.sn_v = in.getList(prefix + "_sn_v");
+    return s;
+}
+
+void writeOptimizer(CheckpointState& out, const std::string& prefix, const FlatOptimizer::State& s) {
+    out.putInt(prefix + "_kind", static_cast<int64_t>(s.kind));
+    out.put(prefix + "_first", s.first);
+    out.put(prefix + "_second", s.second);
+    out.putInt(prefix + "_steps", s.steps);
+}
+
+FlatOptimizer::State readOptimizer(const CheckpointState& in, const std::string& prefix) {
+    FlatOptimizer::State s;
+    s.kind = static_cast<OptimizerKind>(in.getInt(prefix + "_kind"));
+    if (in.has(prefix + "_first")) s.first = in.get(prefix + "_first");
+    if (in.has(prefix + "_second")) s.second = in.get(prefix + "_second");
+    s.steps = in.getInt(prefix + "_steps");
+    return s;
+}
+
+Rng readRng(const CheckpointState& in, const std::string& key) {
+    Rng rng;
+    if (!rng.setState(in.getText(key)))
+        throw UserError(in.source() + ": entry '" + key + "' is not a random stream's state; the file is damaged. Pick another step.");
+    return rng;
+}
+
+void ToyGanCheckpoint::write(CheckpointState& out) const {
+    writeMlp(out, "g", g);
+    writeMlp(out, "d", d);
+    writeOptimizer(out, "g_opt", g_opt);
+    writeOptimizer(out, "d_opt", d_opt);
+    out.putText("data_rng", data_rng.state());
+    out.putText("fixed_rng", fixed_rng.state());
+    out.put("latent_state", latent_state);
+    out.put("penalty_state", penalty_state);
+    out.putDouble("loss_d_sum", loss_d_sum);
+    out.putDouble("loss_g_sum", loss_g_sum);
+    out.putInt("loss_d_count", loss_d_count);
+    out.putInt("loss_g_count", loss_g_count);
+    torch::Tensor covered = torch::zeros({static_cast<int64_t>(mode_covered.size())}, torch::kUInt8);
+    for (size_t i = 0; i < mode_covered.size(); ++i) covered[static_cast<int64_t>(i)] = mode_covered[i] ? 1 : 0;
+    out.put("mode_covered", covered);
+}
 
 size_t tensorBytes(const torch::Tensor& t) { return t.defined() ? static_cast<size_t>(t.nbytes()) : 0; }
 
@@ -36,6 +96,7 @@ std::shared_ptr<const RunCheckpoint> GanRun::checkpoint() const {
     auto out = std::make_shared<ToyGanCheckpoint>();
     out->step = step_;
     out->metric_count = metrics_->size();
+    out->history = MetricLogView(metrics_);
     out->g = g_->saveState();
     out->d = d_->saveState();
     out->g_opt = g_opt_->saveState();
@@ -80,8 +141,34 @@ std::string GanRun::restore(const RunCheckpoint& checkpoint) {
     reason_.clear();
     has_gp_ = false;
     // A new log with the history up to the checkpoint: snapshots already published keep the old one.
-    metrics_ = metricLogPrefix(MetricLogView(metrics_), saved->metric_count);
+    metrics_ = metricLogPrefix(saved->history, saved->metric_count);
     return "";
+}
+
+std::shared_ptr<const RunCheckpoint> GanRun::readCheckpoint(const CheckpointState& in, int64_t step,
+                                                            MetricLogView history) const {
+    auto out = std::make_shared<ToyGanCheckpoint>();
+    out->step = step;
+    out->metric_count = history.size();
+    out->history = std::move(history);
+    out->g = readMlp(in, "g");
+    out->d = readMlp(in, "d");
+    out->g_opt = readOptimizer(in, "g_opt");
+    out->d_opt = readOptimizer(in, "d_opt");
+    out->data_rng = readRng(in, "data_rng");
+    out->fixed_rng = readRng(in, "fixed_rng");
+    out->latent_state = in.get("latent_state");
+    out->penalty_state = in.get("penalty_state");
+    out->loss_d_sum = in.getDouble("loss_d_sum");
+    out->loss_g_sum = in.getDouble("loss_g_sum");
+    out->loss_d_count = in.getInt("loss_d_count");
+    out->loss_g_count = in.getInt("loss_g_count");
+    const torch::Tensor covered = in.get("mode_covered").to(torch::kUInt8).contiguous();
+    for (int64_t i = 0; i < covered.numel(); ++i) out->mode_covered.push_back(covered.data_ptr<uint8_t>()[i] != 0);
+    out->bytes = sizeof(ToyGanCheckpoint) + stateBytes(out->g) + stateBytes(out->d) + tensorBytes(out->g_opt.first) +
+                 tensorBytes(out->g_opt.second) + tensorBytes(out->d_opt.first) + tensorBytes(out->d_opt.second) +
+                 tensorBytes(out->latent_state) + tensorBytes(out->penalty_state);
+    return out;
 }
 
 }  // namespace ganarium

@@ -59,6 +59,8 @@ public:
     void injectNaN() override;
     std::shared_ptr<const RunCheckpoint> checkpoint() const override;  // image_gan_run_checkpoint.cpp
     std::string restore(const RunCheckpoint& checkpoint) override;     // image_gan_run_checkpoint.cpp
+    std::shared_ptr<const RunCheckpoint> readCheckpoint(const CheckpointState& in, int64_t step,
+                                                        MetricLogView history) const override;  // image_gan_run_checkpoint.cpp
 
     // The image-GAN options of spec() (an ImageGanRun always holds an ImageGanSpec).
     const ImageGanSpec& options() const { return std::get<ImageGanSpec>(spec_.options); }

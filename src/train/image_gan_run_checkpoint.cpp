@@ -8,6 +8,9 @@
 
 #include "train/image_gan_run.h"
 
+#include "core/errors.h"
+#include "train/checkpoint_state.h"
+
 namespace ganarium {
 
 namespace {
@@ -94,7 +97,55 @@ struct ImageGanRunState final : RunCheckpoint {
     torch::Tensor data_state, latent_state, penalty_state;
     double loss_d_sum = 0, loss_g_sum = 0, g_grad_sum = 0;
     int64_t loss_d_count = 0, loss_g_count = 0;
+
+    void write(CheckpointState& out) const override;
 };
+
+void writeSlots(CheckpointState& out, const std::string& prefix, const std::vector<AdamSlot>& slots) {
+    out.putInt(prefix + "_count", static_cast<int64_t>(slots.size()));
+    for (size_t i = 0; i < slots.size(); ++i) {
+        const std::string key = prefix + "_" + std::to_string(i);
+        out.putInt(key + "_present", slots[i].present ? 1 : 0);
+        if (!slots[i].present) continue;
+        out.putInt(key + "_step", slots[i].step);
+        out.put(key + "_exp_avg", slots[i].exp_avg);
+        out.put(key + "_exp_avg_sq", slots[i].exp_avg_sq);
+        out.put(key + "_max_exp_avg_sq", slots[i].max_exp_avg_sq);
+    }
+}
+
+std::vector<AdamSlot> readSlots(const CheckpointState& in, const std::string& prefix) {
+    const int64_t count = in.getInt(prefix + "_count");
+    if (count < 0 || count > 100000)
+        throw UserError(in.source() + ": entry '" + prefix + "_count' is out of range; the file is damaged. Pick another step.");
+    std::vector<AdamSlot> slots(static_cast<size_t>(count));
+    for (size_t i = 0; i < slots.size(); ++i) {
+        const std::string key = prefix + "_" + std::to_string(i);
+        slots[i].present = in.getInt(key + "_present") != 0;
+        if (!slots[i].present) continue;
+        slots[i].step = in.getInt(key + "_step");
+        slots[i].exp_avg = in.get(key + "_exp_avg");
+        slots[i].exp_avg_sq = in.get(key + "_exp_avg_sq");
+        if (in.has(key + "_max_exp_avg_sq")) slots[i].max_exp_avg_sq = in.get(key + "_max_exp_avg_sq");
+    }
+    return slots;
+}
+
+void ImageGanRunState::write(CheckpointState& out) const {
+    out.putList("g", g);
+    out.putList("d", d);
+    out.putList("d_spectral", d_spectral);
+    writeSlots(out, "g_opt", g_opt);
+    writeSlots(out, "d_opt", d_opt);
+    out.put("data_state", data_state);
+    out.put("latent_state", latent_state);
+    out.put("penalty_state", penalty_state);
+    out.putDouble("loss_d_sum", loss_d_sum);
+    out.putDouble("loss_g_sum", loss_g_sum);
+    out.putDouble("g_grad_sum", g_grad_sum);
+    out.putInt("loss_d_count", loss_d_count);
+    out.putInt("loss_g_count", loss_g_count);
+}
 
 }  // namespace
 
@@ -102,6 +153,7 @@ std::shared_ptr<const RunCheckpoint> ImageGanRun::checkpoint() const {
     auto out = std::make_shared<ImageGanRunState>();
     out->step = step_;
     out->metric_count = metrics_->size();
+    out->history = MetricLogView(metrics_);
     out->g = moduleTensors(*g_);
     out->d = moduleTensors(*d_);
     out->d_spectral = d_->spectralVectors();
@@ -146,8 +198,32 @@ std::string ImageGanRun::restore(const RunCheckpoint& checkpoint) {
     status_ = RunStatus::Running;
     reason_.clear();
     // A new log with the history up to the checkpoint: snapshots already published keep the old one.
-    metrics_ = metricLogPrefix(MetricLogView(metrics_), saved->metric_count);
+    metrics_ = metricLogPrefix(saved->history, saved->metric_count);
     return "";
+}
+
+std::shared_ptr<const RunCheckpoint> ImageGanRun::readCheckpoint(const CheckpointState& in, int64_t step,
+                                                                 MetricLogView history) const {
+    auto out = std::make_shared<ImageGanRunState>();
+    out->step = step;
+    out->metric_count = history.size();
+    out->history = std::move(history);
+    out->g = in.getList("g");
+    out->d = in.getList("d");
+    out->d_spectral = in.getList("d_spectral");
+    out->g_opt = readSlots(in, "g_opt");
+    out->d_opt = readSlots(in, "d_opt");
+    out->data_state = in.get("data_state");
+    out->latent_state = in.get("latent_state");
+    out->penalty_state = in.get("penalty_state");
+    out->loss_d_sum = in.getDouble("loss_d_sum");
+    out->loss_g_sum = in.getDouble("loss_g_sum");
+    out->g_grad_sum = in.getDouble("g_grad_sum");
+    out->loss_d_count = in.getInt("loss_d_count");
+    out->loss_g_count = in.getInt("loss_g_count");
+    out->bytes = sizeof(ImageGanRunState) + tensorsBytes(out->g) + tensorsBytes(out->d) + tensorsBytes(out->d_spectral) +
+                 slotsBytes(out->g_opt) + slotsBytes(out->d_opt);
+    return out;
 }
 
 }  // namespace ganarium

@@ -63,6 +63,11 @@ public:
     // Returns to `checkpoint` (one this run made): continuing from it repeats the same steps and metrics,
     // under the run's current settings. Returns "" or why it cannot (e.g. the architecture changed since).
     virtual std::string restore(const RunCheckpoint& checkpoint) = 0;
+    // A checkpoint of this kind read from a checkpoint file's state (a RunCheckpoint::write of the same kind),
+    // with `step` and `history` (its metric_count evaluations) set; restore() then checks the shapes.
+    // Throws UserError naming the missing or damaged entry.
+    virtual std::shared_ptr<const RunCheckpoint> readCheckpoint(const CheckpointState& in, int64_t step,
+                                                                MetricLogView history) const = 0;
 };
 
 // Makes the run `spec.kind` names, on `dim`-dimensional data, seeded by `seed`.

@@ -37,6 +37,10 @@ public:
     void injectNaN() override { gan_.injectNaN(); }
     std::shared_ptr<const RunCheckpoint> checkpoint() const override { return gan_.checkpoint(); }
     std::string restore(const RunCheckpoint& checkpoint) override { return gan_.restore(checkpoint); }
+    std::shared_ptr<const RunCheckpoint> readCheckpoint(const CheckpointState& in, int64_t step,
+                                                        MetricLogView history) const override {
+        return gan_.readCheckpoint(in, step, std::move(history));
+    }
 
     // The underlying networks and streams (benchmarks and tests).
     GanRun& gan() { return gan_; }

@@ -169,13 +169,17 @@ void Trainer::Impl::restartTimeline(size_t index) {
     const size_t budget = static_cast<size_t>(scene.checkpoint_memory_mb) << 20;
     timelines[index] = CheckpointTimeline(scene.checkpoint_every, budget);
     if (scene.checkpoint_every > 0) timelines[index].take(*runs[index]);
+    writeLatestCheckpoint(index);
 }
 
 void Trainer::Impl::afterIteration(size_t index) {
     Run& run = *runs[index];
     if (run.status() == RunStatus::Diverged) return;
     if (run.step() % metricsEvery() == 0) evaluate(run);
+    const size_t held = timelines[index].entries().size();
+    const auto newest = timelines[index].latest();
     timelines[index].maybeTake(run);
+    if (timelines[index].entries().size() != held || timelines[index].latest() != newest) writeLatestCheckpoint(index);
 }
 
 
@@ -252,6 +256,8 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     snapshot->steps_per_second = steps_per_second;
     snapshot->command_error = command_error;
     snapshot->command_errors = command_errors;
+    snapshot->checkpoint_note = checkpoint_note;
+    snapshot->checkpoint_notes = checkpoint_notes;
     snapshot->fast_forward_total = fast_forward_total;
     if (image_evaluator) snapshot->classifier = image_evaluator->status();
     snapshot->fast_forward_done = std::min(fast_forward_total, std::max<int64_t>(0, iteration() - fast_forward_start));

@@ -29,6 +29,8 @@ struct TrainerOptions {
     // Set (with image_metrics and image runs): the constructor waits for the classifier before the first evaluation,
     // calling this about 10 times a second, so step 0 has the classifier metrics too (`ganarium train`).
     std::function<void(const ClassifierStatus&)> wait_for_image_metrics;
+    // Set: every checkpoint taken is also written to this folder (train/checkpoint_files.h), by the thread stepping its run.
+    std::string checkpoint_dir;
 };
 
 class Trainer {
@@ -50,6 +52,15 @@ public:
     SnapshotPtr snapshot();
     // Evaluates metrics on every run now and appends them to the histories.
     void evaluateMetrics();
+    // Synchronous mode (the window posts Command::SaveCheckpoints / LoadCheckpoints instead):
+    // Takes a checkpoint of every run now (written to options.checkpoint_dir when set): `train`'s last step.
+    void checkpointNow();
+    // Writes every checkpoint the runs hold to `dir` (those already there stay); returns the note the window shows.
+    // Throws UserError when the disk refuses.
+    std::string saveCheckpoints(const std::string& dir);
+    // Every run returns to its latest checkpoint saved in `dir` (all runs or none); returns the note.
+    // Throws UserError naming the file and the fix; the runs are then unchanged.
+    std::string loadCheckpoints(const std::string& dir);
 
     // --- threaded driving ---
     // Starts the background training thread (paused unless `playing`).

@@ -48,6 +48,8 @@ struct Trainer::Impl {
     int64_t fast_forward_total = 0;        // its length in iterations (0: none)
     std::string command_error;       // the latest refused command's reason (shown by the UI)
     uint64_t command_errors = 0;
+    std::string checkpoint_note;     // what the latest save to / load from disk did (shown by the timeline)
+    uint64_t checkpoint_notes = 0;   // how many such notes so far
     std::shared_ptr<const SceneSpec> published_scene;  // `scene` as snapshots share it; null: copy on the next one
     std::mutex torch_threads_mutex;        // serialises at::set_num_threads calls of workers
     WorkerPool pool;                       // persistent threads for per-run work (made by the driving thread)
@@ -85,6 +87,11 @@ struct Trainer::Impl {
     void restartTimeline(size_t index);
     // Returns runs `index` (-1 = all) to their latest checkpoint at or before `step`; throws UserError when one cannot.
     void rewind(int index, int64_t step);
+    // Writes run `index`'s newest checkpoint to options.checkpoint_dir when that is set.
+    void writeLatestCheckpoint(size_t index);
+    // See Trainer::saveCheckpoints / loadCheckpoints (trainer_checkpoint_files.cpp).
+    std::string saveCheckpoints(const std::string& dir);
+    std::string loadCheckpoints(const std::string& dir);
     // Builds run `spec` with the scene's seed and display size, shown the current data.
     std::unique_ptr<Run> buildRun(const RunSpec& spec) const;
     // Builds a snapshot (full: with fields and geometry) and grows the view box.

@@ -2,6 +2,7 @@
 #include "ui/checkpoint_timeline.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -39,6 +40,51 @@ int64_t checkpointBefore(const std::vector<int64_t>& checkpoints, int64_t step) 
 
 namespace {
 
+// Posts a save to / load from the folder field, and waits for the trainer's note.
+void postDiskCommand(UiState& state, const Snapshot& snapshot, Command::Kind kind) {
+    Command command;
+    command.kind = kind;
+    command.text = state.checkpoint_dir;
+    state.checkpoint_notes_seen = snapshot.checkpoint_notes;
+    state.checkpoint_errors_seen = snapshot.command_errors;
+    state.checkpoint_disk_busy = true;
+    postCommand(state, command);
+}
+
+// The folder field, "Save checkpoints to disk", "Load..." and the latest note (or "working on ...").
+void drawDiskControls(UiState& state, const Snapshot& snapshot) {
+    const Language L = state.lang;
+    if (state.checkpoint_disk_busy && (snapshot.checkpoint_notes != state.checkpoint_notes_seen ||
+                                       snapshot.command_errors != state.checkpoint_errors_seen))
+        state.checkpoint_disk_busy = false;  // answered: a note, or a refusal in the red banner
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(L, TextId::CheckpointFolder));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x));
+    ImGui::InputText("##checkpoint_dir", &state.checkpoint_dir);
+    ImGui::BeginDisabled(state.checkpoint_disk_busy || state.checkpoint_dir.empty());
+    if (ImGui::Button(tr(L, TextId::SaveCheckpointsToDisk)))
+        postDiskCommand(state, snapshot, Command::Kind::SaveCheckpoints);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+        ImGui::TextUnformatted(tr(L, TextId::SaveCheckpointsHint));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, TextId::LoadCheckpoints))) postDiskCommand(state, snapshot, Command::Kind::LoadCheckpoints);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(L, TextId::LoadCheckpointsHint));
+    ImGui::EndDisabled();
+    ImGui::PushTextWrapPos(0.0f);
+    if (state.checkpoint_disk_busy) {
+        ImGui::TextDisabled(tr(L, TextId::CheckpointDiskBusy), state.checkpoint_dir.c_str());
+    } else if (!snapshot.checkpoint_note.empty()) {
+        ImGui::TextDisabled("%s", snapshot.checkpoint_note.c_str());
+    }
+    ImGui::PopTextWrapPos();
+}
+
 void postRewind(UiState& state, int64_t step) {
     Command command;
     command.kind = Command::Kind::Rewind;
@@ -58,6 +104,7 @@ void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot) {
     if (checkpoints.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(L, TextId::NoCheckpoints));
+        drawDiskControls(state, snapshot);
         return;
     }
     const int64_t back_to = checkpointBefore(checkpoints, current);
@@ -106,6 +153,7 @@ void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot) {
         ImGui::EndTooltip();
         if (ImGui::IsItemClicked()) postRewind(state, under_mouse);
     }
+    drawDiskControls(state, snapshot);
 }
 
 }  // namespace ganarium

@@ -281,6 +281,18 @@ const TextRow kTexts[] = {
     {T::ViewClassNames, "T-shirt|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Boot",
      "T恤|裤子|套衫|连衣裙|外套|凉鞋|衬衫|运动鞋|包|短靴"},
     {T::KeyLesson, "Right / Left (Page Down / Up): next / previous lesson step", "右 / 左方向键(Page Down / Up):下一步 / 上一步课程"},
+    {T::CheckpointFolder, "Folder", "文件夹"},
+    {T::SaveCheckpointsToDisk, "Save checkpoints to disk", "保存检查点到磁盘"},
+    {T::SaveCheckpointsHint,
+     "Writes every checkpoint the runs hold to FOLDER/<NN>-<run>/step-<N>/ (weights, optimizer state, random "
+     "streams, curves, scene). Steps already there are kept. `ganarium train SCENE --resume FOLDER` continues from them.",
+     "将各运行保存的所有检查点写入 FOLDER/<NN>-<运行>/step-<N>/(权重、优化器状态、随机流、曲线、场景)。"
+     "已有的步骤保持不变。`ganarium train SCENE --resume FOLDER` 可从中继续训练。"},
+    {T::LoadCheckpoints, "Load...", "加载..."},
+    {T::LoadCheckpointsHint,
+     "Every run returns to its latest checkpoint saved in the folder (all runs or none; the scene must match).",
+     "所有运行回到该文件夹中最新保存的检查点(全部或都不;场景必须一致)。"},
+    {T::CheckpointDiskBusy, "working on %s ...", "正在处理 %s ..."},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

@@ -76,6 +76,9 @@ enum class TextId {
     ViewClassesTitle, ViewClassesGenerated, ViewClassesData, ViewClassesAxis, ViewClassNames,
     // lessons (issue 11)
     KeyLesson,
+    // checkpoints on disk (issue 9)
+    CheckpointFolder, SaveCheckpointsToDisk, SaveCheckpointsHint, LoadCheckpoints, LoadCheckpointsHint,
+    CheckpointDiskBusy,
     Count
 };
 

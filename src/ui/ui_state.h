@@ -96,6 +96,10 @@ struct UiState {
     int speed = 1;
     int fast_forward_steps = 1000;  // length of the next fast-forward
     float zoom = 1.0f;               // Ctrl +/- text size factor (0.5..3; Ctrl 0 resets)
+    std::string checkpoint_dir = "checkpoints";  // the timeline's save/load folder
+    uint64_t checkpoint_notes_seen = 0;  // Snapshot::checkpoint_notes when the last save/load was posted
+    uint64_t checkpoint_errors_seen = 0; // Snapshot::command_errors then
+    bool checkpoint_disk_busy = false;   // a save/load is posted and not answered yet
 };
 
 // Queues `command` for the trainer; a scene edit marks the draft as waiting for the trainer's answer.
