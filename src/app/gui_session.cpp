@@ -257,6 +257,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     handleShortcuts(ui_, snap, frame_, keys);
     handleDataDrawing(ui_, snap, frame_);
     handlePhasePlaneClicks(ui_, frame_);
+    handleImageGridClicks(ui_, frame_);
 }
 
 void GuiSession::reportShaderErrors() {

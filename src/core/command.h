@@ -32,6 +32,7 @@ struct Command {
         Rewind,          // runs (`run`, -1 = all) return to their latest checkpoint at or before `step`
         FastForward,     // train `count` iterations without drawing every frame (0 = stop fast-forwarding)
         SetTitle,        // the scene's title becomes `text` (`count` 1: its Chinese title): save-as with a new title
+        PickTile,        // image run `run`: tile `count` of its sample grid was clicked (A, then B; -1: clear the pick)
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs

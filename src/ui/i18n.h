@@ -74,6 +74,9 @@ enum class TextId {
     // the image metrics' classifier (issue 9)
     ClassifierPreparing,
     ViewClassesTitle, ViewClassesGenerated, ViewClassesData, ViewClassesAxis, ViewClassNames,
+    // progress strip, latent interpolation, nearest training neighbour (issue 9)
+    ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
+    ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourNearest, ViewNeighbourTest, ViewNeighbourHint,
     Count
 };
 
