@@ -261,6 +261,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     lesson_.update(ui_, frame_, snap);
     handleDataDrawing(ui_, snap, frame_);
     handlePhasePlaneClicks(ui_, frame_);
+    handleImageGridClicks(ui_, frame_);
 }
 
 void GuiSession::reportShaderErrors() {

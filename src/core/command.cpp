@@ -25,7 +25,8 @@ bool changesScene(Command::Kind kind) {
         case K::ClearData:
         case K::LoadScene:
         case K::RestartFrom:
-        case K::SetTitle: return true;
+        case K::SetTitle:
+        case K::PickTile: return true;
         default: return false;
     }
 }

@@ -35,6 +35,7 @@ struct Command {
         SetTitle,        // the scene's title becomes `text` (`count` 1: its Chinese title): save-as with a new title
         SaveCheckpoints, // write every checkpoint the runs hold to folder `text`
         LoadCheckpoints, // every run returns to its latest checkpoint saved in folder `text`
+        PickTile,        // image run `run`: tile `count` of its sample grid was clicked (A, then B; -1: clear the pick)
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs

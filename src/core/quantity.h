@@ -94,11 +94,20 @@ struct ImageGrid {
     std::vector<float> pixels;
 };
 
+// Image tiles in columns, a number under each column, and the sample-grid tiles they refer to: the progress
+// strip (rows = z, columns = capture steps), the latent interpolation (one row from A to B) and the nearest
+// training neighbour (sample, its neighbour, a test image, its neighbour).
+struct ImageStrip {
+    ImageGrid images;
+    std::vector<double> column_values;  // one per column (a step, a position t, a distance); NaN: none
+    std::vector<int> tiles;             // tiles of the sample grid the strip belongs to (e.g. A and B)
+};
+
 // One named quantity of a run.
 struct Quantity {
     std::string name;
     std::variant<PointSet, Segments, PointGrid, ModeMarkers, VectorField, Trajectory, ScalarSamples, FieldGrid, Histogram,
-                 ImageGrid>
+                 ImageGrid, ImageStrip>
         data;
 };
 
@@ -153,6 +162,10 @@ inline const char* const kScoresReal = "d_scores_real";     // Histogram: D's di
 inline const char* const kScoresFake = "d_scores_fake";     // Histogram: the same on generated images (same bins)
 inline const char* const kClassesGenerated = "classes_generated";  // Histogram [0, 10): % of samples per class (classifier)
 inline const char* const kClassesData = "classes_data";            // Histogram [0, 10): % of the run's data per class
+inline const char* const kImageProgress = "image_progress";  // ImageStrip: a few fixed z (rows) at capture steps (values)
+inline const char* const kImageInterpolation = "image_interpolation";  // ImageStrip: G on z from A to B (values: t)
+inline const char* const kImageNeighbour = "image_neighbour";  // ImageStrip: A, its nearest training image, a test image, its
+                                                               // nearest (values: NaN, distance, NaN, distance)
 // The toy GAN's picture (dimension 1 or 2 = the data's).
 inline const char* const kReal = "real";                    // PointSet: real samples drawn for display
 inline const char* const kFake = "fake";                    // PointSet: generated samples G(z) of the display batch

@@ -26,7 +26,8 @@ std::vector<std::string> imageRunKeys() {
     return {"name",      "name_zh",  "kind",     "objective", "lipschitz",  "clip",     "gp_lambda", "gp_one_sided",
             "r1_gamma",  "k_d",      "k_g",       "batch",      "latent_dim", "width",   "depth",
             "batch_norm", "upsample", "g_lr",     "d_lr",       "beta1",    "beta2",     "g_beta1",
-            "d_beta1",   "g_beta2",  "d_beta2",   "classes",    "subset"};
+            "d_beta1",   "g_beta2",  "d_beta2",   "classes",    "subset",
+            "interpolate", "progress_steps"};
 }
 
 namespace {
@@ -138,6 +139,22 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     r.readBool("fixed_generator", run.fixed_generator);
 }
 
+// The image views' keys: the picked sample tiles and the progress strip's capture steps.
+void readImageViewKeys(const TableReader& r, ImageGanSpec& run) {
+    std::vector<int> tiles;
+    if (r.readInts("interpolate", tiles, Range{0, 63, false, false, "sample-grid tiles 0..63 (row by row)"})) {
+        if (tiles.size() > 2) r.fail("interpolate", "expected one or two tiles [A, B], got " + std::to_string(tiles.size()));
+        run.interpolate = tiles;
+    }
+    std::vector<int> steps;
+    if (r.readInts("progress_steps", steps, Range{1, 1000000000, false, false, "steps 1..1e9"})) {
+        if (steps.size() > 16) r.fail("progress_steps", "at most 16 steps, got " + std::to_string(steps.size()));
+        for (size_t i = 1; i < steps.size(); ++i)
+            if (steps[i] <= steps[i - 1]) r.fail("progress_steps", "expected increasing steps, e.g. [100, 1000, 2000]");
+        run.progress_steps = steps;
+    }
+}
+
 // The image GAN's keys: the toy GAN's objective, regularizer and Adam keys plus the networks and data subset.
 void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
     r.rejectUnknown(imageRunKeys());
@@ -161,6 +178,7 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
         run.classes = classes;
     }
     r.readInt("subset", run.subset, Range{0, 60000, false, false, "0..60000 images (0: all)"});
+    readImageViewKeys(r, run);
 }
 
 }  // namespace

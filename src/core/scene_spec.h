@@ -124,6 +124,8 @@ struct ImageGanSpec {
     OptimSpec g_opt{OptimizerKind::Adam, 2e-4, 0.5, 0.999}, d_opt{OptimizerKind::Adam, 2e-4, 0.5, 0.999};
     std::vector<int> classes;           // Fashion-MNIST labels trained on (empty: all ten)
     int subset = 0;                     // the first this many training images of those classes (0: all)
+    std::vector<int> interpolate;       // picked sample-grid tiles: {A} or {A, B} (latent interpolation, nearest neighbour)
+    std::vector<int> progress_steps;    // steps the progress strip captures (empty: 100, 1000, 2000, 5000, 10000, ...)
 };
 
 // The kind-specific options of a run: one plain struct per RunKind, in RunKind order.

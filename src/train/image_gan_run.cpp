@@ -192,7 +192,10 @@ void ImageGanRun::iterate(const Distribution*) {
     if (status_ != RunStatus::Running) return;
     for (int i = 0; i < options().k_d && status_ == RunStatus::Running; ++i) updateD();
     for (int i = 0; i < options().k_g && status_ == RunStatus::Running; ++i) updateG();
-    if (status_ != RunStatus::Diverged) ++step_;
+    if (status_ != RunStatus::Diverged) {
+        ++step_;
+        captureProgress();
+    }
 }
 
 void ImageGanRun::stepD(const Distribution*) {
@@ -266,6 +269,7 @@ RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
     out.parts.push_back({quantity_names::kImageSamples, toImageGrid(fixedSamples())});
     at::Generator display = makeGenerator(deriveSeed(seed_, SeedStream::Display) + 1);
     out.parts.push_back({quantity_names::kImageReal, toImageGrid(sampleReal(kImageGridSide * kImageGridSide, display))});
+    addViewQuantities(out.parts);
     // D's scores on the real and generated images of this moment (same draws each snapshot: only D and G move).
     const Objective objective = options().objective;
     const torch::Tensor real = displayedDiscriminator(objective, d_->forward(sampleReal(kImageScoreSamples, display)));

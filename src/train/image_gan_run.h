@@ -5,7 +5,8 @@
 // batch see the same batches and z, and start from the same weights where
 // their architectures match. Its snapshot holds an 8x8 grid of G on fixed z,
 // the real grid, histograms of D's scores on real and generated images, and
-// D's weight histogram (the weights panel).
+// D's weight histogram (the weights panel), and the progress strip, latent
+// interpolation and nearest training neighbour (image_gan_run_views.cpp).
 #pragma once
 
 #include <torch/torch.h>
@@ -19,6 +20,7 @@
 #include "core/image_dataset.h"
 #include "core/metric_log.h"
 #include "train/dcgan_networks.h"
+#include "train/image_view_state.h"
 #include "train/run.h"
 
 namespace ganarium {
@@ -71,6 +73,9 @@ public:
     torch::Tensor sampleReal(int64_t n, at::Generator& gen) const;
     // The generated images of the run's fixed display z (64 x 1 x 28 x 28 in [-1, 1]).
     torch::Tensor fixedSamples();
+    // The progress strip, latent interpolation and nearest-neighbour quantities of this moment, added to `parts`
+    // after the sample grid (image_gan_run_views.cpp).
+    void addViewQuantities(std::vector<Quantity>& parts);
     DcganGenerator& generator() { return g_; }
     DcganDiscriminator& critic() { return d_; }
     const ImageDataset& dataset() const { return *dataset_; }
@@ -83,6 +88,14 @@ private:
     // One D update on a real and a fake batch; one G update.
     void updateD();
     void updateG();
+    // Keeps G's pictures of the progress strip's z when the run reaches a capture step (image_gan_run_views.cpp).
+    void captureProgress();
+    // The views' quantities (image_gan_run_views.cpp).
+    ImageStrip progressStrip(const ImageGrid& samples);
+    std::optional<ImageStrip> interpolationRow();
+    std::optional<ImageStrip> neighbourStrip(const ImageGrid& samples);
+    // A typical test image and its nearest training image (computed once per dataset).
+    const TypicalNeighbour* typicalNeighbour();
     // Marks the run Diverged when `loss` is not finite; returns false then.
     bool checkLoss(const torch::Tensor& loss, const char* which);
 
@@ -103,6 +116,7 @@ private:
     std::shared_ptr<MetricLog> metrics_;
     std::optional<std::array<double, 10>> judged_classes_;  // the classifier's class shares at the last evaluation
     Histogram data_class_mix_;  // % of the dataset's images per class (the class bars' outline)
+    ImageViewState views_;      // progress captures and nearest-neighbour caches (image_view_state.h)
 };
 
 }  // namespace ganarium

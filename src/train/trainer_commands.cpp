@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/errors.h"
+#include "core/tile_pick.h"
 #include "train/trainer_impl.h"
 
 namespace ganarium {
@@ -132,6 +133,16 @@ void Trainer::Impl::apply(const Command& command) {
         }
         case Kind::SetData: switchData(command.data); break;
         case Kind::SetTitle: (command.count == 1 ? scene.title_zh : scene.title) = command.text; break;
+        case Kind::PickTile:
+            // Each image run applies the A-then-B rule to its own pick (a scene file's `interpolate` key).
+            for (size_t i : targets(command.run, runs.size())) {
+                RunSpec spec = scene.runs[i];
+                if (ImageGanSpec* image = imageOf(spec)) {
+                    image->interpolate = tilesAfterClick(image->interpolate, command.count);
+                    setRun(i, spec);
+                }
+            }
+            break;
         case Kind::AddBlob:
         case Kind::AddPoints:
         case Kind::ClearData: switchData(customDataAfter(scene.data, command)); break;

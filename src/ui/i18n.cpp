@@ -293,6 +293,16 @@ const TextRow kTexts[] = {
      "Every run returns to its latest checkpoint saved in the folder (all runs or none; the scene must match).",
      "所有运行回到该文件夹中最新保存的检查点(全部或都不;场景必须一致)。"},
     {T::CheckpointDiskBusy, "working on %s ...", "正在处理 %s ..."},
+    {T::ViewProgressTitle, "The same z during training", "同一组 z 在训练中的变化"},
+    {T::ViewProgressNow, "now", "现在"},
+    {T::ViewInterpolationTitle, "Latent interpolation A -> B", "潜空间插值 A -> B"},
+    {T::ViewInterpolationHint, "click two samples of the grid: A, then B", "在样本网格中点击两个样本：先 A，后 B"},
+    {T::ViewInterpolationHintB, "click a second sample: B", "再点击一个样本：B"},
+    {T::ViewNeighbourTitle, "Nearest training image (memorisation check)", "最近的训练图像（记忆检查）"},
+    {T::ViewNeighbourSample, "sample A", "样本 A"},
+    {T::ViewNeighbourNearest, "nearest training", "最近训练图像"},
+    {T::ViewNeighbourTest, "test image", "测试图像"},
+    {T::ViewNeighbourHint, "click a sample to compare it with the training set", "点击一个样本，与训练集比较"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

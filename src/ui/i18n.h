@@ -79,6 +79,9 @@ enum class TextId {
     // checkpoints on disk (issue 9)
     CheckpointFolder, SaveCheckpointsToDisk, SaveCheckpointsHint, LoadCheckpoints, LoadCheckpointsHint,
     CheckpointDiskBusy,
+    // progress strip, latent interpolation, nearest training neighbour (issue 9)
+    ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
+    ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourNearest, ViewNeighbourTest, ViewNeighbourHint,
     Count
 };
 

@@ -119,4 +119,15 @@ void handlePhasePlaneClicks(UiState& state, SceneFrame& frame) {
     postCommand(state, c);
 }
 
+void handleImageGridClicks(UiState& state, SceneFrame& frame) {
+    int run = -1, tile = -1;
+    if (!frame.clickedTile(run, tile)) return;
+    // Every image run picks the same tile, so runs side by side compare on the same z.
+    Command c;
+    c.kind = Command::Kind::PickTile;
+    c.run = -1;
+    c.count = tile;
+    postCommand(state, c);
+}
+
 }  // namespace ganarium

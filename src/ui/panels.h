@@ -63,6 +63,8 @@ void handleShortcuts(UiState& state, const Snapshot& snapshot, SceneFrame& frame
 void handleDataDrawing(UiState& state, const Snapshot& snapshot, SceneFrame& frame);
 // Phase plane: a click starts every Dirac-GAN run again from the clicked (theta, psi) (after the frame is drawn).
 void handlePhasePlaneClicks(UiState& state, SceneFrame& frame);
+// A click on a generated tile of an image grid picks it for every image run (A, then B; right click clears).
+void handleImageGridClicks(UiState& state, SceneFrame& frame);
 
 // Lists *.toml in `dirs` (sorted, deduplicated by real path) with their titles.
 std::vector<SceneEntry> scanSceneFolders(const std::vector<std::string>& dirs);

@@ -225,6 +225,18 @@ bool SceneFrame::clickedPoint(int& run, double& x, double& y) const {
     return false;
 }
 
+bool SceneFrame::clickedTile(int& run, int& tile) const {
+    for (size_t i = 0; i < panels_.size(); ++i) {
+        for (const auto& view : panels_[i].views) {
+            if (view && view->clickedTile(tile)) {
+                run = static_cast<int>(i);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ThemeColors colors = themeColors();

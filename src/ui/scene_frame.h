@@ -88,6 +88,8 @@ public:
     bool hoveredDataPoint(double& x, double& y) const;
     // A point clicked this frame in a panel that takes clicks (the phase plane), with its run; false if none.
     bool clickedPoint(int& run, double& x, double& y) const;
+    // The image-grid tile clicked in the last frame and its run (tile -1: right click, clear the pick).
+    bool clickedTile(int& run, int& tile) const;
     // Screen rectangle of the run grid from the last draw.
     ImVec2 gridMin() const { return grid_min_; }
     ImVec2 gridMax() const { return grid_max_; }

@@ -51,6 +51,16 @@ ViewLabels translatedViewLabels(Language lang) {
     l.classes_generated = tr(lang, TextId::ViewClassesGenerated);
     l.classes_data = tr(lang, TextId::ViewClassesData);
     l.classes_axis = tr(lang, TextId::ViewClassesAxis);
+    l.progress_title = tr(lang, TextId::ViewProgressTitle);
+    l.progress_now = tr(lang, TextId::ViewProgressNow);
+    l.interpolation_title = tr(lang, TextId::ViewInterpolationTitle);
+    l.interpolation_hint = tr(lang, TextId::ViewInterpolationHint);
+    l.interpolation_hint_b = tr(lang, TextId::ViewInterpolationHintB);
+    l.neighbour_title = tr(lang, TextId::ViewNeighbourTitle);
+    l.neighbour_sample = tr(lang, TextId::ViewNeighbourSample);
+    l.neighbour_nearest = tr(lang, TextId::ViewNeighbourNearest);
+    l.neighbour_test = tr(lang, TextId::ViewNeighbourTest);
+    l.neighbour_hint = tr(lang, TextId::ViewNeighbourHint);
     l.class_names.clear();
     const std::string names = tr(lang, TextId::ViewClassNames);  // "a|b|...": the ten Fashion-MNIST classes
     for (size_t start = 0;;) {

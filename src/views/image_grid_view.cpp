@@ -5,6 +5,7 @@
 #include <cassert>
 
 #include "views/axes_overlay.h"
+#include "views/image_strip_draw.h"
 #include "views/panel_title.h"
 #include "views/plot_area.h"
 
@@ -26,7 +27,27 @@ void drawGrid(ImDrawList* dl, const ImageGridTexture& texture, ImVec2 pos, float
              caption, font_size);
 }
 
+// Outlines the picked tiles A and B (from the interpolation quantity) on the generated grid drawn at `pos`.
+void markPickedTiles(ImDrawList* dl, const RunSnapshot& run, const ImageGrid& samples, ImVec2 pos, float side, float font_size) {
+    const ImageStrip* picked = findQuantity<ImageStrip>(run.parts, quantity_names::kImageInterpolation);
+    if (!picked || samples.cols <= 0) return;
+    const TileLayout layout = tileLayoutForWidth(samples, pos, side);
+    const char* letters[] = {"A", "B"};
+    for (size_t i = 0; i < picked->tiles.size() && i < 2; ++i) {
+        const int tile = picked->tiles[i];
+        if (tile < 0 || tile >= samples.rows * samples.cols) continue;
+        markTile(dl, layout, tile / samples.cols, tile % samples.cols, i == 0 ? pickColourA() : pickColourB(), letters[i],
+                 font_size);
+    }
+}
+
 }  // namespace
+
+bool ImageGridView::clickedTile(int& tile) const {
+    if (!clicked_) return false;
+    tile = clicked_tile_;
+    return true;
+}
 
 void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera&,
                          const ViewStyle& style, ImVec2 size) {
@@ -36,6 +57,8 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
     const float F = overlayFontSize(style);
     const ImVec2 panel_min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
+    const bool hovered = style.interactive && ImGui::IsItemHovered();
+    clicked_ = false;
 
     const ImageGrid* samples = findQuantity<ImageGrid>(run.parts, quantity_names::kImageSamples);
     const ImageGrid* real = layers.real ? findQuantity<ImageGrid>(run.parts, quantity_names::kImageReal) : nullptr;
@@ -61,6 +84,20 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
         drawGrid(dl, samples_, pos, side, style.labels.image_samples, F * 0.9f);
         samples_min_ = pos;
         samples_max_ = ImVec2(pos.x + side, pos.y + side);
+        if (samples) markPickedTiles(dl, run, *samples, pos, side, F * 0.9f);
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        const bool inside = mouse.x >= pos.x && mouse.x < samples_max_.x && mouse.y >= pos.y && mouse.y < samples_max_.y;
+        if (hovered && inside && samples && samples->cols > 0 && samples->rows > 0) {
+            const int col = std::clamp(static_cast<int>((mouse.x - pos.x) / side * static_cast<float>(samples->cols)), 0, samples->cols - 1);
+            const int row = std::clamp(static_cast<int>((mouse.y - pos.y) / side * static_cast<float>(samples->rows)), 0, samples->rows - 1);
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+                clicked_ = true;
+                clicked_tile_ = row * samples->cols + col;
+            } else if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+                clicked_ = true;
+                clicked_tile_ = -1;
+            }
+        }
         real_min_ = real ? ImVec2(pos.x + side + gap, pos.y) : ImVec2(0, 0);
         if (real) drawGrid(dl, real_, real_min_, side, style.labels.image_real, F * 0.9f);
     }

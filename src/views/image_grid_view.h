@@ -3,6 +3,8 @@
 // noise), and, while the "real" layer is on, a grid of real training images
 // beside it, each with its caption under the panel title. The grids are one
 // GL texture each (render/image_grid_texture.h), shown with ImGui::Image.
+// Clicking a generated tile picks it (A, then B: the latent interpolation and
+// the nearest-neighbour views); the picked tiles are outlined and lettered.
 #pragma once
 
 #include "render/image_grid_texture.h"
@@ -15,6 +17,7 @@ public:
     void draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
               const ViewStyle& style, ImVec2 size) override;
     bool hoveredDataPoint(double&, double&) const override { return false; }
+    bool clickedTile(int& tile) const override;
 
     // Screen rectangle of the generated grid in the last frame (tests read it).
     ImVec2 samplesMin() const { return samples_min_; }
@@ -26,6 +29,8 @@ private:
     ImageGridTexture samples_, real_;
     uint64_t samples_version_ = 0, real_version_ = 0;  // snapshot version each texture last took (0: none)
     ImVec2 samples_min_{0, 0}, samples_max_{0, 0}, real_min_{0, 0};
+    bool clicked_ = false;  // a tile of the generated grid was clicked in the last frame
+    int clicked_tile_ = -1;  // which (-1: right click, clear the pick)
 };
 
 }  // namespace ganarium

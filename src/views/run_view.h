@@ -62,6 +62,14 @@ struct ViewLabels {
     std::string classes_axis = "% of images";
     std::vector<std::string> class_names = {"T-shirt", "Trouser", "Pullover", "Dress", "Coat",
                                             "Sandal",  "Shirt",   "Sneaker",  "Bag",   "Boot"};
+    // progress strip, latent interpolation, nearest training neighbour
+    std::string progress_title = "The same z during training", progress_now = "now";
+    std::string interpolation_title = "Latent interpolation A -> B";
+    std::string interpolation_hint = "click two samples of the grid: A, then B";
+    std::string interpolation_hint_b = "click a second sample: B";
+    std::string neighbour_title = "Nearest training image (memorisation check)";
+    std::string neighbour_sample = "sample A", neighbour_nearest = "nearest training";
+    std::string neighbour_test = "test image", neighbour_hint = "click a sample to compare it with the training set";
 };
 
 // Style knobs the video overlay and the GUI set differently.
@@ -86,6 +94,11 @@ public:
     // Data-space point the user clicked in the last drawn panel, for views that take clicks (the phase plane).
     virtual bool clickedPoint(double& x, double& y) const {
         (void)x, (void)y;
+        return false;
+    }
+    // A tile of an image grid clicked in the last frame: its index (left click), or -1 (right click: clear the pick).
+    virtual bool clickedTile(int& tile) const {
+        (void)tile;
         return false;
     }
     // Shader compile/link errors of the view's programs ("" when all built); the last good programs keep drawing.

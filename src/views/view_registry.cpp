@@ -4,6 +4,7 @@
 #include "views/class_histogram_view.h"
 #include "views/d_scores_view.h"
 #include "views/image_grid_view.h"
+#include "views/image_rows_view.h"
 #include "views/loss_shapes_view.h"
 #include "views/phase_plane_view.h"
 #include "views/toy_parts.h"
@@ -19,9 +20,14 @@ std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& la
     } else if (hasQuantityOfKind<ImageGrid>(run.parts)) {
         const bool scores = findQuantity<Histogram>(run.parts, quantity_names::kScoresFake) != nullptr;
         const bool classes = findQuantity<Histogram>(run.parts, quantity_names::kClassesGenerated) != nullptr;
-        panels.push_back({PanelKind::ImageGrid, 1.0f - (scores ? 0.25f : 0.0f) - (classes ? 0.22f : 0.0f)});
-        if (scores) panels.push_back({PanelKind::DScores, 0.25f});
-        if (classes) panels.push_back({PanelKind::ClassHistogram, 0.22f});
+        const bool rows = findQuantity<ImageStrip>(run.parts, quantity_names::kImageProgress) != nullptr;
+        // With the strips column, the histograms give up some width: the grid keeps the most.
+        const float scores_share = rows ? 0.19f : 0.25f, classes_share = rows ? 0.17f : 0.22f, rows_share = 0.26f;
+        panels.push_back({PanelKind::ImageGrid, 1.0f - (scores ? scores_share : 0.0f) - (classes ? classes_share : 0.0f) -
+                                                    (rows ? rows_share : 0.0f)});
+        if (scores) panels.push_back({PanelKind::DScores, scores_share});
+        if (classes) panels.push_back({PanelKind::ClassHistogram, classes_share});
+        if (rows) panels.push_back({PanelKind::ImageRows, rows_share});
         return panels;
     } else {
         // Samples (or modes) of 1D data get the 1D view; 2D ones, and a run with none, the 2D view.
@@ -44,6 +50,7 @@ std::unique_ptr<RunView> makePanelView(PanelKind kind, const std::string& shader
         case PanelKind::ImageGrid: return std::make_unique<ImageGridView>();
         case PanelKind::DScores: return std::make_unique<DScoresView>();
         case PanelKind::ClassHistogram: return std::make_unique<ClassHistogramView>();
+        case PanelKind::ImageRows: return std::make_unique<ImageRowsView>();
     }
     return nullptr;
 }

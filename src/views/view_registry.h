@@ -1,7 +1,8 @@
 // view_registry.h — which views draw a run, decided from the kinds of
 // quantities its snapshot holds (never from the kind of run): a vector field
 // gets the phase plane, an image grid the image-grid view (with D's score
-// histograms beside it when the run has them), toy samples of 1D or 2D data get the 1D or 2D data
+// histograms beside it when the run has them, and the column of progress /
+// interpolation / neighbour strips when it has a progress strip), toy samples of 1D or 2D data get the 1D or 2D data
 // view (by the samples' dimension, never the scene's), D(G(z))
 // samples get the loss-shape view when its layer is on. A run may show more
 // than one panel; the list of panels is data the scene frame lays out.
@@ -17,7 +18,7 @@
 namespace ganarium {
 
 // The views a run's panel can hold.
-enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes, ImageGrid, DScores, ClassHistogram };
+enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes, ImageGrid, DScores, ClassHistogram, ImageRows };
 
 // One panel of a run's cell: its view and its share of the cell (the shares of a run sum to 1).
 struct PanelSlot {

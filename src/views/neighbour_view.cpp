@@ -1,0 +1,94 @@
+// neighbour_view.cpp — sample | nearest training image, test image | nearest, with distances.
+#include "views/neighbour_view.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+
+#include "views/axes_overlay.h"
+#include "views/interpolation_view.h"
+#include "views/panel_title.h"
+#include "views/plot_area.h"
+
+namespace ganarium {
+
+namespace {
+
+// "distance 5.21" (or "d = 5.21" when the word does not fit `width`).
+std::string distanceLabel(const ViewLabels& labels, double distance, float width, float font_size) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.2f", distance);
+    const std::string long_form = labels.distance + " " + number;
+    return textSize(long_form, font_size).x <= width ? long_form : std::string("d = ") + number;
+}
+
+}  // namespace
+
+void NeighbourView::draw(const Snapshot& snapshot, int run_index, const ViewLayers&, ViewCamera&,
+                         const ViewStyle& style, ImVec2 size) {
+    assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
+    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float F = overlayFontSize(style);
+    const ImVec2 panel_min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    layout_ = TileLayout{};
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    drawText(dl, ImVec2(panel_min.x + F * 0.4f, panel_min.y), text, style.labels.neighbour_title, F);
+    const float top = F * 1.4f, label_f = F * 0.8f, bottom = label_f * 2.6f;
+    const ImageStrip* strip = findQuantity<ImageStrip>(run.parts, quantity_names::kImageNeighbour);
+    if (!strip || strip->images.cols < 2) {
+        if (style.interactive)
+            drawViewHint(dl, ImVec2(panel_min.x, panel_min.y + top), ImVec2(size.x, size.y - top), style.labels.neighbour_hint,
+                         F * 0.9f);
+        return;
+    }
+    // Pairs drawn apart: one tile of room between "sample | nearest" and "test | nearest".
+    const int pairs = strip->images.cols / 2;
+    ImageGrid spaced = strip->images;
+    spaced.cols = strip->images.cols + (pairs - 1);
+    const float tile = std::min(fittingTileSize(spaced, size.x - F * 0.8f, size.y - top - bottom), F * 6.0f);
+    if (tile < 4) return;
+    uploadIfNew(texture_, strip->images, snapshot.version, version_);
+    const float pair_gap = tile;
+    const TileLayout probe = tileLayout(strip->images, ImVec2(0, 0), tile);
+    const float total = probe.size().x + pair_gap * static_cast<float>(pairs - 1);
+    float x = panel_min.x + (size.x - total) * 0.5f;
+    const float y = panel_min.y + top;
+    const std::string* captions[] = {&style.labels.neighbour_sample, &style.labels.neighbour_nearest,
+                                     &style.labels.neighbour_test, &style.labels.neighbour_nearest};
+    // Each pair is its own two-tile slice of the texture (uv), so the gap between pairs shows the panel.
+    const ImTextureID id = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_.texture().id()));
+    for (int p = 0; p < pairs; ++p) {
+        ImageGrid pair_grid = strip->images;
+        pair_grid.cols = 2;
+        TileLayout pair = tileLayout(pair_grid, ImVec2(x, y), tile);
+        const ImVec2 pair_size = pair.size();
+        const float u0 = static_cast<float>(p * 2 * (probe.side + kImageGridGap)) / static_cast<float>(probe.cols * (probe.side + kImageGridGap) + kImageGridGap);
+        const float u1 = static_cast<float>((p * 2 + 2) * (probe.side + kImageGridGap) + kImageGridGap) /
+                         static_cast<float>(probe.cols * (probe.side + kImageGridGap) + kImageGridGap);
+        if (texture_.ready()) dl->AddImage(id, pair.pos, ImVec2(x + pair_size.x, y + pair_size.y), ImVec2(u0, 0), ImVec2(u1, 1));
+        if (p == 0) {
+            markTile(dl, pair, 0, 0, pickColourA(), "A", F);
+            layout_ = pair;
+        }
+        for (int c = 0; c < 2; ++c) {
+            const std::string& caption = *captions[static_cast<size_t>(std::min(3, p * 2 + c))];
+            const std::string shown = ellipsize(caption, tile * 1.2f, label_f);
+            const ImVec2 ts = textSize(shown, label_f);
+            const ImVec2 at = pair.tileMin(0, c);
+            drawText(dl, ImVec2(at.x + (tile - ts.x) * 0.5f, y + pair_size.y + label_f * 0.1f), text, shown, label_f);
+        }
+        const size_t value = static_cast<size_t>(p * 2 + 1);
+        if (value < strip->column_values.size() && std::isfinite(strip->column_values[value])) {
+            const std::string d = distanceLabel(style.labels, strip->column_values[value], pair_size.x, label_f);
+            const ImVec2 ts = textSize(d, label_f);
+            drawText(dl, ImVec2(x + (pair_size.x - ts.x) * 0.5f, y + pair_size.y + label_f * 1.3f),
+                     p == 0 ? pickColourA() : text, d, label_f);
+        }
+        x += pair_size.x + pair_gap;
+    }
+}
+
+}  // namespace ganarium
