@@ -123,6 +123,8 @@ struct ImageGanSpec {
     OptimSpec g_opt{OptimizerKind::Adam, 2e-4, 0.5, 0.999}, d_opt{OptimizerKind::Adam, 2e-4, 0.5, 0.999};
     std::vector<int> classes;           // Fashion-MNIST labels trained on (empty: all ten)
     int subset = 0;                     // the first this many training images of those classes (0: all)
+    bool conditional = false;           // class-conditional: G(z, y) and a projection D(x, y) (lecture section 8)
+    bool mismatched_pairs = false;      // conditional only: real images with a wrong label are extra negatives for D
 };
 
 // The kind-specific options of a run: one plain struct per RunKind, in RunKind order.

@@ -97,6 +97,8 @@ void writeKind(std::ostringstream& out, const ImageGanSpec& r) {
     shared(out, "beta2", formatNumber(r.g_opt.beta2), formatNumber(r.d_opt.beta2));
     if (!r.classes.empty()) out << "classes = " << ints(r.classes) << "\n";
     if (r.subset > 0) out << "subset = " << r.subset << "\n";
+    if (r.conditional) out << "conditional = true\n";
+    if (r.mismatched_pairs) out << "mismatched_pairs = true\n";
 }
 
 // The toy GAN's keys (and its [run.fixed_data] table).
