@@ -66,6 +66,8 @@ inline constexpr MetricInfo kMetricCatalogue[] = {
     {"nn_ratio",          "metric.nn_ratio",           "nn_ratio",         "image", false, false, "nn_ratio"},
     {"d_score_real",      "metric.d_score_real",       "d_scores",         "image", false, true,  "d_score_real"},
     {"d_score_fake",      "metric.d_score_fake",       "d_scores",         "image", false, true,  "d_score_fake"},
+    // Conditional image runs only: share of G(z, y) the classifier labels y.
+    {"label_agreement",   "metric.label_agreement",    "label_agreement",  "image", false, false, "label_agreement"},
 };
 
 // In the order of the panel's tabs and of the scene file's `curves` names (new tabs go last).
@@ -87,6 +89,7 @@ inline constexpr CurvesTab kCurvesTabs[] = {
     {"classes_covered",  "curves.classes_covered", "classes_covered", nullptr, nullptr,   nullptr,       false, true,  true},
     {"class_rkl",        "curves.class_rkl",    "class_rkl",        nullptr, nullptr,     nullptr,       false, true,  true},
     {"nn_ratio",         "curves.nn_ratio",     "nn_ratio",         nullptr, nullptr,     nullptr,       false, true,  true},
+    {"label_agreement",  "curves.label_agreement", "label_agreement", nullptr, nullptr,   nullptr,       false, true,  true},
 };
 
 inline constexpr std::size_t kMetricCount = sizeof(kMetricCatalogue) / sizeof(kMetricCatalogue[0]);

@@ -92,6 +92,7 @@ struct ScalarSamples {
 struct ImageGrid {
     int rows = 0, cols = 0, side = 0;
     std::vector<float> pixels;
+    std::vector<int> row_classes;  // a conditional run's grid: the Fashion-MNIST label of each row (empty: none)
 };
 
 // Image tiles in columns, a number under each column, and the sample-grid tiles they refer to: the progress

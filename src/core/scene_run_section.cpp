@@ -27,7 +27,7 @@ std::vector<std::string> imageRunKeys() {
             "r1_gamma",  "k_d",      "k_g",       "batch",      "latent_dim", "width",   "depth",
             "batch_norm", "upsample", "g_lr",     "d_lr",       "beta1",    "beta2",     "g_beta1",
             "d_beta1",   "g_beta2",  "d_beta2",   "classes",    "subset",
-            "interpolate", "progress_steps"};
+            "interpolate", "progress_steps", "conditional", "mismatched_pairs"};
 }
 
 namespace {
@@ -179,6 +179,14 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
     }
     r.readInt("subset", run.subset, Range{0, 60000, false, false, "0..60000 images (0: all)"});
     readImageViewKeys(r, run);
+    const bool conditional_set = r.readBool("conditional", run.conditional);
+    const bool mismatched_set = r.readBool("mismatched_pairs", run.mismatched_pairs);
+    if (run.mismatched_pairs && (mismatched_set || conditional_set)) {
+        if (!run.conditional)
+            r.fail("mismatched_pairs", "needs conditional = true (a label to mismatch); set it in this table or in [defaults]");
+        if (run.classes.size() == 1)
+            r.fail("mismatched_pairs", "needs at least two classes (a wrong label); add a label to `classes` or remove the key");
+    }
 }
 
 }  // namespace

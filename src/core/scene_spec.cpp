@@ -125,7 +125,11 @@ std::string imageLabel(const ImageGanSpec& image) {
 
 std::string runLabel(const RunSpec& run) {
     if (const DiracGanSpec* dirac = diracOf(run)) return diracLabel(*dirac);
-    if (const ImageGanSpec* image = imageOf(run)) return "DCGAN, " + imageLabel(*image);
+    if (const ImageGanSpec* image = imageOf(run)) {
+        if (image->conditional)
+            return "conditional DCGAN, " + imageLabel(*image) + (image->mismatched_pairs ? " +mismatched pairs" : "");
+        return "DCGAN, " + imageLabel(*image);
+    }
     return toyLabel(std::get<ToyGanSpec>(run.options));
 }
 
@@ -186,7 +190,8 @@ bool operator==(const ImageGanSpec& a, const ImageGanSpec& b) {
            a.k_d == b.k_d && a.k_g == b.k_g && a.batch == b.batch && a.latent_dim == b.latent_dim &&
            a.width == b.width && a.depth == b.depth && a.batch_norm == b.batch_norm && a.upsample == b.upsample &&
            a.g_opt == b.g_opt && a.d_opt == b.d_opt && a.classes == b.classes && a.subset == b.subset &&
-           a.interpolate == b.interpolate && a.progress_steps == b.progress_steps;
+           a.interpolate == b.interpolate && a.progress_steps == b.progress_steps &&
+           a.conditional == b.conditional && a.mismatched_pairs == b.mismatched_pairs;
 }
 
 bool operator==(const RunSpec& a, const RunSpec& b) {

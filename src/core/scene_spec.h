@@ -126,6 +126,8 @@ struct ImageGanSpec {
     int subset = 0;                     // the first this many training images of those classes (0: all)
     std::vector<int> interpolate;       // picked sample-grid tiles: {A} or {A, B} (latent interpolation, nearest neighbour)
     std::vector<int> progress_steps;    // steps the progress strip captures (empty: 100, 1000, 2000, 5000, 10000, ...)
+    bool conditional = false;           // class-conditional: G(z, y) and a projection D(x, y) (lecture section 8)
+    bool mismatched_pairs = false;      // conditional only: real images with a wrong label are extra negatives for D
 };
 
 // The kind-specific options of a run: one plain struct per RunKind, in RunKind order.

@@ -99,6 +99,8 @@ void writeKind(std::ostringstream& out, const ImageGanSpec& r) {
     if (r.subset > 0) out << "subset = " << r.subset << "\n";
     if (!r.interpolate.empty()) out << "interpolate = " << ints(r.interpolate) << "\n";
     if (!r.progress_steps.empty()) out << "progress_steps = " << ints(r.progress_steps) << "\n";
+    if (r.conditional) out << "conditional = true\n";
+    if (r.mismatched_pairs) out << "mismatched_pairs = true\n";
 }
 
 // The toy GAN's keys (and its [run.fixed_data] table).

@@ -49,12 +49,14 @@ DcganOptions dcganOptionsOf(const ImageGanSpec& spec) {
     out.batch_norm = spec.batch_norm;
     out.upsample = spec.upsample;
     out.spectral_norm = spec.lipschitz == Lipschitz::SpectralNorm;
+    out.conditional = spec.conditional;
     return out;
 }
 
 DcganGeneratorImpl::DcganGeneratorImpl(const DcganOptions& options) : options_(options) {
     const int wide = 2 * options.width;
-    project_ = register_module("project", nn::Linear(options.latent_dim, wide * kBase * kBase));
+    const int label_inputs = options.conditional ? kLabelEmbeddingSize : 0;
+    project_ = register_module("project", nn::Linear(options.latent_dim + label_inputs, wide * kBase * kBase));
     if (options.batch_norm) project_norm_ = register_module("project_norm", nn::BatchNorm2d(wide));
     nn::Sequential body;
     auto normAndRelu = [&](int channels) {
@@ -70,19 +72,28 @@ DcganGeneratorImpl::DcganGeneratorImpl(const DcganOptions& options) : options_(o
     addUpsample(body, options.width, 1, options.upsample);
     body->push_back(nn::Tanh());
     body_ = register_module("body", body);
+    // Registered last, so the other layers draw the same initial weights as an unconditional G's where shapes match.
+    if (options.conditional)
+        label_embedding_ = register_module("label_embedding", nn::Embedding(kLabelCount, kLabelEmbeddingSize));
 }
 
-torch::Tensor DcganGeneratorImpl::forward(const torch::Tensor& z) {
-    torch::Tensor h = project_->forward(z).view({z.size(0), 2 * options_.width, kBase, kBase});
+torch::Tensor DcganGeneratorImpl::project(const torch::Tensor& z, const torch::Tensor& labels) {
+    TORCH_CHECK(!options_.conditional || labels.defined(), "a conditional generator needs labels");
+    const torch::Tensor input = options_.conditional ? torch::cat({z, label_embedding_->forward(labels)}, 1) : z;
+    return project_->forward(input).view({z.size(0), 2 * options_.width, kBase, kBase});
+}
+
+torch::Tensor DcganGeneratorImpl::forward(const torch::Tensor& z, const torch::Tensor& labels) {
+    torch::Tensor h = project(z, labels);
     if (project_norm_) h = project_norm_->forward(h);
     return body_->forward(torch::relu(h));
 }
 
-torch::Tensor DcganGeneratorImpl::sample(const torch::Tensor& z) {
+torch::Tensor DcganGeneratorImpl::sample(const torch::Tensor& z, const torch::Tensor& labels) {
     auto batchNorm = [](const torch::Tensor& x, const nn::BatchNorm2dImpl& bn) {
         return torch::batch_norm(x, bn.weight, bn.bias, {}, {}, /*training=*/true, 0.0, bn.options.eps(), false);
     };
-    torch::Tensor h = project_->forward(z).view({z.size(0), 2 * options_.width, kBase, kBase});
+    torch::Tensor h = project(z, labels);
     if (project_norm_) h = batchNorm(h, *project_norm_);
     h = torch::relu(h);
     for (auto& layer : *body_) {
@@ -95,7 +106,12 @@ torch::Tensor DcganGeneratorImpl::sample(const torch::Tensor& z) {
     return h;
 }
 
-void DcganGeneratorImpl::initialize(at::Generator& gen) { initializeParameters(*this, gen); }
+void DcganGeneratorImpl::initialize(at::Generator& gen) {
+    initializeParameters(*this, gen);
+    torch::NoGradGuard no_grad;
+    // Unit-scale class codes, like z: a 0.02-scale code would hardly reach the projection at first.
+    if (label_embedding_) label_embedding_->weight.normal_(0.0, 1.0, gen);
+}
 
 DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganOptions& options) : options_(options) {
     const int wide = 2 * options.width;
@@ -108,6 +124,8 @@ DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganOptions& options) : op
     add(options.width, wide, 4, 2);  // 14 -> 7
     for (int i = 2; i < options.depth; ++i) add(wide, wide, 3, 1);
     head_ = register_module("head", nn::Linear(wide * kBase * kBase, 1));
+    if (options.conditional)
+        label_embedding_ = register_module("label_embedding", nn::Embedding(kLabelCount, wide * kBase * kBase));
 }
 
 torch::Tensor DcganDiscriminatorImpl::effectiveWeight(size_t layer, const torch::Tensor& weight) const {
@@ -115,13 +133,19 @@ torch::Tensor DcganDiscriminatorImpl::effectiveWeight(size_t layer, const torch:
     return weight / sn_[layer].sigma(weight.view({weight.size(0), -1}));
 }
 
-torch::Tensor DcganDiscriminatorImpl::forward(const torch::Tensor& x) {
+torch::Tensor DcganDiscriminatorImpl::forward(const torch::Tensor& x, const torch::Tensor& labels) {
     torch::Tensor h = x;
     for (size_t i = 0; i < convs_.size(); ++i) {
         h = torch::conv2d(h, effectiveWeight(i, convs_[i]->weight), convs_[i]->bias, strides_[i], 1);
         h = torch::leaky_relu(h, kLeakySlope);
     }
-    return torch::linear(h.flatten(1), effectiveWeight(convs_.size(), head_->weight), head_->bias);
+    const torch::Tensor features = h.flatten(1);
+    const torch::Tensor score = torch::linear(features, effectiveWeight(convs_.size(), head_->weight), head_->bias);
+    if (!options_.conditional) return score;
+    TORCH_CHECK(labels.defined(), "a conditional discriminator needs labels");
+    // The projection term <V_y, phi(x)>: V's row of each image's label.
+    const torch::Tensor v = effectiveWeight(convs_.size() + 1, label_embedding_->weight).index_select(0, labels);
+    return score + (v * features).sum(1, /*keepdim=*/true);
 }
 
 void DcganDiscriminatorImpl::initialize(at::Generator& gen) {
@@ -134,6 +158,10 @@ void DcganDiscriminatorImpl::initialize(at::Generator& gen) {
     }
     sn_.emplace_back();
     sn_.back().initialize(1, head_->weight.size(1), gen);
+    if (label_embedding_) {
+        sn_.emplace_back();
+        sn_.back().initialize(kLabelCount, label_embedding_->weight.size(1), gen);
+    }
     // A few power iterations now, so sigma is a real estimate from the first forward pass (random u, v give a
     // tiny u^T W v: the first scores were about -1e6).
     for (int i = 0; i < kWarmUpIterations; ++i) refreshSpectralNorm();  // iterate() holds its own NoGradGuard
@@ -142,7 +170,8 @@ void DcganDiscriminatorImpl::initialize(at::Generator& gen) {
 void DcganDiscriminatorImpl::refreshSpectralNorm() {
     if (!options_.spectral_norm) return;
     for (size_t i = 0; i < convs_.size(); ++i) sn_[i].iterate(convs_[i]->weight.view({convs_[i]->weight.size(0), -1}));
-    sn_.back().iterate(head_->weight);
+    sn_[convs_.size()].iterate(head_->weight);
+    if (label_embedding_) sn_.back().iterate(label_embedding_->weight);
 }
 
 std::vector<torch::Tensor> DcganDiscriminatorImpl::spectralVectors() const {

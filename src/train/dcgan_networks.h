@@ -8,6 +8,11 @@
 // and the per-sample penalties (GP, R1) need each score to depend on its own
 // image only. D optionally divides each weight by its spectral norm (power
 // iteration, train/spectral_norm.h, on the weight reshaped to out x rest).
+// Conditional pairs (lecture section 8): G concatenates a learned class
+// embedding to z before its Linear projection; D is a projection
+// discriminator (Miyato & Koyama 2018): f(x, y) = head(phi(x)) + <V_y, phi(x)>,
+// phi(x) D's flattened last feature maps, V a learned class embedding (spectrally
+// normalised with the rest of D when SN is on).
 #pragma once
 
 #include <torch/torch.h>
@@ -30,38 +35,50 @@ struct DcganOptions {
     bool batch_norm = true;     // G only
     Upsample upsample = Upsample::TransposedConv;
     bool spectral_norm = false; // D only
+    bool conditional = false;   // G(z, y) and D(x, y), y a Fashion-MNIST label 0..9
 };
+
+// Labels a conditional pair embeds (all ten Fashion-MNIST classes, whichever a run trains on).
+constexpr int kLabelCount = 10;
+// Size of G's class embedding, concatenated to z.
+constexpr int kLabelEmbeddingSize = 16;
 
 // The DCGAN options of an image run's spec.
 DcganOptions dcganOptionsOf(const ImageGanSpec& spec);
 
-// z (n x latent_dim) -> images n x 1 x 28 x 28 in [-1, 1].
+// z (n x latent_dim) and, when conditional, labels (n, int64) -> images n x 1 x 28 x 28 in [-1, 1].
 class DcganGeneratorImpl : public torch::nn::Module {
 public:
     explicit DcganGeneratorImpl(const DcganOptions& options);
-    // The images of a batch of z (batch norm uses the batch's statistics in training mode).
-    torch::Tensor forward(const torch::Tensor& z);
+    // The images of a batch of z (batch norm uses the batch's statistics in training mode); `labels` only when conditional.
+    torch::Tensor forward(const torch::Tensor& z, const torch::Tensor& labels = {});
     // The same with batch norm on the batch's own statistics, leaving the running statistics untouched
     // (pictures and metrics: as G is trained, and without side effects on its state).
-    torch::Tensor sample(const torch::Tensor& z);
-    // Draws every weight from N(0, 0.02) (batch-norm scales from N(1, 0.02)) with `gen`; biases 0.
+    torch::Tensor sample(const torch::Tensor& z, const torch::Tensor& labels = {});
+    // Draws every weight from N(0, 0.02) (batch-norm scales from N(1, 0.02); the class embedding from N(0, 1))
+    // with `gen`; biases 0.
     void initialize(at::Generator& gen);
     const DcganOptions& options() const { return options_; }
 
 private:
+    // G's first layer: z (and the labels' embedding) projected to 2w x 7 x 7 maps, before batch norm.
+    torch::Tensor project(const torch::Tensor& z, const torch::Tensor& labels);
+
     DcganOptions options_;
+    torch::nn::Embedding label_embedding_{nullptr};  // conditional only
     torch::nn::Linear project_{nullptr};
     torch::nn::BatchNorm2d project_norm_{nullptr};
     torch::nn::Sequential body_{nullptr};
 };
 TORCH_MODULE(DcganGenerator);
 
-// Images n x 1 x 28 x 28 -> raw scores f(x), n x 1.
+// Images n x 1 x 28 x 28 (and, when conditional, labels n) -> raw scores f(x) or f(x, y), n x 1.
 class DcganDiscriminatorImpl : public torch::nn::Module {
 public:
     explicit DcganDiscriminatorImpl(const DcganOptions& options);
     // Raw scores of a batch; with spectral norm each weight is divided by its current sigma estimate.
-    torch::Tensor forward(const torch::Tensor& x);
+    // `labels` only when conditional (the projection term).
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& labels = {});
     // Draws every weight from N(0, 0.02) with `gen`, biases 0, and the power-iteration vectors.
     void initialize(at::Generator& gen);
     // One power iteration per weight (spectral norm only; call once per D update).
@@ -79,7 +96,8 @@ private:
     std::vector<torch::nn::Conv2d> convs_;  // every conv has padding 1
     std::vector<int64_t> strides_;           // one per conv
     torch::nn::Linear head_{nullptr};
-    std::vector<SpectralNormState> sn_;  // one per conv, then the head
+    torch::nn::Embedding label_embedding_{nullptr};  // conditional only: V, kLabelCount x features
+    std::vector<SpectralNormState> sn_;  // one per conv, then the head, then V when conditional
 };
 TORCH_MODULE(DcganDiscriminator);
 

@@ -9,6 +9,7 @@
 #include "train/classifier_progress.h"
 #include "train/classifier_state.h"
 #include "train/fashion_mnist_tensors.h"
+#include "train/label_agreement.h"
 
 namespace ganarium {
 
@@ -102,6 +103,14 @@ std::optional<ImageMetricValues> ImageEvaluator::evaluate(const torch::Tensor& i
     }
     const std::shared_ptr<const ImageMetricReference> reference = referenceFor(classes);
     return evaluateImageMetrics(classifier_.state().model, *reference, images);
+}
+
+std::optional<double> ImageEvaluator::labelAgreement(const torch::Tensor& images, const torch::Tensor& labels) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!status_.ready) return std::nullopt;
+    }
+    return ganarium::labelAgreement(classifier_.state().model, images, labels);
 }
 
 }  // namespace ganarium

@@ -43,6 +43,9 @@ public:
     // The metrics of `images` ([N,1,28,28] in [-1,1], N >= 2) against the data of `classes` (empty: all ten);
     // nullopt while the classifier is not ready (or failed). Safe from several runs' threads at once.
     std::optional<ImageMetricValues> evaluate(const torch::Tensor& images, const std::vector<int>& classes);
+    // label_agreement of a conditional run's images and the labels they were generated for (train/label_agreement.h);
+    // nullopt while the classifier is not ready (or failed).
+    std::optional<double> labelAgreement(const torch::Tensor& images, const torch::Tensor& labels);
 
 private:
     void load();

@@ -35,10 +35,13 @@ void setAdamOptions(torch::optim::Adam& adam, const OptimSpec& spec) {
     }
 }
 
-// Images n x 1 x 28 x 28 in [-1, 1] -> an ImageGrid of brightness in [0, 1] (ink bright), kImageGridSide per side.
-ImageGrid toImageGrid(const torch::Tensor& images) {
+// Images n x 1 x 28 x 28 in [-1, 1] -> an ImageGrid of brightness in [0, 1] (ink bright), kImageGridSide columns;
+// `row_classes` labels the rows of a conditional run's grid (empty: an 8x8 grid without labels).
+ImageGrid toImageGrid(const torch::Tensor& images, const std::vector<int>& row_classes = {}) {
     ImageGrid grid;
-    grid.rows = grid.cols = kImageGridSide;
+    grid.cols = kImageGridSide;
+    grid.rows = row_classes.empty() ? kImageGridSide : static_cast<int>(row_classes.size());
+    grid.row_classes = row_classes;
     grid.side = kImageSide;
     const torch::Tensor t = ((images.detach().to(torch::kFloat32) + 1.0) * 0.5).clamp(0.0, 1.0).contiguous();
     grid.pixels.assign(t.data_ptr<float>(), t.data_ptr<float>() + t.numel());
@@ -60,7 +63,7 @@ Histogram scoreHistogram(const torch::Tensor& scores, double lo, double hi) {
 
 bool sameArchitecture(const ImageGanSpec& a, const ImageGanSpec& b) {
     return dcganOptionsOf(a).latent_dim == dcganOptionsOf(b).latent_dim && a.width == b.width && a.depth == b.depth &&
-           a.batch_norm == b.batch_norm && a.upsample == b.upsample &&
+           a.batch_norm == b.batch_norm && a.upsample == b.upsample && a.conditional == b.conditional &&
            (a.lipschitz == Lipschitz::SpectralNorm) == (b.lipschitz == Lipschitz::SpectralNorm);
 }
 
@@ -76,7 +79,9 @@ ImageGanRun::ImageGanRun(const RunSpec& spec, uint64_t seed, std::shared_ptr<con
       seed_(seed),
       data_gen_(makeGenerator(deriveSeed(seed, SeedStream::Data))),
       latent_gen_(makeGenerator(deriveSeed(seed, SeedStream::Latent))),
-      penalty_gen_(makeGenerator(deriveSeed(seed, SeedStream::Penalty))) {
+      penalty_gen_(makeGenerator(deriveSeed(seed, SeedStream::Penalty))),
+      label_gen_(makeGenerator(deriveSeed(seed, SeedStream::Labels))),
+      mismatch_gen_(makeGenerator(deriveSeed(seed, SeedStream::Mismatch))) {
     useDataset(std::move(dataset));
     reinitialize();
 }
@@ -85,6 +90,11 @@ void ImageGanRun::useDataset(std::shared_ptr<const ImageDataset> dataset) {
     dataset_ = std::move(dataset);
     images_ = torch::from_blob(const_cast<uint8_t*>(dataset_->pixels.data()),
                                {dataset_->count, 1, dataset_->rows, dataset_->cols}, torch::kUInt8);
+    labels_ = torch::tensor(std::vector<int64_t>(dataset_->labels.begin(), dataset_->labels.end()), torch::kLong);
+    std::vector<int64_t> ids(options().classes.begin(), options().classes.end());
+    if (ids.empty())
+        for (int64_t c = 0; c < kLabelCount; ++c) ids.push_back(c);
+    class_ids_ = torch::tensor(ids, torch::kLong);
     data_class_mix_ = Histogram{0, 10, std::vector<float>(10, 0.0f)};
     for (uint8_t label : dataset_->labels)
         if (label < 10) data_class_mix_.counts[label] += 100.0f / static_cast<float>(dataset_->labels.size());
@@ -109,25 +119,70 @@ void ImageGanRun::reinitialize() {
     data_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Data));
     latent_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Latent));
     penalty_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Penalty));
+    label_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Labels));
+    mismatch_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Mismatch));
     step_ = 0;
     loss_d_sum_ = loss_g_sum_ = g_grad_sum_ = 0;
     loss_d_count_ = loss_g_count_ = 0;
     metrics_ = std::make_shared<MetricLog>();
 }
 
-torch::Tensor ImageGanRun::sampleReal(int64_t n, at::Generator& gen) const {
+torch::Tensor ImageGanRun::sampleReal(int64_t n, at::Generator& gen, torch::Tensor* labels) const {
     const torch::Tensor index = torch::randint(dataset_->count, {n}, gen, torch::kLong);
+    if (labels) *labels = labels_.index_select(0, index);
     return images_.index_select(0, index).to(torch::kFloat32).mul_(2.0 / 255.0).sub_(1.0);
 }
 
-torch::Tensor ImageGanRun::generate(int64_t n, at::Generator& gen) {
+torch::Tensor ImageGanRun::drawLabels(int64_t n, at::Generator& gen) const {
+    return class_ids_.index_select(0, torch::randint(class_ids_.size(0), {n}, gen, torch::kLong));
+}
+
+torch::Tensor ImageGanRun::wrongLabels(const torch::Tensor& labels, at::Generator& gen) const {
+    const int64_t k = class_ids_.size(0);
+    // Each label's position among the classes, shifted by 1..k-1 places: uniform over the other classes.
+    const torch::Tensor position = (labels.unsqueeze(1) == class_ids_.unsqueeze(0)).to(torch::kLong).argmax(1);
+    const torch::Tensor shift = torch::randint(1, std::max<int64_t>(k, 2), {labels.size(0)}, gen, torch::kLong);
+    return class_ids_.index_select(0, (position + shift).remainder(k));
+}
+
+torch::Tensor ImageGanRun::generate(int64_t n, at::Generator& gen, torch::Tensor* labels) {
     torch::NoGradGuard no_grad;
-    return g_->sample(torch::randn({n, options().latent_dim}, gen));
+    const torch::Tensor z = torch::randn({n, options().latent_dim}, gen);
+    if (!options().conditional) return g_->sample(z);
+    const torch::Tensor y = drawLabels(n, gen);
+    if (labels) *labels = y;
+    return g_->sample(z, y);
+}
+
+std::vector<int> ImageGanRun::gridRowClasses() const {
+    if (!options().conditional) return {};
+    const torch::Tensor ids = class_ids_.contiguous();
+    return std::vector<int>(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + ids.numel());
 }
 
 torch::Tensor ImageGanRun::fixedSamples() {
     torch::NoGradGuard no_grad;
-    return g_->sample(fixed_z_);
+    if (!options().conditional) return g_->sample(fixed_z_);
+    // One row per class, the same z in each column: only the label changes down a column.
+    const int64_t rows = class_ids_.size(0);
+    const torch::Tensor z = fixed_z_.slice(0, 0, kImageGridSide).repeat({rows, 1});
+    const torch::Tensor y = class_ids_.repeat_interleave(kImageGridSide);
+    return g_->sample(z, y);
+}
+
+torch::Tensor ImageGanRun::realGridImages(at::Generator& gen) const {
+    if (!options().conditional) return sampleReal(kImageGridSide * kImageGridSide, gen);
+    std::vector<torch::Tensor> rows;
+    for (int64_t r = 0; r < class_ids_.size(0); ++r) {
+        const torch::Tensor of_class = labels_.eq(class_ids_[r]).nonzero().flatten();
+        if (of_class.numel() == 0) {  // a subset may hold no image of a class: a blank row
+            rows.push_back(torch::full({kImageGridSide, 1, kImageSide, kImageSide}, -1.0f));
+            continue;
+        }
+        const torch::Tensor pick = of_class.index_select(0, torch::randint(of_class.numel(), {kImageGridSide}, gen, torch::kLong));
+        rows.push_back(images_.index_select(0, pick).to(torch::kFloat32).mul_(2.0 / 255.0).sub_(1.0));
+    }
+    return torch::cat(rows, 0);
 }
 
 bool ImageGanRun::checkLoss(const torch::Tensor& loss, const char* which) {
@@ -138,23 +193,35 @@ bool ImageGanRun::checkLoss(const torch::Tensor& loss, const char* which) {
 
 void ImageGanRun::updateD() {
     const ImageGanSpec& o = options();
-    torch::Tensor real = sampleReal(o.batch, data_gen_);
-    torch::Tensor fake;
+    torch::Tensor real_labels;
+    torch::Tensor real = sampleReal(o.batch, data_gen_, o.conditional ? &real_labels : nullptr);
+    torch::Tensor fake, fake_labels;
     {
         torch::NoGradGuard no_grad;
-        fake = g_->forward(torch::randn({o.batch, o.latent_dim}, latent_gen_));
+        const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_);
+        if (o.conditional) fake_labels = drawLabels(o.batch, label_gen_);
+        fake = g_->forward(z, fake_labels);
     }
     d_->refreshSpectralNorm();
     const bool r1 = o.r1_gamma > 0;
     if (r1) real.requires_grad_(true);
-    const torch::Tensor f_both = d_->forward(torch::cat({real, fake}, 0));
-    const torch::Tensor f_real = f_both.slice(0, 0, o.batch);
-    const torch::Tensor f_fake = f_both.slice(0, o.batch);
+    // Mismatched pairs (lecture section 8): the real images again, each with a wrong label, as extra negatives.
+    const bool mismatched = o.conditional && o.mismatched_pairs && class_ids_.size(0) > 1;
+    std::vector<torch::Tensor> inputs{real, fake}, labels{real_labels, fake_labels};
+    if (mismatched) {
+        inputs.push_back(real.detach());
+        labels.push_back(wrongLabels(real_labels, mismatch_gen_));
+    }
+    const torch::Tensor f_all = d_->forward(torch::cat(inputs, 0), o.conditional ? torch::cat(labels, 0) : torch::Tensor());
+    const torch::Tensor f_real = f_all.slice(0, 0, o.batch);
+    // The negatives: generated images, then the mismatched pairs (each objective averages them, so both count half).
+    const torch::Tensor f_fake = f_all.slice(0, o.batch);
     const torch::Tensor loss = discriminatorLoss(o.objective, f_real, f_fake);
     torch::Tensor total = loss;
     if (o.lipschitz == Lipschitz::GradientPenalty) {
         DcganDiscriminator d = d_;
-        const CriticFn critic = [d](const torch::Tensor& x) mutable { return d->forward(x); };
+        // The critic at interpolates between real and generated images, conditioned on the real images' labels.
+        const CriticFn critic = [d, real_labels](const torch::Tensor& x) mutable { return d->forward(x, real_labels); };
         total = total + gradientPenalty(critic, real, fake, o.gp_lambda, o.gp_one_sided, penalty_gen_).penalty;
     }
     if (r1) total = total + r1Penalty(f_real, real, o.r1_gamma);
@@ -169,11 +236,13 @@ void ImageGanRun::updateD() {
 
 void ImageGanRun::updateG() {
     const ImageGanSpec& o = options();
-    const torch::Tensor fake = g_->forward(torch::randn({o.batch, o.latent_dim}, latent_gen_));
+    const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_);
+    const torch::Tensor labels = o.conditional ? drawLabels(o.batch, label_gen_) : torch::Tensor();
+    const torch::Tensor fake = g_->forward(z, labels);
     // D's weights are constants here: no gradient is computed for them.
     const std::vector<torch::Tensor> d_parameters = d_->parameters();
     for (const auto& p : d_parameters) p.requires_grad_(false);
-    const torch::Tensor loss = generatorLoss(o.objective, d_->forward(fake));
+    const torch::Tensor loss = generatorLoss(o.objective, d_->forward(fake, labels));
     for (const auto& p : d_parameters) p.requires_grad_(true);
     if (!checkLoss(loss, "G")) return;
     g_opt_->zero_grad();
@@ -226,8 +295,10 @@ void ImageGanRun::applySpec(const RunSpec& spec) {
 void ImageGanRun::evaluate(const MetricContext& context) {
     torch::NoGradGuard no_grad;
     at::Generator gen = makeGenerator(deriveSeed(seed_ ^ static_cast<uint64_t>(step_), SeedStream::Metrics));
-    const torch::Tensor real = sampleReal(kImageScoreSamples, gen);
-    const torch::Tensor fake = generate(kImageScoreSamples, gen);
+    torch::Tensor real_labels, fake_labels;
+    const torch::Tensor real = sampleReal(kImageScoreSamples, gen, &real_labels);
+    const torch::Tensor fake = generate(kImageScoreSamples, gen, &fake_labels);
+    const bool conditional = options().conditional;
     const Objective objective = options().objective;
     std::map<std::string, double> values;
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -236,8 +307,10 @@ void ImageGanRun::evaluate(const MetricContext& context) {
     values["g_grad_norm"] = loss_g_count_ ? g_grad_sum_ / static_cast<double>(loss_g_count_) : nan;
     loss_d_sum_ = loss_g_sum_ = g_grad_sum_ = 0;
     loss_d_count_ = loss_g_count_ = 0;
-    values["d_score_real"] = displayedDiscriminator(objective, d_->forward(real)).mean().item<double>();
-    values["d_score_fake"] = displayedDiscriminator(objective, d_->forward(fake)).mean().item<double>();
+    values["d_score_real"] =
+        displayedDiscriminator(objective, d_->forward(real, conditional ? real_labels : torch::Tensor())).mean().item<double>();
+    values["d_score_fake"] =
+        displayedDiscriminator(objective, d_->forward(fake, conditional ? fake_labels : torch::Tensor())).mean().item<double>();
     // The lecture's evaluation, once the classifier is ready (train/image_evaluator.h; docs/metrics.md).
     if (context.images)
         if (const std::optional<ImageMetricValues> judged = context.images->evaluate(fake, options().classes)) {
@@ -247,6 +320,9 @@ void ImageGanRun::evaluate(const MetricContext& context) {
             values["class_rkl"] = judged->class_rkl;
             values["nn_ratio"] = judged->nn_ratio;
             judged_classes_ = judged->class_histogram;
+            if (conditional)
+                if (const std::optional<double> agreement = context.images->labelAgreement(fake, fake_labels))
+                    values["label_agreement"] = *agreement;
         }
     metrics_->append(step_, values);
 }
@@ -266,14 +342,21 @@ RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
     out.metrics = MetricLogView(metrics_);
     if (!full) return out;
     torch::NoGradGuard no_grad;
-    out.parts.push_back({quantity_names::kImageSamples, toImageGrid(fixedSamples())});
+    const std::vector<int> row_classes = gridRowClasses();
+    out.parts.push_back({quantity_names::kImageSamples, toImageGrid(fixedSamples(), row_classes)});
     at::Generator display = makeGenerator(deriveSeed(seed_, SeedStream::Display) + 1);
-    out.parts.push_back({quantity_names::kImageReal, toImageGrid(sampleReal(kImageGridSide * kImageGridSide, display))});
+    out.parts.push_back({quantity_names::kImageReal, toImageGrid(realGridImages(display), row_classes)});
     addViewQuantities(out.parts);
     // D's scores on the real and generated images of this moment (same draws each snapshot: only D and G move).
     const Objective objective = options().objective;
-    const torch::Tensor real = displayedDiscriminator(objective, d_->forward(sampleReal(kImageScoreSamples, display)));
-    const torch::Tensor fake = displayedDiscriminator(objective, d_->forward(generate(kImageScoreSamples, display)));
+    const bool conditional = options().conditional;
+    torch::Tensor real_labels, fake_labels;
+    const torch::Tensor real_images = sampleReal(kImageScoreSamples, display, &real_labels);
+    const torch::Tensor fake_images = generate(kImageScoreSamples, display, &fake_labels);
+    const torch::Tensor real =
+        displayedDiscriminator(objective, d_->forward(real_images, conditional ? real_labels : torch::Tensor()));
+    const torch::Tensor fake =
+        displayedDiscriminator(objective, d_->forward(fake_images, conditional ? fake_labels : torch::Tensor()));
     const bool probability = isSigmoidObjective(objective);
     double lo = probability ? 0.0 : std::min(real.min().item<double>(), fake.min().item<double>());
     double hi = probability ? 1.0 : std::max(real.max().item<double>(), fake.max().item<double>());

@@ -7,6 +7,11 @@
 // the real grid, histograms of D's scores on real and generated images, and
 // D's weight histogram (the weights panel), and the progress strip, latent
 // interpolation and nearest training neighbour (image_gan_run_views.cpp).
+// A conditional run (G(z, y), D(x, y);
+// lecture section 8) trains on real images with their labels and generated
+// images with labels drawn uniformly from its classes; with mismatched pairs
+// its D also sees each real image with a wrong label as a negative. Its grids
+// hold one row per class (fixed z per column) and it records label_agreement.
 #pragma once
 
 #include <torch/torch.h>
@@ -67,15 +72,21 @@ public:
     // The image-GAN options of spec() (an ImageGanRun always holds an ImageGanSpec).
     const ImageGanSpec& options() const { return std::get<ImageGanSpec>(spec_.options); }
     // n generated images (n x 1 x 28 x 28 in [-1, 1], detached) from z drawn with `gen` (batch norm on their own
-    // statistics, as in training; G's running statistics are not touched).
-    torch::Tensor generate(int64_t n, at::Generator& gen);
-    // n real training images in [-1, 1] drawn with `gen`.
-    torch::Tensor sampleReal(int64_t n, at::Generator& gen) const;
-    // The generated images of the run's fixed display z (64 x 1 x 28 x 28 in [-1, 1]).
+    // statistics, as in training; G's running statistics are not touched). A conditional run then draws their labels
+    // from its classes with `gen` and stores them in `labels` when given.
+    torch::Tensor generate(int64_t n, at::Generator& gen, torch::Tensor* labels = nullptr);
+    // n real training images in [-1, 1] drawn with `gen`; their labels (int64) in `labels` when given.
+    torch::Tensor sampleReal(int64_t n, at::Generator& gen, torch::Tensor* labels = nullptr) const;
+    // The generated images of the run's fixed display z (64 x 1 x 28 x 28 in [-1, 1]; a conditional run:
+    // classes x 8, row r of class r, column c from the same z in every row).
     torch::Tensor fixedSamples();
     // The progress strip, latent interpolation and nearest-neighbour quantities of this moment, added to `parts`
     // after the sample grid (image_gan_run_views.cpp).
     void addViewQuantities(std::vector<Quantity>& parts);
+    // The rows' labels of the display grids (a conditional run: its classes in order; otherwise empty).
+    std::vector<int> gridRowClasses() const;
+    // The run's classes as an int64 tensor (all ten when the spec lists none).
+    const torch::Tensor& classIds() const { return class_ids_; }
     DcganGenerator& generator() { return g_; }
     DcganDiscriminator& critic() { return d_; }
     const ImageDataset& dataset() const { return *dataset_; }
@@ -85,6 +96,12 @@ private:
     void buildNetworks();
     // Trains on `dataset` from now on (its tensor view and its class mix, computed once here).
     void useDataset(std::shared_ptr<const ImageDataset> dataset);
+    // n labels drawn uniformly from the run's classes with `gen` (int64).
+    torch::Tensor drawLabels(int64_t n, at::Generator& gen) const;
+    // For each label, another of the run's classes drawn uniformly with `gen` (mismatched pairs).
+    torch::Tensor wrongLabels(const torch::Tensor& labels, at::Generator& gen) const;
+    // The display grid of real images: 64 random ones, or for a conditional run 8 of each class per row.
+    torch::Tensor realGridImages(at::Generator& gen) const;
     // One D update on a real and a fake batch; one G update.
     void updateD();
     void updateG();
@@ -103,10 +120,13 @@ private:
     uint64_t seed_;
     std::shared_ptr<const ImageDataset> dataset_;
     torch::Tensor images_;  // the dataset as uint8, count x 1 x 28 x 28
+    torch::Tensor labels_;  // the dataset's labels, int64
+    torch::Tensor class_ids_;  // the run's classes, int64
     DcganGenerator g_{nullptr};
     DcganDiscriminator d_{nullptr};
     std::unique_ptr<torch::optim::Adam> g_opt_, d_opt_;
     at::Generator data_gen_, latent_gen_, penalty_gen_;
+    at::Generator label_gen_, mismatch_gen_;  // conditional runs: generated batches' labels, mismatched pairs' labels
     torch::Tensor fixed_z_;  // 64 x latent_dim, the display grid's z
     int64_t step_ = 0;
     RunStatus status_ = RunStatus::Running;

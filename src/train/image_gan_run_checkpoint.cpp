@@ -1,7 +1,8 @@
 // image_gan_run_checkpoint.cpp — an image GAN's checkpoint: both networks'
 // parameters and buffers (batch-norm statistics), D's power-iteration
 // vectors, both Adam states (moments and step counts, deep copies), the
-// training streams (data, latent, penalty), the step, the running sums and
+// training streams (data, latent, penalty; labels and mismatch of conditional
+// runs), the step, the running sums and
 // the metric history length. Metric streams are reseeded from the step at
 // each evaluation and the display draws are fixed, so they need no saving.
 #include <torch/torch.h>
@@ -94,7 +95,7 @@ size_t slotsBytes(const std::vector<AdamSlot>& slots) {
 struct ImageGanRunState final : RunCheckpoint {
     std::vector<torch::Tensor> g, d, d_spectral;
     std::vector<AdamSlot> g_opt, d_opt;
-    torch::Tensor data_state, latent_state, penalty_state;
+    torch::Tensor data_state, latent_state, penalty_state, label_state, mismatch_state;
     double loss_d_sum = 0, loss_g_sum = 0, g_grad_sum = 0;
     int64_t loss_d_count = 0, loss_g_count = 0;
 
@@ -162,6 +163,8 @@ std::shared_ptr<const RunCheckpoint> ImageGanRun::checkpoint() const {
     out->data_state = data_gen_.get_state();
     out->latent_state = latent_gen_.get_state();
     out->penalty_state = penalty_gen_.get_state();
+    out->label_state = label_gen_.get_state();
+    out->mismatch_state = mismatch_gen_.get_state();
     out->loss_d_sum = loss_d_sum_;
     out->loss_g_sum = loss_g_sum_;
     out->g_grad_sum = g_grad_sum_;
@@ -189,6 +192,8 @@ std::string ImageGanRun::restore(const RunCheckpoint& checkpoint) {
     data_gen_.set_state(saved->data_state);
     latent_gen_.set_state(saved->latent_state);
     penalty_gen_.set_state(saved->penalty_state);
+    if (saved->label_state.defined()) label_gen_.set_state(saved->label_state);
+    if (saved->mismatch_state.defined()) mismatch_gen_.set_state(saved->mismatch_state);
     loss_d_sum_ = saved->loss_d_sum;
     loss_g_sum_ = saved->loss_g_sum;
     g_grad_sum_ = saved->g_grad_sum;

@@ -170,6 +170,9 @@ std::optional<ImageStrip> ImageGanRun::neighbourStrip(const ImageGrid& samples) 
 }
 
 void ImageGanRun::addViewQuantities(std::vector<Quantity>& parts) {
+    // A conditional run's grid is classes x 8 (z per column, label per row): these views read tiles of the
+    // unconditional 8x8 grid of fixed z, so conditional runs do not have them yet.
+    if (options().conditional) return;
     const ImageGrid* samples = findQuantity<ImageGrid>(parts, quantity_names::kImageSamples);
     if (!samples || samples->rows * samples->cols < kImageGridSide * kImageGridSide) return;
     const ImageGrid grid = *samples;  // `parts` grows below

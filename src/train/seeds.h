@@ -17,6 +17,8 @@ enum class SeedStream : uint64_t {
     FixedFake = 6,     // samples of a fixed generator
     Metrics = 7,       // fresh samples for metric evaluation
     Display = 8,       // the fixed display samples of a snapshot
+    Labels = 9,        // conditional image runs: the labels of generated training batches
+    Mismatch = 10,     // conditional image runs: the wrong labels of mismatched pairs
 };
 
 // SplitMix64 finaliser of (seed, stream): a well-mixed 64-bit seed.

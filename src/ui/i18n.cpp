@@ -358,6 +358,9 @@ const MetricLabelRow kMetricLabels[] = {
     {"metric.nn_ratio", "Nearest-neighbour ratio", "最近邻距离比"},
     {"metric.d_score_real", "Mean D score on real images", "判别器对真实图像的平均得分"},
     {"metric.d_score_fake", "Mean D score on generated images", "判别器对生成图像的平均得分"},
+    {"metric.label_agreement", "Label agreement (conditional)", "标签一致率(条件生成)"},
+    {"curves.label_agreement", "Label agreement: classifier says y for G(z, y) (higher is better)",
+     "标签一致率:分类器判定 G(z, y) 为 y 的比例(越高越好)"},
 };
 
 constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);

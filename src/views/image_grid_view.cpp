@@ -13,17 +13,17 @@ namespace ganarium {
 
 namespace {
 
-// Draws `texture` as a square of `side` pixels at `pos` with `caption` centred under it.
-void drawGrid(ImDrawList* dl, const ImageGridTexture& texture, ImVec2 pos, float side, const std::string& caption,
-              float font_size) {
-    const ImVec2 max(pos.x + side, pos.y + side);
+// Draws `texture` as a `width` x `height` rectangle at `pos` with `caption` centred under it.
+void drawGrid(ImDrawList* dl, const ImageGridTexture& texture, ImVec2 pos, float width, float height,
+              const std::string& caption, float font_size) {
+    const ImVec2 max(pos.x + width, pos.y + height);
     if (texture.ready()) {
         dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.texture().id())), pos, max);
     } else {
         dl->AddRectFilled(pos, max, IM_COL32(40, 40, 44, 255));
     }
     const ImVec2 ts = textSize(caption, font_size);
-    drawText(dl, ImVec2(pos.x + (side - ts.x) * 0.5f, max.y + font_size * 0.25f), ImGui::GetColorU32(ImGuiCol_Text),
+    drawText(dl, ImVec2(pos.x + (width - ts.x) * 0.5f, max.y + font_size * 0.25f), ImGui::GetColorU32(ImGuiCol_Text),
              caption, font_size);
 }
 
@@ -38,6 +38,33 @@ void markPickedTiles(ImDrawList* dl, const RunSnapshot& run, const ImageGrid& sa
         if (tile < 0 || tile >= samples.rows * samples.cols) continue;
         markTile(dl, layout, tile / samples.cols, tile % samples.cols, i == 0 ? pickColourA() : pickColourB(), letters[i],
                  font_size);
+    }
+}
+
+// Width over height of a grid's texture (tiles and the gaps between them).
+float gridAspect(const ImageGrid& grid) {
+    const float w = static_cast<float>(grid.cols * (grid.side + kImageGridGap) + kImageGridGap);
+    const float h = static_cast<float>(grid.rows * (grid.side + kImageGridGap) + kImageGridGap);
+    return h > 0 ? w / h : 1.0f;
+}
+
+// The class name of a conditional grid's row (its label, when out of the names' range).
+std::string rowName(const ViewLabels& labels, int label) {
+    if (label >= 0 && label < static_cast<int>(labels.class_names.size())) return labels.class_names[static_cast<size_t>(label)];
+    return std::to_string(label);
+}
+
+// A conditional run's class names right-aligned before the rows of a grid drawn at `pos`, `height` tall.
+void drawRowNames(ImDrawList* dl, const ImageGrid& grid, const ViewLabels& labels, ImVec2 pos, float height,
+                  float font_size) {
+    const float texture_h = static_cast<float>(grid.rows * (grid.side + kImageGridGap) + kImageGridGap);
+    for (int r = 0; r < grid.rows && r < static_cast<int>(grid.row_classes.size()); ++r) {
+        const std::string name = rowName(labels, grid.row_classes[static_cast<size_t>(r)]);
+        const ImVec2 ts = textSize(name, font_size);
+        const float centre = (static_cast<float>(kImageGridGap + r * (grid.side + kImageGridGap)) + grid.side * 0.5f) /
+                             texture_h * height;
+        drawText(dl, ImVec2(pos.x - ts.x - font_size * 0.4f, pos.y + centre - ts.y * 0.5f),
+                 ImGui::GetColorU32(ImGuiCol_Text), name, font_size);
     }
 }
 
@@ -75,21 +102,32 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
     const float caption_h = F * 1.5f;
     const int grids = real ? 2 : 1;
     const float gap = F;
-    const float room_w = size.x - F * 0.8f - gap * static_cast<float>(grids - 1);
+    // A conditional run's grid has one row per class, named at the row starts (left of the generated grid).
+    const bool named_rows = samples && !samples->row_classes.empty();
+    const float name_font = F * 0.85f;
+    float names_w = 0;
+    if (named_rows) {
+        for (int label : samples->row_classes) names_w = std::max(names_w, textSize(rowName(style.labels, label), name_font).x);
+        names_w += name_font * 0.6f;
+    }
+    const float aspect = samples ? gridAspect(*samples) : 1.0f;
+    const float room_w = size.x - F * 0.8f - names_w - gap * static_cast<float>(grids - 1);
     const float room_h = size.y - title_h - caption_h - F * 0.3f;
-    const float side = std::max(0.0f, std::min(room_w / static_cast<float>(grids), room_h));
-    const float total_w = side * static_cast<float>(grids) + gap * static_cast<float>(grids - 1);
-    ImVec2 pos(panel_min.x + (size.x - total_w) * 0.5f, panel_min.y + title_h);
-    if (side >= 8) {
-        drawGrid(dl, samples_, pos, side, style.labels.image_samples, F * 0.9f);
+    const float height = std::max(0.0f, std::min(room_w / static_cast<float>(grids) / aspect, room_h));
+    const float width = height * aspect;
+    const float total_w = names_w + width * static_cast<float>(grids) + gap * static_cast<float>(grids - 1);
+    ImVec2 pos(panel_min.x + (size.x - total_w) * 0.5f + names_w, panel_min.y + title_h);
+    if (height >= 8) {
+        drawGrid(dl, samples_, pos, width, height, style.labels.image_samples, F * 0.9f);
+        if (named_rows) drawRowNames(dl, *samples, style.labels, pos, height, name_font);
         samples_min_ = pos;
-        samples_max_ = ImVec2(pos.x + side, pos.y + side);
-        if (samples) markPickedTiles(dl, run, *samples, pos, side, F * 0.9f);
+        samples_max_ = ImVec2(pos.x + width, pos.y + height);
+        if (samples) markPickedTiles(dl, run, *samples, pos, width, F * 0.9f);
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         const bool inside = mouse.x >= pos.x && mouse.x < samples_max_.x && mouse.y >= pos.y && mouse.y < samples_max_.y;
         if (hovered && inside && samples && samples->cols > 0 && samples->rows > 0) {
-            const int col = std::clamp(static_cast<int>((mouse.x - pos.x) / side * static_cast<float>(samples->cols)), 0, samples->cols - 1);
-            const int row = std::clamp(static_cast<int>((mouse.y - pos.y) / side * static_cast<float>(samples->rows)), 0, samples->rows - 1);
+            const int col = std::clamp(static_cast<int>((mouse.x - pos.x) / width * static_cast<float>(samples->cols)), 0, samples->cols - 1);
+            const int row = std::clamp(static_cast<int>((mouse.y - pos.y) / height * static_cast<float>(samples->rows)), 0, samples->rows - 1);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
                 clicked_ = true;
                 clicked_tile_ = row * samples->cols + col;
@@ -98,8 +136,8 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
                 clicked_tile_ = -1;
             }
         }
-        real_min_ = real ? ImVec2(pos.x + side + gap, pos.y) : ImVec2(0, 0);
-        if (real) drawGrid(dl, real_, real_min_, side, style.labels.image_real, F * 0.9f);
+        real_min_ = real ? ImVec2(pos.x + width + gap, pos.y) : ImVec2(0, 0);
+        if (real) drawGrid(dl, real_, real_min_, width, height, style.labels.image_real, F * 0.9f);
     }
     if (style.show_title) drawPanelTitle(dl, panel_min, size.x, run, style.labels, F, false);
 }

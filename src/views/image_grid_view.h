@@ -1,7 +1,8 @@
 // image_grid_view.h — an image run's picture: the 8x8 grid of G on the run's
 // fixed z (the same z every frame, so the grid shows training, not sampling
 // noise), and, while the "real" layer is on, a grid of real training images
-// beside it, each with its caption under the panel title. The grids are one
+// beside it, each with its caption under the panel title. A conditional
+// run's grids hold one row per class, its name at the row's start. The grids are one
 // GL texture each (render/image_grid_texture.h), shown with ImGui::Image.
 // Clicking a generated tile picks it (A, then B: the latent interpolation and
 // the nearest-neighbour views); the picked tiles are outlined and lettered.

@@ -127,3 +127,49 @@ TEST_CASE("a missing Fashion-MNIST names the package to install") {
         CHECK(std::string(e.what()).find("/nonexistent/fashion-mnist") != std::string::npos);
     }
 }
+
+TEST_CASE("conditional image runs: keys, default label, round trip, and mismatched pairs need a label to mismatch") {
+    const char* const text = R"(
+[[run]]
+kind = "image_gan"
+conditional = true
+classes = [1, 7, 8]
+
+[[run]]
+kind = "image_gan"
+conditional = true
+mismatched_pairs = true
+)";
+    const SceneSpec scene = parseSceneText(text, "image.toml", ".");
+    REQUIRE(scene.runs.size() == 2);
+    const ImageGanSpec* a = imageOf(scene.runs[0]);
+    const ImageGanSpec* b = imageOf(scene.runs[1]);
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+    CHECK(a->conditional);
+    CHECK_FALSE(a->mismatched_pairs);
+    CHECK(b->conditional);
+    CHECK(b->mismatched_pairs);
+    CHECK(scene.runs[0].name.rfind("conditional DCGAN, ", 0) == 0);
+    CHECK(scene.runs[1].name == scene.runs[0].name + " +mismatched pairs");
+    const std::string written = sceneToToml(scene);
+    CHECK(written.find("conditional = true") != std::string::npos);
+    CHECK(written.find("mismatched_pairs = true") != std::string::npos);
+    const SceneSpec again = parseSceneText(written, "again.toml", ".");
+    CHECK(again == scene);
+    CHECK(sceneToToml(again) == written);
+    ImageGanSpec plain = *a;
+    plain.conditional = false;
+    CHECK_FALSE(plain == *a);
+
+    const std::string base = "[[run]]\nkind = \"image_gan\"\n";
+    const std::string unconditional = errorOf(base + "mismatched_pairs = true\n");
+    CHECK(unconditional.find("image.toml:3") != std::string::npos);
+    CHECK(unconditional.find("mismatched_pairs") != std::string::npos);
+    CHECK(unconditional.find("conditional = true") != std::string::npos);
+    const std::string one_class = errorOf(base + "conditional = true\nmismatched_pairs = true\nclasses = [3]\n");
+    CHECK(one_class.find("two classes") != std::string::npos);
+    CHECK(errorOf(base + "conditional = \"yes\"\n").find("conditional") != std::string::npos);
+    // [defaults] may switch both on for every run.
+    CHECK(errorOf("[defaults]\nkind = \"image_gan\"\nconditional = true\nmismatched_pairs = true\n" + base) == "");
+}

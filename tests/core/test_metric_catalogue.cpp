@@ -52,7 +52,7 @@ TEST_CASE("metric catalogue: unique keys, known tabs, every tab series is a cata
     CHECK(metricKeysOfKind("dirac") == std::vector<std::string>{"theta", "psi", "distance"});
     CHECK(metricKeysOfKind("image") ==
           std::vector<std::string>{"classifier_score", "fcd", "classes_covered", "class_rkl", "nn_ratio",
-                                   "d_score_real", "d_score_fake"});
+                                   "d_score_real", "d_score_fake", "label_agreement"});
     CHECK(findMetric("d_weight_max_abs") != nullptr);
     CHECK(findMetric("gp_norm_mean") != nullptr);
     CHECK(findMetric("gp_norm_std") != nullptr);
