@@ -11,7 +11,7 @@
 #include "app_window_fixture.h"
 #include "core/lesson.h"
 #include "core/scene_parser.h"
-#include "trimmed_glyphs.h"
+#include "text_rects.h"
 
 using namespace ganarium;
 using ganarium::test::AppWindowFixture;
@@ -95,12 +95,11 @@ TEST_CASE("a lesson in the window: caption bar, arrow keys, advance rule, going 
     for (int i = 0; i < 2; ++i) frameWithKey(fx, session);
     bar = decorated(session);
     CHECK(bar.caption == lessonCaption(steps[1], session.ui().lang == Language::Chinese));
-    const std::vector<test::trimmed::GlyphRect> glyphs = test::trimmed::frameGlyphs();
+    const std::vector<test::GlyphRect> glyphs = test::glyphRects(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts);
     REQUIRE(glyphs.size() > 50);
-    const std::vector<test::trimmed::GlyphRect> clipped = test::trimmed::horizontallyClippedGlyphs(glyphs);
-    INFO("clipped: " << test::trimmed::describeGlyphs(clipped));
-    CHECK(clipped.empty());
-    std::string first;
-    INFO("overlap: " << first);
-    CHECK(test::trimmed::overlappingGlyphPairs(glyphs, 0.3f, &first) == 0);
+    const test::TextProblems problems = test::findTextProblems(glyphs, ImGui::GetIO().DisplaySize);
+    INFO("clipped: " << (problems.clipped.empty() ? std::string() : problems.clipped.front()));
+    CHECK(problems.clipped.empty());
+    INFO("overlap: " << (problems.overlapping.empty() ? std::string() : problems.overlapping.front()));
+    CHECK(problems.overlapping.empty());
 }
