@@ -154,6 +154,21 @@ TEST_CASE("lesson: comparisons of when rules") {
     CHECK(std::string(compareSymbol(rule.compare)) == ">=");
 }
 
+TEST_CASE("lesson: the frames a recording gives each step") {
+    const SceneSpec scene = lessonScene();
+    const auto& steps = scene.lesson->steps;
+    // A click step: its hold time (4 s by default), at least one frame.
+    CHECK(lessonStepMinFrames(steps[0], 30) == 120);
+    CHECK(lessonStepMaxFrames(steps[0], 30) == 120);
+    // A rule step: at least its hold (2.5 s), at most kLessonStepMaxSeconds.
+    CHECK(lessonStepMinFrames(steps[2], 10) == 25);
+    CHECK(lessonStepMaxFrames(steps[2], 10) == 600);
+    LessonStep instant = steps[0];
+    instant.advance.hold_seconds = 0;
+    CHECK(lessonStepMinFrames(instant, 30) == 1);
+    CHECK(lessonFrameBudget(*scene.lesson, 10) == 40 + 600 + 600 + 40);
+}
+
 TEST_CASE("lesson: bad lessons get file:line, the key and what to do") {
     const std::string step = "\n[[lesson.step]]\ncaption = \"a\"\ncaption_zh = \"甲\"\n";  // header on line 14
     // An unknown action, with a suggestion.
