@@ -18,7 +18,7 @@ namespace {
 const std::vector<std::string> kStepKeys = {
     "caption", "caption_zh",                                               // text
     "play", "pause", "run_to_step", "show", "hide", "curves", "focus",      // actions
-    "set", "set_run", "reset", "reseed", "checkpoint",                      // actions
+    "set", "set_run", "reset", "reseed", "checkpoint", "d_steps", "g_steps",  // actions
     "at_step", "when", "run", "hold"};                                      // advance rule
 
 // The comparison operators of a `when` rule, two-character ones first (so "<=" is not read as "<").
@@ -222,6 +222,8 @@ void readActions(const TableReader& r, const SceneSpec& scene, LessonStep& step)
         step.scene_seed = step.seed;
     }
     r.readInt("checkpoint", step.checkpoint, Range{0, 1e12, false, false, "0..1000000000000"});
+    r.readInt("d_steps", step.d_steps, Range{1, 1000, false, false, "1..1000"});
+    r.readInt("g_steps", step.g_steps, Range{1, 1000, false, false, "1..1000"});
     if (step.checkpoint >= 0 && (step.reset || step.reseed))
         r.fail("checkpoint", "a step that resets has no checkpoints to go back to: drop `reset` / `reseed` or `checkpoint`");
 }
