@@ -54,6 +54,8 @@ struct LessonStep {
     std::vector<int> set_runs;          // runs whose parameters this step sets (`set`, `set_run`)
     int64_t run_to_step = -1;           // fast-forward (no frames drawn) until this training step (-1: none)
     Transport transport = Transport::Keep;
+    int d_steps = 0;                    // then this many single discriminator steps (the D key; 0: none)
+    int g_steps = 0;                    // then this many single generator steps (the G key; 0: none)
     AdvanceRule advance;
     // --- the state after the actions (the lesson's state while this step is shown) ---
     DisplayState display;               // layers, curves tab (`show`, `hide`, `curves`)

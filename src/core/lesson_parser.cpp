@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "core/key_suggestions.h"
 #include "core/lesson.h"
@@ -14,14 +15,17 @@ namespace ganarium::detail {
 namespace {
 
 // Every key a [[lesson.step]] table may hold: the caption, the actions and the advance rule.
-const std::vector<std::string>& stepKeys() {
-    static const std::vector<std::string> keys = {
-        "caption", "caption_zh",                                               // text
-        "play", "pause", "run_to_step", "show", "hide", "curves", "focus",      // actions
-        "set", "set_run", "reset", "reseed", "checkpoint",                      // actions
-        "at_step", "when", "run", "hold"};                                      // advance rule
-    return keys;
-}
+const std::vector<std::string> kStepKeys = {
+    "caption", "caption_zh",                                               // text
+    "play", "pause", "run_to_step", "show", "hide", "curves", "focus",      // actions
+    "set", "set_run", "reset", "reseed", "checkpoint", "d_steps", "g_steps",  // actions
+    "at_step", "when", "run", "hold"};                                      // advance rule
+
+// The comparison operators of a `when` rule, two-character ones first (so "<=" is not read as "<").
+constexpr std::pair<const char*, AdvanceRule::Compare> kCompareOps[] = {{"<=", AdvanceRule::Compare::LessEqual},
+                                                                      {">=", AdvanceRule::Compare::GreaterEqual},
+                                                                      {"<", AdvanceRule::Compare::Less},
+                                                                      {">", AdvanceRule::Compare::Greater}};
 
 // The parameter keys `set` may not change: they name or rebuild a run instead of tuning it.
 bool isIdentityKey(const std::string& key) {
@@ -93,11 +97,11 @@ int runNamed(const TableReader& r, const std::string& key, const std::string& na
 void rejectUnknownActions(const TableReader& r) {
     for (const auto& [key, node] : r.table()) {
         const std::string name(key.str());
-        if (std::find(stepKeys().begin(), stepKeys().end(), name) != stepKeys().end()) continue;
+        if (std::find(kStepKeys.begin(), kStepKeys.end(), name) != kStepKeys.end()) continue;
         const auto& src = key.source();
         const std::string where = src.begin.line > 0 ? r.file() + ":" + std::to_string(src.begin.line) + ": " : r.at(&node);
-        throw SceneError(where + "unknown action '" + name + "' in " + r.where() + didYouMean(name, stepKeys()) +
-                         "; a step takes: " + joined(stepKeys()));
+        throw SceneError(where + "unknown action '" + name + "' in " + r.where() + didYouMean(name, kStepKeys) +
+                         "; a step takes: " + joined(kStepKeys));
     }
 }
 
@@ -148,12 +152,8 @@ void readSet(const TableReader& r, const SceneSpec& scene, LessonStep& step) {
 
 // "modes_covered <= 2" into the rule; fails on `when` when it does not read so.
 void readWhen(const TableReader& r, const std::string& text, AdvanceRule& rule) {
-    static const std::pair<const char*, AdvanceRule::Compare> ops[] = {{"<=", AdvanceRule::Compare::LessEqual},
-                                                                       {">=", AdvanceRule::Compare::GreaterEqual},
-                                                                       {"<", AdvanceRule::Compare::Less},
-                                                                       {">", AdvanceRule::Compare::Greater}};
     const char* example = "expected \"METRIC OP VALUE\" with OP one of <, <=, >, >=, e.g. \"modes_covered <= 2\"";
-    for (const auto& [symbol, compare] : ops) {
+    for (const auto& [symbol, compare] : kCompareOps) {
         const size_t at = text.find(symbol);
         if (at == std::string::npos) continue;
         std::istringstream left(text.substr(0, at)), right(text.substr(at + std::string(symbol).size()));
@@ -222,6 +222,8 @@ void readActions(const TableReader& r, const SceneSpec& scene, LessonStep& step)
         step.scene_seed = step.seed;
     }
     r.readInt("checkpoint", step.checkpoint, Range{0, 1e12, false, false, "0..1000000000000"});
+    r.readInt("d_steps", step.d_steps, Range{1, 1000, false, false, "1..1000"});
+    r.readInt("g_steps", step.g_steps, Range{1, 1000, false, false, "1..1000"});
     if (step.checkpoint >= 0 && (step.reset || step.reseed))
         r.fail("checkpoint", "a step that resets has no checkpoints to go back to: drop `reset` / `reseed` or `checkpoint`");
 }

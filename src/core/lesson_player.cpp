@@ -14,6 +14,22 @@ Command commandOf(Command::Kind kind) {
     return c;
 }
 
+Command commandOf(Command::Kind kind, int count) {
+    Command c = commandOf(kind);
+    c.count = count;
+    return c;
+}
+
+// True when the step takes single D or G steps.
+bool takesSingleSteps(const LessonStep& step) { return step.d_steps > 0 || step.g_steps > 0; }
+
+// Trains from `position` up to `target` inside the command queue (synchronously, in order with the other commands).
+void trainInline(int64_t target, int64_t& position, LessonMove& move) {
+    if (target <= position) return;
+    move.commands.push_back(commandOf(Command::Kind::StepIteration, static_cast<int>(target - position)));
+    position = target;
+}
+
 }  // namespace
 
 LessonPlayer::LessonPlayer(std::shared_ptr<const LessonSpec> lesson, const SceneSpec& scene)
@@ -56,10 +72,48 @@ void LessonPlayer::enter(int index, int64_t& position, LessonMove& move) {
         position = s.run_to_step;
     }
     move.commands.push_back(commandOf(s.playing ? Command::Kind::Play : Command::Kind::Pause));
+    if (s.d_steps > 0) move.commands.push_back(commandOf(Command::Kind::StepD, s.d_steps));
+    if (s.g_steps > 0) move.commands.push_back(commandOf(Command::Kind::StepG, s.g_steps));
+}
+
+void LessonPlayer::replayTo(int index, int64_t& position, LessonMove& move) {
+    setRuns(scene_runs_, move);
+    Command start = commandOf(Command::Kind::Reseed);
+    start.seed = scene_seed_;
+    move.commands.push_back(std::move(start));
+    position = 0;
+    for (int k = 0; k < index; ++k) {
+        const LessonStep& s = lesson_->steps[static_cast<size_t>(k)];
+        setRuns(s.runs, move);
+        if (s.reseed || s.reset) {
+            Command c = commandOf(s.reseed ? Command::Kind::Reseed : Command::Kind::Reset);
+            c.seed = s.seed;
+            move.commands.push_back(std::move(c));
+            position = 0;
+        }
+        if (s.checkpoint >= 0) {
+            Command c = commandOf(Command::Kind::Rewind);
+            c.step = s.checkpoint;
+            move.commands.push_back(std::move(c));
+            position = std::min(position, s.checkpoint);
+        }
+        trainInline(s.run_to_step, position, move);
+        if (s.d_steps > 0) move.commands.push_back(commandOf(Command::Kind::StepD, s.d_steps));
+        if (s.g_steps > 0) move.commands.push_back(commandOf(Command::Kind::StepG, s.g_steps));
+        trainInline(entered_at_[static_cast<size_t>(k + 1)], position, move);  // what it trained while shown
+    }
+    move.run_to_step = -1;
 }
 
 void LessonPlayer::restorePosition(int index, int64_t& position, LessonMove& move) {
     const LessonStep& s = lesson_->steps[static_cast<size_t>(index)];
+    bool single_steps_before = false;
+    for (int k = 0; k < index; ++k)
+        single_steps_before = single_steps_before || takesSingleSteps(lesson_->steps[static_cast<size_t>(k)]);
+    if (single_steps_before && !s.reset && !s.reseed) {
+        replayTo(index, position, move);
+        return;
+    }
     if (s.reset || s.reseed || s.checkpoint >= 0) return;  // the step's own actions place training
     const int64_t begin = std::max<int64_t>(0, entered_at_[static_cast<size_t>(index)]);
     bool reset_between = false;

@@ -9,7 +9,10 @@
 //   * training goes back to where step j began: a Rewind to the checkpoint at or before
 //     that training step, then a fast-forward up to it (so checkpoint_every only decides
 //     how much is recomputed); when a reset or reseed lies between, a Reseed with step j's
-//     seed and a fast-forward from 0 instead;
+//     seed and a fast-forward from 0 instead; when an earlier step took single D / G steps
+//     (d_steps, g_steps), which no training step count records, the lesson is replayed
+//     from the scene's start: each earlier step's actions, its single steps and the
+//     iterations trained while it was shown (Command::StepIteration), in order;
 //   * then step j's own actions run again (its reset, run_to_step, transport);
 //   * the layers and curves tab are step j's, the focused panel is j's.
 // Training is deterministic for a scene and seed, so the step looks as it did.
@@ -68,6 +71,9 @@ private:
     void enter(int index, int64_t& position, LessonMove& move);
     // Commands that bring training back to where step `index` began.
     void restorePosition(int index, int64_t& position, LessonMove& move);
+    // Replays steps 0..index-1 from the scene's start (their single D / G steps included) up to where
+    // step `index` began.
+    void replayTo(int index, int64_t& position, LessonMove& move);
     // Sets every run whose parameters differ from `runs` (runs_in_force_ follows).
     void setRuns(const std::vector<RunSpec>& runs, LessonMove& move);
 

@@ -154,6 +154,64 @@ TEST_CASE("lesson: comparisons of when rules") {
     CHECK(std::string(compareSymbol(rule.compare)) == ">=");
 }
 
+TEST_CASE("lesson player: single D / G steps, and going back over them replays the lesson from its start") {
+    const std::string lesson = R"(
+[[lesson.step]]
+caption = "k_D discriminator steps"
+caption_zh = "判别器步"
+d_steps = 5
+
+[[lesson.step]]
+caption = "one generator step"
+caption_zh = "生成器步"
+g_steps = 1
+
+[[lesson.step]]
+caption = "play"
+caption_zh = "运行"
+play = true
+)";
+    const SceneSpec scene = lessonScene(lesson);
+    CHECK(scene.lesson->steps[0].d_steps == 5);
+    CHECK(scene.lesson->steps[1].g_steps == 1);
+    LessonPlayer player(scene.lesson, scene);
+    LessonMove m = player.start();
+    REQUIRE(findKind(m, Command::Kind::StepD));
+    CHECK(findKind(m, Command::Kind::StepD)->count == 5);
+    CHECK(m.commands.back().kind == Command::Kind::StepD);  // after the transport
+    m = player.next(0);
+    CHECK(findKind(m, Command::Kind::StepG)->count == 1);
+    player.next(0);  // plays from step 0
+    // Back to step 2 at training step 120: the scene's seed again, step 1's five D steps, then step 2's G step.
+    m = player.previous(120);
+    CHECK(player.index() == 1);
+    CHECK_FALSE(findKind(m, Command::Kind::Rewind));
+    REQUIRE(findKind(m, Command::Kind::Reseed));
+    CHECK(findKind(m, Command::Kind::Reseed)->seed == 3);
+    std::vector<Command::Kind> steps;
+    for (const Command& c : m.commands)
+        if (c.kind == Command::Kind::StepD || c.kind == Command::Kind::StepG || c.kind == Command::Kind::StepIteration)
+            steps.push_back(c.kind);
+    CHECK(steps == std::vector<Command::Kind>{Command::Kind::StepD, Command::Kind::StepG});
+    CHECK(m.run_to_step == -1);
+    CHECK(has(errorOf("\n[[lesson.step]]\ncaption = \"a\"\ncaption_zh = \"甲\"\nd_steps = 0\n"), "1..1000"));
+}
+
+TEST_CASE("lesson: the frames a recording gives each step") {
+    const SceneSpec scene = lessonScene();
+    const auto& steps = scene.lesson->steps;
+    // A click step: its hold time (4 s by default), at least one frame.
+    CHECK(lessonStepMinFrames(steps[0], 30) == 120);
+    CHECK(lessonStepMaxFrames(steps[0], 30) == 120);
+    // A rule step: at least its hold (2.5 s), at most kLessonStepMaxSeconds.
+    CHECK(lessonStepMinFrames(steps[2], 10) == 25);
+    CHECK(lessonStepMaxFrames(steps[2], 10) == 600);
+    LessonStep instant = steps[0];
+    instant.advance.hold_seconds = 0;
+    CHECK(lessonStepMinFrames(instant, 30) == 1);
+    CHECK(lessonFrameBudget(*scene.lesson, 10) == 40 + 600 + 600 + 40);
+}
+
 TEST_CASE("lesson: bad lessons get file:line, the key and what to do") {
     const std::string step = "\n[[lesson.step]]\ncaption = \"a\"\ncaption_zh = \"甲\"\n";  // header on line 14
     // An unknown action, with a suggestion.

@@ -6,6 +6,7 @@
 // Chinese caption and no text is clipped or overlaps.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "app_window_fixture.h"
@@ -102,4 +103,39 @@ TEST_CASE("a lesson in the window: caption bar, arrow keys, advance rule, going 
     CHECK(problems.clipped.empty());
     INFO("overlap: " << (problems.overlapping.empty() ? std::string() : problems.overlapping.front()));
     CHECK(problems.overlapping.empty());
+}
+
+TEST_CASE("every lesson, every step, presenter mode at 1280x720, English and Chinese: no caption clipped or overlapping") {
+    AppWindowFixture fx;
+    REQUIRE_MESSAGE(fx.window, fx.error);
+    int lessons = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(GANARIUM_SCENE_DIR) + "/lessons")) {
+        if (entry.path().extension() != ".toml") continue;
+        const SceneSpec scene = loadSceneFile(entry.path().string());
+        REQUIRE(static_cast<bool>(scene.lesson));
+        GuiSession session(scene, test::testSessionOptions(false));
+        session.frame().display().presenter = true;
+        for (Language lang : {Language::English, Language::Chinese}) {
+            if (lang == Language::Chinese && !session.ui().chinese_font) continue;
+            session.ui().lang = lang;
+            session.lesson().open(scene, session.ui(), session.frame(), session.snapshot()->version);
+            for (size_t step = 0; step < scene.lesson->steps.size(); ++step) {
+                frameWithKey(fx, session, step == 0 ? -1 : kRightArrow);
+                frameWithKey(fx, session);
+                CAPTURE(entry.path().filename().string());
+                CAPTURE(step + 1);
+                CAPTURE(lang == Language::Chinese);
+                REQUIRE(session.lesson().player()->index() == static_cast<int>(step));
+                const std::vector<test::trimmed::GlyphRect> glyphs = test::trimmed::frameGlyphs();
+                const std::vector<test::trimmed::GlyphRect> clipped = test::trimmed::horizontallyClippedGlyphs(glyphs);
+                INFO("clipped: " << test::trimmed::describeGlyphs(clipped));
+                CHECK(clipped.empty());
+                std::string first;
+                INFO("overlap: " << first);
+                CHECK(test::trimmed::overlappingGlyphPairs(glyphs, 0.3f, &first) == 0);
+            }
+        }
+        ++lessons;
+    }
+    CHECK(lessons >= 9);
 }

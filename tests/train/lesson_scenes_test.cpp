@@ -16,6 +16,7 @@
 #include "core/lesson.h"
 #include "core/lesson_player.h"
 #include "core/scene_parser.h"
+#include "snapshot_parts.h"
 #include "train/trainer.h"
 
 using namespace ganarium;
@@ -114,7 +115,56 @@ TEST_CASE("lesson files: every scene in scenes/lessons/ is a lesson with caption
         for (const RunSpec& run : scene.runs) CHECK_FALSE(run.name_zh.empty());
         ++lessons;
     }
-    CHECK(lessons >= 8);
+    CHECK(lessons >= 9);
+}
+
+namespace {
+
+// Mean of the generated samples a full snapshot shows.
+double fakeMean(Trainer& trainer) {
+    const std::vector<float>& fake = test::coordsOf(trainer.snapshot()->runs[0], quantity_names::kFake);
+    double sum = 0;
+    for (float x : fake) sum += x;
+    return sum / static_cast<double>(fake.size());
+}
+
+// D's accuracy on fresh samples now.
+double dAccuracy(Trainer& trainer) {
+    trainer.evaluateMetrics();
+    return trainer.snapshot()->runs[0].metrics.last("d_accuracy");
+}
+
+}  // namespace
+
+TEST_CASE("lesson 2: D steps teach D, a G step moves G(z) towards the data; going back replays them exactly") {
+    const SceneSpec scene = loadSceneFile(lessonPath("02-the-algorithm.toml"));
+    TrainerOptions options;
+    options.display_samples = 256;
+    Trainer trainer(scene, options);
+    LessonPlayer player(scene.lesson, scene);
+    auto apply = [&](const LessonMove& move) {
+        for (const Command& command : move.commands) trainer.apply(command);
+        if (move.run_to_step > trainer.iteration()) trainer.advance(move.run_to_step - trainer.iteration());
+    };
+    apply(player.start());
+    const double accuracy_before = dAccuracy(trainer), mean_before = fakeMean(trainer);
+    apply(player.next(0));  // 5 D steps
+    const double accuracy_after = dAccuracy(trainer), mean_after_d = fakeMean(trainer);
+    apply(player.next(0));  // 1 G step
+    const double mean_after_g = fakeMean(trainer);
+    MESSAGE("D accuracy " << accuracy_before << " -> " << accuracy_after << " after 5 D steps; mean G(z) "
+                          << mean_before << " -> " << mean_after_d << " -> " << mean_after_g << " after 1 G step");
+    CHECK(accuracy_after > accuracy_before + 0.1);
+    CHECK(mean_after_d == doctest::Approx(mean_before).epsilon(1e-6));  // G was fixed
+    CHECK(mean_after_g > mean_after_d);                                 // towards the data at 2
+    CHECK(trainer.iteration() == 0);                                    // single steps are not iterations
+    apply(player.next(0));  // again: 5 D steps, 1 G step
+    const double mean_step4 = fakeMean(trainer);
+    apply(player.next(0));  // plays
+    trainer.advance(40);
+    apply(player.previous(trainer.iteration()));  // back to step 4: replayed from the start
+    CHECK(player.index() == 3);
+    CHECK(fakeMean(trainer) == mean_step4);  // the same G, bit for bit
 }
 
 TEST_CASE("lesson 3: JS stays at log 2 for minimax while WGAN-GP's W1 falls by half") {
@@ -282,6 +332,7 @@ TEST_CASE("going back to a lesson step with a trainer: training where the step b
 
 TEST_CASE("lessons play through at the recorder's pace: every advance rule holds in time") {
     checkPlaysThrough("09-dirac-gan.toml", 1);
+    checkPlaysThrough("02-the-algorithm.toml", 1);
     checkPlaysThrough("03-disjoint-supports.toml", 1);
     checkPlaysThrough("01-what-g-and-d-do.toml", 1);
     checkPlaysThrough("04-generator-losses.toml", 1);
