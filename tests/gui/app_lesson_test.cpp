@@ -126,13 +126,12 @@ TEST_CASE("every lesson, every step, presenter mode at 1280x720, English and Chi
                 CAPTURE(step + 1);
                 CAPTURE(lang == Language::Chinese);
                 REQUIRE(session.lesson().player()->index() == static_cast<int>(step));
-                const std::vector<test::trimmed::GlyphRect> glyphs = test::trimmed::frameGlyphs();
-                const std::vector<test::trimmed::GlyphRect> clipped = test::trimmed::horizontallyClippedGlyphs(glyphs);
-                INFO("clipped: " << test::trimmed::describeGlyphs(clipped));
-                CHECK(clipped.empty());
-                std::string first;
-                INFO("overlap: " << first);
-                CHECK(test::trimmed::overlappingGlyphPairs(glyphs, 0.3f, &first) == 0);
+                const test::TextProblems problems = test::findTextProblems(
+                    test::glyphRects(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts), ImGui::GetIO().DisplaySize);
+                INFO("clipped: " << (problems.clipped.empty() ? std::string() : problems.clipped.front()));
+                CHECK(problems.clipped.empty());
+                INFO("overlap: " << (problems.overlapping.empty() ? std::string() : problems.overlapping.front()));
+                CHECK(problems.overlapping.empty());
             }
         }
         ++lessons;
