@@ -76,7 +76,7 @@ enum class TextId {
     ViewClassesTitle, ViewClassesGenerated, ViewClassesData, ViewClassesAxis, ViewClassNames,
     // progress strip, latent interpolation, nearest training neighbour (issue 9)
     ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
-    ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourNearest, ViewNeighbourTest, ViewNeighbourHint,
+    ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourTest, ViewNeighbourHint,
     Count
 };
 

@@ -46,11 +46,13 @@ float fittingTileSize(const ImageGrid& grid, float width, float height) {
     return std::max(0.0f, std::floor(std::min(by_width, by_height)));
 }
 
-void drawTiles(ImDrawList* dl, const ImageGridTexture& texture, const TileLayout& layout) {
+void drawTiles(ImDrawList* dl, const ImageGridTexture& texture, const TileLayout& layout, float full_height) {
     const ImVec2 size = layout.size();
     const ImVec2 max(layout.pos.x + size.x, layout.pos.y + size.y);
+    const float v1 = full_height > size.y ? size.y / full_height : 1.0f;
     if (texture.ready()) {
-        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.texture().id())), layout.pos, max);
+        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.texture().id())), layout.pos, max,
+                     ImVec2(0, 0), ImVec2(1, v1));
     } else {
         dl->AddRectFilled(layout.pos, max, IM_COL32(40, 40, 44, 255));
     }

@@ -5,6 +5,7 @@
 #include <cassert>
 
 #include "views/axes_overlay.h"
+#include "views/panel_title.h"
 #include "views/plot_area.h"
 
 namespace ganarium {
@@ -25,8 +26,8 @@ void InterpolationView::draw(const Snapshot& snapshot, int run_index, const View
     ImGui::Dummy(size);
     layout_ = TileLayout{};
     drawText(dl, ImVec2(panel_min.x + F * 0.4f, panel_min.y), ImGui::GetColorU32(ImGuiCol_Text),
-             style.labels.interpolation_title, F);
-    const float top = F * 1.4f;
+             ellipsize(style.labels.interpolation_title, size.x - F * 0.5f, F), F);
+    const float top = F * 1.3f;
     const ImageStrip* strip = findQuantity<ImageStrip>(run.parts, quantity_names::kImageInterpolation);
     const ImVec2 room_min(panel_min.x, panel_min.y + top), room(size.x, size.y - top);
     if (!strip || strip->tiles.size() < 2 || strip->images.cols <= 0) {

@@ -215,3 +215,31 @@ TEST_CASE("the nearest-neighbour search over the full training set: time per pic
                                             << ms(t2, t3) << " ms (once per dataset)");
     CHECK(found.distance == doctest::Approx(0.0));
 }
+
+TEST_CASE("the views' cost in a full snapshot of the default image model (measured, printed)") {
+    RunSpec spec;
+    spec.options.emplace<ImageGanSpec>();  // width 32, latent 64, all ten classes, 60000 images
+    ImageGanRun run(spec, 1);
+    run.iterate(nullptr);
+    auto timeSnapshots = [&](int n) {
+        const auto t0 = std::chrono::steady_clock::now();
+        for (int i = 0; i < n; ++i) run.snapshot(SnapshotContext{}, true);
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / n;
+    };
+    const double plain = timeSnapshots(5);
+    RunSpec picked = spec;
+    std::get<ImageGanSpec>(picked.options).interpolate = {3, 17};
+    run.applySpec(picked);
+    const auto t0 = std::chrono::steady_clock::now();
+    run.snapshot(SnapshotContext{}, true);  // the first: training-set norms and the typical test image, once
+    const double first = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const double with_pick = timeSnapshots(5);  // same step: the neighbour is cached, the row is regenerated
+    run.iterate(nullptr);
+    for (int i = 0; i < 20; ++i) run.iterate(nullptr);  // past kNeighbourEverySteps: the next search is due
+    const auto t1 = std::chrono::steady_clock::now();
+    const RunSnapshot snapshot = run.snapshot(SnapshotContext{}, true);
+    const double searching = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+    MESSAGE("full snapshot: " << plain << " ms without a pick, " << with_pick << " ms with A and B (row), " << searching
+                              << " ms when the neighbour search is due, first pick " << first << " ms");
+    CHECK(findQuantity<ImageStrip>(snapshot.parts, quantity_names::kImageNeighbour) != nullptr);
+}
