@@ -65,7 +65,7 @@ void markTile(ImDrawList* dl, const TileLayout& layout, int row, int col, ImU32 
     dl->AddRect(ImVec2(a.x - width * 0.5f, a.y - width * 0.5f), ImVec2(b.x + width * 0.5f, b.y + width * 0.5f), colour, 0.0f,
                 0, width);
     if (!label || !*label) return;
-    const float fs = std::min(font_size, layout.tile * 0.6f);
+    const float fs = std::min(font_size, layout.tile * 0.45f);
     const ImVec2 ts = textSize(label, fs);
     dl->AddRectFilled(a, ImVec2(a.x + ts.x + fs * 0.3f, a.y + ts.y), colour);
     drawText(dl, ImVec2(a.x + fs * 0.15f, a.y), IM_COL32(0, 0, 0, 255), label, fs);
