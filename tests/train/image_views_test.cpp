@@ -10,11 +10,14 @@
 #include <chrono>
 #include <cmath>
 
+#include "core/command.h"
 #include "core/quantity.h"
+#include "core/scene_parser.h"
 #include "core/tile_pick.h"
 #include "train/image_gan_run.h"
 #include "train/image_view_tensors.h"
 #include "train/snapshot_builder.h"
+#include "train/trainer.h"
 
 using namespace ganarium;
 
@@ -242,4 +245,46 @@ TEST_CASE("the views' cost in a full snapshot of the default image model (measur
     MESSAGE("full snapshot: " << plain << " ms without a pick, " << with_pick << " ms with A and B (row), " << searching
                               << " ms when the neighbour search is due, first pick " << first << " ms");
     CHECK(findQuantity<ImageStrip>(snapshot.parts, quantity_names::kImageNeighbour) != nullptr);
+}
+
+TEST_CASE("clicks reach the trainer as PickTile: A, then B, in every image run; the scene keeps the pick") {
+    const SceneSpec scene = parseSceneText(R"(
+[scene]
+title = "picks"
+[defaults]
+kind = "image_gan"
+width = 4
+latent_dim = 8
+batch = 8
+classes = [1, 7]
+subset = 200
+[[run]]
+name = "one"
+[[run]]
+name = "two"
+objective = "hinge"
+)", "picks.toml", ".");
+    Trainer trainer(scene);
+    Command pick;
+    pick.kind = Command::Kind::PickTile;
+    pick.run = -1;
+    pick.count = 3;
+    trainer.apply(pick);
+    pick.count = 17;
+    trainer.apply(pick);
+    const SnapshotPtr snap = trainer.snapshot();
+    REQUIRE(snap->runs.size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        CAPTURE(i);
+        const ImageStrip* row = findQuantity<ImageStrip>(snap->runs[i].parts, quantity_names::kImageInterpolation);
+        REQUIRE(row != nullptr);
+        CHECK(row->tiles == std::vector<int>{3, 17});
+        CHECK(row->images.cols == kInterpolationColumns);
+        CHECK(imageOf(snap->scene->runs[i])->interpolate == std::vector<int>{3, 17});
+    }
+    pick.count = -1;  // a right click clears the pick
+    trainer.apply(pick);
+    const SnapshotPtr cleared = trainer.snapshot();
+    CHECK(findQuantity<ImageStrip>(cleared->runs[0].parts, quantity_names::kImageInterpolation) == nullptr);
+    CHECK(findQuantity<ImageStrip>(cleared->runs[0].parts, quantity_names::kImageProgress) != nullptr);
 }
