@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cfloat>
 
 #include "views/axes_overlay.h"
 #include "views/panel_title.h"
@@ -11,9 +12,12 @@
 namespace ganarium {
 
 void drawViewHint(ImDrawList* dl, ImVec2 pos, ImVec2 size, const std::string& hint, float font_size) {
-    const ImVec2 ts = textSize(hint, font_size);
-    drawText(dl, ImVec2(pos.x + std::max(0.0f, (size.x - ts.x) * 0.5f), pos.y + (size.y - ts.y) * 0.5f),
-             ImGui::GetColorU32(ImGuiCol_TextDisabled), hint, font_size);
+    // Wrapped to the box (a narrow panel gets several lines), never past its right edge.
+    const float width = std::max(font_size * 4.0f, size.x - font_size);
+    ImFont* font = ImGui::GetFont();
+    const ImVec2 ts = font->CalcTextSizeA(font_size, FLT_MAX, width, hint.c_str());
+    dl->AddText(font, font_size, ImVec2(pos.x + std::max(0.0f, (size.x - ts.x) * 0.5f), pos.y + std::max(0.0f, (size.y - ts.y) * 0.5f)),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), hint.c_str(), nullptr, width);
 }
 
 void InterpolationView::draw(const Snapshot& snapshot, int run_index, const ViewLayers&, ViewCamera&,
