@@ -288,3 +288,26 @@ objective = "hinge"
     CHECK(findQuantity<ImageStrip>(cleared->runs[0].parts, quantity_names::kImageInterpolation) == nullptr);
     CHECK(findQuantity<ImageStrip>(cleared->runs[0].parts, quantity_names::kImageProgress) != nullptr);
 }
+
+TEST_CASE("the neighbour search repeats every kNeighbourEverySteps steps or when the pick changes, not every snapshot") {
+    RunSpec spec = tinyRun();
+    std::get<ImageGanSpec>(spec.options).interpolate = {5};
+    ImageGanRun run(spec, 3, tinyImages());
+    run.iterate(nullptr);
+    auto neighbourTile = [&]() {
+        const RunSnapshot snapshot = run.snapshot(SnapshotContext{}, true);
+        const ImageStrip* strip = stripOf(snapshot, quantity_names::kImageNeighbour);
+        REQUIRE(strip != nullptr);
+        return tileOf(strip->images, 0);
+    };
+    const std::vector<float> first = neighbourTile();
+    for (int i = 0; i < 3; ++i) run.iterate(nullptr);
+    CHECK(maxDifference(neighbourTile(), first) == 0.0);  // cached: G moved, the search waits
+    for (int64_t i = 0; i < kNeighbourEverySteps; ++i) run.iterate(nullptr);
+    CHECK(maxDifference(neighbourTile(), first) > 0.0);  // due again: the current sample A
+    const std::vector<float> again = neighbourTile();
+    RunSpec other = spec;
+    std::get<ImageGanSpec>(other.options).interpolate = {6};
+    run.applySpec(other);
+    CHECK(maxDifference(neighbourTile(), again) > 0.0);  // a new pick is searched at once
+}
