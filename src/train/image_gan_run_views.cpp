@@ -97,6 +97,8 @@ ImageStrip ImageGanRun::progressStrip(const ImageGrid& samples) {
 std::optional<ImageStrip> ImageGanRun::interpolationRow() {
     const std::vector<int>& picked = options().interpolate;
     if (picked.empty()) return std::nullopt;
+    for (int tile : picked)
+        if (tile < 0 || tile >= fixed_z_.size(0)) return std::nullopt;  // a grid smaller than the pick
     ImageStrip strip;
     strip.tiles = picked;
     if (picked.size() < 2) return strip;  // A only: the view asks for B
@@ -140,6 +142,7 @@ std::optional<ImageStrip> ImageGanRun::neighbourStrip(const ImageGrid& samples) 
     const std::vector<int>& picked = options().interpolate;
     if (picked.empty()) return std::nullopt;
     const int tile = picked[0];
+    if (tile < 0 || tile >= samples.rows * samples.cols) return std::nullopt;
     const bool fresh = views_.neighbour_tile == tile && views_.neighbour_step <= step_ &&
                        step_ - views_.neighbour_step < kNeighbourEverySteps;
     if (fresh) return views_.neighbour;

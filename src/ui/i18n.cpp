@@ -300,7 +300,6 @@ const TextRow kTexts[] = {
     {T::ViewInterpolationHintB, "click a second sample: B", "再点击一个样本：B"},
     {T::ViewNeighbourTitle, "Nearest training image (memorisation check)", "最近的训练图像（记忆检查）"},
     {T::ViewNeighbourSample, "sample A", "样本 A"},
-    {T::ViewNeighbourNearest, "nearest training", "最近训练图像"},
     {T::ViewNeighbourTest, "test image", "测试图像"},
     {T::ViewNeighbourHint, "click a sample to compare it with the training set", "点击一个样本，与训练集比较"},
 };

@@ -81,7 +81,7 @@ enum class TextId {
     CheckpointDiskBusy,
     // progress strip, latent interpolation, nearest training neighbour (issue 9)
     ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
-    ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourNearest, ViewNeighbourTest, ViewNeighbourHint,
+    ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourTest, ViewNeighbourHint,
     Count
 };
 

@@ -295,12 +295,28 @@ float SceneFrame::drawLessonBar(const SceneFrameOptions& options, float font_siz
 void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size) {
     if (run < 0 || static_cast<size_t>(run) >= panels_.size()) return;
     RunPanels& cell = panels_[static_cast<size_t>(run)];
+    // Band panels (image strips) take a band under the main panels.
+    const bool has_band = std::any_of(cell.slots.begin(), cell.slots.end(), [](const PanelSlot& slot) { return slot.band; });
+    const float band_gap = has_band ? ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    const float main_h = has_band ? (size.y - band_gap) * (1.0f - kBandShare) : size.y;
+    drawPanels(snapshot, run, style, cell, false, origin, ImVec2(size.x, main_h));
+    if (has_band)
+        drawPanels(snapshot, run, style, cell, true, ImVec2(origin.x, origin.y + main_h + band_gap),
+                   ImVec2(size.x, size.y - main_h - band_gap));
+}
+
+void SceneFrame::drawPanels(const Snapshot& snapshot, int run, const ViewStyle& style, RunPanels& cell, bool band,
+                            ImVec2 origin, ImVec2 size) {
+    size_t count = 0;
+    for (const PanelSlot& slot : cell.slots) count += slot.band == band ? 1 : 0;
+    if (count == 0) return;
     // Panels side by side in a wide cell, stacked in a tall one.
-    const bool side_by_side = size.x >= size.y * (cell.views.size() > 1 ? 0.9f : 1.2f);
-    const float gap = cell.views.size() > 1 ? ImGui::GetStyle().ItemSpacing.x : 0.0f;
-    const float room = (side_by_side ? size.x : size.y) - gap * static_cast<float>(cell.views.size() - 1);
+    const bool side_by_side = size.x >= size.y * (count > 1 ? 0.9f : 1.2f);
+    const float gap = count > 1 ? ImGui::GetStyle().ItemSpacing.x : 0.0f;
+    const float room = (side_by_side ? size.x : size.y) - gap * static_cast<float>(count - 1);
     ImVec2 at = origin;
-    for (size_t p = 0; p < cell.views.size(); ++p) {
+    for (size_t p = 0; p < cell.views.size() && p < cell.slots.size(); ++p) {
+        if (cell.slots[p].band != band) continue;
         const float extent = room * cell.slots[p].share;
         const ImVec2 panel = side_by_side ? ImVec2(extent, size.y) : ImVec2(size.x, extent);
         ImGui::SetCursorScreenPos(at);

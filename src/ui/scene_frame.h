@@ -114,6 +114,9 @@ private:
         std::vector<PanelSlot> slots;
         std::vector<std::unique_ptr<RunView>> views;
     };
+    // Draws the cell's main panels (`band` false) or its band panels into `origin` / `size`, by their shares.
+    void drawPanels(const Snapshot& snapshot, int run, const ViewStyle& style, RunPanels& cell, bool band, ImVec2 origin,
+                    ImVec2 size);
     std::vector<RunPanels> panels_;
     int views_dim_ = 0;
     DisplayState display_;  // the one display state (curves: kept in step with plots_.metric around its draw)

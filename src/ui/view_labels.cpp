@@ -58,7 +58,6 @@ ViewLabels translatedViewLabels(Language lang) {
     l.interpolation_hint_b = tr(lang, TextId::ViewInterpolationHintB);
     l.neighbour_title = tr(lang, TextId::ViewNeighbourTitle);
     l.neighbour_sample = tr(lang, TextId::ViewNeighbourSample);
-    l.neighbour_nearest = tr(lang, TextId::ViewNeighbourNearest);
     l.neighbour_test = tr(lang, TextId::ViewNeighbourTest);
     l.neighbour_hint = tr(lang, TextId::ViewNeighbourHint);
     l.class_names.clear();

@@ -27,7 +27,9 @@ void ClassHistogramView::draw(const Snapshot& snapshot, int run_index, const Vie
         for (float c : h->counts) top = std::max(top, c);
     const double x_hi = niceCeil(top * 1.05);
     float names_w = 0;
-    for (const std::string& name : style.labels.class_names) names_w = std::max(names_w, textSize(name, F * 0.9f).x);
+    // Names as tall as a row at most, so a short panel does not pile them onto each other.
+    const float name_f = std::max(6.0f, std::min(F * 0.9f, (size.y - F * 4.5f) / 10.0f * 0.95f));
+    for (const std::string& name : style.labels.class_names) names_w = std::max(names_w, textSize(name, name_f).x);
     const float title_h = F * 1.6f;
     area_.min = {panel_min.x + names_w + F * 0.6f, panel_min.y + title_h + F * 0.3f};
     area_.max = {panel_min.x + size.x - F * 0.8f, panel_min.y + size.y - F * 2.6f};
@@ -50,9 +52,9 @@ void ClassHistogramView::draw(const Snapshot& snapshot, int run_index, const Vie
         if (static_cast<size_t>(c) < style.labels.class_names.size()) {
             const std::string& name = style.labels.class_names[static_cast<size_t>(c)];
             const ImVec2 at = area_.toScreen(0, row_top - 0.5);
-            const ImVec2 text = textSize(name, F * 0.9f);
+            const ImVec2 text = textSize(name, name_f);
             drawText(dl, ImVec2(at.x - text.x - F * 0.3f, at.y - text.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
-                     name, F * 0.9f);
+                     name, name_f);
         }
     }
     const int x_ticks = std::clamp(static_cast<int>(area_.width() / (F * 4.5f)), 2, 5);

@@ -8,18 +8,20 @@ namespace ganarium {
 void ImageRowsView::draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
                          const ViewStyle& style, ImVec2 size) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float gap = overlayFontSize(style) * 0.5f;
-    const float room = size.y - 2 * gap;
-    float y = origin.y;
+    const float gap = overlayFontSize(style) * 0.6f;
+    // A wide band: the three side by side; a column: stacked.
+    const bool side_by_side = size.x >= size.y * 2.2f;
+    const float room = (side_by_side ? size.x : size.y) - 2 * gap;
     RunView* views[] = {&progress_, &interpolation_, &neighbour_};
-    const float shares[] = {kProgressShare, kInterpolationShare, kNeighbourShare};
+    const float* shares = side_by_side ? kRowsWidthShares : kRowsHeightShares;
+    ImVec2 at = origin;
     for (int i = 0; i < 3; ++i) {
-        const float h = room * shares[i];
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+        const float extent = room * shares[i];
+        ImGui::SetCursorScreenPos(at);
         ImGui::PushID(i);
-        views[i]->draw(snapshot, run_index, layers, camera, style, ImVec2(size.x, h));
+        views[i]->draw(snapshot, run_index, layers, camera, style, side_by_side ? ImVec2(extent, size.y) : ImVec2(size.x, extent));
         ImGui::PopID();
-        y += h + gap;
+        (side_by_side ? at.x : at.y) += extent + gap;
     }
 }
 

@@ -1,8 +1,9 @@
-// image_rows_view.h — the image run's column of strips, top to bottom: the
+// image_rows_view.h — the image run's strips, left to right (or top to bottom): the
 // progress strip (views/progress_strip_view.h), the latent interpolation
 // (views/interpolation_view.h) and the nearest training neighbour
-// (views/neighbour_view.h). One registry panel (PanelKind::ImageRows) that
-// stacks the three views, each drawing its own quantity.
+// (views/neighbour_view.h). One registry panel (PanelKind::ImageRows, a band
+// under the run's other panels) that lays the three views side by side when
+// wide, stacked when tall, each drawing its own quantity.
 #pragma once
 
 #include "views/interpolation_view.h"
@@ -12,8 +13,9 @@
 
 namespace ganarium {
 
-// Shares of the panel's height: progress strip, interpolation, neighbour.
-constexpr float kProgressShare = 0.46f, kInterpolationShare = 0.22f, kNeighbourShare = 0.32f;
+// Shares of the panel (progress strip, interpolation, neighbour): of its width in a wide band, of its height in a column.
+constexpr float kRowsWidthShares[3] = {0.34f, 0.38f, 0.28f};
+constexpr float kRowsHeightShares[3] = {0.46f, 0.22f, 0.32f};
 
 class ImageRowsView : public RunView {
 public:

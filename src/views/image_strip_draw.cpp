@@ -46,11 +46,13 @@ float fittingTileSize(const ImageGrid& grid, float width, float height) {
     return std::max(0.0f, std::floor(std::min(by_width, by_height)));
 }
 
-void drawTiles(ImDrawList* dl, const ImageGridTexture& texture, const TileLayout& layout) {
+void drawTiles(ImDrawList* dl, const ImageGridTexture& texture, const TileLayout& layout, float full_height) {
     const ImVec2 size = layout.size();
     const ImVec2 max(layout.pos.x + size.x, layout.pos.y + size.y);
+    const float v1 = full_height > size.y ? size.y / full_height : 1.0f;
     if (texture.ready()) {
-        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.texture().id())), layout.pos, max);
+        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.texture().id())), layout.pos, max,
+                     ImVec2(0, 0), ImVec2(1, v1));
     } else {
         dl->AddRectFilled(layout.pos, max, IM_COL32(40, 40, 44, 255));
     }
@@ -63,7 +65,7 @@ void markTile(ImDrawList* dl, const TileLayout& layout, int row, int col, ImU32 
     dl->AddRect(ImVec2(a.x - width * 0.5f, a.y - width * 0.5f), ImVec2(b.x + width * 0.5f, b.y + width * 0.5f), colour, 0.0f,
                 0, width);
     if (!label || !*label) return;
-    const float fs = std::min(font_size, layout.tile * 0.6f);
+    const float fs = std::min(font_size, layout.tile * 0.45f);
     const ImVec2 ts = textSize(label, fs);
     dl->AddRectFilled(a, ImVec2(a.x + ts.x + fs * 0.3f, a.y + ts.y), colour);
     drawText(dl, ImVec2(a.x + fs * 0.15f, a.y), IM_COL32(0, 0, 0, 255), label, fs);

@@ -36,8 +36,9 @@ TileLayout tileLayoutForWidth(const ImageGrid& grid, ImVec2 pos, float width);
 // The largest tile size (whole pixels) that fits `grid` in `width` x `height` screen pixels.
 float fittingTileSize(const ImageGrid& grid, float width, float height);
 
-// Draws `texture` with `layout` (a dark box while no texture is ready).
-void drawTiles(ImDrawList* dl, const ImageGridTexture& texture, const TileLayout& layout);
+// Draws `texture` with `layout` (a dark box while no texture is ready). A layout with fewer rows than the
+// texture draws its top rows: `full_height` is the whole texture's height at the layout's scale (0: the layout's).
+void drawTiles(ImDrawList* dl, const ImageGridTexture& texture, const TileLayout& layout, float full_height = 0);
 
 // Outlines tile (row, col) of `layout` in `colour` with `label` ("A", "B") in its top-left corner.
 void markTile(ImDrawList* dl, const TileLayout& layout, int row, int col, ImU32 colour, const char* label, float font_size);

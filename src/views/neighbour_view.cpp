@@ -13,17 +13,6 @@
 
 namespace ganarium {
 
-namespace {
-
-// "distance 5.21" (or "d = 5.21" when the word does not fit `width`).
-std::string distanceLabel(const ViewLabels& labels, double distance, float width, float font_size) {
-    char number[32];
-    std::snprintf(number, sizeof number, "%.2f", distance);
-    const std::string long_form = labels.distance + " " + number;
-    return textSize(long_form, font_size).x <= width ? long_form : std::string("d = ") + number;
-}
-
-}  // namespace
 
 void NeighbourView::draw(const Snapshot& snapshot, int run_index, const ViewLayers&, ViewCamera&,
                          const ViewStyle& style, ImVec2 size) {
@@ -35,8 +24,8 @@ void NeighbourView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
     ImGui::Dummy(size);
     layout_ = TileLayout{};
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    drawText(dl, ImVec2(panel_min.x + F * 0.4f, panel_min.y), text, style.labels.neighbour_title, F);
-    const float top = F * 1.4f, label_f = F * 0.8f, bottom = label_f * 2.6f;
+    drawText(dl, ImVec2(panel_min.x + F * 0.4f, panel_min.y), text, ellipsize(style.labels.neighbour_title, size.x - F * 0.5f, F), F);
+    const float top = F * 1.3f, label_f = F * 0.8f, bottom = label_f * 1.4f;
     const ImageStrip* strip = findQuantity<ImageStrip>(run.parts, quantity_names::kImageNeighbour);
     if (!strip || strip->images.cols < 2) {
         if (style.interactive)
@@ -51,13 +40,13 @@ void NeighbourView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
     const float tile = std::min(fittingTileSize(spaced, size.x - F * 0.8f, size.y - top - bottom), F * 6.0f);
     if (tile < 4) return;
     uploadIfNew(texture_, strip->images, snapshot.version, version_);
-    const float pair_gap = tile;
+    // At least a tile between the pairs, more when their distance labels are wider than a pair.
+    const float pair_gap = std::max(tile, textSize("d = 10.00", label_f).x - 2 * tile + F * 0.6f);
     const TileLayout probe = tileLayout(strip->images, ImVec2(0, 0), tile);
     const float total = probe.size().x + pair_gap * static_cast<float>(pairs - 1);
     float x = panel_min.x + (size.x - total) * 0.5f;
     const float y = panel_min.y + top;
-    const std::string* captions[] = {&style.labels.neighbour_sample, &style.labels.neighbour_nearest,
-                                     &style.labels.neighbour_test, &style.labels.neighbour_nearest};
+    const std::string* captions[] = {&style.labels.neighbour_sample, &style.labels.neighbour_test};
     // Each pair is its own two-tile slice of the texture (uv), so the gap between pairs shows the panel.
     const ImTextureID id = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_.texture().id()));
     for (int p = 0; p < pairs; ++p) {
@@ -73,20 +62,19 @@ void NeighbourView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
             markTile(dl, pair, 0, 0, pickColourA(), "A", F);
             layout_ = pair;
         }
-        for (int c = 0; c < 2; ++c) {
-            const std::string& caption = *captions[static_cast<size_t>(std::min(3, p * 2 + c))];
-            const std::string shown = ellipsize(caption, tile * 1.2f, label_f);
-            const ImVec2 ts = textSize(shown, label_f);
-            const ImVec2 at = pair.tileMin(0, c);
-            drawText(dl, ImVec2(at.x + (tile - ts.x) * 0.5f, y + pair_size.y + label_f * 0.1f), text, shown, label_f);
-        }
+        // Under each pair: what its left image is and its distance to the right one (its nearest training image),
+        // or the distance alone when both do not fit.
         const size_t value = static_cast<size_t>(p * 2 + 1);
-        if (value < strip->column_values.size() && std::isfinite(strip->column_values[value])) {
-            const std::string d = distanceLabel(style.labels, strip->column_values[value], pair_size.x, label_f);
-            const ImVec2 ts = textSize(d, label_f);
-            drawText(dl, ImVec2(x + (pair_size.x - ts.x) * 0.5f, y + pair_size.y + label_f * 1.3f),
-                     p == 0 ? pickColourA() : text, d, label_f);
-        }
+        const bool has_distance = value < strip->column_values.size() && std::isfinite(strip->column_values[value]);
+        char number[32] = "";
+        if (has_distance) std::snprintf(number, sizeof number, "d = %.2f", strip->column_values[value]);
+        const float room_w = pair_size.x + pair_gap * 0.9f;
+        std::string label = *captions[std::min(p, 1)] + (has_distance ? std::string(": ") + number : std::string());
+        if (textSize(label, label_f).x > room_w && has_distance) label = number;
+        label = ellipsize(label, room_w, label_f);
+        const ImVec2 ts = textSize(label, label_f);
+        drawText(dl, ImVec2(x + (pair_size.x - ts.x) * 0.5f, y + pair_size.y + label_f * 0.1f), p == 0 ? pickColourA() : text,
+                 label, label_f);
         x += pair_size.x + pair_gap;
     }
 }

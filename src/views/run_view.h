@@ -68,7 +68,7 @@ struct ViewLabels {
     std::string interpolation_hint = "click two samples of the grid: A, then B";
     std::string interpolation_hint_b = "click a second sample: B";
     std::string neighbour_title = "Nearest training image (memorisation check)";
-    std::string neighbour_sample = "sample A", neighbour_nearest = "nearest training";
+    std::string neighbour_sample = "sample A";
     std::string neighbour_test = "test image", neighbour_hint = "click a sample to compare it with the training set";
 };
 

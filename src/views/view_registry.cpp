@@ -20,14 +20,12 @@ std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& la
     } else if (hasQuantityOfKind<ImageGrid>(run.parts)) {
         const bool scores = findQuantity<Histogram>(run.parts, quantity_names::kScoresFake) != nullptr;
         const bool classes = findQuantity<Histogram>(run.parts, quantity_names::kClassesGenerated) != nullptr;
-        const bool rows = findQuantity<ImageStrip>(run.parts, quantity_names::kImageProgress) != nullptr;
-        // With the strips column, the histograms give up some width: the grid keeps the most.
-        const float scores_share = rows ? 0.19f : 0.25f, classes_share = rows ? 0.17f : 0.22f, rows_share = 0.26f;
-        panels.push_back({PanelKind::ImageGrid, 1.0f - (scores ? scores_share : 0.0f) - (classes ? classes_share : 0.0f) -
-                                                    (rows ? rows_share : 0.0f)});
-        if (scores) panels.push_back({PanelKind::DScores, scores_share});
-        if (classes) panels.push_back({PanelKind::ClassHistogram, classes_share});
-        if (rows) panels.push_back({PanelKind::ImageRows, rows_share});
+        panels.push_back({PanelKind::ImageGrid, 1.0f - (scores ? 0.25f : 0.0f) - (classes ? 0.22f : 0.0f)});
+        if (scores) panels.push_back({PanelKind::DScores, 0.25f});
+        if (classes) panels.push_back({PanelKind::ClassHistogram, 0.22f});
+        // The progress strip, interpolation and neighbour views: a band under the others.
+        if (findQuantity<ImageStrip>(run.parts, quantity_names::kImageProgress))
+            panels.push_back({PanelKind::ImageRows, 1.0f, true});
         return panels;
     } else {
         // Samples (or modes) of 1D data get the 1D view; 2D ones, and a run with none, the 2D view.

@@ -20,11 +20,16 @@ namespace ganarium {
 // The views a run's panel can hold.
 enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes, ImageGrid, DScores, ClassHistogram, ImageRows };
 
-// One panel of a run's cell: its view and its share of the cell (the shares of a run sum to 1).
+// One panel of a run's cell: its view and its share of the cell (the shares of a run's main panels sum to 1,
+// and so do those of its band). Band panels sit in a band under the main panels (kBandShare of the cell).
 struct PanelSlot {
     PanelKind kind = PanelKind::Data2D;
     float share = 1.0f;
+    bool band = false;
 };
+
+// Share of a run's cell its band of panels takes, when it has one.
+constexpr float kBandShare = 0.3f;
 
 // The panels that show `run` with the layers switched on, in drawing order.
 std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& layers);

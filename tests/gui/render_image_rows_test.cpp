@@ -3,7 +3,7 @@
 // drawn where its layout says (not blank: every tile's own brightness, in
 // columns left to right), the picked tile A is outlined in its colour on the
 // row and on the sample grid, a click on the grid reports its tile, and the
-// registry gives an image run the column of strips.
+// registry gives an image run the strips in a band under its panels.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -152,11 +152,14 @@ TEST_CASE("sample grid: the picked tile A is outlined, and a click reports the t
     fx.setLeftButton(false);
 }
 
-TEST_CASE("view registry: an image run with a progress strip gets the strips column; shares still sum to 1") {
+TEST_CASE("view registry: an image run with a progress strip gets the strips in a band under its other panels") {
     const auto panels = panelsForRun(stripsSnapshot().runs[0], ViewLayers{});
     REQUIRE(panels.size() == 2);
     CHECK(panels[0].kind == PanelKind::ImageGrid);
+    CHECK_FALSE(panels[0].band);
+    CHECK(panels[0].share == doctest::Approx(1.0f));
     CHECK(panels[1].kind == PanelKind::ImageRows);
-    CHECK(panels[0].share + panels[1].share == doctest::Approx(1.0f));
+    CHECK(panels[1].band);
+    CHECK(panels[1].share == doctest::Approx(1.0f));
     CHECK(dynamic_cast<ImageRowsView*>(makePanelView(PanelKind::ImageRows).get()) != nullptr);
 }

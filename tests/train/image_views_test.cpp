@@ -10,11 +10,14 @@
 #include <chrono>
 #include <cmath>
 
+#include "core/command.h"
 #include "core/quantity.h"
+#include "core/scene_parser.h"
 #include "core/tile_pick.h"
 #include "train/image_gan_run.h"
 #include "train/image_view_tensors.h"
 #include "train/snapshot_builder.h"
+#include "train/trainer.h"
 
 using namespace ganarium;
 
@@ -214,4 +217,97 @@ TEST_CASE("the nearest-neighbour search over the full training set: time per pic
     MESSAGE("60000 training images: norms " << ms(t0, t1) << " ms (once), one query " << ms(t1, t2) << " ms, 64 queries "
                                             << ms(t2, t3) << " ms (once per dataset)");
     CHECK(found.distance == doctest::Approx(0.0));
+}
+
+TEST_CASE("the views' cost in a full snapshot of the default image model (measured, printed)") {
+    RunSpec spec;
+    spec.options.emplace<ImageGanSpec>();  // width 32, latent 64, all ten classes, 60000 images
+    ImageGanRun run(spec, 1);
+    run.iterate(nullptr);
+    auto timeSnapshots = [&](int n) {
+        const auto t0 = std::chrono::steady_clock::now();
+        for (int i = 0; i < n; ++i) run.snapshot(SnapshotContext{}, true);
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / n;
+    };
+    const double plain = timeSnapshots(5);
+    RunSpec picked = spec;
+    std::get<ImageGanSpec>(picked.options).interpolate = {3, 17};
+    run.applySpec(picked);
+    const auto t0 = std::chrono::steady_clock::now();
+    run.snapshot(SnapshotContext{}, true);  // the first: training-set norms and the typical test image, once
+    const double first = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const double with_pick = timeSnapshots(5);  // same step: the neighbour is cached, the row is regenerated
+    run.iterate(nullptr);
+    for (int i = 0; i < 20; ++i) run.iterate(nullptr);  // past kNeighbourEverySteps: the next search is due
+    const auto t1 = std::chrono::steady_clock::now();
+    const RunSnapshot snapshot = run.snapshot(SnapshotContext{}, true);
+    const double searching = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+    MESSAGE("full snapshot: " << plain << " ms without a pick, " << with_pick << " ms with A and B (row), " << searching
+                              << " ms when the neighbour search is due, first pick " << first << " ms");
+    CHECK(findQuantity<ImageStrip>(snapshot.parts, quantity_names::kImageNeighbour) != nullptr);
+}
+
+TEST_CASE("clicks reach the trainer as PickTile: A, then B, in every image run; the scene keeps the pick") {
+    const SceneSpec scene = parseSceneText(R"(
+[scene]
+title = "picks"
+[defaults]
+kind = "image_gan"
+width = 4
+latent_dim = 8
+batch = 8
+classes = [1, 7]
+subset = 200
+[[run]]
+name = "one"
+[[run]]
+name = "two"
+objective = "hinge"
+)", "picks.toml", ".");
+    Trainer trainer(scene);
+    Command pick;
+    pick.kind = Command::Kind::PickTile;
+    pick.run = -1;
+    pick.count = 3;
+    trainer.apply(pick);
+    pick.count = 17;
+    trainer.apply(pick);
+    const SnapshotPtr snap = trainer.snapshot();
+    REQUIRE(snap->runs.size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        CAPTURE(i);
+        const ImageStrip* row = findQuantity<ImageStrip>(snap->runs[i].parts, quantity_names::kImageInterpolation);
+        REQUIRE(row != nullptr);
+        CHECK(row->tiles == std::vector<int>{3, 17});
+        CHECK(row->images.cols == kInterpolationColumns);
+        CHECK(imageOf(snap->scene->runs[i])->interpolate == std::vector<int>{3, 17});
+    }
+    pick.count = -1;  // a right click clears the pick
+    trainer.apply(pick);
+    const SnapshotPtr cleared = trainer.snapshot();
+    CHECK(findQuantity<ImageStrip>(cleared->runs[0].parts, quantity_names::kImageInterpolation) == nullptr);
+    CHECK(findQuantity<ImageStrip>(cleared->runs[0].parts, quantity_names::kImageProgress) != nullptr);
+}
+
+TEST_CASE("the neighbour search repeats every kNeighbourEverySteps steps or when the pick changes, not every snapshot") {
+    RunSpec spec = tinyRun();
+    std::get<ImageGanSpec>(spec.options).interpolate = {5};
+    ImageGanRun run(spec, 3, tinyImages());
+    run.iterate(nullptr);
+    auto neighbourTile = [&]() {
+        const RunSnapshot snapshot = run.snapshot(SnapshotContext{}, true);
+        const ImageStrip* strip = stripOf(snapshot, quantity_names::kImageNeighbour);
+        REQUIRE(strip != nullptr);
+        return tileOf(strip->images, 0);
+    };
+    const std::vector<float> first = neighbourTile();
+    for (int i = 0; i < 3; ++i) run.iterate(nullptr);
+    CHECK(maxDifference(neighbourTile(), first) == 0.0);  // cached: G moved, the search waits
+    for (int64_t i = 0; i < kNeighbourEverySteps; ++i) run.iterate(nullptr);
+    CHECK(maxDifference(neighbourTile(), first) > 0.0);  // due again: the current sample A
+    const std::vector<float> again = neighbourTile();
+    RunSpec other = spec;
+    std::get<ImageGanSpec>(other.options).interpolate = {6};
+    run.applySpec(other);
+    CHECK(maxDifference(neighbourTile(), again) > 0.0);  // a new pick is searched at once
 }
