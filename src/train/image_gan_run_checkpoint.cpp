@@ -141,6 +141,9 @@ void ImageGanRunState::write(CheckpointState& out) const {
     out.put("data_state", data_state);
     out.put("latent_state", latent_state);
     out.put("penalty_state", penalty_state);
+    // A conditional run's label streams (fake labels, mismatched labels): its resume is exact only with them.
+    if (label_state.defined()) out.put("label_state", label_state);
+    if (mismatch_state.defined()) out.put("mismatch_state", mismatch_state);
     out.putDouble("loss_d_sum", loss_d_sum);
     out.putDouble("loss_g_sum", loss_g_sum);
     out.putDouble("g_grad_sum", g_grad_sum);
@@ -221,6 +224,8 @@ std::shared_ptr<const RunCheckpoint> ImageGanRun::readCheckpoint(const Checkpoin
     out->data_state = in.get("data_state");
     out->latent_state = in.get("latent_state");
     out->penalty_state = in.get("penalty_state");
+    if (in.has("label_state")) out->label_state = in.get("label_state");
+    if (in.has("mismatch_state")) out->mismatch_state = in.get("mismatch_state");
     out->loss_d_sum = in.getDouble("loss_d_sum");
     out->loss_g_sum = in.getDouble("loss_g_sum");
     out->g_grad_sum = in.getDouble("g_grad_sum");

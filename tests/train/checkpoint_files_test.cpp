@@ -49,6 +49,16 @@ RunSpec tinyImageRun(Objective objective, Lipschitz lipschitz = Lipschitz::None)
     return spec;
 }
 
+// The tiny image run made class-conditional, with mismatched pairs (two more random streams: labels, wrong labels).
+RunSpec tinyConditionalRun() {
+    RunSpec spec = tinyImageRun(Objective::NonSaturating);
+    spec.name = "image conditional";
+    ImageGanSpec& image = std::get<ImageGanSpec>(spec.options);
+    image.conditional = true;
+    image.mismatched_pairs = true;
+    return spec;
+}
+
 // Every weight, buffer and state scalar of a run, flattened (the point for a Dirac-GAN).
 torch::Tensor weightsOf(Run& run) {
     if (auto* toy = dynamic_cast<ToyGanRun*>(&run))
@@ -136,7 +146,8 @@ TEST_CASE("a checkpoint written to disk and read back restores weights, optimize
     TempFolder dir("ganarium-ckpt-roundtrip");
     const SceneSpec scene = makeScene(ring(), {smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty),
                                                smallRun(Objective::Hinge, Lipschitz::SpectralNorm), diracRun(),
-                                               tinyImageRun(Objective::Hinge, Lipschitz::SpectralNorm)});
+                                               tinyImageRun(Objective::Hinge, Lipschitz::SpectralNorm),
+                                               tinyConditionalRun()});
     const auto data = makeDistribution(scene.data);
     for (size_t index = 0; index < scene.runs.size(); ++index) {
         CAPTURE(index);
