@@ -62,6 +62,8 @@ std::string Trainer::Impl::loadCheckpoints(const std::string& dir) {
         const std::string folder = stepCheckpointFolder(run_folder, steps.back());
         try {
             loaded.push_back(readCheckpointFolder(folder, *runs[i], i));
+        } catch (const CheckpointKindMismatch& e) {
+            throw UserError(std::string("Load checkpoints: ") + e.what());
         } catch (const UserError& e) {
             throw UserError("Load checkpoints, " + runLabel(i, *runs[i]) + ": " + e.what() +
                             " (To resume from the step before, move " + folder + " away.)");
@@ -94,6 +96,11 @@ void Trainer::checkpointNow() {
         impl_->timelines[i].take(*impl_->runs[i]);
         if (impl_->timelines[i].latest() != newest) impl_->writeLatestCheckpoint(i);
     }
+}
+
+void Trainer::writeCheckpointsTo(const std::string& dir) {
+    impl_->options.checkpoint_dir = dir;
+    for (size_t i = 0; i < impl_->runs.size(); ++i) impl_->writeLatestCheckpoint(i);
 }
 
 std::string Trainer::saveCheckpoints(const std::string& dir) {

@@ -4,6 +4,7 @@
 // bad --resume folder is refused with the fix.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "cli_process.h"
@@ -88,6 +89,9 @@ void checkResumeMatches(const std::string& scene_text, int split, int total) {
     INFO(resumed.output);
     REQUIRE(resumed.exit_code == 0);
     CHECK(resumed.output.find("Loaded 2 runs at step " + std::to_string(split)) != std::string::npos);
+    char last[32];
+    std::snprintf(last, sizeof last, "/01-ns/step-%06d/checkpoint.toml", total);
+    CHECK(std::filesystem::is_regular_file(ckpt + last));  // the resumed run keeps writing into the folder
 
     const ProcessResult straight = runGanarium(common + "--steps " + std::to_string(total) + " --metrics " +
                                                shellQuote(dir.file("straight.json")));

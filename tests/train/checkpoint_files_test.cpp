@@ -10,7 +10,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <chrono>
 #include <fstream>
+#include <functional>
+#include <thread>
 
 #include "core/errors.h"
 #include "scene_fixtures.h"
@@ -275,4 +278,40 @@ TEST_CASE("a missing, wrong-kind, truncated or damaged checkpoint is refused wit
 
     fs::remove_all(findRunCheckpointFolder(folder, 1));
     CHECK(errorOf([&] { trainer.loadCheckpoints(folder); }).find("holds no checkpoint of run 2") != std::string::npos);
+}
+
+TEST_CASE("the window's commands save and load checkpoints on the trainer thread, with a note or a refusal") {
+    TempFolder dir("ganarium-ckpt-commands");
+    SceneSpec scene = makeScene(ring(), {smallRun(Objective::NonSaturating, Lipschitz::None, 16, 1)}, 10);
+    scene.checkpoint_every = 5;
+    Trainer trainer(scene);
+    trainer.advance(12);  // checkpoints at 0, 5, 10
+    trainer.start(false);
+    // Waits (up to 20 s) until the latest snapshot satisfies `done`.
+    auto waitFor = [&](const std::function<bool(const Snapshot&)>& done) {
+        for (int i = 0; i < 2000 && !done(*trainer.latest()); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return trainer.latest();
+    };
+    Command save;
+    save.kind = Command::Kind::SaveCheckpoints;
+    save.text = dir.path.string();
+    trainer.post(save);
+    SnapshotPtr after = waitFor([](const Snapshot& s) { return s.checkpoint_notes == 1; });
+    CHECK(after->checkpoint_note == "Saved 3 new of 3 checkpoints to " + dir.path.string());
+    CHECK(savedCheckpointSteps(findRunCheckpointFolder(dir.path.string(), 0)) == std::vector<int64_t>{0, 5, 10});
+
+    Command load;
+    load.kind = Command::Kind::LoadCheckpoints;
+    load.text = (dir.path / "missing").string();
+    trainer.post(load);
+    after = waitFor([](const Snapshot& s) { return s.command_errors == 1; });
+    CHECK(after->command_error.find("no folder " + load.text) != std::string::npos);
+    CHECK(after->runs[0].step == 12);
+
+    load.text = dir.path.string();
+    trainer.post(load);
+    after = waitFor([](const Snapshot& s) { return s.checkpoint_notes == 2; });
+    CHECK(after->checkpoint_note.find("Loaded 1 run at step 10 from ") == 0);
+    CHECK(after->runs[0].step == 10);
+    trainer.stop();
 }
