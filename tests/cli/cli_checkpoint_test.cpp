@@ -89,7 +89,7 @@ void checkResumeMatches(const std::string& scene_text, int split, int total) {
     INFO(resumed.output);
     REQUIRE(resumed.exit_code == 0);
     CHECK(resumed.output.find("Loaded 2 runs at step " + std::to_string(split)) != std::string::npos);
-    char last[32];
+    char last[64];
     std::snprintf(last, sizeof last, "/01-ns/step-%06d/checkpoint.toml", total);
     CHECK(std::filesystem::is_regular_file(ckpt + last));  // the resumed run keeps writing into the folder
 
