@@ -72,7 +72,10 @@ void drawDiskControls(UiState& state, const Snapshot& snapshot) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    // Beside the save button when it fits, else below it (narrow panels, Chinese text).
+    const float load_width = ImGui::CalcTextSize(tr(L, TextId::LoadCheckpoints)).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < load_width) ImGui::NewLine();
     if (ImGui::Button(tr(L, TextId::LoadCheckpoints))) postDiskCommand(state, snapshot, Command::Kind::LoadCheckpoints);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(L, TextId::LoadCheckpointsHint));
     ImGui::EndDisabled();
