@@ -7,6 +7,8 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <chrono>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -119,7 +121,10 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
     Trainer trainer(scene, options);  // with image runs: waits for their classifier first (step 0 is judged too)
     wait->finish();
     if (!resume_dir.empty()) {
-        std::cout << trainer.loadCheckpoints(resume_dir) << '\n';
+        const auto started = std::chrono::steady_clock::now();
+        const std::string note = trainer.loadCheckpoints(resume_dir);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::cout << note << " (" << std::fixed << std::setprecision(2) << seconds << std::defaultfloat << " s)\n";
         trainer.writeCheckpointsTo(checkpoint_dir);
     }
     TerminalProgress progress(std::cout, "train", steps);
