@@ -4,7 +4,9 @@
 // bit); a trainer that loads a saved folder and continues equals one that
 // never stopped (toy, Dirac and image runs, metric history included); and a
 // missing, wrong-kind, truncated or damaged checkpoint is refused with a
-// message naming the file, leaving the running state as it was.
+// message naming the file, leaving the running state as it was (also when
+// LibTorch refuses a restored random stream); the window's commands save and
+// load on the trainer thread.
 #include <torch/torch.h>
 
 #include <doctest/doctest.h>
@@ -13,12 +15,15 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <thread>
 
+#include "core/checkpoint_header.h"
 #include "core/errors.h"
 #include "scene_fixtures.h"
 #include "temp_folder.h"
 #include "train/checkpoint_files.h"
+#include "train/checkpoint_state.h"
 #include "train/dirac_gan_run.h"
 #include "train/image_gan_run.h"
 #include "train/toy_gan_run.h"
@@ -314,4 +319,45 @@ TEST_CASE("the window's commands save and load checkpoints on the trainer thread
     CHECK(after->checkpoint_note.find("Loaded 1 run at step 10 from ") == 0);
     CHECK(after->runs[0].step == 10);
     trainer.stop();
+}
+
+TEST_CASE("a whole file whose random stream LibTorch refuses leaves every run as it was") {
+    TempFolder dir("ganarium-ckpt-bad-stream");
+    const std::string folder = dir.path.string();
+    SceneSpec scene = makeScene(ring(), {smallRun(Objective::NonSaturating), smallRun(Objective::Hinge)}, 10);
+    scene.checkpoint_every = 10;
+    {
+        Trainer saver(scene);
+        saver.advance(10);
+        saver.saveCheckpoints(folder);
+    }
+    // Run 2's latent stream becomes 3 bytes (a valid archive, size and CRC updated): only restore() finds out.
+    const fs::path step = latestFolder(dir.path, 1);
+    auto readAll = [](const fs::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    CheckpointState state = CheckpointState::deserialize(readAll(step / "state.pt"), "state.pt");
+    state.put("latent_state", torch::ones({3}, torch::kUInt8));
+    const std::string bytes = state.serialize();
+    CheckpointHeader header = parseCheckpointHeader(readAll(step / "checkpoint.toml"), "checkpoint.toml");
+    header.state_bytes = bytes.size();
+    header.state_crc32 = crc32Of(bytes);
+    std::ofstream(step / "state.pt", std::ios::binary | std::ios::trunc) << bytes;
+    std::ofstream(step / "checkpoint.toml", std::ios::trunc) << checkpointHeaderToToml(header);
+
+    Trainer trainer(scene);
+    trainer.advance(4);
+    const std::string why = errorOf([&] { trainer.loadCheckpoints(folder); });
+    CHECK(why.find("run 2") != std::string::npos);
+    CHECK(why.find("state was refused") != std::string::npos);
+    trainer.advance(6);
+    // Both runs continue as if nothing happened: the same as a trainer that never tried.
+    Trainer untouched(scene);
+    untouched.advance(10);
+    const SnapshotPtr a = trainer.snapshot(), b = untouched.snapshot();
+    for (size_t i = 0; i < 2; ++i) {
+        CHECK(a->runs[i].step == 10);
+        checkSameHistory(a->runs[i].metrics, b->runs[i].metrics);
+    }
 }
