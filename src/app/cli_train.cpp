@@ -7,6 +7,8 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <chrono>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -113,12 +115,18 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
 
     TrainerOptions options;
     options.image_metrics = !args.has("no-image-metrics");
-    options.checkpoint_dir = checkpoint_dir;
+    options.checkpoint_dir = resume_dir.empty() ? checkpoint_dir : "";  // resuming: written once the runs are loaded
     auto wait = std::make_shared<ClassifierWait>();
     options.wait_for_image_metrics = [wait](const ClassifierStatus& status) { (*wait)(status); };
     Trainer trainer(scene, options);  // with image runs: waits for their classifier first (step 0 is judged too)
     wait->finish();
-    if (!resume_dir.empty()) std::cout << trainer.loadCheckpoints(resume_dir) << '\n';
+    if (!resume_dir.empty()) {
+        const auto started = std::chrono::steady_clock::now();
+        const std::string note = trainer.loadCheckpoints(resume_dir);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::cout << note << " (" << std::fixed << std::setprecision(2) << seconds << std::defaultfloat << " s)\n";
+        trainer.writeCheckpointsTo(checkpoint_dir);
+    }
     TerminalProgress progress(std::cout, "train", steps);
     const int64_t chunk = std::clamp<int64_t>(steps / 200, 1, 25);
     while (trainer.iteration() < steps && !stop.stopRequested()) {

@@ -178,7 +178,7 @@ std::shared_ptr<const RunCheckpoint> readCheckpointFolder(const std::string& fol
     const std::string run_kind = runKindNames()[static_cast<size_t>(kindOf(run.spec()))];
     const std::string run_label = "run " + std::to_string(index + 1) + " (" + run.spec().name + ")";
     if (header.kind != run_kind)
-        throw UserError(folder + " holds a " + header.kind + " run's checkpoint, but " + run_label + " is a " + run_kind +
+        throw CheckpointKindMismatch(folder + " holds a " + header.kind + " run's checkpoint, but " + run_label + " is a " + run_kind +
                         " run. Load it with the scene it was saved from (" + (base / kSceneFile).string() + ").");
     const fs::path state_path = base / kStateFile, metrics_path = base / kMetricsFile;
     const std::string state_bytes = readFolderFile(state_path, "checkpoint state");

@@ -16,10 +16,17 @@
 #include <string>
 #include <vector>
 
+#include "core/errors.h"
 #include "core/scene_spec.h"
 #include "train/run.h"
 
 namespace ganarium {
+
+// A checkpoint that is whole but belongs to another kind of run (a UserError; the file is fine).
+class CheckpointKindMismatch : public UserError {
+public:
+    using UserError::UserError;
+};
 
 // The folder of run `index` (0-based) named `name` under `dir`: DIR/01-name (the name made file-safe).
 std::string runCheckpointFolder(const std::string& dir, size_t index, const std::string& name);
@@ -38,7 +45,8 @@ std::string findRunCheckpointFolder(const std::string& dir, size_t index);
 std::vector<int64_t> savedCheckpointSteps(const std::string& run_folder);
 
 // Reads the step folder `folder` as a checkpoint of `run` (run `index` of its scene): checks the header, the kind,
-// the sizes and CRCs, then the state. Throws UserError naming the file and what to do.
+// the sizes and CRCs, then the state. Throws UserError naming the file and what to do (CheckpointKindMismatch
+// for a checkpoint of another kind of run).
 std::shared_ptr<const RunCheckpoint> readCheckpointFolder(const std::string& folder, const Run& run, size_t index);
 
 }  // namespace ganarium

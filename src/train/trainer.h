@@ -55,6 +55,8 @@ public:
     // Synchronous mode (the window posts Command::SaveCheckpoints / LoadCheckpoints instead):
     // Takes a checkpoint of every run now (written to options.checkpoint_dir when set): `train`'s last step.
     void checkpointNow();
+    // From now on every checkpoint taken is also written to `dir` ("" = none), starting with each run's newest.
+    void writeCheckpointsTo(const std::string& dir);
     // Writes every checkpoint the runs hold to `dir` (those already there stay); returns the note the window shows.
     // Throws UserError when the disk refuses.
     std::string saveCheckpoints(const std::string& dir);

@@ -62,6 +62,8 @@ std::string Trainer::Impl::loadCheckpoints(const std::string& dir) {
         const std::string folder = stepCheckpointFolder(run_folder, steps.back());
         try {
             loaded.push_back(readCheckpointFolder(folder, *runs[i], i));
+        } catch (const CheckpointKindMismatch& e) {
+            throw UserError(std::string("Load checkpoints: ") + e.what());
         } catch (const UserError& e) {
             throw UserError("Load checkpoints, " + runLabel(i, *runs[i]) + ": " + e.what() +
                             " (To resume from the step before, move " + folder + " away.)");
@@ -71,9 +73,14 @@ std::string Trainer::Impl::loadCheckpoints(const std::string& dir) {
     std::vector<std::shared_ptr<const RunCheckpoint>> before;
     for (const auto& run : runs) before.push_back(run->checkpoint());
     for (size_t i = 0; i < runs.size(); ++i) {
-        const std::string why = runs[i]->restore(*loaded[i]);
+        std::string why;
+        try {
+            why = runs[i]->restore(*loaded[i]);
+        } catch (const std::exception& e) {  // e.g. a random stream's state LibTorch refuses, half restored
+            why = std::string("its state was refused (") + e.what() + ")";
+        }
         if (why.empty()) continue;
-        for (size_t j = 0; j < i; ++j) runs[j]->restore(*before[j]);
+        for (size_t j = 0; j <= i; ++j) runs[j]->restore(*before[j]);
         throw UserError("Load checkpoints: " + runLabel(i, *runs[i]) + " cannot take the checkpoint in " +
                         runCheckpointFolder(dir, i, runs[i]->spec().name) + ": " + why +
                         ". Load it with the scene it was saved from (its scene.toml).");
@@ -94,6 +101,11 @@ void Trainer::checkpointNow() {
         impl_->timelines[i].take(*impl_->runs[i]);
         if (impl_->timelines[i].latest() != newest) impl_->writeLatestCheckpoint(i);
     }
+}
+
+void Trainer::writeCheckpointsTo(const std::string& dir) {
+    impl_->options.checkpoint_dir = dir;
+    for (size_t i = 0; i < impl_->runs.size(); ++i) impl_->writeLatestCheckpoint(i);
 }
 
 std::string Trainer::saveCheckpoints(const std::string& dir) {

@@ -38,25 +38,34 @@ int64_t checkpointBefore(const std::vector<int64_t>& checkpoints, int64_t step) 
     return found;
 }
 
-namespace {
-
-// Posts a save to / load from the folder field, and waits for the trainer's note.
-void postDiskCommand(UiState& state, const Snapshot& snapshot, Command::Kind kind) {
+Command checkpointDiskCommand(UiState& state, const Snapshot& snapshot, Command::Kind kind) {
     Command command;
     command.kind = kind;
     command.text = state.checkpoint_dir;
     state.checkpoint_notes_seen = snapshot.checkpoint_notes;
     state.checkpoint_errors_seen = snapshot.command_errors;
     state.checkpoint_disk_busy = true;
-    postCommand(state, command);
+    return command;
+}
+
+bool checkpointDiskBusy(UiState& state, const Snapshot& snapshot) {
+    if (state.checkpoint_disk_busy && (snapshot.checkpoint_notes != state.checkpoint_notes_seen ||
+                                       snapshot.command_errors != state.checkpoint_errors_seen))
+        state.checkpoint_disk_busy = false;  // answered: a note, or a refusal in the red banner
+    return state.checkpoint_disk_busy;
+}
+
+namespace {
+
+// Posts a save to / load from the folder field.
+void postDiskCommand(UiState& state, const Snapshot& snapshot, Command::Kind kind) {
+    postCommand(state, checkpointDiskCommand(state, snapshot, kind));
 }
 
 // The folder field, "Save checkpoints to disk", "Load..." and the latest note (or "working on ...").
 void drawDiskControls(UiState& state, const Snapshot& snapshot) {
     const Language L = state.lang;
-    if (state.checkpoint_disk_busy && (snapshot.checkpoint_notes != state.checkpoint_notes_seen ||
-                                       snapshot.command_errors != state.checkpoint_errors_seen))
-        state.checkpoint_disk_busy = false;  // answered: a note, or a refusal in the red banner
+    checkpointDiskBusy(state, snapshot);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(L, TextId::CheckpointFolder));
     ImGui::SameLine();
@@ -72,7 +81,10 @@ void drawDiskControls(UiState& state, const Snapshot& snapshot) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    // Beside the save button when it fits, else below it (narrow panels, Chinese text).
+    const float load_width = ImGui::CalcTextSize(tr(L, TextId::LoadCheckpoints)).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < load_width) ImGui::NewLine();
     if (ImGui::Button(tr(L, TextId::LoadCheckpoints))) postDiskCommand(state, snapshot, Command::Kind::LoadCheckpoints);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(L, TextId::LoadCheckpointsHint));
     ImGui::EndDisabled();

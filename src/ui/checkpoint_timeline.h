@@ -21,7 +21,14 @@ int64_t checkpointAtFraction(const std::vector<int64_t>& checkpoints, double fra
 // The latest checkpoint strictly before `step`; -1 when none.
 int64_t checkpointBefore(const std::vector<int64_t>& checkpoints, int64_t step);
 
-// The strip and its Rewind button (posts Rewind commands).
+// The command the "Save checkpoints to disk" / "Load..." button posts (`kind`: SaveCheckpoints or
+// LoadCheckpoints, the folder field's path); marks `state` as waiting for the trainer's answer.
+Command checkpointDiskCommand(UiState& state, const Snapshot& snapshot, Command::Kind kind);
+
+// True while a posted save/load has no answer in `snapshot` yet (a new note or a refused command ends the wait).
+bool checkpointDiskBusy(UiState& state, const Snapshot& snapshot);
+
+// The strip, its Rewind button (posts Rewind commands) and the disk controls (folder, save, load, note).
 void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot);
 
 }  // namespace ganarium

@@ -4,6 +4,7 @@
 // bad --resume folder is refused with the fix.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "cli_process.h"
@@ -88,6 +89,9 @@ void checkResumeMatches(const std::string& scene_text, int split, int total) {
     INFO(resumed.output);
     REQUIRE(resumed.exit_code == 0);
     CHECK(resumed.output.find("Loaded 2 runs at step " + std::to_string(split)) != std::string::npos);
+    char last[64];
+    std::snprintf(last, sizeof last, "/01-ns/step-%06d/checkpoint.toml", total);
+    CHECK(std::filesystem::is_regular_file(ckpt + last));  // the resumed run keeps writing into the folder
 
     const ProcessResult straight = runGanarium(common + "--steps " + std::to_string(total) + " --metrics " +
                                                shellQuote(dir.file("straight.json")));
@@ -115,4 +119,29 @@ TEST_CASE("train --resume refuses a folder without checkpoints, naming it") {
     CHECK(r.exit_code == 2);
     CHECK(r.output.find("no folder " + dir.file("none")) != std::string::npos);
     CHECK(r.output.find("--checkpoint-dir") != std::string::npos);
+}
+
+TEST_CASE("SIGTERM with --checkpoint-dir saves the step where training stopped, and --resume starts there") {
+    ScratchDir dir;
+    const std::string ckpt = dir.file("ckpt");
+    const std::string log_path = dir.file("train.log");
+    const ProcessResult r = runShell(
+        "OPENBLAS_NUM_THREADS=1 " + shellQuote(ganariumBinary()) + " train default --steps 100000000 --checkpoint-every 1000000 "
+        "--checkpoint-dir " + shellQuote(ckpt) + " > " + shellQuote(log_path) + " 2>&1 & pid=$!; "
+        "for i in $(seq 1 600); do grep -q '^Runs:' " + shellQuote(log_path) + " && break; sleep 0.1; done; "
+        "sleep 2; kill -TERM $pid; wait $pid; code=$?; cat " + shellQuote(log_path) + "; exit $code");
+    INFO(r.output);
+    CHECK(r.exit_code == 143);
+    CHECK(r.output.find("Checkpoints in " + ckpt) != std::string::npos);
+    for (const auto& run : std::filesystem::directory_iterator(ckpt)) {
+        int steps = 0;
+        for (const auto& step : std::filesystem::directory_iterator(run.path()))
+            steps += std::filesystem::is_regular_file(step.path() / "checkpoint.toml");
+        CHECK(steps == 2);  // step 0 and the step where SIGTERM stopped it
+    }
+    const ProcessResult resumed = runGanarium("train default --steps 1 --resume " + shellQuote(ckpt));
+    INFO(resumed.output);
+    CHECK(resumed.exit_code == 0);
+    CHECK(resumed.output.find("Loaded 2 runs at step ") != std::string::npos);
+    CHECK(resumed.output.find("Loaded 2 runs at step 0") == std::string::npos);
 }

@@ -4,18 +4,26 @@
 // bit); a trainer that loads a saved folder and continues equals one that
 // never stopped (toy, Dirac and image runs, metric history included); and a
 // missing, wrong-kind, truncated or damaged checkpoint is refused with a
-// message naming the file, leaving the running state as it was.
+// message naming the file, leaving the running state as it was (also when
+// LibTorch refuses a restored random stream); the window's commands save and
+// load on the trainer thread.
 #include <torch/torch.h>
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <chrono>
 #include <fstream>
+#include <functional>
+#include <iterator>
+#include <thread>
 
+#include "core/checkpoint_header.h"
 #include "core/errors.h"
 #include "scene_fixtures.h"
 #include "temp_folder.h"
 #include "train/checkpoint_files.h"
+#include "train/checkpoint_state.h"
 #include "train/dirac_gan_run.h"
 #include "train/image_gan_run.h"
 #include "train/toy_gan_run.h"
@@ -286,4 +294,81 @@ TEST_CASE("a missing, wrong-kind, truncated or damaged checkpoint is refused wit
 
     fs::remove_all(findRunCheckpointFolder(folder, 1));
     CHECK(errorOf([&] { trainer.loadCheckpoints(folder); }).find("holds no checkpoint of run 2") != std::string::npos);
+}
+
+TEST_CASE("the window's commands save and load checkpoints on the trainer thread, with a note or a refusal") {
+    TempFolder dir("ganarium-ckpt-commands");
+    SceneSpec scene = makeScene(ring(), {smallRun(Objective::NonSaturating, Lipschitz::None, 16, 1)}, 10);
+    scene.checkpoint_every = 5;
+    Trainer trainer(scene);
+    trainer.advance(12);  // checkpoints at 0, 5, 10
+    trainer.start(false);
+    // Waits (up to 20 s) until the latest snapshot satisfies `done`.
+    auto waitFor = [&](const std::function<bool(const Snapshot&)>& done) {
+        for (int i = 0; i < 2000 && !done(*trainer.latest()); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return trainer.latest();
+    };
+    Command save;
+    save.kind = Command::Kind::SaveCheckpoints;
+    save.text = dir.path.string();
+    trainer.post(save);
+    SnapshotPtr after = waitFor([](const Snapshot& s) { return s.checkpoint_notes == 1; });
+    CHECK(after->checkpoint_note == "Saved 3 new of 3 checkpoints to " + dir.path.string());
+    CHECK(savedCheckpointSteps(findRunCheckpointFolder(dir.path.string(), 0)) == std::vector<int64_t>{0, 5, 10});
+
+    Command load;
+    load.kind = Command::Kind::LoadCheckpoints;
+    load.text = (dir.path / "missing").string();
+    trainer.post(load);
+    after = waitFor([](const Snapshot& s) { return s.command_errors == 1; });
+    CHECK(after->command_error.find("no folder " + load.text) != std::string::npos);
+    CHECK(after->runs[0].step == 12);
+
+    load.text = dir.path.string();
+    trainer.post(load);
+    after = waitFor([](const Snapshot& s) { return s.checkpoint_notes == 2; });
+    CHECK(after->checkpoint_note.find("Loaded 1 run at step 10 from ") == 0);
+    CHECK(after->runs[0].step == 10);
+    trainer.stop();
+}
+
+TEST_CASE("a whole file whose random stream LibTorch refuses leaves every run as it was") {
+    TempFolder dir("ganarium-ckpt-bad-stream");
+    const std::string folder = dir.path.string();
+    SceneSpec scene = makeScene(ring(), {smallRun(Objective::NonSaturating), smallRun(Objective::Hinge)}, 10);
+    scene.checkpoint_every = 10;
+    {
+        Trainer saver(scene);
+        saver.advance(10);
+        saver.saveCheckpoints(folder);
+    }
+    // Run 2's latent stream becomes 3 bytes (a valid archive, size and CRC updated): only restore() finds out.
+    const fs::path step = latestFolder(dir.path, 1);
+    auto readAll = [](const fs::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    CheckpointState state = CheckpointState::deserialize(readAll(step / "state.pt"), "state.pt");
+    state.put("latent_state", torch::ones({3}, torch::kUInt8));
+    const std::string bytes = state.serialize();
+    CheckpointHeader header = parseCheckpointHeader(readAll(step / "checkpoint.toml"), "checkpoint.toml");
+    header.state_bytes = bytes.size();
+    header.state_crc32 = crc32Of(bytes);
+    std::ofstream(step / "state.pt", std::ios::binary | std::ios::trunc) << bytes;
+    std::ofstream(step / "checkpoint.toml", std::ios::trunc) << checkpointHeaderToToml(header);
+
+    Trainer trainer(scene);
+    trainer.advance(4);
+    const std::string why = errorOf([&] { trainer.loadCheckpoints(folder); });
+    CHECK(why.find("run 2") != std::string::npos);
+    CHECK(why.find("state was refused") != std::string::npos);
+    trainer.advance(6);
+    // Both runs continue as if nothing happened: the same as a trainer that never tried.
+    Trainer untouched(scene);
+    untouched.advance(10);
+    const SnapshotPtr a = trainer.snapshot(), b = untouched.snapshot();
+    for (size_t i = 0; i < 2; ++i) {
+        CHECK(a->runs[i].step == 10);
+        checkSameHistory(a->runs[i].metrics, b->runs[i].metrics);
+    }
 }
