@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/classifier_wait.h"
 #include "app/cli_args.h"
 #include "app/cli_scene_argument.h"
 #include "app/commands.h"
@@ -59,27 +60,6 @@ void reportBlas() {
                      "libblas.so.3-x86_64-linux-gnu\n";
     }
 }
-
-// Image runs: reports the wait for the classifier behind their metrics (a bar when it trains on first use).
-class ClassifierWait {
-public:
-    // Called by the trainer about 10 times a second while it waits.
-    void operator()(const ClassifierStatus& status) {
-        if (!training_ && status.fraction > 0 && !status.ready && !status.failed)
-            training_.emplace(std::cout, "classifier (first use)", 1000);
-        if (training_) training_->update(static_cast<int64_t>(1000 * status.fraction));
-        last_ = status.message;
-    }
-    // Ends the bar and prints where the classifier stands.
-    void finish() {
-        if (training_) training_->finish();
-        if (!last_.empty()) std::cout << "Images:  " << last_ << '\n';
-    }
-
-private:
-    std::optional<TerminalProgress> training_;
-    std::string last_;
-};
 
 // True when some running run's metric log does not end at its current step.
 bool needsFinalEvaluation(const Snapshot& snap) {

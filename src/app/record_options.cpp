@@ -18,7 +18,7 @@ namespace ganarium {
 void printRecordUsage(std::ostream& out) {
     out << "usage: ganarium record SCENE -o OUT.mp4|OUT.gif [--frames N | --seconds S] [--fps F] [--size WxH]\n"
            "                       [--steps-per-frame K] [--layout auto|CxR] [--lang en|zh] [--caption TEXT]\n"
-           "                       [--png-dir DIR] [--seed S] [--no-curves] [--stats] [--force]\n"
+           "                       [--png-dir DIR] [--seed S] [--no-curves] [--no-image-metrics] [--stats] [--force]\n"
            "                       [--ffmpeg-timeout S] [--lesson]\n"
            "Renders SCENE offscreen, exactly as the window's presentation mode shows it, into a video.\n"
            "Lockstep: K training iterations per frame, so video time is training time and the same\n"
@@ -36,6 +36,8 @@ void printRecordUsage(std::ostream& out) {
            "  --png-dir DIR        also (or only, without -o) write DIR/frame_00000.png, ...\n"
            "  --seed S             replace the scene's seed\n"
            "  --no-curves          only the run panels: no curves/weights strip (small GIFs)\n"
+           "  --no-image-metrics   image runs: no class bars or classifier metrics (otherwise they come from the\n"
+           "                       classifier cached by `ganarium classifier`; none is trained here)\n"
            "  --stats              print the time per frame spent training, drawing, reading back, encoding\n"
            "  --force              replace an existing output file or PNG frames (a symbolic link is never followed)\n"
            "  --ffmpeg-timeout S   give up when ffmpeg takes no frame data for S seconds (default 30)\n"
@@ -54,7 +56,7 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     const CliArgs cli(argc, args.data(), first,
                       {"output", "frames", "seconds", "fps", "size", "steps-per-frame", "layout", "lang", "caption",
                        "png-dir", "seed", "ffmpeg-timeout"},
-                      {"help", "stats", "no-curves", "force", "lesson"});
+                      {"help", "stats", "no-curves", "no-image-metrics", "force", "lesson"});
     RecordOptions o;
     if (cli.has("help")) {
         o.help = true;
@@ -62,6 +64,7 @@ RecordOptions parseRecordOptions(int argc, char** argv, int first) {
     }
     o.stats = cli.has("stats");
     o.curves = !cli.has("no-curves");
+    o.image_metrics = !cli.has("no-image-metrics");
     o.force = cli.has("force");
     o.lesson = cli.has("lesson");
     o.ffmpeg_timeout = cli.number("ffmpeg-timeout", 30, 0.1, 86400);

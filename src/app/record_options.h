@@ -29,6 +29,7 @@ struct RecordOptions {
     std::optional<std::string> caption; // replaces the scene's caption line
     std::optional<uint64_t> seed;       // replaces the scene's seed
     bool curves = true;                 // the curves/weights strip under the panels (--no-curves hides it)
+    bool image_metrics = true;          // image runs: class bars and metrics from the cached classifier (--no-image-metrics)
     bool stats = false;                 // print where the time went
     bool force = false;                 // replace an existing output file / PNG frames (never through a link)
     double ffmpeg_timeout = 30;         // give up when ffmpeg takes no frame data for this many seconds

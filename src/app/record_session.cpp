@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/classifier_wait.h"
 #include "app/headless_context.h"
 #include "app/lockstep_driver.h"
 #include "app/offscreen_frame.h"
@@ -115,7 +116,14 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     TrainerOptions trainer_options;
     trainer_options.snapshots_in_train = false;
     trainer_options.display_samples = 0;  // as the window: by run count
+    // Image runs: the class bars and image metrics when a classifier is cached (deterministic: the recording waits
+    // for it before step 0); a recording never trains one.
+    trainer_options.image_metrics = options.image_metrics;
+    trainer_options.classifier_cached_only = true;
+    auto classifier_wait = std::make_shared<ClassifierWait>();
+    trainer_options.wait_for_image_metrics = [classifier_wait](const ClassifierStatus& status) { (*classifier_wait)(status); };
     Trainer trainer(scene, trainer_options);
+    classifier_wait->finish();
 
     std::unique_ptr<VideoEncoder> encoder;
     if (!options.output.empty()) {

@@ -166,6 +166,9 @@ ClassifierHandle loadOrTrainClassifier(const ClassifierCacheOptions& options, co
         }
         why = "the cache file " + path + " cannot be used: " + problem + "; retraining";
     }
+    if (options.cached_only)
+        throw UserError("no classifier in " + dir + " yet (" + why +
+                        "): run `ganarium classifier` once (about 2 minutes) for the class bars and image metrics");
     std::error_code error;
     fs::create_directories(dir, error);
     if (error)

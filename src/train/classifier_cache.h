@@ -23,6 +23,7 @@ struct ClassifierCacheOptions {
     std::string cache_dir;                      // empty: defaultClassifierCacheDir()
     std::string data_dir = kFashionMnistDir;    // the Fashion-MNIST IDX files
     bool retrain = false;                       // train even when a valid cache file exists
+    bool cached_only = false;                   // never train: no valid cache file is a UserError naming `ganarium classifier`
     uint64_t seed = 1;                          // weights and shuffling
     int threads = 1;                            // LibTorch threads while training (1: deterministic everywhere)
     int epochs = 5;                             // training passes (part of the cache file's name)

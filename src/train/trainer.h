@@ -29,6 +29,7 @@ struct TrainerOptions {
     // Set (with image_metrics and image runs): the constructor waits for the classifier before the first evaluation,
     // calling this about 10 times a second, so step 0 has the classifier metrics too (`ganarium train`).
     std::function<void(const ClassifierStatus&)> wait_for_image_metrics;
+    bool classifier_cached_only = false;  // with image_metrics: use a cached classifier only, never train one (record)
     // Set: every checkpoint taken is also written to this folder (train/checkpoint_files.h), by the thread stepping its run.
     std::string checkpoint_dir;
 };

@@ -22,9 +22,16 @@ void drawGrid(ImDrawList* dl, const ImageGridTexture& texture, ImVec2 pos, float
     } else {
         dl->AddRectFilled(pos, max, IM_COL32(40, 40, 44, 255));
     }
-    const ImVec2 ts = textSize(caption, font_size);
+    // The caption may reach into half the gap on each side (the gap is about a font size): beyond that a smaller
+    // font, down to 70 %, then an ellipsis, so the captions of two small grids side by side never run into each other.
+    const float room = width + font_size * 0.9f;
+    float size = font_size;
+    const float full = textSize(caption, font_size).x;
+    if (full > room) size = std::max(font_size * 0.7f, font_size * room / full);
+    const std::string text = ellipsize(caption, room, size);
+    const ImVec2 ts = textSize(text, size);
     drawText(dl, ImVec2(pos.x + (width - ts.x) * 0.5f, max.y + font_size * 0.25f), ImGui::GetColorU32(ImGuiCol_Text),
-             caption, font_size);
+             text, size);
 }
 
 // Outlines the picked tiles A and B (from the interpolation quantity) on the generated grid drawn at `pos`.

@@ -9,6 +9,13 @@ void ImageRowsView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
                          const ViewStyle& style, ImVec2 size) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float gap = overlayFontSize(style) * 0.6f;
+    // Without a pick the interpolation and neighbour views only hint at a click: a recording or a presentation
+    // (no clicks) gives the whole band to the progress strip instead.
+    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
+    if (!style.interactive && !findQuantity<ImageStrip>(run.parts, quantity_names::kImageInterpolation)) {
+        progress_.draw(snapshot, run_index, layers, camera, style, size);
+        return;
+    }
     // A wide band: the three side by side; a column: stacked.
     const bool side_by_side = size.x >= size.y * 2.2f;
     const float room = (side_by_side ? size.x : size.y) - 2 * gap;
