@@ -298,12 +298,7 @@ void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& st
     // Band panels (image strips) take a band under the main panels.
     const bool has_band = std::any_of(cell.slots.begin(), cell.slots.end(), [](const PanelSlot& slot) { return slot.band; });
     const float band_gap = has_band ? ImGui::GetStyle().ItemSpacing.y : 0.0f;
-    // Without clicks and without a pick the band holds only the progress strip (image_rows_view.cpp): less room.
-    const bool strip_only = !style.interactive && run < static_cast<int>(snapshot.runs.size()) &&
-                            !findQuantity<ImageStrip>(snapshot.runs[static_cast<size_t>(run)].parts,
-                                                      quantity_names::kImageInterpolation);
-    const float band_share = strip_only ? kStripOnlyBandShare : kBandShare;
-    const float main_h = has_band ? (size.y - band_gap) * (1.0f - band_share) : size.y;
+    const float main_h = has_band ? (size.y - band_gap) * (1.0f - kBandShare) : size.y;
     drawPanels(snapshot, run, style, cell, false, origin, ImVec2(size.x, main_h));
     if (has_band)
         drawPanels(snapshot, run, style, cell, true, ImVec2(origin.x, origin.y + main_h + band_gap),

@@ -30,8 +30,6 @@ struct PanelSlot {
 
 // Share of a run's cell its band of panels takes, when it has one.
 constexpr float kBandShare = 0.3f;
-// The same when the band holds only the progress strip (no pick, no clicks: a recording or a presentation).
-constexpr float kStripOnlyBandShare = 0.2f;
 
 // The panels that show `run` with the layers switched on, in drawing order.
 std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& layers);
