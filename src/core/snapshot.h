@@ -59,6 +59,7 @@ struct Snapshot {
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;      // measured training throughput (all runs)
+    bool training_rested = false;     // the trainer rested for the window's training share since the last snapshot
     std::string command_error;        // why the trainer refused the latest refused command ("" = none)
     uint64_t command_errors = 0;      // how many commands it refused so far (a change means a new error)
     std::string checkpoint_note;      // what the latest save to / load from disk did ("" = none yet)

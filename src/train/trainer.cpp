@@ -256,6 +256,7 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     snapshot->playing = playing;
     snapshot->steps_per_frame = steps_per_frame;
     snapshot->steps_per_second = steps_per_second;
+    snapshot->training_rested = training_rested;
     snapshot->command_error = command_error;
     snapshot->command_errors = command_errors;
     snapshot->checkpoint_note = checkpoint_note;

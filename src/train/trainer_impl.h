@@ -44,6 +44,7 @@ struct Trainer::Impl {
     bool playing = false;
     int steps_per_frame = 1;
     double steps_per_second = 0;
+    bool training_rested = false;  // a share below 1 cost training time since the last publish (worker thread only)
     int64_t fast_forward_start = 0;        // iteration() when the current fast-forward began
     int64_t fast_forward_total = 0;        // its length in iterations (0: none)
     std::string command_error;       // the latest refused command's reason (shown by the UI)

@@ -119,6 +119,7 @@ void Trainer::Impl::workerLoop() {
         if (dirty && due) {
             const auto t0 = Clock::now();
             publish(buildSnapshot(true));
+            training_rested = false;
             last_publish = Clock::now();
             build_seconds = std::chrono::duration<double>(last_publish - t0).count();
             since_publish = 0;
@@ -130,9 +131,11 @@ void Trainer::Impl::workerLoop() {
             // frames run over budget) adds a rest. Commands or stop cut the wait short.
             auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                             std::chrono::duration<double>(rest_seconds));
-            if (frame_paced)
-                until = std::max(until, frame_start + std::chrono::duration_cast<Clock::duration>(
-                                                          std::chrono::duration<double>(kFrameSeconds)));
+            const auto frame_end = frame_start + std::chrono::duration_cast<Clock::duration>(
+                                                     std::chrono::duration<double>(kFrameSeconds));
+            // Paced training waits for the frame's end anyway: only a rest beyond it costs training time.
+            if (rest_seconds > 0 && (!frame_paced || until > frame_end)) training_rested = true;
+            if (frame_paced) until = std::max(until, frame_end);
             std::unique_lock<std::mutex> lock(command_mutex);
             command_cv.wait_until(lock, until, [this] { return stop_requested || !commands.empty(); });
         }

@@ -61,7 +61,8 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
                            snapshot.classifier.failed ? snapshot.classifier.message.c_str()
                                                       : tr(L, TextId::ClassifierPreparing));
     }
-    if (state.frame.training_share < 0.995) {
+    // Only while the share costs training time (paced Dirac steps take microseconds: their rests cost nothing).
+    if (state.frame.training_share < 0.995 && snapshot.training_rested) {
         ImGui::SameLine();
         ImGui::TextUnformatted("  |");
         ImGui::SameLine();

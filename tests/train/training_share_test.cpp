@@ -40,3 +40,26 @@ TEST_CASE("a training share of 5% makes the threaded trainer rest: far fewer ste
     CHECK(rested > 0);                 // it still trains
     CHECK(rested * 4 < flat_out);      // ideal 1/20 (1/16 with the longest rest of 0.25 s); generous for a busy machine
 }
+
+TEST_CASE("the snapshot says when the share cost training time: flat out it does, paced cheap steps it does not") {
+    // Whether the latest snapshot after `seconds` of training at share 0.05 and speed `speed` reports a rest that cost time.
+    const auto rested = [](const SceneSpec& scene, int speed) {
+        Trainer trainer(scene);
+        trainer.setTrainingShare(0.05);
+        Command pace;
+        pace.kind = Command::Kind::SetSpeed;
+        pace.count = speed;  // 0: flat out; k: k steps per ~1/30 s frame
+        trainer.post(pace);
+        trainer.start(true);
+        std::this_thread::sleep_for(std::chrono::duration<double>(0.8));
+        const bool flag = trainer.latest()->training_rested;
+        trainer.stop();
+        return flag;
+    };
+    CHECK(rested(test::makeScene(test::gaussian1D(2.0, 0.5), {test::smallRun(Objective::NonSaturating)}), 0));
+    RunSpec dirac;
+    dirac.options = DiracGanSpec{};
+    dirac.name = "Dirac";
+    SceneSpec paced = test::makeScene(test::gaussian1D(2.0, 0.5), {dirac});
+    CHECK_FALSE(rested(paced, 1));  // one Dirac step per frame takes microseconds: the frame's wait covers any rest
+}
