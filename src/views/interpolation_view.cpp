@@ -1,36 +1,12 @@
 // interpolation_view.cpp — the row of G(z) between the picked tiles A and B.
 #include "views/interpolation_view.h"
 
-#include <algorithm>
-#include <cassert>
-#include <cfloat>
-
-#include "views/axes_overlay.h"
-#include "views/panel_title.h"
-#include "views/plot_area.h"
-
 namespace ganarium {
-
-void drawViewHint(ImDrawList* dl, ImVec2 pos, ImVec2 size, const std::string& hint, float font_size) {
-    // Wrapped to the box (a narrow panel gets several lines), never past its right edge.
-    const float width = std::max(font_size * 4.0f, size.x - font_size);
-    ImFont* font = ImGui::GetFont();
-    const ImVec2 ts = font->CalcTextSizeA(font_size, FLT_MAX, width, hint.c_str());
-    dl->AddText(font, font_size, ImVec2(pos.x + std::max(0.0f, (size.x - ts.x) * 0.5f), pos.y + std::max(0.0f, (size.y - ts.y) * 0.5f)),
-                ImGui::GetColorU32(ImGuiCol_TextDisabled), hint.c_str(), nullptr, width);
-}
 
 void InterpolationView::draw(const Snapshot& snapshot, int run_index, const ViewLayers&, ViewCamera&,
                              const ViewStyle& style, ImVec2 size) {
-    assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
-    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float F = overlayFontSize(style);
-    const ImVec2 panel_min = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
-    layout_ = TileLayout{};
-    drawText(dl, ImVec2(panel_min.x + F * 0.4f, panel_min.y), ImGui::GetColorU32(ImGuiCol_Text),
-             ellipsize(style.labels.interpolation_title, size.x - F * 0.5f, F), F);
+    const auto [run, dl, F, panel_min] = beginPanel(snapshot, run_index, style, size);
+    drawStripTitle(dl, panel_min, size.x, style.labels.interpolation_title, F);
     const float top = F * 1.3f;
     const ImageStrip* strip = findQuantity<ImageStrip>(run.parts, quantity_names::kImageInterpolation);
     const ImVec2 room_min(panel_min.x, panel_min.y + top), room(size.x, size.y - top);

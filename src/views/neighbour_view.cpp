@@ -2,29 +2,19 @@
 #include "views/neighbour_view.h"
 
 #include <algorithm>
-#include <cassert>
 #include <cmath>
 #include <cstdio>
 
 #include "views/axes_overlay.h"
-#include "views/interpolation_view.h"
 #include "views/panel_title.h"
-#include "views/plot_area.h"
 
 namespace ganarium {
 
-
 void NeighbourView::draw(const Snapshot& snapshot, int run_index, const ViewLayers&, ViewCamera&,
                          const ViewStyle& style, ImVec2 size) {
-    assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
-    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float F = overlayFontSize(style);
-    const ImVec2 panel_min = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
-    layout_ = TileLayout{};
+    const auto [run, dl, F, panel_min] = beginPanel(snapshot, run_index, style, size);
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    drawText(dl, ImVec2(panel_min.x + F * 0.4f, panel_min.y), text, ellipsize(style.labels.neighbour_title, size.x - F * 0.5f, F), F);
+    drawStripTitle(dl, panel_min, size.x, style.labels.neighbour_title, F);
     const float top = F * 1.3f, label_f = F * 0.8f, bottom = label_f * 1.4f;
     const ImageStrip* strip = findQuantity<ImageStrip>(run.parts, quantity_names::kImageNeighbour);
     if (!strip || strip->images.cols < 2) {

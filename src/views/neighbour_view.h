@@ -5,24 +5,14 @@
 // below the test image's.
 #pragma once
 
-#include "render/image_grid_texture.h"
-#include "views/image_strip_draw.h"
-#include "views/run_view.h"
+#include "views/image_strip_view.h"
 
 namespace ganarium {
 
-class NeighbourView : public RunView {
+class NeighbourView : public ImageStripView {
 public:
     void draw(const Snapshot& snapshot, int run_index, const ViewLayers& layers, ViewCamera& camera,
               const ViewStyle& style, ImVec2 size) override;
-    bool hoveredDataPoint(double&, double&) const override { return false; }
-    // Where the tiles were drawn in the last frame (tile 0 when they were not).
-    const TileLayout& layout() const { return layout_; }
-
-private:
-    ImageGridTexture texture_;
-    uint64_t version_ = 0;
-    TileLayout layout_;
 };
 
 }  // namespace ganarium

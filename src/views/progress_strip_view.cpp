@@ -2,29 +2,20 @@
 #include "views/progress_strip_view.h"
 
 #include <algorithm>
-#include <cassert>
 #include <string>
 #include <vector>
 
 #include "views/axes_overlay.h"
-#include "views/panel_title.h"
-#include "views/plot_area.h"
 
 namespace ganarium {
 
 void ProgressStripView::draw(const Snapshot& snapshot, int run_index, const ViewLayers&, ViewCamera&,
                              const ViewStyle& style, ImVec2 size) {
-    assert(run_index >= 0 && run_index < static_cast<int>(snapshot.runs.size()));
-    const RunSnapshot& run = snapshot.runs[static_cast<size_t>(run_index)];
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float F = overlayFontSize(style);
-    const ImVec2 panel_min = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
-    layout_ = TileLayout{};
+    const auto [run, dl, F, panel_min] = beginPanel(snapshot, run_index, style, size);
     const ImageStrip* strip = findQuantity<ImageStrip>(run.parts, quantity_names::kImageProgress);
     if (!strip || strip->images.cols <= 0) return;
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    drawText(dl, ImVec2(panel_min.x + F * 0.4f, panel_min.y), text, ellipsize(style.labels.progress_title, size.x - F * 0.5f, F), F);
+    drawStripTitle(dl, panel_min, size.x, style.labels.progress_title, F);
     const float label_f = F * 0.85f;
     const float top = F * 1.3f, bottom = label_f * 1.3f;
     // As many of the z (rows) as fit with tiles of at least two text heights; at least one.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/colormap.h"
+#include "quiet_view_style.h"
 #include "render_gl_fixture.h"
 #include "render_synthetic_snapshot.h"
 #include "ui/i18n.h"
@@ -22,6 +23,7 @@
 using namespace ganarium;
 using ganarium::test::colourDistance;
 using ganarium::test::Pixel;
+using ganarium::test::quietViewStyle;
 using ganarium::test::RenderGlFixture;
 
 namespace {
@@ -33,14 +35,6 @@ ViewLayers noLayers() {
     l.real = l.fake = l.d_field = l.contours = l.d_optimal = l.densities = l.arrows = l.manifold = l.gp_lines =
         l.modes = false;
     return l;
-}
-
-ViewStyle quietStyle() {
-    ViewStyle s;
-    s.interactive = false;
-    s.show_title = false;
-    s.show_legend = false;
-    return s;
 }
 
 // `a` over `b` at opacity `alpha`.
@@ -117,7 +111,7 @@ TEST_CASE("1D arrows: one row of separate arrows, one per bin, heads towards the
     ViewLayers layers = noLayers();
     layers.arrows = true;
     ViewCamera camera;
-    ViewStyle style = quietStyle();
+    ViewStyle style = quietViewStyle();
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, style, ImVec2(kW, kH)); });
     const PlotArea& area = view.plotArea();
     const int drawn = view.arrowsDrawn();
@@ -182,7 +176,7 @@ TEST_CASE("2D gradient penalty: the segment stays on top of a generated dot it c
     ViewLayers layers = noLayers();
     layers.fake = layers.real = layers.gp_lines = true;
     ViewCamera camera;
-    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietViewStyle(), ImVec2(kW, kH)); });
     Rgba line = colormapColour(ColormapKind::GradNorm, static_cast<float>(1.3 / gradNormRange(run)));
     Rgba fake = palette::fake(), real = palette::real();
     for (auto [x, y, under] : {std::tuple<double, double, Rgba>{0.0, 0.0, fake}, {0.3, 0.3, blend(real, palette::background(), View2D::kRealFillAlpha)}}) {
@@ -204,7 +198,7 @@ TEST_CASE("2D samples: a real dot drawn over a generated one shows both colours"
     ViewLayers layers = noLayers();
     layers.real = layers.fake = true;
     ViewCamera camera;
-    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietViewStyle(), ImVec2(kW, kH)); });
     Rgba real = palette::real(), fake = palette::fake(), bg = palette::background();
     const float ring_px = View2D::kRealRadius - 0.5f * View2D::kRealRingWidth;
     // Where they overlap: the generated dot shows through the real ring's fill, the ring stays teal.
@@ -248,7 +242,7 @@ TEST_CASE("1D critic panel: the density axis has numbers, and D* is drawn only i
         Snapshot snap = test::synthetic1D(critic);
         setQuantity(snap.runs[0].parts, quantity_names::kOptimalDiscriminator, constantField1D(snap, 0.93f));
         ViewCamera camera;
-        auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+        auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietViewStyle(), ImVec2(kW, kH)); });
         const PlotArea& area = view.plotArea();
         const float F = ImGui::GetFontSize();
         // Tick numbers left of the plot (light text pixels on the dark window, left of the tick marks).
@@ -279,7 +273,7 @@ TEST_CASE("1D critic panel: long axis titles (as in Chinese) do not run into eac
     Snapshot snap = test::synthetic1D(true);
     ViewLayers layers = noLayers();
     layers.d_field = layers.densities = true;
-    ViewStyle style = quietStyle();
+    ViewStyle style = quietViewStyle();
     style.labels.p_data = "p_data (the real distribution)";
     style.labels.p_g = "p_G (the generated distribution)";
     style.labels.critic = "critic f(x) of the run";

@@ -164,4 +164,10 @@ inline int colourDistance(const Pixel& p, float r, float g, float b) {
     return std::max(m, d(p.b, b));
 }
 
+// Largest channel difference between `p` and the packed ImGui colour `c` (0-255).
+inline int colourDistance(const Pixel& p, ImU32 c) {
+    return colourDistance(p, ((c >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, ((c >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
+                          ((c >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f);
+}
+
 }  // namespace ganarium::test

@@ -11,6 +11,7 @@
 
 #include "render/colormap.h"
 #include "render/image_grid_texture.h"
+#include "quiet_view_style.h"
 #include "render_gl_fixture.h"
 #include "views/class_histogram_view.h"
 #include "views/d_scores_view.h"
@@ -20,19 +21,12 @@
 using namespace ganarium;
 using ganarium::test::colourDistance;
 using ganarium::test::Pixel;
+using ganarium::test::quietViewStyle;
 using ganarium::test::RenderGlFixture;
 
 namespace {
 
 constexpr int kW = 640, kH = 480;
-
-ViewStyle quietStyle() {
-    ViewStyle s;
-    s.interactive = false;
-    s.show_legend = false;
-    s.show_title = false;
-    return s;
-}
 
 // An 8x8 grid whose tile (r, c) is uniformly bright when (r + c) is even (a checkerboard of tiles).
 ImageGrid checkerTiles() {
@@ -88,7 +82,7 @@ TEST_CASE("image grid view: 8x8 tiles rendered where the layout puts them, real 
     ViewCamera camera;
     ViewLayers layers;
     layers.real = false;
-    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietViewStyle(), ImVec2(kW, kH)); });
     const ImVec2 a = view.samplesMin(), b = view.samplesMax();
     REQUIRE(b.x - a.x > 100);
     CHECK(b.x - a.x == doctest::Approx(b.y - a.y));
@@ -108,7 +102,7 @@ TEST_CASE("image grid view: 8x8 tiles rendered where the layout puts them, real 
     CHECK(dark == 32);
 
     layers.real = true;
-    auto both = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    auto both = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietViewStyle(), ImVec2(kW, kH)); });
     const ImVec2 a2 = view.samplesMin(), b2 = view.samplesMax();
     const float side = b2.x - a2.x;
     CHECK(side < b.x - a.x + 0.5f);  // two grids share the width
@@ -126,7 +120,7 @@ TEST_CASE("D-score view: real scores in the real colour on the right, generated 
     const Snapshot snap = imageSnapshot();
     ViewCamera camera;
     const ViewLayers layers;
-    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietStyle(), ImVec2(kW, kH)); });
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, quietViewStyle(), ImVec2(kW, kH)); });
     const PlotArea& area = view.plotArea();
     REQUIRE(area.width() > 50);
     const ImVec2 real_bar = area.toScreen((28 + 0.5) / 32.0, 30.0), fake_bar = area.toScreen((3 + 0.5) / 32.0, 30.0);
@@ -166,7 +160,7 @@ TEST_CASE("class bars: a generator collapsed on trousers is one long orange bar;
     ClassHistogramView view;
     const Snapshot snap = collapsedOnTrousers();
     ViewCamera camera;
-    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, ViewLayers{}, camera, quietStyle(), ImVec2(kW, kH)); });
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, ViewLayers{}, camera, quietViewStyle(), ImVec2(kW, kH)); });
     const PlotArea& area = view.plotArea();
     REQUIRE(area.width() > 50);
     const Rgba orange = palette::fake();

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "render/colormap.h"
+#include "quiet_view_style.h"
 #include "render_gl_fixture.h"
 #include "views/image_grid_view.h"
 #include "views/image_rows_view.h"
@@ -18,19 +19,12 @@
 using namespace ganarium;
 using ganarium::test::colourDistance;
 using ganarium::test::Pixel;
+using ganarium::test::quietViewStyle;
 using ganarium::test::RenderGlFixture;
 
 namespace {
 
 constexpr int kW = 640, kH = 480;
-
-ViewStyle quietStyle() {
-    ViewStyle s;
-    s.interactive = false;
-    s.show_legend = false;
-    s.show_title = false;
-    return s;
-}
 
 // rows x cols uniform tiles; column c has brightness `level(c)`.
 template <typename Level>
@@ -80,7 +74,7 @@ TEST_CASE("strips column: progress columns, the interpolation row and the neighb
     ImageRowsView view;
     const Snapshot snap = stripsSnapshot();
     ViewCamera camera;
-    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, ViewLayers{}, camera, quietStyle(), ImVec2(kW, kH)); });
+    auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, ViewLayers{}, camera, quietViewStyle(), ImVec2(kW, kH)); });
 
     const TileLayout& progress = view.progress().layout();
     REQUIRE(progress.cols == 3);
@@ -102,8 +96,7 @@ TEST_CASE("strips column: progress columns, the interpolation row and the neighb
     // A's outline (left edge of tile 0) in A's colour.
     const ImU32 a = pickColourA();
     const Pixel edge = fx.pixel(img, static_cast<int>(row.tileMin(0, 0).x - 1), static_cast<int>(row.tileMin(0, 0).y + row.tile * 0.7f));
-    CHECK(colourDistance(edge, ((a >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, ((a >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
-                         ((a >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f) < 40);
+    CHECK(colourDistance(edge, a) < 40);
 
     const TileLayout& pair = view.neighbour().layout();  // the first pair: sample A and its nearest training image
     REQUIRE(pair.cols == 2);
@@ -126,17 +119,14 @@ TEST_CASE("sample grid: the picked tile A is outlined, and a click reports the t
     ViewCamera camera;
     ViewLayers layers;
     layers.real = false;
-    ViewStyle style = quietStyle();
+    ViewStyle style = quietViewStyle();
     style.interactive = true;
     auto img = fx.renderFrame(kW, kH, [&] { view.draw(snap, 0, layers, camera, style, ImVec2(kW, kH)); });
     const ImVec2 g0 = view.samplesMin(), g1 = view.samplesMax();
     const float tile = (g1.x - g0.x) / 8.0f;
     // Tile 3 = row 0, column 3: its outline is in A's colour, tile 17 (row 2, column 1) in B's.
     const ImU32 a = pickColourA(), b = pickColourB();
-    auto near = [](const Pixel& p, ImU32 c) {
-        return colourDistance(p, ((c >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, ((c >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
-                              ((c >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f) < 40;
-    };
+    auto near = [](const Pixel& p, ImU32 c) { return colourDistance(p, c) < 40; };
     CHECK(near(fx.pixel(img, static_cast<int>(g0.x + 3 * tile + 1), static_cast<int>(g0.y + tile * 0.8f)), a));
     CHECK(near(fx.pixel(img, static_cast<int>(g0.x + 1 * tile + 1), static_cast<int>(g0.y + 2 * tile + tile * 0.8f)), b));
     CHECK_FALSE(near(fx.pixel(img, static_cast<int>(g0.x + 5 * tile + tile * 0.5f), static_cast<int>(g0.y + 5 * tile + tile * 0.5f)), a));

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "temp_folder.h"
+#include "tiny_image_run.h"
 #include "train/fashion_mnist_tensors.h"
 #include "core/image_dataset.h"
 #include "core/quantity.h"
@@ -21,6 +22,8 @@
 
 using namespace ganarium;
 using ganarium::test::TempFolder;
+using ganarium::test::tinyImages;
+using ganarium::test::tinyImageSpec;
 namespace fs = std::filesystem;
 
 namespace {
@@ -76,14 +79,7 @@ TEST_CASE("the evaluator trains its classifier in the background, then judges im
 
     // An image run on trousers and sneakers, judged by it: the metrics join its log, and its snapshot carries
     // the class bars (generated shares and the data's mix, in percent).
-    RunSpec spec;
-    ImageGanSpec& image = spec.options.emplace<ImageGanSpec>();
-    image.width = 4;
-    image.latent_dim = 8;
-    image.batch = 8;
-    image.classes = {1, 7};
-    image.subset = 300;
-    ImageGanRun run(spec, 5, std::make_shared<const ImageDataset>(loadImageDataset({1, 7}, 300, false)));
+    ImageGanRun run(tinyImageSpec(), 5, tinyImages());
     CHECK(findQuantity<Histogram>(run.snapshot(SnapshotContext{}, true).parts, quantity_names::kClassesGenerated) ==
           nullptr);  // not judged yet
     MetricContext context;

@@ -12,26 +12,24 @@
 
 #include "core/objective_table.h"
 #include "core/quantity.h"
+#include "tiny_image_run.h"
 #include "train/image_gan_run.h"
 #include "train/metric_evaluator.h"
 #include "train/snapshot_builder.h"
 
 using namespace ganarium;
+using ganarium::test::tinyImages;
+using ganarium::test::tinyImageSpec;
 
 namespace {
 
 // A tiny image run (narrow nets, small batch) on two classes.
 RunSpec tinyImageRun(Objective objective, Lipschitz lipschitz = Lipschitz::None, double r1 = 0.0) {
-    RunSpec spec;
-    ImageGanSpec& image = spec.options.emplace<ImageGanSpec>();
+    RunSpec spec = tinyImageSpec();
+    ImageGanSpec& image = std::get<ImageGanSpec>(spec.options);
     image.objective = objective;
     image.lipschitz = lipschitz;
     image.r1_gamma = r1;
-    image.width = 4;
-    image.latent_dim = 8;
-    image.batch = 8;
-    image.classes = {1, 7};
-    image.subset = 300;
     return spec;
 }
 
@@ -43,10 +41,6 @@ torch::Tensor flatState(torch::nn::Module& module) {
     return torch::cat(parts);
 }
 
-// The images of tinyImageRun (the test split's first 300 trousers and sneakers), loaded once per test case.
-std::shared_ptr<const ImageDataset> tinyImages() {
-    return std::make_shared<const ImageDataset>(loadImageDataset({1, 7}, 300, /*train=*/false));
-}
 
 const ImageGrid* gridOf(const RunSnapshot& snapshot, const char* name) {
     return findQuantity<ImageGrid>(snapshot.parts, name);

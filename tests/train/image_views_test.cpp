@@ -14,30 +14,23 @@
 #include "core/quantity.h"
 #include "core/scene_parser.h"
 #include "core/tile_pick.h"
+#include "tiny_image_run.h"
 #include "train/image_gan_run.h"
 #include "train/image_view_tensors.h"
 #include "train/snapshot_builder.h"
 #include "train/trainer.h"
 
 using namespace ganarium;
+using ganarium::test::tinyImages;
+using ganarium::test::tinyImageSpec;
 
 namespace {
 
 // A tiny image run on the test split's first 300 trousers and sneakers.
 RunSpec tinyRun(bool batch_norm = true) {
-    RunSpec spec;
-    ImageGanSpec& image = spec.options.emplace<ImageGanSpec>();
-    image.width = 4;
-    image.latent_dim = 8;
-    image.batch = 8;
-    image.classes = {1, 7};
-    image.subset = 300;
-    image.batch_norm = batch_norm;
+    RunSpec spec = tinyImageSpec();
+    std::get<ImageGanSpec>(spec.options).batch_norm = batch_norm;
     return spec;
-}
-
-std::shared_ptr<const ImageDataset> tinyImages() {
-    return std::make_shared<const ImageDataset>(loadImageDataset({1, 7}, 300, /*train=*/false));
 }
 
 // Tile `tile` of `grid`.
