@@ -72,7 +72,7 @@ DcganGeneratorImpl::DcganGeneratorImpl(const DcganOptions& options) : options_(o
     addUpsample(body, options.width, 1, options.upsample);
     body->push_back(nn::Tanh());
     body_ = register_module("body", body);
-    // Registered last, so the other layers draw the same initial weights as an unconditional G's where shapes match.
+    // The class code (its projection rows widen `project`, so the weights drawn after it differ from an unconditional G's).
     if (options.conditional)
         label_embedding_ = register_module("label_embedding", nn::Embedding(kLabelCount, kLabelEmbeddingSize));
 }
@@ -124,6 +124,7 @@ DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganOptions& options) : op
     add(options.width, wide, 4, 2);  // 14 -> 7
     for (int i = 2; i < options.depth; ++i) add(wide, wide, 3, 1);
     head_ = register_module("head", nn::Linear(wide * kBase * kBase, 1));
+    // V registered last: the other layers draw the same initial weights as an unconditional D's.
     if (options.conditional)
         label_embedding_ = register_module("label_embedding", nn::Embedding(kLabelCount, wide * kBase * kBase));
 }

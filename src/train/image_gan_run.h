@@ -85,8 +85,6 @@ public:
     void addViewQuantities(std::vector<Quantity>& parts);
     // The rows' labels of the display grids (a conditional run: its classes in order; otherwise empty).
     std::vector<int> gridRowClasses() const;
-    // The run's classes as an int64 tensor (all ten when the spec lists none).
-    const torch::Tensor& classIds() const { return class_ids_; }
     DcganGenerator& generator() { return g_; }
     DcganDiscriminator& critic() { return d_; }
     const ImageDataset& dataset() const { return *dataset_; }

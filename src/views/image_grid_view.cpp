@@ -111,16 +111,20 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
     const float gap = F;
     // A conditional run's grid has one row per class, named at the row starts (left of the generated grid).
     const bool named_rows = samples && !samples->row_classes.empty();
-    const float name_font = F * 0.85f;
-    float names_w = 0;
+    const float aspect = samples ? gridAspect(*samples) : 1.0f;
+    const float room_h = size.y - title_h - caption_h - F * 0.3f;
+    auto gridHeight = [&](float names_w) {
+        const float room_w = size.x - F * 0.8f - names_w - gap * static_cast<float>(grids - 1);
+        return std::max(0.0f, std::min(room_w / static_cast<float>(grids) / aspect, room_h));
+    };
+    // Row names as tall as a row at most (the grid is sized without them first), so ten rows never overlap.
+    float name_font = F * 0.85f, names_w = 0;
     if (named_rows) {
+        name_font = std::clamp(0.92f * gridHeight(0) / static_cast<float>(samples->rows), F * 0.5f, F * 0.85f);
         for (int label : samples->row_classes) names_w = std::max(names_w, textSize(rowName(style.labels, label), name_font).x);
         names_w += name_font * 0.6f;
     }
-    const float aspect = samples ? gridAspect(*samples) : 1.0f;
-    const float room_w = size.x - F * 0.8f - names_w - gap * static_cast<float>(grids - 1);
-    const float room_h = size.y - title_h - caption_h - F * 0.3f;
-    const float height = std::max(0.0f, std::min(room_w / static_cast<float>(grids) / aspect, room_h));
+    const float height = gridHeight(names_w);
     const float width = height * aspect;
     const float total_w = names_w + width * static_cast<float>(grids) + gap * static_cast<float>(grids - 1);
     ImVec2 pos(panel_min.x + (size.x - total_w) * 0.5f + names_w, panel_min.y + title_h);
