@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "cli_process.h"
+#include "cli_scenes.h"
 
 using namespace ganarium::test;
 
@@ -42,35 +43,8 @@ objective = "wasserstein"
 lipschitz = "gp"
 )";
 
-// Two tiny DCGANs on 300 trousers and sneakers.
-const char* kImageScene = R"(
-[scene]
-title = "CLI test: resume images"
-seed = 4
-steps = 8
-metrics_every = 3
-checkpoint_every = 2
-threads = 1
-
-[defaults]
-kind = "image_gan"
-width = 4
-latent_dim = 8
-batch = 8
-classes = [1, 7]
-subset = 300
-
-[[run]]
-name = "NS"
-kind = "image_gan"
-objective = "non_saturating"
-
-[[run]]
-name = "Hinge SN"
-kind = "image_gan"
-objective = "hinge"
-lipschitz = "sn"
-)";
+// The tiny image scene, checkpoints every 2 steps.
+const std::string kImageScene = tinyImageScene("CLI test: resume images", 8, 3, "checkpoint_every = 2\n");
 
 // Trains `scene_text` to `split` steps with checkpoints, resumes to `total`, and compares with one straight run.
 void checkResumeMatches(const std::string& scene_text, int split, int total) {

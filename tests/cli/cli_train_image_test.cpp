@@ -7,40 +7,15 @@
 #include <cmath>
 
 #include "cli_process.h"
+#include "cli_scenes.h"
 #include "mini_json.h"
 
 using namespace ganarium::test;
 
 namespace {
 
-// Two tiny DCGANs on 300 trousers and sneakers, 6 steps, metrics every 3.
-const char* kTinyImageScene = R"(
-[scene]
-title = "CLI test: tiny images"
-seed = 4
-steps = 6
-metrics_every = 3
-threads = 1
-
-[defaults]
-kind = "image_gan"
-width = 4
-latent_dim = 8
-batch = 8
-classes = [1, 7]
-subset = 300
-
-[[run]]
-name = "NS"
-kind = "image_gan"
-objective = "non_saturating"
-
-[[run]]
-name = "Hinge SN"
-kind = "image_gan"
-objective = "hinge"
-lipschitz = "sn"
-)";
+// The tiny image scene: 6 steps, metrics every 3.
+const std::string kTinyImageScene = tinyImageScene("CLI test: tiny images", 6, 3);
 
 }  // namespace
 
