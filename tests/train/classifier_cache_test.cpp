@@ -135,3 +135,16 @@ TEST_CASE("classifier cache: a stop flag ends the training between two batches a
     CHECK(calls > 1);
     CHECK(std::distance(fs::directory_iterator(folder.path), fs::directory_iterator()) == 0);
 }
+
+TEST_CASE("classifier cache: cached_only never trains; without a cache file it names `ganarium classifier`") {
+    const TempFolder folder("ganarium-classifier-cached-only");
+    ClassifierCacheOptions options = quickOptions(folder.path.string());
+    options.cached_only = true;  // what `ganarium record` asks for
+    try {
+        loadOrTrainClassifier(options);
+        FAIL("a classifier appeared without a cache file");
+    } catch (const UserError& e) {
+        CHECK(std::string(e.what()).find("ganarium classifier") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(folder.path));  // nothing trained, nothing written (not even the cache folder)
+}
