@@ -119,7 +119,7 @@ RecordResult recordScene(const SceneSpec& scene, const RecordOptions& options, c
     // Image runs: the class bars and image metrics when a classifier is cached (deterministic: the recording waits
     // for it before step 0); a recording never trains one.
     trainer_options.image_metrics = options.image_metrics;
-    trainer_options.classifier_cached_only = true;
+    trainer_options.classifier.cached_only = true;
     auto classifier_wait = std::make_shared<ClassifierWait>();
     trainer_options.wait_for_image_metrics = [classifier_wait](const ClassifierStatus& status) { (*classifier_wait)(status); };
     Trainer trainer(scene, trainer_options);

@@ -160,13 +160,20 @@ std::vector<int> ImageGanRun::gridRowClasses() const {
     return std::vector<int>(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + ids.numel());
 }
 
-torch::Tensor ImageGanRun::fixedSamples() {
-    torch::NoGradGuard no_grad;
-    if (!options().conditional) return g_->sample(fixed_z_);
+int ImageGanRun::gridRows() const {
+    return options().conditional ? static_cast<int>(class_ids_.size(0)) : kImageGridSide;
+}
+
+std::pair<torch::Tensor, torch::Tensor> ImageGanRun::fixedGridInputs() const {
+    if (!options().conditional) return {fixed_z_, torch::Tensor()};
     // One row per class, the same z in each column: only the label changes down a column.
     const int64_t rows = class_ids_.size(0);
-    const torch::Tensor z = fixed_z_.slice(0, 0, kImageGridSide).repeat({rows, 1});
-    const torch::Tensor y = class_ids_.repeat_interleave(kImageGridSide);
+    return {fixed_z_.slice(0, 0, kImageGridSide).repeat({rows, 1}), class_ids_.repeat_interleave(kImageGridSide)};
+}
+
+torch::Tensor ImageGanRun::fixedSamples() {
+    torch::NoGradGuard no_grad;
+    const auto [z, y] = fixedGridInputs();
     return g_->sample(z, y);
 }
 

@@ -80,6 +80,8 @@ public:
     // The generated images of the run's fixed display z (64 x 1 x 28 x 28 in [-1, 1]; a conditional run:
     // classes x 8, row r of class r, column c from the same z in every row).
     torch::Tensor fixedSamples();
+    // Rows of the display grids (8; a conditional run: one per class); every row has kImageGridSide tiles.
+    int gridRows() const;
     // The progress strip, latent interpolation and nearest-neighbour quantities of this moment, added to `parts`
     // after the sample grid (image_gan_run_views.cpp).
     void addViewQuantities(std::vector<Quantity>& parts);
@@ -98,6 +100,8 @@ private:
     torch::Tensor drawLabels(int64_t n, at::Generator& gen) const;
     // For each label, another of the run's classes drawn uniformly with `gen` (mismatched pairs).
     torch::Tensor wrongLabels(const torch::Tensor& labels, at::Generator& gen) const;
+    // G's inputs for the display grid, tile by tile: the fixed z, and for a conditional run the row labels (else undefined).
+    std::pair<torch::Tensor, torch::Tensor> fixedGridInputs() const;
     // The display grid of real images: 64 random ones, or for a conditional run 8 of each class per row.
     torch::Tensor realGridImages(at::Generator& gen) const;
     // One D update on a real and a fake batch; one G update.

@@ -47,6 +47,15 @@ ImageGrid blankGrid(int rows, int cols, int side) {
     return grid;
 }
 
+// The sample-grid tiles the progress strip follows in a grid of `rows` rows of kImageGridSide: the diagonal
+// (kProgressTiles), folded back into the rows a small conditional grid has.
+std::vector<int> progressTiles(int rows) {
+    std::vector<int> tiles;
+    for (size_t i = 0; i < kProgressTiles.size(); ++i)
+        tiles.push_back(static_cast<int>(i) % std::max(rows, 1) * kImageGridSide + static_cast<int>(i));
+    return tiles;
+}
+
 }  // namespace
 
 void ImageGanRun::captureProgress() {
@@ -55,9 +64,9 @@ void ImageGanRun::captureProgress() {
     captures.erase(std::remove_if(captures.begin(), captures.end(), [&](const ProgressCapture& c) { return c.step >= step_; }),
                    captures.end());
     if (!isProgressStep(options().progress_steps, step_)) return;
-    const ImageGrid grid = imagesToGrid(fixedSamples(), kImageGridSide, kImageGridSide);
+    const ImageGrid grid = imagesToGrid(fixedSamples(), gridRows(), kImageGridSide);
     ProgressCapture capture{step_, {}};
-    for (int tile : kProgressTiles) {
+    for (int tile : progressTiles(gridRows())) {
         const std::vector<float> pixels = tilePixels(grid, tile);
         capture.pixels.insert(capture.pixels.end(), pixels.begin(), pixels.end());
     }
@@ -73,17 +82,18 @@ ImageStrip ImageGanRun::progressStrip(const ImageGrid& samples) {
     for (const ProgressCapture& c : captures)
         if (c.step < step_) shown.push_back(&c);
     if (shown.size() > kProgressColumns) shown.erase(shown.begin(), shown.end() - static_cast<std::ptrdiff_t>(kProgressColumns));
-    const int rows = static_cast<int>(kProgressTiles.size()), cols = static_cast<int>(shown.size()) + 1;
+    const std::vector<int> tiles = progressTiles(samples.rows);
+    const int rows = static_cast<int>(tiles.size()), cols = static_cast<int>(shown.size()) + 1;
     ImageStrip strip;
     strip.images = blankGrid(rows, cols, samples.side);
-    strip.tiles.assign(kProgressTiles.begin(), kProgressTiles.end());
+    strip.tiles = tiles;
     const size_t n = static_cast<size_t>(samples.side) * static_cast<size_t>(samples.side);
     for (int c = 0; c < cols; ++c) {
         const bool now = c == cols - 1;
         strip.column_values.push_back(static_cast<double>(now ? step_ : shown[static_cast<size_t>(c)]->step));
         for (int r = 0; r < rows; ++r) {
             if (now) {
-                setTile(strip.images, r, c, tilePixels(samples, kProgressTiles[static_cast<size_t>(r)]));
+                setTile(strip.images, r, c, tilePixels(samples, tiles[static_cast<size_t>(r)]));
             } else {
                 const std::vector<float>& all = shown[static_cast<size_t>(c)]->pixels;
                 const auto begin = all.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(r) * n);
@@ -97,15 +107,20 @@ ImageStrip ImageGanRun::progressStrip(const ImageGrid& samples) {
 std::optional<ImageStrip> ImageGanRun::interpolationRow() {
     const std::vector<int>& picked = options().interpolate;
     if (picked.empty()) return std::nullopt;
+    const auto [grid_z, grid_y] = fixedGridInputs();
     for (int tile : picked)
-        if (tile < 0 || tile >= fixed_z_.size(0)) return std::nullopt;  // a grid smaller than the pick
+        if (tile < 0 || tile >= grid_z.size(0)) return std::nullopt;  // a grid smaller than the pick
     ImageStrip strip;
     strip.tiles = picked;
     if (picked.size() < 2) return strip;  // A only: the view asks for B
     torch::NoGradGuard no_grad;
-    const torch::Tensor row_z = slerpRow(fixed_z_[picked[0]], fixed_z_[picked[1]], kInterpolationColumns);
+    const torch::Tensor row_z = slerpRow(grid_z[picked[0]], grid_z[picked[1]], kInterpolationColumns);
     // One batch with the grid's z: batch norm sees (nearly) the grid's statistics, so the ends match tiles A and B.
-    const torch::Tensor images = g_->sample(torch::cat({fixed_z_, row_z}, 0)).slice(0, fixed_z_.size(0));
+    // A conditional run keeps A's class along the row: only z moves (B's z drawn as A's class at the end).
+    const torch::Tensor row_y = grid_y.defined() ? grid_y[picked[0]].expand({kInterpolationColumns}) : torch::Tensor();
+    const torch::Tensor images =
+        g_->sample(torch::cat({grid_z, row_z}, 0), grid_y.defined() ? torch::cat({grid_y, row_y}, 0) : torch::Tensor())
+            .slice(0, grid_z.size(0));
     strip.images = imagesToGrid(images, 1, kInterpolationColumns);
     for (int i = 0; i < kInterpolationColumns; ++i) strip.column_values.push_back(static_cast<double>(i) / (kInterpolationColumns - 1));
     return strip;
@@ -173,11 +188,9 @@ std::optional<ImageStrip> ImageGanRun::neighbourStrip(const ImageGrid& samples) 
 }
 
 void ImageGanRun::addViewQuantities(std::vector<Quantity>& parts) {
-    // A conditional run's grid is classes x 8 (z per column, label per row): these views read tiles of the
-    // unconditional 8x8 grid of fixed z, so conditional runs do not have them yet.
-    if (options().conditional) return;
+    // The grid is 8 x 8, or for a conditional run classes x 8 (z per column, label per row).
     const ImageGrid* samples = findQuantity<ImageGrid>(parts, quantity_names::kImageSamples);
-    if (!samples || samples->rows * samples->cols < kImageGridSide * kImageGridSide) return;
+    if (!samples || samples->cols != kImageGridSide || samples->rows != gridRows()) return;
     const ImageGrid grid = *samples;  // `parts` grows below
     parts.push_back({quantity_names::kImageProgress, progressStrip(grid)});
     if (std::optional<ImageStrip> row = interpolationRow()) parts.push_back({quantity_names::kImageInterpolation, std::move(*row)});

@@ -95,9 +95,7 @@ Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o)
     const bool has_image_runs = std::any_of(scene.runs.begin(), scene.runs.end(),
                                             [](const RunSpec& run) { return kindOf(run) == RunKind::ImageGan; });
     if (options.image_metrics && has_image_runs) {
-        ClassifierCacheOptions classifier;
-        classifier.cached_only = options.classifier_cached_only;
-        image_evaluator = std::make_unique<ImageEvaluator>(classifier);
+        image_evaluator = std::make_unique<ImageEvaluator>(options.classifier);
         if (options.wait_for_image_metrics) image_evaluator->wait(options.wait_for_image_metrics);
     }
     rebuildData();

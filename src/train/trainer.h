@@ -15,6 +15,7 @@
 #include "core/command.h"
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
+#include "train/classifier_cache.h"
 
 namespace ganarium {
 
@@ -29,7 +30,9 @@ struct TrainerOptions {
     // Set (with image_metrics and image runs): the constructor waits for the classifier before the first evaluation,
     // calling this about 10 times a second, so step 0 has the classifier metrics too (`ganarium train`).
     std::function<void(const ClassifierStatus&)> wait_for_image_metrics;
-    bool classifier_cached_only = false;  // with image_metrics: use a cached classifier only, never train one (record)
+    // With image_metrics: where the classifier is found or made (record sets cached_only: never train one;
+    // tests point it at a quick one in a temporary folder).
+    ClassifierCacheOptions classifier;
     // Set: every checkpoint taken is also written to this folder (train/checkpoint_files.h), by the thread stepping its run.
     std::string checkpoint_dir;
 };

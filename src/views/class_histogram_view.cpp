@@ -25,7 +25,7 @@ void ClassHistogramView::draw(const Snapshot& snapshot, int run_index, const Vie
     float top = 10;
     for (const Histogram* h : {generated, data})
         for (float c : h->counts) top = std::max(top, c);
-    const double x_hi = niceCeil(top * 1.05);
+    const double x_hi = std::min(100.0, niceCeil(top * 1.05));  // shares: never past 100 %
     float names_w = 0;
     // Names as tall as a row at most, so a short panel does not pile them onto each other.
     const float name_f = std::max(6.0f, std::min(F * 0.9f, (size.y - F * 4.5f) / 10.0f * 0.95f));

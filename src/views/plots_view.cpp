@@ -287,8 +287,11 @@ void PlotsView::draw(const Snapshot& snapshot, const PlotTexts& texts, const Plo
         ImFont* font = style.title_font ? style.title_font : ImGui::GetFont();
         const float fs = ImGui::GetFontSize() * 1.1f * style.font_scale;
         const char* title = texts.metric[static_cast<int>(metric)];
-        list->AddText(font, fs, origin, kText, title);
-        const float tw = font->CalcTextSizeA(fs, FLT_MAX, 0, title).x + fs * 1.5f;
+        // A title wider than the panel is drawn smaller (down to 70 %) rather than cut at the panel's edge.
+        const float full_w = font->CalcTextSizeA(fs, FLT_MAX, 0, title).x;
+        const float title_fs = full_w > size.x ? fs * std::max(0.7f, size.x / full_w) : fs;
+        list->AddText(font, title_fs, origin, kText, title);
+        const float tw = font->CalcTextSizeA(title_fs, FLT_MAX, 0, title).x + fs * 1.5f;
         const bool beside = size.x - tw > fs * 24.0f;  // legend next to the title when there is room
         const ImVec2 legend_at = beside ? ImVec2(origin.x + tw, origin.y) : ImVec2(origin.x, origin.y + fs * 1.3f);
         const float legend_h = drawLegend(snapshot, texts, ImGui::GetFontSize() * style.font_scale, legend_at,

@@ -304,3 +304,35 @@ TEST_CASE("the neighbour search repeats every kNeighbourEverySteps steps or when
     run.applySpec(other);
     CHECK(maxDifference(neighbourTile(), again) > 0.0);  // a new pick is searched at once
 }
+
+TEST_CASE("a conditional run has the three views: z moves along the row, the class stays A's") {
+    RunSpec spec = tinyRun(/*batch_norm=*/false);
+    ImageGanSpec& image = std::get<ImageGanSpec>(spec.options);
+    image.conditional = true;
+    image.progress_steps = {2};
+    image.interpolate = {3, 12};  // A: row 0 (trousers), column 3; B: row 1 (sneakers), column 4
+    ImageGanRun run(spec, 5, tinyImages());
+    for (int i = 0; i < 3; ++i) run.iterate(nullptr);
+    const RunSnapshot snapshot = run.snapshot(SnapshotContext{}, true);
+    const ImageGrid* grid = findQuantity<ImageGrid>(snapshot.parts, quantity_names::kImageSamples);
+    REQUIRE(grid != nullptr);
+    CHECK(grid->rows == 2);
+    CHECK(grid->cols == kImageGridSide);
+    // The progress strip follows four tiles of the two rows, captured at step 2, then now.
+    const ImageStrip* progress = stripOf(snapshot, quantity_names::kImageProgress);
+    REQUIRE(progress != nullptr);
+    CHECK(progress->tiles == std::vector<int>{0, 9, 2, 11});
+    CHECK(progress->column_values == std::vector<double>{2, 3});
+    CHECK(maxDifference(tileOf(progress->images, 1 * 2 + 1), tileOf(*grid, 9)) == 0.0);  // row 1 "now" = tile 9
+    // Interpolation: the left end is tile A; the right end is B's z drawn as A's class, i.e. tile (row 0, column 4).
+    const ImageStrip* row = stripOf(snapshot, quantity_names::kImageInterpolation);
+    REQUIRE(row != nullptr);
+    CHECK(row->tiles == std::vector<int>{3, 12});
+    CHECK(maxDifference(tileOf(row->images, 0), tileOf(*grid, 3)) < 1e-6);
+    CHECK(maxDifference(tileOf(row->images, kInterpolationColumns - 1), tileOf(*grid, 4)) < 1e-6);
+    CHECK(maxDifference(tileOf(row->images, kInterpolationColumns - 1), tileOf(*grid, 12)) > 1e-4);
+    // The neighbour strip shows tile A first.
+    const ImageStrip* neighbour = stripOf(snapshot, quantity_names::kImageNeighbour);
+    REQUIRE(neighbour != nullptr);
+    CHECK(maxDifference(tileOf(neighbour->images, 0), tileOf(*grid, 3)) == 0.0);
+}
