@@ -5,6 +5,8 @@
 // runs), the step, the running sums and
 // the metric history length. Metric streams are reseeded from the step at
 // each evaluation and the display draws are fixed, so they need no saving.
+// The progress strip's captures travel too, so a run loaded from disk (Load,
+// --resume, follow) shows the pictures of the steps before it.
 #include <torch/torch.h>
 
 #include "train/image_gan_run.h"
@@ -91,6 +93,12 @@ size_t slotsBytes(const std::vector<AdamSlot>& slots) {
     return bytes;
 }
 
+size_t capturesBytes(const std::vector<ProgressCapture>& captures) {
+    size_t bytes = 0;
+    for (const ProgressCapture& c : captures) bytes += sizeof(ProgressCapture) + c.pixels.size() * sizeof(float);
+    return bytes;
+}
+
 // Everything an ImageGanRun needs to continue from one step.
 struct ImageGanRunState final : RunCheckpoint {
     std::vector<torch::Tensor> g, d, d_spectral;
@@ -98,9 +106,39 @@ struct ImageGanRunState final : RunCheckpoint {
     torch::Tensor data_state, latent_state, penalty_state, label_state, mismatch_state;
     double loss_d_sum = 0, loss_g_sum = 0, g_grad_sum = 0;
     int64_t loss_d_count = 0, loss_g_count = 0;
+    std::vector<ProgressCapture> captures;  // the progress strip's pictures up to the step
 
     void write(CheckpointState& out) const override;
 };
+
+// The captures as two entries: their steps (int64) and their pixels (one float row each).
+void writeCaptures(CheckpointState& out, const std::vector<ProgressCapture>& captures) {
+    if (captures.empty()) return;
+    std::vector<int64_t> steps;
+    std::vector<float> pixels;
+    for (const ProgressCapture& c : captures) {
+        steps.push_back(c.step);
+        pixels.insert(pixels.end(), c.pixels.begin(), c.pixels.end());
+    }
+    const auto n = static_cast<int64_t>(captures.size());
+    out.put("progress_steps", torch::tensor(steps, torch::kInt64));
+    out.put("progress_pixels", torch::tensor(pixels, torch::kFloat32).reshape({n, -1}));
+}
+
+// The captures a checkpoint file holds (none in files written before they were saved).
+std::vector<ProgressCapture> readCaptures(const CheckpointState& in) {
+    std::vector<ProgressCapture> out;
+    if (!in.has("progress_steps") || !in.has("progress_pixels")) return out;
+    const torch::Tensor steps = in.get("progress_steps").to(torch::kInt64).contiguous();
+    const torch::Tensor pixels = in.get("progress_pixels").to(torch::kFloat32).contiguous();
+    if (pixels.dim() != 2 || pixels.size(0) != steps.numel())
+        throw UserError(in.source() + ": entries 'progress_steps' and 'progress_pixels' disagree; the file is damaged. Pick another step.");
+    for (int64_t i = 0; i < steps.numel(); ++i) {
+        const float* row = pixels[i].data_ptr<float>();
+        out.push_back({steps[i].item<int64_t>(), std::vector<float>(row, row + pixels.size(1))});
+    }
+    return out;
+}
 
 void writeSlots(CheckpointState& out, const std::string& prefix, const std::vector<AdamSlot>& slots) {
     out.putInt(prefix + "_count", static_cast<int64_t>(slots.size()));
@@ -149,6 +187,7 @@ void ImageGanRunState::write(CheckpointState& out) const {
     out.putDouble("g_grad_sum", g_grad_sum);
     out.putInt("loss_d_count", loss_d_count);
     out.putInt("loss_g_count", loss_g_count);
+    writeCaptures(out, captures);
 }
 
 }  // namespace
@@ -173,8 +212,10 @@ std::shared_ptr<const RunCheckpoint> ImageGanRun::checkpoint() const {
     out->g_grad_sum = g_grad_sum_;
     out->loss_d_count = loss_d_count_;
     out->loss_g_count = loss_g_count_;
+    for (const ProgressCapture& c : views_.captures)
+        if (c.step <= step_) out->captures.push_back(c);
     out->bytes = sizeof(ImageGanRunState) + tensorsBytes(out->g) + tensorsBytes(out->d) + tensorsBytes(out->d_spectral) +
-                 slotsBytes(out->g_opt) + slotsBytes(out->d_opt);
+                 slotsBytes(out->g_opt) + slotsBytes(out->d_opt) + capturesBytes(out->captures);
     return out;
 }
 
@@ -202,6 +243,7 @@ std::string ImageGanRun::restore(const RunCheckpoint& checkpoint) {
     g_grad_sum_ = saved->g_grad_sum;
     loss_d_count_ = saved->loss_d_count;
     loss_g_count_ = saved->loss_g_count;
+    views_.captures = saved->captures;
     step_ = saved->step;
     status_ = RunStatus::Running;
     reason_.clear();
@@ -231,8 +273,9 @@ std::shared_ptr<const RunCheckpoint> ImageGanRun::readCheckpoint(const Checkpoin
     out->g_grad_sum = in.getDouble("g_grad_sum");
     out->loss_d_count = in.getInt("loss_d_count");
     out->loss_g_count = in.getInt("loss_g_count");
+    out->captures = readCaptures(in);
     out->bytes = sizeof(ImageGanRunState) + tensorsBytes(out->g) + tensorsBytes(out->d) + tensorsBytes(out->d_spectral) +
-                 slotsBytes(out->g_opt) + slotsBytes(out->d_opt);
+                 slotsBytes(out->g_opt) + slotsBytes(out->d_opt) + capturesBytes(out->captures);
     return out;
 }
 

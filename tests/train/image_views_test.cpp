@@ -15,6 +15,8 @@
 #include "core/scene_parser.h"
 #include "core/tile_pick.h"
 #include "tiny_image_run.h"
+#include "temp_folder.h"
+#include "train/checkpoint_files.h"
 #include "train/image_gan_run.h"
 #include "train/image_view_tensors.h"
 #include "train/snapshot_builder.h"
@@ -335,4 +337,30 @@ TEST_CASE("a conditional run has the three views: z moves along the row, the cla
     const ImageStrip* neighbour = stripOf(snapshot, quantity_names::kImageNeighbour);
     REQUIRE(neighbour != nullptr);
     CHECK(maxDifference(tileOf(neighbour->images, 0), tileOf(*grid, 3)) == 0.0);
+}
+
+TEST_CASE("the progress strip's captures travel in a checkpoint on disk: a run loaded from it shows them") {
+    RunSpec spec = tinyRun();
+    spec.name = "tiny";
+    std::get<ImageGanSpec>(spec.options).progress_steps = {2, 4};
+    ImageGanRun run(spec, 11, tinyImages());
+    for (int i = 0; i < 5; ++i) run.iterate(nullptr);
+    SceneSpec scene;
+    scene.runs = {spec};
+    ganarium::test::TempFolder dir("ganarium-strip-checkpoint");
+    REQUIRE(writeCheckpointFolder(dir.path.string(), scene, 0, *run.checkpoint()));
+    ImageGanRun fresh(spec, 11, tinyImages());
+    CHECK(stripSteps(fresh) == std::vector<double>{0});  // nothing captured yet: "now" alone
+    const std::string run_folder = findRunCheckpointFolder(dir.path.string(), 0);
+    REQUIRE_FALSE(run_folder.empty());
+    const auto saved = readCheckpointFolder(stepCheckpointFolder(run_folder, 5), fresh, 0);
+    REQUIRE(saved != nullptr);
+    REQUIRE(fresh.restore(*saved) == "");
+    CHECK(stripSteps(fresh) == std::vector<double>{2, 4, 5});
+    const RunSnapshot a = run.snapshot(SnapshotContext{}, true), b = fresh.snapshot(SnapshotContext{}, true);
+    const ImageStrip* strip_a = stripOf(a, quantity_names::kImageProgress);
+    const ImageStrip* strip_b = stripOf(b, quantity_names::kImageProgress);
+    REQUIRE(strip_a != nullptr);
+    REQUIRE(strip_b != nullptr);
+    CHECK(maxDifference(strip_a->images.pixels, strip_b->images.pixels) == 0.0);
 }
