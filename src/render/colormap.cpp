@@ -84,10 +84,11 @@ Rgba diverged() { return {0.950f, 0.150f, 0.150f, 1.f}; }
 }  // namespace palette
 
 Rgba classColour(int label, int classes) {
-    // A qualitative table (hues far apart, all darker than the probability map's light end).
+    // A qualitative table (hues far apart, all darker than the probability map's light end; gold, not the
+    // unconditional runs' orange, so "generated data" and a class never share a colour).
     static constexpr float kTable[10][3] = {
         {0.122f, 0.467f, 0.706f}, {0.890f, 0.102f, 0.110f}, {0.172f, 0.627f, 0.172f}, {0.580f, 0.404f, 0.741f},
-        {1.000f, 0.498f, 0.000f}, {0.549f, 0.337f, 0.294f}, {0.890f, 0.467f, 0.761f}, {0.090f, 0.745f, 0.812f},
+        {0.950f, 0.750f, 0.000f}, {0.549f, 0.337f, 0.294f}, {0.890f, 0.467f, 0.761f}, {0.090f, 0.745f, 0.812f},
         {0.737f, 0.741f, 0.133f}, {0.250f, 0.250f, 0.250f}};
     if (label < 0 || label >= classes) return {0.5f, 0.5f, 0.5f, 1.f};
     if (classes <= 10) return {kTable[label][0], kTable[label][1], kTable[label][2], 1.f};

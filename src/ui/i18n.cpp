@@ -369,8 +369,7 @@ const MetricLabelRow kMetricLabels[] = {
     {"curves.label_agreement", "Label agreement: classifier says y for G(z, y) (higher is better)",
      "标签一致率:分类器判定 G(z, y) 为 y 的比例(越高越好)"},
     {"metric.condition_accuracy", "Condition accuracy (conditional)", "条件准确率(条件生成)"},
-    {"curves.condition_accuracy", "Condition accuracy: G(z, y) lands nearest mode y (higher is better)",
-     "条件准确率:G(z, y) 最近的模式是 y 的比例(越高越好)"},
+    {"curves.condition_accuracy", "Condition accuracy (nearest mode is y)", "条件准确率(最近的模式是 y)"},
 };
 
 constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);
