@@ -27,6 +27,11 @@ double Distribution::cellMass(const double* lo, const double* hi) const {
     return sum * wx * wy;
 }
 
+void Distribution::sampleLabelled(int, Rng&, float*, int*) const {
+    throw UserError("this data family has no mixture components to label samples with (a conditional run needs "
+                    "mixture, ring, grid or blobs data)");
+}
+
 std::unique_ptr<Distribution> makeDistribution(const DataSpec& spec) {
     switch (spec.family) {
         case DataFamily::Gaussian1D:

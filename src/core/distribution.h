@@ -19,6 +19,9 @@ public:
     virtual int dim() const = 0;
     // Writes n samples (n x dim floats, row-major) drawn with `rng` into out.
     virtual void sample(int n, Rng& rng, float* out) const = 0;
+    // Like sample(), with the same draws, and also the mixture component of each sample in labels[i]
+    // (0..modes().size()-1; the conditional toy GAN's y). Throws UserError for families without components.
+    virtual void sampleLabelled(int n, Rng& rng, float* out, int* labels) const;
     // True when density() is the exact analytic density.
     virtual bool hasDensity() const = 0;
     // Density at x (dim values); 0 where there is no mass. Only valid if hasDensity().

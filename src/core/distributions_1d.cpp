@@ -17,13 +17,10 @@ public:
         std::partial_sum(w_.begin(), w_.end(), cumulative_.begin());
     }
     int dim() const override { return 1; }
-    void sample(int n, Rng& rng, float* out) const override {
-        for (int i = 0; i < n; ++i) {
-            const double u = rng.uniform();
-            size_t k = std::lower_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin();
-            k = std::min(k, w_.size() - 1);
-            out[i] = static_cast<float>(m_[k] + s_[k] * rng.normal());
-        }
+    void sample(int n, Rng& rng, float* out) const override { draw(n, rng, out, nullptr); }
+    void sampleLabelled(int n, Rng& rng, float* out, int* labels) const override {
+        if (!report_modes_) Distribution::sampleLabelled(n, rng, out, labels);  // a single Gaussian: no components
+        draw(n, rng, out, labels);
     }
     bool hasDensity() const override { return true; }
     double density(const double* x) const override {
@@ -55,6 +52,17 @@ public:
     }
 
 private:
+    // n samples into out, and each one's component into labels when given.
+    void draw(int n, Rng& rng, float* out, int* labels) const {
+        for (int i = 0; i < n; ++i) {
+            const double u = rng.uniform();
+            size_t k = std::lower_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin();
+            k = std::min(k, w_.size() - 1);
+            out[i] = static_cast<float>(m_[k] + s_[k] * rng.normal());
+            if (labels) labels[i] = static_cast<int>(k);
+        }
+    }
+
     std::vector<double> w_, m_, s_, cumulative_;
     bool report_modes_;
 };

@@ -33,14 +33,10 @@ public:
         if (has_density_ && parts_.size() > kTabulateAbove) tabulate();
     }
     int dim() const override { return 2; }
-    void sample(int n, Rng& rng, float* out) const override {
-        for (int i = 0; i < n; ++i) {
-            size_t k = std::lower_bound(cumulative_.begin(), cumulative_.end(), rng.uniform()) - cumulative_.begin();
-            k = std::min(k, parts_.size() - 1);
-            const double gx = rng.normal(), gy = rng.normal();
-            out[2 * i] = static_cast<float>(parts_[k].x + parts_[k].std * gx);
-            out[2 * i + 1] = static_cast<float>(parts_[k].y + parts_[k].std * gy);
-        }
+    void sample(int n, Rng& rng, float* out) const override { draw(n, rng, out, nullptr); }
+    void sampleLabelled(int n, Rng& rng, float* out, int* labels) const override {
+        if (mode_count_ < parts_.size()) Distribution::sampleLabelled(n, rng, out, labels);  // unlabelled points
+        draw(n, rng, out, labels);
     }
     bool hasDensity() const override { return has_density_; }
     double density(const double* x) const override {
@@ -93,6 +89,18 @@ public:
     }
 
 private:
+    // n samples into out, and each one's component into labels when given (the branch costs nothing measurable).
+    void draw(int n, Rng& rng, float* out, int* labels) const {
+        for (int i = 0; i < n; ++i) {
+            size_t k = std::lower_bound(cumulative_.begin(), cumulative_.end(), rng.uniform()) - cumulative_.begin();
+            k = std::min(k, parts_.size() - 1);
+            const double gx = rng.normal(), gy = rng.normal();
+            out[2 * i] = static_cast<float>(parts_[k].x + parts_[k].std * gx);
+            out[2 * i + 1] = static_cast<float>(parts_[k].y + parts_[k].std * gy);
+            if (labels) labels[i] = static_cast<int>(k);
+        }
+    }
+
     static constexpr size_t kBucketAbove = 16;  // components; fewer are cheaper to scan
     static constexpr double kCutoff = 9.0;      // stds beyond which a component is ignored
     static constexpr size_t kTabulateAbove = 20000;  // components of one std: density from a grid (binned_density_2d.h)

@@ -68,6 +68,8 @@ inline constexpr MetricInfo kMetricCatalogue[] = {
     {"d_score_fake",      "metric.d_score_fake",       "d_scores",         "image", false, true,  "d_score_fake"},
     // Conditional image runs only: share of G(z, y) the classifier labels y.
     {"label_agreement",   "metric.label_agreement",    "label_agreement",  "image", false, false, "label_agreement"},
+    // Conditional toy runs only: share of G(z, y) whose nearest mode is y.
+    {"condition_accuracy", "metric.condition_accuracy", "condition_accuracy", "toy", false, false, "condition_accuracy"},
 };
 
 // In the order of the panel's tabs and of the scene file's `curves` names (new tabs go last).
@@ -90,6 +92,7 @@ inline constexpr CurvesTab kCurvesTabs[] = {
     {"class_rkl",        "curves.class_rkl",    "class_rkl",        nullptr, nullptr,     nullptr,       false, true,  true},
     {"nn_ratio",         "curves.nn_ratio",     "nn_ratio",         nullptr, nullptr,     nullptr,       false, true,  true},
     {"label_agreement",  "curves.label_agreement", "label_agreement", nullptr, nullptr,   nullptr,       false, true,  true},
+    {"condition_accuracy", "curves.condition_accuracy", "condition_accuracy", nullptr, nullptr, nullptr,   false, true,  true},
 };
 
 inline constexpr std::size_t kMetricCount = sizeof(kMetricCatalogue) / sizeof(kMetricCatalogue[0]);

@@ -104,11 +104,18 @@ struct ImageStrip {
     std::vector<int> tiles;             // tiles of the sample grid the strip belongs to (e.g. A and B)
 };
 
+// One class label per point of another PointSet (0..classes-1): the conditional toy GAN's y of each
+// generated and real display sample, which the data views colour by.
+struct PointLabels {
+    int classes = 0;
+    std::vector<int> labels;
+};
+
 // One named quantity of a run.
 struct Quantity {
     std::string name;
     std::variant<PointSet, Segments, PointGrid, ModeMarkers, VectorField, Trajectory, ScalarSamples, FieldGrid, Histogram,
-                 ImageGrid, ImageStrip>
+                 ImageGrid, ImageStrip, PointLabels>
         data;
 };
 
@@ -183,6 +190,9 @@ inline const char* const kGpGradNorm = "gp_grad_norm";      // ScalarSamples: ||
 inline const char* const kWeights = "d_weights";            // Histogram: all D weights (clipping piles up at +-clip)
 inline const char* const kGpNorms = "gp_norms";             // Histogram: ||grad_x D|| at every interpolate of the batch
 inline const char* const kModes = "modes";                  // ModeMarkers: mixture centres (none for other data)
+// The conditional toy GAN (conditional = true): the condition y of each display sample.
+inline const char* const kFakeLabels = "fake_labels";       // PointLabels: y of each `fake` sample (G(z, y))
+inline const char* const kRealLabels = "real_labels";       // PointLabels: the component of each `real` sample
 }  // namespace quantity_names
 
 }  // namespace ganarium

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/condition_data.h"
 #include "core/distribution.h"
 #include "core/input_limits.h"
 #include "core/key_suggestions.h"
@@ -161,6 +162,14 @@ bool noRunNeedsData(const toml::table& root) {
     return true;
 }
 
+// A conditional run needs labelled data (core/condition_data.h): refused at its `conditional` key (or the table).
+void checkConditionalData(const TableReader& r, const DataSpec& data) {
+    const std::string problem = conditionalDataProblem(data);
+    if (problem.empty()) return;
+    if (r.table().get("conditional")) r.fail("conditional", problem);
+    throw SceneError(r.at(nullptr) + r.where() + ": `conditional = true` (from [defaults]) " + problem);
+}
+
 }  // namespace
 
 SceneSpec parseSceneText(const std::string& text, const std::string& name, const std::string& base_dir,
@@ -237,6 +246,7 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
         } else if (toy->fixed_generator) {
             throw SceneError(r.at(nullptr) + where + ": `fixed_generator = true` needs a [run.fixed_data] table describing P_G");
         }
+        if (toy && toy->conditional) checkConditionalData(r, scene.data);
         if (run.name.empty()) run.name = runLabel(run);
         scene.runs.push_back(run);
     }

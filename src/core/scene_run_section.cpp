@@ -14,7 +14,8 @@ std::vector<std::string> runKeys() {
         "g_hidden",    "d_hidden",     "activation",    "g_activation", "d_activation", "optimizer",
         "g_optimizer", "d_optimizer",  "g_lr",          "d_lr",        "beta1",       "beta2",
         "g_beta1",     "d_beta1",      "g_beta2",       "d_beta2",     "momentum",    "g_momentum",
-        "d_momentum",  "rms_alpha",    "g_rms_alpha",   "d_rms_alpha", "fixed_generator", "fixed_data"};
+        "d_momentum",  "rms_alpha",    "g_rms_alpha",   "d_rms_alpha", "fixed_generator", "fixed_data",
+        "conditional", "mismatched_pairs"};
 }
 
 std::vector<std::string> diracRunKeys() {
@@ -99,6 +100,16 @@ void applyKindKeys(const TableReader& r, RunSpec& run, DiracGanSpec& d) {
     }
 }
 
+// The conditional toy GAN's keys (the data's check is checkConditionalData, once [data] is known).
+void readConditionKeys(const TableReader& r, ToyGanSpec& run) {
+    const bool conditional_set = r.readBool("conditional", run.conditional);
+    const bool mismatched_set = r.readBool("mismatched_pairs", run.mismatched_pairs);
+    if (run.mismatched_pairs && !run.conditional && (mismatched_set || conditional_set))
+        r.fail("mismatched_pairs", "needs conditional = true (a label to mismatch); set it in this table or in [defaults]");
+    if (run.conditional && run.fixed_generator && (conditional_set || r.table().get("fixed_generator")))
+        r.fail("conditional", "a fixed generator has no condition input; remove `conditional` or `fixed_generator`");
+}
+
 // The toy GAN's keys (a key of another kind is an unknown key).
 void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     r.rejectUnknown(runKeys());
@@ -137,6 +148,7 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     readShared("momentum", run.g_opt.momentum, run.d_opt.momentum, unit);
     readShared("rms_alpha", run.g_opt.alpha, run.d_opt.alpha, unit);
     r.readBool("fixed_generator", run.fixed_generator);
+    readConditionKeys(r, run);
 }
 
 // The image views' keys: the picked sample tiles and the progress strip's capture steps.

@@ -130,7 +130,9 @@ std::string runLabel(const RunSpec& run) {
             return "conditional DCGAN, " + imageLabel(*image) + (image->mismatched_pairs ? " +mismatched pairs" : "");
         return "DCGAN, " + imageLabel(*image);
     }
-    return toyLabel(std::get<ToyGanSpec>(run.options));
+    const ToyGanSpec& toy = std::get<ToyGanSpec>(run.options);
+    if (toy.conditional) return "conditional " + toyLabel(toy) + (toy.mismatched_pairs ? " +mismatched pairs" : "");
+    return toyLabel(toy);
 }
 
 RunOptions defaultOptions(RunKind kind) {
@@ -181,7 +183,8 @@ bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
            a.k_d == b.k_d && a.k_g == b.k_g && a.batch == b.batch && a.latent == b.latent &&
            a.latent_dim == b.latent_dim && a.g_net == b.g_net && a.d_net == b.d_net && a.g_opt == b.g_opt &&
            a.d_opt == b.d_opt && a.fixed_generator == b.fixed_generator &&
-           (!a.fixed_generator || a.fixed_data == b.fixed_data);
+           (!a.fixed_generator || a.fixed_data == b.fixed_data) && a.conditional == b.conditional &&
+           a.mismatched_pairs == b.mismatched_pairs;
 }
 
 bool operator==(const ImageGanSpec& a, const ImageGanSpec& b) {

@@ -100,6 +100,10 @@ struct ToyGanSpec {
     OptimSpec g_opt, d_opt;
     bool fixed_generator = false;       // P_G is `fixed_data`, only D trains
     DataSpec fixed_data;
+    // Conditional toy GAN (lecture section 8; train/toy_condition.h): G(z, y) and D(x, y), y = the data's
+    // mixture component, a one-hot of K = the number of components concatenated to z and to x.
+    bool conditional = false;
+    bool mismatched_pairs = false;      // conditional only: real x with a wrong y as extra negatives for D
 };
 
 // How an image generator doubles its resolution.

@@ -122,6 +122,8 @@ void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
     shared(out, "momentum", formatNumber(r.g_opt.momentum), formatNumber(r.d_opt.momentum));
     shared(out, "rms_alpha", formatNumber(r.g_opt.alpha), formatNumber(r.d_opt.alpha));
     out << "fixed_generator = " << (r.fixed_generator ? "true" : "false") << "\n";
+    if (r.conditional) out << "conditional = true\n";
+    if (r.mismatched_pairs) out << "mismatched_pairs = true\n";
     if (r.fixed_generator) {
         out << "\n[run.fixed_data]\n";
         writeData(out, r.fixed_data);

@@ -83,6 +83,32 @@ Rgba uncovered() { return {0.850f, 0.080f, 0.100f, 1.f}; }
 Rgba diverged() { return {0.950f, 0.150f, 0.150f, 1.f}; }
 }  // namespace palette
 
+Rgba classColour(int label, int classes) {
+    // A qualitative table (hues far apart, all darker than the probability map's light end; gold, not the
+    // unconditional runs' orange, so "generated data" and a class never share a colour).
+    static constexpr float kTable[10][3] = {
+        {0.122f, 0.467f, 0.706f}, {0.890f, 0.102f, 0.110f}, {0.172f, 0.627f, 0.172f}, {0.580f, 0.404f, 0.741f},
+        {0.950f, 0.750f, 0.000f}, {0.549f, 0.337f, 0.294f}, {0.890f, 0.467f, 0.761f}, {0.090f, 0.745f, 0.812f},
+        {0.737f, 0.741f, 0.133f}, {0.250f, 0.250f, 0.250f}};
+    if (label < 0 || label >= classes) return {0.5f, 0.5f, 0.5f, 1.f};
+    if (classes <= 10) return {kTable[label][0], kTable[label][1], kTable[label][2], 1.f};
+    // Evenly spaced hues at full saturation, value 0.85 (HSV to RGB).
+    const float h = 6.0f * static_cast<float>(label) / static_cast<float>(classes);
+    const int sector = static_cast<int>(h) % 6;
+    const float f = h - static_cast<float>(static_cast<int>(h)), v = 0.85f, p = 0.15f;
+    const float q = v - (v - p) * f, t = p + (v - p) * f;
+    const float rgb[6][3] = {{v, t, p}, {q, v, p}, {p, v, t}, {p, q, v}, {t, p, v}, {v, p, q}};
+    return {rgb[sector][0], rgb[sector][1], rgb[sector][2], 1.f};
+}
+
+Rgba lightClassColour(int label, int classes, float lightness) {
+    Rgba c = classColour(label, classes);
+    c.r += (1.f - c.r) * lightness;
+    c.g += (1.f - c.g) * lightness;
+    c.b += (1.f - c.b) * lightness;
+    return c;
+}
+
 uint32_t packAbgr(const Rgba& c) {
     return static_cast<uint32_t>(toByte(c.r)) | (static_cast<uint32_t>(toByte(c.g)) << 8) |
            (static_cast<uint32_t>(toByte(c.b)) << 16) | (static_cast<uint32_t>(toByte(c.a)) << 24);

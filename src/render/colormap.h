@@ -45,6 +45,12 @@ Rgba uncovered();    // uncovered mixture modes
 Rgba diverged();     // DIVERGED status text
 }  // namespace palette
 
+// Colour of class `label` of `classes` (the conditional toy GAN's y): ten distinct hues, then evenly spaced
+// hues for more classes. Labels outside 0..classes-1 are grey.
+Rgba classColour(int label, int classes);
+// The same, mixed towards white by `lightness` in [0, 1] (real samples drawn lightly).
+Rgba lightClassColour(int label, int classes, float lightness);
+
 // Packs a colour into ImGui's ABGR ImU32 layout (no ImGui dependency here).
 uint32_t packAbgr(const Rgba& c);
 

@@ -43,20 +43,21 @@ GanRun::GanRun(const RunSpec& spec, int dim, uint64_t seed, int display_samples)
       latent_gen_(makeGenerator(deriveSeed(seed, SeedStream::Latent))),
       penalty_gen_(makeGenerator(deriveSeed(seed, SeedStream::Penalty))),
       metric_gen_(makeGenerator(deriveSeed(seed, SeedStream::Metrics))),
-      display_gen_(makeGenerator(deriveSeed(seed, SeedStream::Display))) {
+      display_gen_(makeGenerator(deriveSeed(seed, SeedStream::Display))),
+      label_rng_(deriveSeed(seed, SeedStream::Labels)) {
     buildNetworks(false, false);
     if (options().fixed_generator) fixed_ = makeDistribution(options().fixed_data);
 }
 
 void GanRun::buildNetworks(bool keep_g, bool keep_d) {
     if (!keep_g) {
-        g_ = Mlp(options().latent_dim, dim_, options().g_net);
+        g_ = Mlp(options().latent_dim + conditionCount(), dim_, options().g_net);
         at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::GeneratorInit));
         g_->initialize(gen);
         g_opt_ = std::make_unique<FlatOptimizer>(options().g_opt, g_->flatParameters().numel());
     }
     if (!keep_d) {
-        d_ = Mlp(dim_, 1, options().d_net);
+        d_ = Mlp(dim_ + conditionCount(), 1, options().d_net);
         at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit));
         d_->initialize(gen);
         d_opt_ = std::make_unique<FlatOptimizer>(options().d_opt, d_->flatParameters().numel());
@@ -76,8 +77,10 @@ void GanRun::bindPasses() {
 }
 
 torch::Tensor GanRun::sampleLatent(int64_t n, at::Generator& gen) const {
-    if (options().latent == LatentKind::Uniform) return torch::rand({n, options().latent_dim}, gen) * 2.0 - 1.0;
-    return torch::randn({n, options().latent_dim}, gen);
+    torch::Tensor z = options().latent == LatentKind::Uniform ? torch::rand({n, options().latent_dim}, gen) * 2.0 - 1.0
+                                                              : torch::randn({n, options().latent_dim}, gen);
+    if (conditionCount() > 0) return condition_.withOneHot(z, condition_.drawLabels(n, gen));
+    return z;
 }
 
 torch::Tensor GanRun::sampleReal(const Distribution& data, int64_t n, Rng& rng) const {
@@ -86,10 +89,12 @@ torch::Tensor GanRun::sampleReal(const Distribution& data, int64_t n, Rng& rng) 
     return out;
 }
 
-torch::Tensor GanRun::sampleFake(int64_t n, at::Generator& gen, Rng& rng) {
+torch::Tensor GanRun::sampleFake(int64_t n, at::Generator& gen, Rng& rng, torch::Tensor* labels) {
+    if (labels) *labels = torch::Tensor();
     if (fixed_) return sampleReal(*fixed_, n, rng);
     torch::NoGradGuard no_grad;
     const torch::Tensor z = sampleLatent(n, gen);
+    if (labels && conditionCount() > 0) *labels = condition_.labelsOf(z);
     if (n <= kSampleChunkRows) return g_->forward(z);
     std::vector<torch::Tensor> parts;
     for (int64_t i = 0; i < n; i += kSampleChunkRows) {
@@ -113,8 +118,9 @@ void GanRun::iterate(const Distribution& data) {
 
 void GanRun::applySpec(const RunSpec& next_spec) {
     const ToyGanSpec& next = std::get<ToyGanSpec>(next_spec.options);
-    const bool keep_g = sameArchitecture(g_, next.latent_dim, dim_, next.g_net);
-    const bool keep_d = sameArchitecture(d_, dim_, 1, next.d_net);
+    const int labels = next.conditional ? condition_.labelCount() : 0;
+    const bool keep_g = sameArchitecture(g_, next.latent_dim + labels, dim_, next.g_net);
+    const bool keep_d = sameArchitecture(d_, dim_ + labels, 1, next.d_net);
     spec_ = next_spec;
     buildNetworks(keep_g, keep_d);
     if (keep_g) {
@@ -138,9 +144,13 @@ void GanRun::applySpec(const RunSpec& next_spec) {
 }
 
 void GanRun::resetDisplay(const Distribution& data) {
+    condition_.setData(data);
+    // A conditional run whose data now has another number of components needs new input layers.
+    if (g_->inFeatures() != options().latent_dim + conditionCount() || d_->inFeatures() != dim_ + conditionCount())
+        buildNetworks(false, false);
     display_z_ = sampleLatent(display_samples_, display_gen_);
     Rng rng(deriveSeed(seed_, SeedStream::Display));
-    display_real_ = sampleReal(data, display_samples_, rng);
+    display_real_ = sampleRealLabelled(data, display_samples_, rng, &display_real_labels_);
     if (fixed_) display_fixed_fake_ = sampleReal(*fixed_, display_samples_, rng);
 }
 

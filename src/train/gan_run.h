@@ -21,6 +21,7 @@
 #include "train/regularizers.h"
 #include "train/run_checkpoint.h"
 #include "train/step_workspace.h"
+#include "train/toy_condition.h"
 
 namespace ganarium {
 
@@ -61,10 +62,25 @@ public:
 
     // z of n samples from the run's latent distribution drawn with `gen`.
     torch::Tensor sampleLatent(int64_t n, at::Generator& gen) const;
-    // n fake samples (detached): G(z) or the fixed generator's distribution.
-    torch::Tensor sampleFake(int64_t n, at::Generator& gen, Rng& rng);
+    // n fake samples (detached): G(z) or the fixed generator's distribution; a conditional run's labels y
+    // (int64) go to *labels when given.
+    torch::Tensor sampleFake(int64_t n, at::Generator& gen, Rng& rng, torch::Tensor* labels = nullptr);
     // n real samples from `data` drawn with `rng`.
     torch::Tensor sampleReal(const Distribution& data, int64_t n, Rng& rng) const;
+
+    // Conditional runs (toy_condition_steps.cpp). The labels of a conditional run ride in the last K
+    // columns of its latent (sampleLatent returns [z, onehot(y)]); D reads [x, onehot(y)].
+    // The run's labels, or null when it is not conditional (or its data has no components yet).
+    const ToyCondition* condition() const { return conditionCount() > 0 ? &condition_ : nullptr; }
+    // K for a conditional run, 0 otherwise: the extra input columns of G and D.
+    int conditionCount() const { return options().conditional ? condition_.labelCount() : 0; }
+    // D's raw scores f(x) of points x (n x dim); a conditional D reads `labels` (int64, n), or when undefined
+    // the label of each point's nearest mode. Differentiable in x.
+    torch::Tensor criticScores(const torch::Tensor& x, const torch::Tensor& labels = {});
+    // D as a critic callable on points (conditional: each point under its nearest mode's label).
+    CriticFn pointCritic();
+    // n real samples and (conditional runs) their components into *labels (int64).
+    torch::Tensor sampleRealLabelled(const Distribution& data, int64_t n, Rng& rng, torch::Tensor* labels) const;
 
     // Running means of loss_d and loss_g since the last call (NaN when no step ran); resets them.
     std::pair<double, double> takeLossMeans();
@@ -97,6 +113,8 @@ public:
     const torch::Tensor& displayLatent() const { return display_z_; }
     const torch::Tensor& displayReal() const { return display_real_; }
     const torch::Tensor& displayFixedFake() const { return display_fixed_fake_; }
+    // The component of each displayReal() row (int64; undefined unless the run is conditional).
+    const torch::Tensor& displayRealLabels() const { return display_real_labels_; }
     at::Generator& displayGen() { return display_gen_; }
 
 private:
@@ -108,6 +126,10 @@ private:
     double criticPenalties(const torch::Tensor& input, int64_t n);
     void stepDAutograd(const Distribution& data);
     void finishStepD(double loss, double total);
+    void stepDConditional(const Distribution& data);
+    void stepDConditionalAutograd(const Distribution& data);
+    void stepGConditional();
+    int64_t mismatchedRows() const;
 
     RunSpec spec_;
     int dim_;
@@ -122,6 +144,7 @@ private:
     at::Generator latent_gen_, penalty_gen_, metric_gen_, display_gen_;
 
     torch::Tensor display_z_, display_real_, display_fixed_fake_;
+    torch::Tensor display_real_labels_;  // conditional runs: the component of each display_real_ row
     GradientPenaltyResult last_gp_;
     bool has_gp_ = false;
 
@@ -133,6 +156,12 @@ private:
 
     std::shared_ptr<MetricLog> metrics_ = std::make_shared<MetricLog>();  // a rebuilt run starts a new one
     std::vector<bool> mode_covered_;
+
+    // Conditional toy GAN: the data's labels, the wrong labels' stream (mismatched pairs; checkpointed as
+    // `label_rng`) and the conditional steps' buffers.
+    ToyCondition condition_;
+    Rng label_rng_;
+    ConditionBuffers condition_work_;
 };
 
 }  // namespace ganarium

@@ -1,6 +1,6 @@
 // gan_run_checkpoint.cpp — a toy GAN's checkpoint: both networks (flat
 // parameters and spectral-norm vectors), both optimizers' state, the
-// training streams (data, fixed generator, latent, penalty), the step, the
+// training streams (data, fixed generator, latent, penalty, label), the step, the
 // running loss sums and the metric history length. The metric streams are
 // reseeded from the step at each evaluation, so they need no saving; the
 // display stream only picks what is drawn.
@@ -8,6 +8,7 @@
 
 #include "core/errors.h"
 #include "train/checkpoint_state.h"
+#include "train/seeds.h"
 
 namespace ganarium {
 
@@ -22,6 +23,7 @@ struct ToyGanCheckpoint final : RunCheckpoint {
     double loss_d_sum = 0, loss_g_sum = 0;
     int64_t loss_d_count = 0, loss_g_count = 0;
     std::vector<bool> mode_covered;
+    Rng label_rng;  // conditional runs: the wrong labels of mismatched pairs
 
     void write(CheckpointState& out) const override;
 };
@@ -79,6 +81,7 @@ void ToyGanCheckpoint::write(CheckpointState& out) const {
     torch::Tensor covered = torch::zeros({static_cast<int64_t>(mode_covered.size())}, torch::kUInt8);
     for (size_t i = 0; i < mode_covered.size(); ++i) covered[static_cast<int64_t>(i)] = mode_covered[i] ? 1 : 0;
     out.put("mode_covered", covered);
+    out.putText("label_rng", label_rng.state());
 }
 
 size_t tensorBytes(const torch::Tensor& t) { return t.defined() ? static_cast<size_t>(t.nbytes()) : 0; }
@@ -110,6 +113,7 @@ std::shared_ptr<const RunCheckpoint> GanRun::checkpoint() const {
     out->loss_d_count = loss_d_count_;
     out->loss_g_count = loss_g_count_;
     out->mode_covered = mode_covered_;
+    out->label_rng = label_rng_;
     out->bytes = sizeof(ToyGanCheckpoint) + stateBytes(out->g) + stateBytes(out->d) + tensorBytes(out->g_opt.first) +
                  tensorBytes(out->g_opt.second) + tensorBytes(out->d_opt.first) + tensorBytes(out->d_opt.second) +
                  tensorBytes(out->latent_state) + tensorBytes(out->penalty_state);
@@ -136,6 +140,7 @@ std::string GanRun::restore(const RunCheckpoint& checkpoint) {
     loss_d_count_ = saved->loss_d_count;
     loss_g_count_ = saved->loss_g_count;
     mode_covered_ = saved->mode_covered;
+    label_rng_ = saved->label_rng;
     step_ = saved->step;
     status_ = RunStatus::Running;
     reason_.clear();
@@ -165,6 +170,8 @@ std::shared_ptr<const RunCheckpoint> GanRun::readCheckpoint(const CheckpointStat
     out->loss_g_count = in.getInt("loss_g_count");
     const torch::Tensor covered = in.get("mode_covered").to(torch::kUInt8).contiguous();
     for (int64_t i = 0; i < covered.numel(); ++i) out->mode_covered.push_back(covered.data_ptr<uint8_t>()[i] != 0);
+    // Files written before conditional runs existed have no label stream: the seed's start is what they used.
+    out->label_rng = in.has("label_rng") ? readRng(in, "label_rng") : Rng(deriveSeed(seed_, SeedStream::Labels));
     out->bytes = sizeof(ToyGanCheckpoint) + stateBytes(out->g) + stateBytes(out->d) + tensorBytes(out->g_opt.first) +
                  tensorBytes(out->g_opt.second) + tensorBytes(out->d_opt.first) + tensorBytes(out->d_opt.second) +
                  tensorBytes(out->latent_state) + tensorBytes(out->penalty_state);

@@ -64,6 +64,7 @@ double GanRun::criticPenalties(const torch::Tensor& input, int64_t n) {
 
 void GanRun::stepD(const Distribution& data) {
     if (status_ == RunStatus::Diverged) return;
+    if (conditionCount() > 0) return stepDConditional(data);  // toy_condition_steps.cpp
     const bool gp = options().lipschitz == Lipschitz::GradientPenalty;
     const bool penalised = gp || options().r1_gamma > 0;
     if (penalised && !work_.d.piecewiseLinear()) return stepDAutograd(data);
@@ -149,6 +150,7 @@ void GanRun::finishStepD(double loss, double total) {
 
 void GanRun::stepG() {
     if (fixed_ || status_ == RunStatus::Diverged) return;
+    if (conditionCount() > 0) return stepGConditional();  // toy_condition_steps.cpp
     c10::InferenceMode inference;
     drawLatent(work_.z_g, latent_gen_);
     work_.g.load();

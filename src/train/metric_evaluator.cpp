@@ -79,7 +79,8 @@ double generatorGradientNorm(GanRun& run) {
     if (run.fixedDistribution()) return kNaN;
     const torch::Tensor z = run.sampleLatent(run.options().batch, run.metricGen());
     auto params = run.generator()->parameters();
-    const torch::Tensor loss = generatorLoss(run.options().objective, run.critic()->forward(run.generator()->forward(z)));
+    const torch::Tensor labels = run.condition() ? run.condition()->labelsOf(z) : torch::Tensor();
+    const torch::Tensor loss = generatorLoss(run.options().objective, run.criticScores(run.generator()->forward(z), labels));
     // Gradients with respect to G's parameters only: autograd skips D's weight gradients.
     const auto grads = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
     double sum = 0;
@@ -139,12 +140,17 @@ std::vector<float> firstPointsInStrips(const std::vector<float>& v, size_t n) {
 }
 
 // d_estimate and d_accuracy on the first kCriticSamples of each set, in one chunked D pass.
-void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& fake,
-                   std::map<std::string, double>& out) {
+void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& fake, const torch::Tensor& real_labels,
+                   const torch::Tensor& fake_labels, std::map<std::string, double>& out) {
     const int64_t n_real = std::min<int64_t>(kCriticSamples, real.size(0));
     const int64_t n_fake = std::min<int64_t>(kCriticSamples, fake.size(0));
     const torch::Tensor both = torch::cat({real.slice(0, 0, n_real), fake.slice(0, 0, n_fake)}, 0);
-    const torch::Tensor f = forwardChunked(run.critic(), both).reshape({-1});
+    // A conditional D judges each sample under its own label.
+    const torch::Tensor f =
+        run.condition() ? torch::cat({run.criticScores(real.slice(0, 0, n_real), real_labels.slice(0, 0, n_real)),
+                                      run.criticScores(fake.slice(0, 0, n_fake), fake_labels.slice(0, 0, n_fake))}, 0)
+                              .reshape({-1})
+                        : forwardChunked(run.critic(), both).reshape({-1});
     const torch::Tensor f_real = f.slice(0, 0, n_real), f_fake = f.slice(0, n_real);
     const Objective objective = run.options().objective;
     out["d_estimate"] = objectiveLosses(objective).estimate(f_real, f_fake);
@@ -173,7 +179,7 @@ double optimalGapMetric(GanRun& run, const MetricContext& context, const std::ve
     box.y1 = 1;
     const torch::Tensor points = gridPoints(box, n, 1, 1);
     std::vector<float> d = evaluateChunked(points, [&](const torch::Tensor& x) {
-        return displayedDiscriminator(objective, run.critic()->forward(x));
+        return displayedDiscriminator(objective, run.criticScores(x));
     });
     const std::vector<float> xs = toVector(points);
     std::vector<float> p_data(n), p_g(n), d_star(n);
@@ -213,11 +219,14 @@ std::map<std::string, double> evaluateRunMetrics(GanRun& run, const MetricContex
     const Distribution& data = *context.data;
     const int dim = data.dim();
     torch::NoGradGuard no_grad;
-    const torch::Tensor real = run.sampleReal(data, kMetricSamples, run.metricRng());
-    const torch::Tensor fake = run.sampleFake(kMetricSamples, run.metricGen(), run.metricRng());
+    torch::Tensor real_labels, fake_labels;  // conditional runs only
+    const torch::Tensor real = run.sampleRealLabelled(data, kMetricSamples, run.metricRng(), &real_labels);
+    const torch::Tensor fake = run.sampleFake(kMetricSamples, run.metricGen(), run.metricRng(), &fake_labels);
     const std::vector<float> real_v = toVector(real), fake_v = toVector(fake);
 
-    criticMetrics(run, real, fake, out);
+    criticMetrics(run, real, fake, real_labels, fake_labels, out);
+    if (run.condition() && fake_labels.defined())
+        out["condition_accuracy"] = conditionAccuracy(*run.condition(), fake, fake_labels);
     divergenceMetrics(context, real_v, fake_v, out);
 
     // Exact W1: sorted matching in 1D, assignment on kW1Samples2D points per set in 2D.

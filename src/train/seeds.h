@@ -17,7 +17,7 @@ enum class SeedStream : uint64_t {
     FixedFake = 6,     // samples of a fixed generator
     Metrics = 7,       // fresh samples for metric evaluation
     Display = 8,       // the fixed display samples of a snapshot
-    Labels = 9,        // conditional image runs: the labels of generated training batches
+    Labels = 9,        // conditional image runs: the labels of generated batches; toy runs: mismatched pairs' wrong labels
     Mismatch = 10,     // conditional image runs: the wrong labels of mismatched pairs
 };
 

@@ -46,7 +46,7 @@ double latentExtent(LatentKind kind) { return kind == LatentKind::Uniform ? 1.0 
 PointGrid generatorManifold(GanRun& run) {
     PointGrid grid;
     grid.dim = run.dim();
-    if (run.fixedDistribution()) return grid;
+    if (run.fixedDistribution() || run.condition()) return grid;  // conditional: a grid per label would be needed
     const int latent_dim = run.options().latent_dim;
     const double extent = latentExtent(run.options().latent);
     torch::Tensor z;
@@ -70,9 +70,9 @@ PointGrid generatorManifold(GanRun& run) {
 }
 
 // -dLoss_G/dx at each fake sample: the direction the generator loss pushes that sample.
-std::vector<float> generatorPush(GanRun& run, const torch::Tensor& fake) {
+std::vector<float> generatorPush(GanRun& run, const torch::Tensor& fake, const torch::Tensor& labels) {
     torch::Tensor x = fake.detach().clone().requires_grad_(true);
-    const torch::Tensor loss = generatorLossPerSample(run.options().objective, run.critic()->forward(x)).sum();
+    const torch::Tensor loss = generatorLossPerSample(run.options().objective, run.criticScores(x, labels)).sum();
     const torch::Tensor grad = torch::autograd::grad({loss}, {x})[0];
     return toVector(-grad);
 }
@@ -103,7 +103,7 @@ void addPenaltyLines(GanRun& run, const torch::Tensor& real, const torch::Tensor
         pairs.from = toVector(r);
         pairs.to = toVector(f);
         interp.coords = toVector(mixed);
-        norms.values = toVector(inputGradientNorm(asCritic(run.critic()), mixed));
+        norms.values = toVector(inputGradientNorm(run.pointCritic(), mixed));
         all_norms = norms.values;
     }
     float max_norm = 2.0f;
@@ -119,6 +119,23 @@ void addPenaltyLines(GanRun& run, const torch::Tensor& real, const torch::Tensor
         parts.push_back({quantity_names::kGpGradNorm, std::move(norms)});
     }
     parts.push_back({quantity_names::kGpNorms, std::move(histogram)});
+}
+
+// The conditional run's label quantities: y of each fake, the component of each real sample (the sampler's,
+// or the nearest mode when the run turned conditional after its display samples were drawn).
+void addConditionLabels(const ToyCondition& condition, const torch::Tensor& real_labels, const torch::Tensor& real,
+                        const torch::Tensor& fake_labels, std::vector<Quantity>& parts) {
+    const auto labelsOf = [&](const torch::Tensor& labels) {
+        PointLabels out;
+        out.classes = condition.labelCount();
+        const torch::Tensor c = labels.to(torch::kLong).contiguous();
+        out.labels.assign(c.data_ptr<int64_t>(), c.data_ptr<int64_t>() + c.numel());
+        return out;
+    };
+    if (fake_labels.defined()) parts.push_back({quantity_names::kFakeLabels, labelsOf(fake_labels)});
+    if (!real.defined()) return;
+    const bool drawn = real_labels.defined() && real_labels.size(0) == real.size(0);
+    parts.push_back({quantity_names::kRealLabels, labelsOf(drawn ? real_labels : condition.nearestLabels(real))});
 }
 
 // Histogram of every D parameter; the range covers +-clip when clipping.
@@ -193,21 +210,26 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
             fake = run.displayFixedFake();
         } else {
             fake = run.generator()->forward(run.displayLatent());
-            parts.push_back({quantity_names::kLatent, PointSet{toy.latent_dim, toVector(run.displayLatent())}});
+            // A conditional run's latent also holds y's one-hot columns: only z is published.
+            parts.push_back({quantity_names::kLatent, PointSet{toy.latent_dim, toVector(run.displayLatent().narrow(1, 0, toy.latent_dim))}});
         }
     }
+    // A conditional run's labels: y of each fake (its latent's one-hot), the component of each real sample.
+    torch::Tensor fake_labels;
+    if (run.condition() && fake.defined()) fake_labels = run.condition()->labelsOf(run.displayLatent());
+    if (run.condition()) addConditionLabels(*run.condition(), run.displayRealLabels(), real, fake_labels, parts);
     PointSet real_points{dim, {}}, fake_points{dim, {}};
     if (real.defined()) real_points.coords = toVector(real);
     if (fake.defined()) {
         fake_points.coords = toVector(fake);
         // The markers judge the dots on screen (same definition as the metric), not the last metric evaluation.
         judgeModeMarkers(*findQuantity<ModeMarkers>(parts, quantity_names::kModes), fake_points.coords, dim);
-        parts.push_back({quantity_names::kGeneratorPush, PointSet{dim, generatorPush(run, fake)}});
+        parts.push_back({quantity_names::kGeneratorPush, PointSet{dim, generatorPush(run, fake, fake_labels)}});
         if (isSigmoidObjective(toy.objective)) {
             // D(G(z)) of the same batch, for the loss-shape view (a probability only for JS-type objectives).
             torch::NoGradGuard no_grad;
             ScalarSamples scores;
-            scores.values = toVector(displayedDiscriminator(toy.objective, run.critic()->forward(fake)).reshape({-1}));
+            scores.values = toVector(displayedDiscriminator(toy.objective, run.criticScores(fake, fake_labels)).reshape({-1}));
             parts.push_back({quantity_names::kGeneratorScores, std::move(scores)});
         }
     }
@@ -218,7 +240,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     const Objective objective = toy.objective;
     parts.push_back({quantity_names::kDiscriminator,
                      makeField(box, nx, ny, evaluateChunked(points, [&](const torch::Tensor& x) {
-                                   return displayedDiscriminator(objective, run.critic()->forward(x));
+                                   return displayedDiscriminator(objective, run.criticScores(x));
                                }))});
 
     // Densities: analytic where known, binned KDE of the display samples otherwise.

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/condition_data.h"
 #include "core/errors.h"
 #include "train/metric_evaluator.h"
 #include "train/snapshot_builder.h"
@@ -71,6 +72,14 @@ void validateRun(const RunSpec& spec, int dim, const std::string& where) {
     }
 }
 
+void validateCondition(const RunSpec& spec, const DataSpec& data, const std::string& where) {
+    const ToyGanSpec* toy = toyOf(spec);
+    if (!toy || !toy->conditional) return;
+    if (toy->fixed_generator) throw UserError(where + "a fixed generator has no condition input; turn off conditional.");
+    if (const std::string problem = conditionalDataProblem(data); !problem.empty())
+        throw UserError(where + "conditional = true " + problem + ".");
+}
+
 void validateScene(const SceneSpec& scene) {
     if (scene.runs.empty() || scene.runs.size() > static_cast<size_t>(kMaxRunsPerScene)) {
         throw UserError("A scene needs 1 to " + std::to_string(kMaxRunsPerScene) + " [[run]] tables; this one has " +
@@ -79,6 +88,8 @@ void validateScene(const SceneSpec& scene) {
     }
     const int dim = familyDimension(scene.data.family);
     for (size_t i = 0; i < scene.runs.size(); ++i) validateRun(scene.runs[i], dim, "run " + std::to_string(i + 1) + ": ");
+    for (size_t i = 0; i < scene.runs.size(); ++i)
+        validateCondition(scene.runs[i], scene.data, "run " + std::to_string(i + 1) + ": ");
 }
 
 Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o)

@@ -118,6 +118,7 @@ void Trainer::Impl::apply(const Command& command) {
             break;
         case Kind::SetRun: {
             validateRun(command.run_spec, dim, "SetRun: ");
+            validateCondition(command.run_spec, scene.data, "SetRun: ");
             if (command.run < 0) {
                 for (size_t i = 0; i < runs.size(); ++i) setRun(i, command.run_spec);
             } else if (static_cast<size_t>(command.run) < runs.size()) {

@@ -28,6 +28,8 @@ namespace ganarium {
 void validateScene(const SceneSpec& scene);
 // Throws UserError when `run` cannot train on `dim`-dimensional data; `where` prefixes the message.
 void validateRun(const RunSpec& run, int dim, const std::string& where);
+// Throws UserError when `run` is a conditional toy GAN and `data` has no mixture components to condition on.
+void validateCondition(const RunSpec& run, const DataSpec& data, const std::string& where);
 
 struct Trainer::Impl {
     // --- scene state (touched only by the thread driving training) ---

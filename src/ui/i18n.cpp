@@ -302,6 +302,14 @@ const TextRow kTexts[] = {
     {T::ViewNeighbourSample, "sample A", "样本 A"},
     {T::ViewNeighbourTest, "test image", "测试图像"},
     {T::ViewNeighbourHint, "click a sample to compare it with the training set", "点击一个样本，与训练集比较"},
+    {T::ConditionalRun, "Conditional: G(z, y), D(x, y)", "条件生成：G(z, y)、D(x, y)"},
+    {T::ConditionalRunHint, "y = the mixture component of each sample, a one-hot fed to G and D; samples are coloured by y",
+     "y = 每个样本所属的混合分量，以独热向量输入 G 和 D；样本按 y 着色"},
+    {T::MismatchedPairs, "Mismatched pairs as negatives", "错配样本对作为负样本"},
+    {T::MismatchedPairsHint, "D also sees real x with a wrong y, labelled fake (half of the fake side of its loss)",
+     "D 还会看到带错误 y 的真实 x，并判为假（占其损失中假样本一侧的一半）"},
+    {T::ConditionalNeedsMixture, "needs mixture data (mixture, ring, grid or blobs without painted points)",
+     "需要混合分布数据（mixture、ring、grid 或未手绘点的 blobs）"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),
@@ -360,6 +368,8 @@ const MetricLabelRow kMetricLabels[] = {
     {"metric.label_agreement", "Label agreement (conditional)", "标签一致率(条件生成)"},
     {"curves.label_agreement", "Label agreement: classifier says y for G(z, y) (higher is better)",
      "标签一致率:分类器判定 G(z, y) 为 y 的比例(越高越好)"},
+    {"metric.condition_accuracy", "Condition accuracy (conditional)", "条件准确率(条件生成)"},
+    {"curves.condition_accuracy", "Condition accuracy (nearest mode is y)", "条件准确率(最近的模式是 y)"},
 };
 
 constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);

@@ -82,6 +82,8 @@ enum class TextId {
     // progress strip, latent interpolation, nearest training neighbour (issue 9)
     ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
     ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourTest, ViewNeighbourHint,
+    // the conditional toy GAN (issue 12)
+    ConditionalRun, ConditionalRunHint, MismatchedPairs, MismatchedPairsHint, ConditionalNeedsMixture,
     Count
 };
 

@@ -10,6 +10,7 @@
 #include "core/display_names.h"
 #include "ui/panels.h"
 #include "ui/run_editor_advanced.h"
+#include "ui/run_editor_condition.h"
 #include "ui/theme.h"
 #include "views/panel_title.h"
 
@@ -173,6 +174,7 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run, bool advan
             toy.g_opt.kind = toy.d_opt.kind;
             changed = true;
         }
+        changed |= drawConditionControls(L, state.draft.scene.data, toy);
         if (advanced) changed |= drawAdvancedRunControls(L, snapshot.dim, toy);
         ImGui::PopItemWidth();
         ImGui::TreePop();

@@ -12,6 +12,7 @@
 #include "render/colormap.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
+#include "views/condition_legend.h"
 #include "views/legend_overlay.h"
 #include "views/panel_grid.h"
 #include "views/phase_plane_view.h"
@@ -55,6 +56,7 @@ ImU32 withAlpha(Rgba c, float alpha) {
 
 // One legend for all panels (same symbols and colours as the views' own legends), translated.
 std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layers, Language lang) {
+    std::vector<LegendEntry> classes;  // the first conditional run's rows, one per condition y
     bool critic = false, prob = false, push = false, manifold = false, modes = false, contours = false,
          optimal = false, latent = false, density = false, gp = false;
     for (const RunSnapshot& run : s.runs) {
@@ -68,6 +70,7 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
         optimal = optimal || (!run.critic && hasField(q.d_optimal));
         density = density || hasField(q.p_data);
         gp = gp || q.hasGp();
+        if (classes.empty()) classes = conditionLegendEntries(q);  // a conditional run: one row per y
     }
     std::vector<LegendEntry> e;
     bool toy = false, phase = false;
@@ -92,6 +95,7 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
     }
     if (layers.real) e.push_back({tr(lang, TextId::LegendReal), packAbgr(palette::real()), LegendSymbol::Dot});
     if (layers.fake) e.push_back({tr(lang, TextId::LegendFake), packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (layers.fake) e.insert(e.end(), classes.begin(), classes.end());
     if (layers.arrows && push) e.push_back({tr(lang, TextId::LegendPush), packAbgr(palette::arrow()), LegendSymbol::Arrow});
     if (s.dim == 1) {
         if (layers.manifold && latent)

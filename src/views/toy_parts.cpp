@@ -22,6 +22,8 @@ ToyParts findToyParts(const RunSnapshot& run) {
     t.d_weights = findQuantity<Histogram>(parts, q::kWeights);
     t.gp_norms = findQuantity<Histogram>(parts, q::kGpNorms);
     t.modes = findQuantity<ModeMarkers>(parts, q::kModes);
+    t.fake_labels = findQuantity<PointLabels>(parts, q::kFakeLabels);
+    t.real_labels = findQuantity<PointLabels>(parts, q::kRealLabels);
     return t;
 }
 

@@ -24,6 +24,8 @@ struct ToyParts {
     const Histogram* d_weights = nullptr;      // all D weights
     const Histogram* gp_norms = nullptr;       // ||grad D|| at every interpolate of the batch
     const ModeMarkers* modes = nullptr;        // mixture modes and whether each is covered
+    const PointLabels* fake_labels = nullptr;  // conditional runs: y of each generated sample
+    const PointLabels* real_labels = nullptr;  // conditional runs: the component of each real sample
 
     // True when the run has GP lines to draw (pairs, interpolates and their norms).
     bool hasGp() const {
@@ -31,6 +33,10 @@ struct ToyParts {
     }
     // True when the run has mixture modes.
     bool hasModes() const { return modes && !modes->modes.empty(); }
+    // True when the generated samples carry one condition label each (the views colour them by it).
+    bool labelledFakes() const { return fake && fake_labels && fake_labels->labels.size() == fake->size(); }
+    // True when the real samples carry one component label each.
+    bool labelledReals() const { return real && real_labels && real_labels->labels.size() == real->size(); }
     // True when the run has a drawable generator manifold (at least two points along u).
     bool hasManifold() const { return manifold && manifold->nu > 1 && manifold->complete(); }
 };

@@ -11,6 +11,7 @@
 
 #include "render/colormap.h"
 #include "views/axes_overlay.h"
+#include "views/condition_legend.h"
 #include "views/draw_primitives.h"
 #include "views/field_scale.h"
 #include "views/legend_overlay.h"
@@ -155,7 +156,12 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
         if (layers.d_optimal && !run.critic && hasField(q.d_optimal)) e.push_back({L.d_star, packAbgr(palette::optimal()), LegendSymbol::DashedLine});
         if (layers.arrows && hasPoints(q.push)) e.push_back({L.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
         if (layers.real) e.push_back({L.real, packAbgr(palette::real()), LegendSymbol::Dot});
-        if (layers.fake) e.push_back({L.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
+        if (layers.fake && q.labelledFakes()) {
+            const std::vector<LegendEntry> classes = conditionLegendEntries(q);  // conditional: one row per y
+            e.insert(e.end(), classes.begin(), classes.end());
+        } else if (layers.fake) {
+            e.push_back({L.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
+        }
         if (with_mapping) e.push_back({L.mapping, colour(palette::fake(), 0.8f), LegendSymbol::Line});
         return e;
     };
@@ -244,17 +250,21 @@ void View1D::draw(const Snapshot& snapshot, int run_index, const ViewLayers& lay
     }
     // Rugs: real samples in the bottom strip, generated ones just above.
     float rug = area_.height() * 0.05f;
-    auto draw_rug = [&](const PointSet* samples, float y_bottom, ImU32 col) {
+    // A conditional run's rugs take each sample's class colour (`labels`, one per sample), real ones lighter.
+    auto draw_rug = [&](const PointSet* samples, float y_bottom, ImU32 col, const PointLabels* labels, float light) {
         if (!samples || samples->dim != 1) return;
         const std::vector<float>& xs = samples->coords;
         size_t stride = std::max<size_t>(1, xs.size() / 400);
         for (size_t i = 0; i < xs.size(); i += stride) {
             float sx = area_.screenX(xs[i]);
-            dl->AddLine({sx, y_bottom}, {sx, y_bottom - rug}, col, 1.5f);
+            const ImU32 c = labels ? colour(lightClassColour(labels->labels[i], labels->classes, light), 0.7f) : col;
+            dl->AddLine({sx, y_bottom}, {sx, y_bottom - rug}, c, 1.5f);
         }
     };
-    if (layers.real) draw_rug(q.real, area_.max.y, colour(palette::real(), 0.45f));
-    if (layers.fake) draw_rug(q.fake, area_.max.y - rug * 1.15f, colour(palette::fake(), 0.55f));
+    const bool classes = q.labelledFakes();
+    if (layers.real)
+        draw_rug(q.real, area_.max.y, colour(palette::real(), 0.45f), classes && q.labelledReals() ? q.real_labels : nullptr, 0.35f);
+    if (layers.fake) draw_rug(q.fake, area_.max.y - rug * 1.15f, colour(palette::fake(), 0.55f), classes ? q.fake_labels : nullptr, 0.f);
     // Gradient arrows: one per bin of x with the mean push of the generated samples in it, in one row
     // above the rugs, on a light halo so they read over the densities.
     arrows_drawn_ = 0;

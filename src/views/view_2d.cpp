@@ -11,6 +11,7 @@
 #include <imgui_internal.h>  // SetItemUsingMouseWheel: the plot takes the wheel, not the window
 
 #include "views/axes_overlay.h"
+#include "views/condition_legend.h"
 #include "views/field_scale.h"
 #include "views/legend_overlay.h"
 #include "views/panel_title.h"
@@ -61,8 +62,14 @@ size_t strideFor(size_t n, size_t max_count) { return n <= max_count ? 1 : (n + 
 std::vector<LegendEntry> legendEntries(const RunSnapshot& run, const ToyParts& q, const ViewLayers& layers,
                                        const ViewLabels& labels) {
     std::vector<LegendEntry> entries;
-    if (layers.real) entries.push_back({labels.real, packAbgr(palette::real()), LegendSymbol::Dot});
-    if (layers.fake) entries.push_back({labels.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
+    if (q.labelledFakes()) {
+        // Conditional runs: one row per condition y (real samples in light rings of the same colours).
+        if (layers.fake) entries = conditionLegendEntries(q);
+        if (layers.real) entries.push_back({labels.real, IM_COL32(120, 120, 130, 255), LegendSymbol::Ring});
+    } else {
+        if (layers.real) entries.push_back({labels.real, packAbgr(palette::real()), LegendSymbol::Dot});
+        if (layers.fake) entries.push_back({labels.generated, packAbgr(palette::fake()), LegendSymbol::Dot});
+    }
     if (layers.arrows && hasPoints(q.push))
         entries.push_back({labels.push, packAbgr(palette::arrow()), LegendSymbol::Arrow});
     if (layers.modes && q.hasModes())
@@ -141,11 +148,20 @@ void View2D::rebuildGeometry(const RunSnapshot& run, const ToyParts& q, const Vi
     const size_t n_fake = planar(q.fake) ? q.fake->size() : 0;
     // Generated samples as solid dots first, real data on top as smaller dots with a translucent fill: where
     // G matches the data both show (orange around and through the teal), and P_data stays visible.
+    // A conditional run colours both by their label y (toy_parts.h), the real samples lighter.
+    const bool fake_classes = q.labelledFakes(), real_classes = fake_classes && q.labelledReals();
+    real_rings_in_class_colours_ = real_classes;
     if (layers.fake)
-        for (size_t i = 0; i < n_fake; ++i) points_.add(q.fake->at(i, 0), q.fake->at(i, 1), palette::fake(), kPointRadius);
+        for (size_t i = 0; i < n_fake; ++i)
+            points_.add(q.fake->at(i, 0), q.fake->at(i, 1),
+                        fake_classes ? classColour(q.fake_labels->labels[i], q.fake_labels->classes) : palette::fake(),
+                        kPointRadius);
     if (layers.real && planar(q.real))
         for (size_t i = 0; i < q.real->size(); ++i)
-            real_points_.add(q.real->at(i, 0), q.real->at(i, 1), palette::real(), kRealRadius);
+            real_points_.add(q.real->at(i, 0), q.real->at(i, 1),
+                             real_classes ? lightClassColour(q.real_labels->labels[i], q.real_labels->classes, 0.35f)
+                                          : palette::real(),
+                             kRealRadius);
     if (layers.arrows && planar(q.push) && q.push->size() >= n_fake && n_fake > 0) {
         const PointSet& fake = *q.fake;
         const PointSet& push = *q.push;
@@ -194,7 +210,9 @@ void View2D::renderLayers(const RunSnapshot& run, const ToyParts& q, const ViewL
     // Bottom to top: manifold, generated dots, real rings, arrows, gradient-penalty lines and dots.
     lines_.draw(transform);
     points_.draw(transform, 1.f);
-    real_points_.draw(transform, PointOutline{palette::real(), kRealRingWidth, kRealFillAlpha});
+    // Labelled real samples: the ring takes each point's own (class) colour (outline alpha 0).
+    const Rgba ring = real_rings_in_class_colours_ ? withAlpha(palette::real(), 0.f) : palette::real();
+    real_points_.draw(transform, PointOutline{ring, kRealRingWidth, kRealFillAlpha});
     arrows_.draw(transform);
     gp_lines_.draw(transform);
     gp_dots_.draw(transform, 0.8f);

@@ -57,6 +57,7 @@ public:
     int glRenderCount() const { return gl_renders_; }
 
 private:
+    bool real_rings_in_class_colours_ = false;  // the real batch holds a conditional run's labelled samples
     // Everything the GL layers depend on; equal keys mean the offscreen image is still valid.
     struct RenderKey {
         uint64_t version = UINT64_MAX;

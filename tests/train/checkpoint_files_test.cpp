@@ -155,7 +155,7 @@ TEST_CASE("a checkpoint written to disk and read back restores weights, optimize
     const SceneSpec scene = makeScene(ring(), {smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty),
                                                smallRun(Objective::Hinge, Lipschitz::SpectralNorm), diracRun(),
                                                tinyImageRun(Objective::Hinge, Lipschitz::SpectralNorm),
-                                               tinyConditionalRun()});
+                                               tinyConditionalRun(), conditionalToyRun(/*mismatched=*/true)});
     const auto data = makeDistribution(scene.data);
     for (size_t index = 0; index < scene.runs.size(); ++index) {
         CAPTURE(index);

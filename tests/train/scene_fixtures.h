@@ -62,4 +62,12 @@ inline RunSpec fixedGeneratorRun(Objective objective, const DataSpec& fixed) {
     return run;
 }
 
+// A conditional toy run (G(z, y), D(x, y)); `mismatched` adds real x with a wrong y as negatives.
+inline RunSpec conditionalToyRun(bool mismatched = false, Lipschitz lipschitz = Lipschitz::None) {
+    RunSpec run = smallRun(Objective::NonSaturating, lipschitz);
+    toyOf(run)->conditional = true;
+    toyOf(run)->mismatched_pairs = mismatched;
+    return run;
+}
+
 }  // namespace ganarium::test
