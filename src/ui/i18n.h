@@ -82,6 +82,10 @@ enum class TextId {
     // progress strip, latent interpolation, nearest training neighbour (issue 9)
     ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
     ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourTest, ViewNeighbourHint,
+    // `ganarium follow DIR` (issue 13)
+    FollowSection, FollowStatusLine, FollowWaitingLine, FollowMissingLine, FollowWaitingBody, FollowAgoSeconds,
+    FollowAgoMinutes, FollowAgoHours, FollowNewest, FollowNewestHint, FollowOlder, FollowNewer, FollowShowStep,
+    FollowStripHint, FollowLoading, FollowHeld, FollowRetrying,
     Count
 };
 
