@@ -262,6 +262,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     drawDrawModeCue(ui_, snap.dim, grid_min, ImVec2(grid_max.x - grid_min.x, grid_max.y - grid_min.y));
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
+    if (ui_.follow.active) handleFollowKeys(ui_.follow);
     lesson_.update(ui_, frame_, snap);
     handleDataDrawing(ui_, snap, frame_);
     handlePhasePlaneClicks(ui_, frame_);

@@ -94,6 +94,16 @@ void drawFollowControls(FollowStatus& status, Language L) {
     ImGui::PopTextWrapPos();
 }
 
+void handleFollowKeys(FollowStatus& status) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
+    auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
+    const int64_t older = followNeighbourStep(status, -1), newer = followNeighbourStep(status, +1);
+    if ((pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp)) && older >= 0) status.request_step = older;
+    if ((pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown)) && newer >= 0) status.request_step = newer;
+    if (pressed(ImGuiKey_End)) status.request_live = true;
+}
+
 void drawFollowWaiting(const FollowStatus& status, Language L, float x, float y, float width, float height) {
     const std::string text = format(tr(L, TextId::FollowWaitingBody), status.dir.c_str());
     const float wrap = std::max(100.0f, width * 0.7f);

@@ -49,6 +49,9 @@ int64_t followNeighbourStep(const FollowStatus& status, int direction);
 // buttons, and what is happening (loading, held at an older step, retrying a step that is still arriving).
 void drawFollowControls(FollowStatus& status, Language lang);
 
+// Keys while following (no text field focused): Left / Page Up the older step, Right / Page Down the newer, End the newest.
+void handleFollowKeys(FollowStatus& status);
+
 // The frame area while no checkpoint is shown yet: "Waiting for the first checkpoint in DIR", centred in the box.
 void drawFollowWaiting(const FollowStatus& status, Language lang, float x, float y, float width, float height);
 
