@@ -338,7 +338,7 @@ int runWindow(const GuiArgs& args) {
                                 std::chrono::duration<double, std::milli>(t_swapped - t_rendered).count());
             }
         }
-        if (tick >= warmup)
+        if (tick >= warmup && !following)  // a followed run trains elsewhere: its loads are not training
             stats.addTraining(std::chrono::duration<double>(Clock::now() - start).count(), session.trainer().iteration());
         if (args.fps > 0) {  // frame limiter (vsync does not block under Xvfb); input wakes it early
             next_deadline += frame_period;
@@ -351,7 +351,7 @@ int runWindow(const GuiArgs& args) {
     if (recorder.recording()) recorder.stop(session);  // finalise the clip while the GL context is alive
     if (args.stats) {
         std::printf("%s", stats.report().c_str());
-        if (args.training_policy == TrainingPolicy::Adaptive && rendered > 0)
+        if (args.training_policy == TrainingPolicy::Adaptive && rendered > 0 && !following)
             std::printf("training share (adaptive policy): mean %.0f %% over rendered frames, %.0f %% at the end\n",
                         100.0 * share_sum / static_cast<double>(rendered), 100.0 * session.ui().frame.training_share);
     }
