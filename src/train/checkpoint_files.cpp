@@ -200,7 +200,7 @@ std::string checkpointFolderProblem(const std::string& folder) {
         checkIntegrity(metrics_path, readFolderFile(metrics_path, "checkpoint metric history"), header.metrics_bytes,
                        header.metrics_crc32);
         readFolderFile(base / kSceneFile, "checkpoint scene");
-    } catch (const UserError& error) {
+    } catch (const std::exception& error) {  // UserError, or worse from a hostile file: never an exception to the window
         return error.what();
     }
     return "";

@@ -205,7 +205,7 @@ TEST_CASE("follow on a folder being written shows each new checkpoint, waiting o
     const std::string copy_step = "for run in " + quoted(source) + "/*/; do name=$(basename \"$run\"); "
                                   "mkdir -p " + quoted(followed) + "/$name/step-000200; ";
     const std::string script =
-        "OPENBLAS_NUM_THREADS=1 " + binary() + " follow " + quoted(followed) + " --frames 480 --fps 30 --screenshot " +
+        "OPENBLAS_NUM_THREADS=1 " + binary() + " follow " + quoted(followed) + " --frames 330 --fps 30 --screenshot " +
         quoted(dir / "step200.png") + " > " + quoted(dir / "follow.log") + " 2>&1 & pid=$!; "
         "for i in $(seq 1 600); do grep -q 'checkpoint step 0 ' " + quoted(dir / "follow.log") + " && break; sleep 0.1; done; " +
         copy_step + "cp \"$run\"/step-000200/checkpoint.toml \"$run\"/step-000200/scene.toml " + quoted(followed) +
