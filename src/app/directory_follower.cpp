@@ -151,9 +151,11 @@ void DirectoryFollower::poll(GuiSession& session) {
     status.steps = scan_.steps;
     status.newest_written = scan_.newest_written;
     if (scan_.steps.empty()) {
-        if (!waiting_said_) std::printf("follow: waiting for the first checkpoint in %s ...\n", dir_.c_str());
-        std::fflush(stdout);
-        waiting_said_ = true;
+        if (!waiting_said_) {
+            std::printf("follow: waiting for the first checkpoint in %s ...\n", dir_.c_str());
+            std::fflush(stdout);
+            waiting_said_ = true;
+        }
         return;
     }
     if (status.loading_step >= 0) return;  // one load at a time
