@@ -12,6 +12,8 @@ int runTrainCommand(int argc, char** argv);
 int runCheckCommand(int argc, char** argv);
 // `ganarium [SCENE] [--frames N] [--screenshot F] [--stats]`: the real-time window.
 int runGuiCommand(int argc, char** argv);
+// `ganarium follow DIR [--frames N] [--screenshot F] ...`: the window on a train run's checkpoint folder (read only).
+int runFollowCommand(int argc, char** argv);
 // `ganarium record SCENE -o OUT [...]`: deterministic headless video.
 int runRecordCommand(int argc, char** argv);
 // `ganarium classifier [--retrain] [--cache-dir DIR] [--reference]`: the image metrics' classifier.

@@ -1,6 +1,8 @@
 // gui_command.cpp — `ganarium [SCENE] [--frames N] [--screenshot F] [--stats]
 // [--lang en|zh] [--fps N] [--paused]`: the real-time window and its frame
-// loop. The trainer runs on its own thread; each frame takes its latest
+// loop; also `ganarium follow DIR [...]`, the same window on a checkpoint
+// folder (app/directory_follower.h: a paused trainer, loads posted as new
+// checkpoints appear). The trainer runs on its own thread; each frame takes its latest
 // snapshot and never waits for it.
 //
 // Pacing: vsync is on (glfwSwapInterval(1)) and a 60 Hz tick (--fps N; 0 =
@@ -17,12 +19,16 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <memory>
+#include <set>
 #include <thread>
 
 #include "app/cli_args.h"
 #include "app/cli_size.h"
 #include "app/commands.h"
+#include "app/directory_follower.h"
 #include "app/gui_screenshot.h"
 #include "app/gui_session.h"
 #include "app/gui_recorder.h"
@@ -71,17 +77,64 @@ struct GuiArgs {
     RecordPacing record_pacing = RecordPacing::Lockstep;  // --record-mode
     PixelSize size{1280, 720};     // --size: the window's size (its framebuffer's under Xvfb)
     TrainingPolicy training_policy = TrainingPolicy::Adaptive;  // --training-policy
+    std::string follow_dir;        // `ganarium follow DIR`: the checkpoint folder shown ("" = a scene is trained)
+    bool help = false;             // `ganarium follow --help`
 };
 
-GuiArgs parseGuiArgs(int argc, char** argv) {
-    CliArgs args(argc, argv, 1, {"frames", "screenshot", "lang", "fps", "threads", "record-dir", "record-mode", "size",
-                                         "training-policy"},
-                 {"stats", "paused", "presenter", "presentation", "record"});
+const char* kFollowUsage =
+    "usage: ganarium follow DIR [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--presenter]\n"
+    "                       [--record] [--record-dir DIR] [--record-mode lockstep|realtime] [--size WxH]\n"
+    "Opens the window on DIR, the checkpoint folder of `ganarium train SCENE --checkpoint-dir DIR` (running here\n"
+    "or elsewhere, or finished): the runs' panels and curves at the newest checkpoint, updated as new ones appear\n"
+    "(DIR is polled every second), and a timeline to show an older one. DIR is only read, never written.\n";
+
+// The scene a follow window holds until DIR's first checkpoint: never trained, never drawn (the waiting text is).
+SceneSpec followPlaceholderScene(const std::string& dir) {
+    SceneSpec scene = defaultScene();
+    scene.title = "Following " + dir;
+    scene.title_zh = "正在跟随 " + dir;
+    scene.lesson.reset();
+    return scene;
+}
+
+// `follow`: DIR must be a folder (train --checkpoint-dir makes it with the first checkpoint).
+void checkFollowedFolder(const std::string& dir) {
+    std::error_code error;
+    const auto status = std::filesystem::status(dir, error);
+    if (!std::filesystem::exists(status))
+        throw UserError("follow: no folder " + dir + ". Give the folder that `ganarium train SCENE --checkpoint-dir " +
+                        dir + "` writes (it appears with the run's first checkpoint; start the training first).");
+    if (!std::filesystem::is_directory(status))
+        throw UserError("follow: " + dir + " is not a folder. Give the folder that `ganarium train SCENE "
+                        "--checkpoint-dir DIR` writes (it holds 01-<run>/step-<N>/ folders).");
+}
+
+// The window's options (`follow`: `ganarium follow DIR ...`, which trains nothing and takes no scene options).
+GuiArgs parseGuiArgs(int argc, char** argv, bool follow = false) {
+    const std::set<std::string> scene_values = {"frames", "screenshot", "lang", "fps", "threads", "record-dir",
+                                                   "record-mode", "size", "training-policy"};
+    const std::set<std::string> follow_values = {"frames", "screenshot", "lang", "fps", "record-dir", "record-mode",
+                                                    "size"};
+    CliArgs args(argc, argv, follow ? 2 : 1, follow ? follow_values : scene_values,
+                 follow ? std::set<std::string>{"help", "stats", "presenter", "presentation", "record"}
+                        : std::set<std::string>{"stats", "paused", "presenter", "presentation", "record"});
     GuiArgs out;
-    if (args.positional().size() > 1)
+    if (follow && args.has("help")) {
+        out.help = true;
+        return out;
+    }
+    if (follow) {
+        if (args.positional().size() != 1)
+            throw UserError("follow: expected one checkpoint folder, got " + std::to_string(args.positional().size()) +
+                            " (usage: ganarium follow DIR [--frames N] [--screenshot FILE] ...; see ganarium follow --help)");
+        out.follow_dir = args.positional()[0];
+        checkFollowedFolder(out.follow_dir);
+    } else if (args.positional().size() > 1) {
         throw UserError("expected at most one scene file, got " + std::to_string(args.positional().size()) +
                         " (usage: ganarium [SCENE.toml] [--frames N] [--screenshot FILE] [--stats] [--lang en|zh] [--fps N] [--paused] [--presenter] [--record] [--record-dir DIR] [--record-mode lockstep|realtime] [--size WxH] [--training-policy adaptive|idle])");
-    out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
+    }
+    if (follow) out.scene = followPlaceholderScene(out.follow_dir);
+    else out.scene = args.positional().empty() ? defaultScene() : loadSceneFile(args.positional()[0]);
     out.frames = args.integer("frames", 0, 1, 100000000);
     out.screenshot = args.value("screenshot").value_or("");
     out.stats = args.has("stats");
@@ -173,17 +226,21 @@ int runWindow(const GuiArgs& args) {
     const Language lang = usableLanguage(args.lang);
     std::string window_title = window_options.title;
 
+    const bool following = !args.follow_dir.empty();
     GuiSessionOptions options;
     options.lang = lang;
-    options.start_playing = !args.paused;
+    options.start_playing = !args.paused && !following;  // a followed run trains elsewhere
     options.presenter = args.presenter;
     options.training_policy = args.training_policy;
     options.trainer.threads = args.threads;
     options.trainer.display_samples = 0;  // by run count: smaller panels get fewer dots (cheaper frames)
-    options.trainer.image_metrics = true;  // image runs: the classifier loads (or trains once) in the background
+    options.trainer.image_metrics = !following;  // image runs: the classifier loads (or trains once) in the background;
+                                                 // a followed run's curves come from its metrics.csv
     options.scene_dirs = sceneFolders();
     options.output_dir = args.record_dir;
     GuiSession session(args.scene, options);
+    std::unique_ptr<DirectoryFollower> follower;  // `ganarium follow DIR`
+    if (following) follower = std::make_unique<DirectoryFollower>(args.follow_dir);
     session.ui().requests.toggle_recording = args.record;
     session.ui().chinese_font = chinese_font;
     UiScaler scaler;  // fonts and theme: content scale (HiDPI), presenter mode, zoom, language
@@ -218,6 +275,8 @@ int runWindow(const GuiArgs& args) {
         const bool input = window->pollInput(0);
         quiet_ticks = input ? 0 : quiet_ticks + 1;
         const bool last = args.frames > 0 && tick + 1 == args.frames;
+        const bool follow_changed =
+            follower && follower->tick(session, std::chrono::duration<double>(Clock::now() - start).count());
         const uint64_t version = session.trainer().latest()->version;
         if (session.takeRecordToggleRequest()) {
             int fb_w = 0, fb_h = 0;
@@ -235,7 +294,7 @@ int runWindow(const GuiArgs& args) {
         updateWindowTitle(*window, session, "Ganarium — " + localizedText(shown.scene_title, shown.scene_title_zh, chinese),
                           window_title);
         const bool info_banner = !session.ui().banner.text.empty() && !session.ui().banner.error;  // counting down
-        const bool render = input || quiet_ticks < 3 || version != drawn_version || last || info_banner ||
+        const bool render = input || quiet_ticks < 3 || version != drawn_version || last || info_banner || follow_changed ||
                             args.fps <= 0 || recorder.recording() || session.ui().requests.toggle_recording;
         if (render) {
             {
@@ -279,7 +338,7 @@ int runWindow(const GuiArgs& args) {
                                 std::chrono::duration<double, std::milli>(t_swapped - t_rendered).count());
             }
         }
-        if (tick >= warmup)
+        if (tick >= warmup && !following)  // a followed run trains elsewhere: its loads are not training
             stats.addTraining(std::chrono::duration<double>(Clock::now() - start).count(), session.trainer().iteration());
         if (args.fps > 0) {  // frame limiter (vsync does not block under Xvfb); input wakes it early
             next_deadline += frame_period;
@@ -292,19 +351,22 @@ int runWindow(const GuiArgs& args) {
     if (recorder.recording()) recorder.stop(session);  // finalise the clip while the GL context is alive
     if (args.stats) {
         std::printf("%s", stats.report().c_str());
-        if (args.training_policy == TrainingPolicy::Adaptive && rendered > 0)
+        if (args.training_policy == TrainingPolicy::Adaptive && rendered > 0 && !following)
             std::printf("training share (adaptive policy): mean %.0f %% over rendered frames, %.0f %% at the end\n",
                         100.0 * share_sum / static_cast<double>(rendered), 100.0 * session.ui().frame.training_share);
     }
     return 0;
 }
 
-}  // namespace
-
-int runGuiCommand(int argc, char** argv) {
+// The window of `ganarium [SCENE]` (follow: false) or `ganarium follow DIR` (true), errors to stderr with exit 2.
+int runWindowCommand(int argc, char** argv, bool follow) {
     GuiArgs args;
     try {
-        args = parseGuiArgs(argc, argv);
+        args = parseGuiArgs(argc, argv, follow);
+        if (args.help) {
+            std::printf("%s", kFollowUsage);
+            return 0;
+        }
     } catch (const UserError& error) {
         std::fprintf(stderr, "ganarium: %s\n", error.what());
         return 2;
@@ -316,5 +378,11 @@ int runGuiCommand(int argc, char** argv) {
         return 2;
     }
 }
+
+}  // namespace
+
+int runGuiCommand(int argc, char** argv) { return runWindowCommand(argc, argv, false); }
+
+int runFollowCommand(int argc, char** argv) { return runWindowCommand(argc, argv, true); }
 
 }  // namespace ganarium

@@ -18,6 +18,7 @@
 #include "core/errors.h"
 #include "core/scene_parser.h"
 #include "ui/cjk_font.h"
+#include "ui/follow_status.h"
 
 namespace ganarium {
 
@@ -246,7 +247,10 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     // While drawing data, drags paint points instead of panning: freeze the camera for this frame.
     const bool fixed = frame_.camera().fixed_axes;
     if (ui_.draw_mode) frame_.camera().fixed_axes = true;
-    frame_.draw(snap, frame_options, frame_origin, frame_size);
+    if (ui_.follow.active && ui_.follow.shown_step < 0)  // `ganarium follow` before its first checkpoint
+        drawFollowWaiting(ui_.follow, ui_.lang, frame_origin.x, frame_origin.y, frame_size.x, frame_size.y);
+    else
+        frame_.draw(snap, frame_options, frame_origin, frame_size);
     frame_.camera().fixed_axes = fixed;
     if (controls_w > 0) drawControlsPanel(ui_, snap, frame_, ImVec2(0, 0), ImVec2(controls_w, size.y - status_h));
     else ui_.draft.held = false;  // no editor on screen holds the draft
@@ -258,6 +262,7 @@ void GuiSession::buildFrame(ImVec2 size, const ShortcutKeys& keys) {
     drawDrawModeCue(ui_, snap.dim, grid_min, ImVec2(grid_max.x - grid_min.x, grid_max.y - grid_min.y));
     drawHelpOverlay(ui_);
     handleShortcuts(ui_, snap, frame_, keys);
+    if (ui_.follow.active) handleFollowKeys(ui_.follow);
     lesson_.update(ui_, frame_, snap);
     handleDataDrawing(ui_, snap, frame_);
     handlePhasePlaneClicks(ui_, frame_);
@@ -277,6 +282,10 @@ void GuiSession::reportShaderErrors() {
 }
 
 void GuiSession::forwardCommands() {
+    if (ui_.follow.active) {  // a followed run is trained elsewhere: only showing a checkpoint reaches the trainer
+        auto trains = [](const Command& command) { return !followAllows(command.kind); };
+        ui_.outbox.erase(std::remove_if(ui_.outbox.begin(), ui_.outbox.end(), trains), ui_.outbox.end());
+    }
     if (pipelined()) {  // the worker may be training: the next frame applies them before its step
         for (Command& command : ui_.outbox) deferred_.push_back(std::move(command));
     } else if (!synchronous()) {

@@ -15,5 +15,6 @@ int main(int argc, char** argv) {
     if (first == "check") return runCheckCommand(argc, argv);
     if (first == "record") return runRecordCommand(argc, argv);
     if (first == "classifier") return runClassifierCommand(argc, argv);
+    if (first == "follow") return runFollowCommand(argc, argv);
     return runGuiCommand(argc, argv);  // `ganarium` or `ganarium SCENE.toml [options]`
 }

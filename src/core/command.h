@@ -36,6 +36,7 @@ struct Command {
         SaveCheckpoints, // write every checkpoint the runs hold to folder `text`
         LoadCheckpoints, // every run returns to its latest checkpoint saved in folder `text`
         PickTile,        // image run `run`: tile `count` of its sample grid was clicked (A, then B; -1: clear the pick)
+        LoadCheckpointsAt,  // every run returns to its latest checkpoint in folder `text` at or before `step` (`ganarium follow`)
     };
     Kind kind = Kind::Pause;
     int run = -1;                      // -1 = all runs

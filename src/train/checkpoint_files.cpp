@@ -190,4 +190,20 @@ std::shared_ptr<const RunCheckpoint> readCheckpointFolder(const std::string& fol
     return run.readCheckpoint(state, header.step, MetricLogView(history));
 }
 
+std::string checkpointFolderProblem(const std::string& folder) {
+    const fs::path base(folder);
+    try {
+        const std::string header_path = (base / kHeaderFile).string();
+        const CheckpointHeader header = parseCheckpointHeader(readFolderFile(header_path, "checkpoint header"), header_path);
+        const fs::path state_path = base / kStateFile, metrics_path = base / kMetricsFile;
+        checkIntegrity(state_path, readFolderFile(state_path, "checkpoint state"), header.state_bytes, header.state_crc32);
+        checkIntegrity(metrics_path, readFolderFile(metrics_path, "checkpoint metric history"), header.metrics_bytes,
+                       header.metrics_crc32);
+        readFolderFile(base / kSceneFile, "checkpoint scene");
+    } catch (const std::exception& error) {  // UserError, or worse from a hostile file: never an exception to the window
+        return error.what();
+    }
+    return "";
+}
+
 }  // namespace ganarium

@@ -49,4 +49,8 @@ std::vector<int64_t> savedCheckpointSteps(const std::string& run_folder);
 // for a checkpoint of another kind of run).
 std::shared_ptr<const RunCheckpoint> readCheckpointFolder(const std::string& folder, const Run& run, size_t index);
 
+// Why the step folder `folder` cannot be read yet ("" when whole): its header does not parse, or state.pt or
+// metrics.csv is missing or differs in size or CRC from it (a copy still arriving). Reads only; needs no run.
+std::string checkpointFolderProblem(const std::string& folder);
+
 }  // namespace ganarium

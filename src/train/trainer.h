@@ -67,6 +67,8 @@ public:
     // Every run returns to its latest checkpoint saved in `dir` (all runs or none); returns the note.
     // Throws UserError naming the file and the fix; the runs are then unchanged.
     std::string loadCheckpoints(const std::string& dir);
+    // The same, at each run's latest checkpoint at or before step `at_or_before` (`ganarium follow`'s timeline).
+    std::string loadCheckpointsAt(const std::string& dir, int64_t at_or_before);
 
     // --- threaded driving ---
     // Starts the background training thread (paused unless `playing`).

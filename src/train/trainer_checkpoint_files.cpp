@@ -4,6 +4,7 @@
 // runs or none, so a refused load never changes the running state).
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/errors.h"
@@ -45,7 +46,7 @@ std::string Trainer::Impl::saveCheckpoints(const std::string& dir) {
     return "Saved " + std::to_string(written) + " new of " + std::to_string(held) + " checkpoints to " + absolutePath(dir);
 }
 
-std::string Trainer::Impl::loadCheckpoints(const std::string& dir) {
+std::string Trainer::Impl::loadCheckpoints(const std::string& dir, int64_t at_or_before) {
     std::error_code error;
     if (dir.empty() || !std::filesystem::is_directory(dir, error))
         throw UserError("Load checkpoints: " + (dir.empty() ? std::string("no folder given") : "no folder " + dir) +
@@ -54,11 +55,17 @@ std::string Trainer::Impl::loadCheckpoints(const std::string& dir) {
     std::vector<std::shared_ptr<const RunCheckpoint>> loaded;
     for (size_t i = 0; i < runs.size(); ++i) {
         const std::string run_folder = findRunCheckpointFolder(dir, i);
-        const std::vector<int64_t> steps = run_folder.empty() ? std::vector<int64_t>{} : savedCheckpointSteps(run_folder);
+        std::vector<int64_t> steps = run_folder.empty() ? std::vector<int64_t>{} : savedCheckpointSteps(run_folder);
         if (steps.empty())
             throw UserError("Load checkpoints: " + dir + " holds no checkpoint of " + runLabel(i, *runs[i]) +
                             " (expected " + runCheckpointFolder(dir, i, runs[i]->spec().name) +
                             "/step-NNNNNN/). Load a folder saved from this scene.");
+        if (at_or_before >= 0) {
+            steps.erase(std::upper_bound(steps.begin(), steps.end(), at_or_before), steps.end());
+            if (steps.empty())
+                throw UserError("Load checkpoints: " + dir + " holds no checkpoint of " + runLabel(i, *runs[i]) +
+                                " at or before step " + std::to_string(at_or_before) + ". Pick a later step.");
+        }
         const std::string folder = stepCheckpointFolder(run_folder, steps.back());
         try {
             loaded.push_back(readCheckpointFolder(folder, *runs[i], i));
@@ -114,8 +121,10 @@ std::string Trainer::saveCheckpoints(const std::string& dir) {
     return impl_->checkpoint_note;
 }
 
-std::string Trainer::loadCheckpoints(const std::string& dir) {
-    impl_->checkpoint_note = impl_->loadCheckpoints(dir);
+std::string Trainer::loadCheckpoints(const std::string& dir) { return loadCheckpointsAt(dir, -1); }
+
+std::string Trainer::loadCheckpointsAt(const std::string& dir, int64_t at_or_before) {
+    impl_->checkpoint_note = impl_->loadCheckpoints(dir, at_or_before);
     ++impl_->checkpoint_notes;
     impl_->publish(impl_->buildSnapshot(impl_->options.snapshots_in_train));
     return impl_->checkpoint_note;

@@ -169,6 +169,9 @@ void Trainer::Impl::apply(const Command& command) {
         case Kind::Rewind: rewind(command.run, command.step); break;
         case Kind::SaveCheckpoints: checkpoint_note = saveCheckpoints(command.text), ++checkpoint_notes; break;
         case Kind::LoadCheckpoints: checkpoint_note = loadCheckpoints(command.text), ++checkpoint_notes; break;
+        case Kind::LoadCheckpointsAt:
+            checkpoint_note = loadCheckpoints(command.text, command.step), ++checkpoint_notes;
+            break;
         case Kind::FastForward:
             if (command.count < 0) throw UserError("FastForward: the number of steps must be >= 0.");
             fast_forward_start = iteration();

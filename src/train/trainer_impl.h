@@ -94,7 +94,7 @@ struct Trainer::Impl {
     void writeLatestCheckpoint(size_t index);
     // See Trainer::saveCheckpoints / loadCheckpoints (trainer_checkpoint_files.cpp).
     std::string saveCheckpoints(const std::string& dir);
-    std::string loadCheckpoints(const std::string& dir);
+    std::string loadCheckpoints(const std::string& dir, int64_t at_or_before = -1);  // -1: each run's latest
     // Builds run `spec` with the scene's seed and display size, shown the current data.
     std::unique_ptr<Run> buildRun(const RunSpec& spec) const;
     // Builds a snapshot (full: with fields and geometry) and grows the view box.

@@ -107,26 +107,9 @@ void postRewind(UiState& state, int64_t step) {
 
 }  // namespace
 
-void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot) {
-    const Language L = state.lang;
-    const std::vector<int64_t> checkpoints = sharedCheckpoints(snapshot);
-    int64_t current = 0;
-    for (const RunSnapshot& run : snapshot.runs) current = std::max(current, run.step);
-    ImGui::TextUnformatted(tr(L, TextId::Checkpoints));
-    if (checkpoints.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(L, TextId::NoCheckpoints));
-        drawDiskControls(state, snapshot);
-        return;
-    }
-    const int64_t back_to = checkpointBefore(checkpoints, current);
-    ImGui::SameLine();
-    ImGui::BeginDisabled(back_to < 0);
-    if (ImGui::SmallButton(tr(L, TextId::RewindBack))) postRewind(state, back_to);
-    ImGui::EndDisabled();
-    if (back_to >= 0 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip(tr(L, TextId::RewindToStep), static_cast<long long>(back_to));
-
+int64_t drawCheckpointStrip(const std::vector<int64_t>& checkpoints, int64_t current, Language L, TextId tooltip,
+                            TextId hint) {
+    if (checkpoints.empty()) return -1;
     // The strip: steps 0..last left to right, a tick per checkpoint, the current step as a bar.
     const int64_t last = std::max(current, checkpoints.back());
     const float width = ImGui::GetContentRegionAvail().x;
@@ -156,15 +139,37 @@ void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot) {
     const float xc = xOf(current);
     draw->AddTriangleFilled(ImVec2(xc - 5, origin.y), ImVec2(xc + 5, origin.y), ImVec2(xc, mid), accent);
 
-    if (under_mouse >= 0) {
-        ImGui::BeginTooltip();
-        ImGui::Text(tr(L, TextId::RewindToStep), static_cast<long long>(under_mouse));
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
-        ImGui::TextDisabled("%s", tr(L, TextId::RewindHint));
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-        if (ImGui::IsItemClicked()) postRewind(state, under_mouse);
+    if (under_mouse < 0) return -1;
+    ImGui::BeginTooltip();
+    ImGui::Text(tr(L, tooltip), static_cast<long long>(under_mouse));
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+    ImGui::TextDisabled("%s", tr(L, hint));
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    return ImGui::IsItemClicked() ? under_mouse : -1;
+}
+
+void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot) {
+    const Language L = state.lang;
+    const std::vector<int64_t> checkpoints = sharedCheckpoints(snapshot);
+    int64_t current = 0;
+    for (const RunSnapshot& run : snapshot.runs) current = std::max(current, run.step);
+    ImGui::TextUnformatted(tr(L, TextId::Checkpoints));
+    if (checkpoints.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(L, TextId::NoCheckpoints));
+        drawDiskControls(state, snapshot);
+        return;
     }
+    const int64_t back_to = checkpointBefore(checkpoints, current);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(back_to < 0);
+    if (ImGui::SmallButton(tr(L, TextId::RewindBack))) postRewind(state, back_to);
+    ImGui::EndDisabled();
+    if (back_to >= 0 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(tr(L, TextId::RewindToStep), static_cast<long long>(back_to));
+    const int64_t clicked = drawCheckpointStrip(checkpoints, current, L, TextId::RewindToStep, TextId::RewindHint);
+    if (clicked >= 0) postRewind(state, clicked);
     drawDiskControls(state, snapshot);
 }
 

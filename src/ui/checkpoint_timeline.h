@@ -28,6 +28,11 @@ Command checkpointDiskCommand(UiState& state, const Snapshot& snapshot, Command:
 // True while a posted save/load has no answer in `snapshot` yet (a new note or a refused command ends the wait).
 bool checkpointDiskBusy(UiState& state, const Snapshot& snapshot);
 
+// The strip of `checkpoints` (steps 0..max(current, last) left to right, a tick each, `current` as a marker) across
+// the panel; hovering a tick shows `tooltip` (a format with its step) and `hint`. Returns the clicked step, else -1.
+int64_t drawCheckpointStrip(const std::vector<int64_t>& checkpoints, int64_t current, Language lang, TextId tooltip,
+                            TextId hint);
+
 // The strip, its Rewind button (posts Rewind commands) and the disk controls (folder, save, load, note).
 void drawCheckpointTimeline(UiState& state, const Snapshot& snapshot);
 

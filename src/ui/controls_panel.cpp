@@ -9,6 +9,7 @@
 #include "core/display_names.h"
 #include "ui/checkpoint_timeline.h"
 #include "ui/fast_forward_control.h"
+#include "ui/follow_status.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -155,26 +156,31 @@ void drawControlsPanel(UiState& state, const Snapshot& snapshot, SceneFrame& fra
     // Presenter mode keeps what a lecture needs; isAdvancedSection names what it hides.
     const auto shown = [&](TextId section) { return !frame.display().presenter || !isAdvancedSection(section); };
     ImGui::Separator();
-    drawTransport(state, snapshot);
-    drawFastForward(state, snapshot);
-    if (shown(TextId::Checkpoints)) drawCheckpointTimeline(state, snapshot);
+    const bool following = state.follow.active;  // `ganarium follow`: the folder's timeline instead of training
+    if (following) {
+        drawFollowControls(state.follow, L);
+    } else {
+        drawTransport(state, snapshot);
+        drawFastForward(state, snapshot);
+        if (shown(TextId::Checkpoints)) drawCheckpointTimeline(state, snapshot);
+    }
     if (shown(TextId::Record)) {
         ImGui::Separator();
         drawRecordControls(state);
     }
 
     ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-    if (ImGui::CollapsingHeader(tr(L, TextId::Runs))) {
+    if (!following && ImGui::CollapsingHeader(tr(L, TextId::Runs))) {
         for (int r = 0; r < static_cast<int>(snapshot.runs.size()); ++r)
             drawRunEditor(state, snapshot, r, !frame.display().presenter);
     }
     // A scene of Dirac-GAN runs only has no data to edit (P_data is fixed at delta_0).
-    if (sceneUsesData(state.draft.scene) && shown(TextId::Data) && ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
+    if (!following && sceneUsesData(state.draft.scene) && shown(TextId::Data) && ImGui::CollapsingHeader(tr(L, TextId::Data))) drawDataEditor(state, snapshot);
     if (ImGui::CollapsingHeader(tr(L, TextId::Layers))) {
         drawLayerToggles(state, frame);
         if (snapshot.runs.size() > 1) drawGridChoice(state, frame.display(), static_cast<int>(snapshot.runs.size()));
     }
-    if (ImGui::CollapsingHeader(tr(L, TextId::Scenes))) drawSceneBrowser(state);
+    if (!following && ImGui::CollapsingHeader(tr(L, TextId::Scenes))) drawSceneBrowser(state);
 
     ImGui::Separator();
     int lang = state.lang == Language::Chinese ? 1 : 0;

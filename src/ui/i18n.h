@@ -84,6 +84,10 @@ enum class TextId {
     ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourTest, ViewNeighbourHint,
     // the conditional toy GAN (issue 12)
     ConditionalRun, ConditionalRunHint, MismatchedPairs, MismatchedPairsHint, ConditionalNeedsMixture,
+    // `ganarium follow DIR` (issue 13)
+    FollowSection, FollowStatusLine, FollowWaitingLine, FollowMissingLine, FollowWaitingBody, FollowAgoSeconds,
+    FollowAgoMinutes, FollowAgoHours, FollowNewest, FollowNewestHint, FollowOlder, FollowNewer, FollowShowStep,
+    FollowStripHint, FollowLoading, FollowHeld, FollowRetrying,
     Count
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/display_names.h"
+#include "ui/follow_status.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -37,14 +38,21 @@ void drawStatusLine(UiState& state, const Snapshot& snapshot, ImVec2 pos, ImVec2
     }
     int64_t step = 0;
     for (const RunSnapshot& run : snapshot.runs) step = std::max(step, run.step);
-    ImGui::PushStyleColor(ImGuiCol_Text, snapshot.playing ? IM_COL32(110, 220, 140, 255) : c.text_dim);
-    ImGui::TextUnformatted(tr(L, snapshot.playing ? TextId::Playing : TextId::Paused));
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::Text("|  %s %lld  |  %.0f %s  |  %.0f %s, %s %.1f ms  |  %s: %s", tr(L, TextId::Step),
-                static_cast<long long>(step), snapshot.steps_per_second, tr(L, TextId::StepsPerSecond),
-                state.frame.fps, tr(L, TextId::Fps), tr(L, TextId::FrameTime), state.frame.frame_ms, tr(L, TextId::Blas),
-                state.frame.blas_name.c_str());
+    if (state.follow.active) {  // `ganarium follow`: the folder and its checkpoint instead of the training pace
+        ImGui::TextUnformatted(followStatusText(state.follow, L).c_str());
+        ImGui::SameLine();
+        ImGui::Text("|  %.0f %s, %s %.1f ms", state.frame.fps, tr(L, TextId::Fps), tr(L, TextId::FrameTime),
+                    state.frame.frame_ms);
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, snapshot.playing ? IM_COL32(110, 220, 140, 255) : c.text_dim);
+        ImGui::TextUnformatted(tr(L, snapshot.playing ? TextId::Playing : TextId::Paused));
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::Text("|  %s %lld  |  %.0f %s  |  %.0f %s, %s %.1f ms  |  %s: %s", tr(L, TextId::Step),
+                    static_cast<long long>(step), snapshot.steps_per_second, tr(L, TextId::StepsPerSecond),
+                    state.frame.fps, tr(L, TextId::Fps), tr(L, TextId::FrameTime), state.frame.frame_ms,
+                    tr(L, TextId::Blas), state.frame.blas_name.c_str());
+    }
     if (snapshot.classifier.wanted && !snapshot.classifier.ready) {
         // The image metrics' classifier: loading, or training on first use (about 2 minutes), or failed.
         ImGui::SameLine();

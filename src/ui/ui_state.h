@@ -14,6 +14,7 @@
 #include "core/scene_spec.h"
 #include "ui/i18n.h"
 #include "ui/draw_mode.h"
+#include "ui/follow_status.h"
 #include "ui/scene_draft.h"
 
 namespace ganarium {
@@ -100,6 +101,7 @@ struct UiState {
     uint64_t checkpoint_notes_seen = 0;  // Snapshot::checkpoint_notes when the last save/load was posted
     uint64_t checkpoint_errors_seen = 0; // Snapshot::command_errors then
     bool checkpoint_disk_busy = false;   // a save/load is posted and not answered yet
+    FollowStatus follow;                 // `ganarium follow DIR`: the folder followed (inactive otherwise)
 };
 
 // Queues `command` for the trainer; a scene edit marks the draft as waiting for the trainer's answer.
