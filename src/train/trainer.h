@@ -18,6 +18,8 @@
 
 namespace ganarium {
 
+class DistributedGroup;  // train/distributed_group.h
+
 struct TrainerOptions {
     int threads = 0;             // 0 = use the scene's `threads`
     int metrics_every = 0;       // 0 = use the scene's `metrics_every`
@@ -32,6 +34,9 @@ struct TrainerOptions {
     bool classifier_cached_only = false;  // with image_metrics: use a cached classifier only, never train one (record)
     // Set: every checkpoint taken is also written to this folder (train/checkpoint_files.h), by the thread stepping its run.
     std::string checkpoint_dir;
+    // Set: this process is one rank of a data-parallel job (docs/distributed.md). Every run must be an image run;
+    // runs step one after another on one thread, so every rank calls the collectives in the same order.
+    std::shared_ptr<DistributedGroup> distributed;
 };
 
 class Trainer {
@@ -64,6 +69,11 @@ public:
     // Every run returns to its latest checkpoint saved in `dir` (all runs or none); returns the note.
     // Throws UserError naming the file and the fix; the runs are then unchanged.
     std::string loadCheckpoints(const std::string& dir);
+
+    // Makes this trainer one rank of a data-parallel job from now on (as TrainerOptions::distributed), after the
+    // slow preparations (data, classifier, --resume) so the ranks' rendezvous does not wait on them.
+    // Throws UserError for a run that cannot train data-parallel (train/data_parallel_runs.h).
+    void joinDistributed(std::shared_ptr<DistributedGroup> group);
 
     // --- threaded driving ---
     // Starts the background training thread (paused unless `playing`).
