@@ -16,6 +16,7 @@
 #include "bench_timing.h"
 #include "core/errors.h"
 #include "train/distributed_group.h"
+#include "train/gradient_averaging.h"
 #include "train/image_gan_run.h"
 
 namespace ganarium::bench {
@@ -109,6 +110,46 @@ StepCost twoRanks(const RunSpec& spec, std::shared_ptr<const ImageDataset> image
     return costs[0];
 }
 
+// Milliseconds per step of the two all-reduces alone (D's gradients; G's gradients and statistics), 2 ranks with no
+// compute between them: the transfer cost without waiting for a slower rank.
+double pureAllreduceMs(const RunSpec& spec, std::shared_ptr<const ImageDataset> images, GradientTransfer transfer,
+                       int repeats) {
+    const int port = freePort();
+    double ms[2] = {0, 0};
+    std::exception_ptr errors[2];
+    std::vector<std::thread> ranks;
+    for (int r = 0; r < 2; ++r) {
+        ranks.emplace_back([&, r] {
+            try {
+                at::set_num_threads(1);
+                DistributedOptions o;
+                o.world_size = 2;
+                o.rank = r;
+                o.master_port = port;
+                o.timeout_s = 60;
+                auto group = DistributedGroup::join(o, "bench\n");
+                group->setTransfer(transfer);
+                ImageGanRun run(spec, kSeed, images);
+                run.joinGroup(group);
+                run.iterate(nullptr);  // gradients exist from here on
+                std::vector<double> scalars{0.0};
+                const auto start = Clock::now();
+                for (int i = 0; i < repeats; ++i) {
+                    averageOverRanks(*group, run.critic()->parameters(), {}, scalars);
+                    averageOverRanks(*group, run.generator()->parameters(), run.generator()->buffers(), scalars);
+                }
+                ms[r] = 1000.0 * std::chrono::duration<double>(Clock::now() - start).count() / repeats;
+            } catch (...) {
+                errors[r] = std::current_exception();
+            }
+        });
+    }
+    for (auto& t : ranks) t.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    return ms[0];
+}
+
 // Seconds of one ring all-reduce of `bytes` over `machines` on a link of `bits_per_second`.
 double ringAllreduceSeconds(double bytes, int machines, double bits_per_second) {
     const double share = 2.0 * (machines - 1) / machines;
@@ -134,16 +175,22 @@ void distributedBench(const BenchOptions& o, BenchReport& report) {
     const StepCost one_two_threads = alone(spec, images, 2, warmup, steps);
     const StepCost flat = twoRanks(spec, images, GradientTransfer::Flat, warmup, steps);
     const StepCost per_tensor = twoRanks(spec, images, GradientTransfer::PerTensor, warmup, steps);
+    const int repeats = std::max(20, steps);
+    const double pure_flat = pureAllreduceMs(spec, images, GradientTransfer::Flat, repeats);
+    const double pure_per_tensor = pureAllreduceMs(spec, images, GradientTransfer::PerTensor, repeats);
     auto rate = [](double r) { return format("%.1f it/s", r); };
     report.info("1 rank, 1 torch thread", rate(one.rate));
     report.info("1 rank, 2 torch threads", rate(one_two_threads.rate));
     report.info("2 ranks x 1 thread, flat all-reduce", rate(flat.rate),
                 format("%.2fx of 1 rank", flat.rate / one.rate));
-    report.info("2 ranks x 1 thread, per-tensor all-reduce", rate(per_tensor.rate),
+    report.info("2 ranks x 1 thread, per-tensor", rate(per_tensor.rate),
                 format("%.2fx of 1 rank", per_tensor.rate / one.rate));
-    report.info("  all-reduce per step, flat", format("%.2f ms", flat.allreduce_ms), format("%.0f calls", flat.calls));
-    report.info("  all-reduce per step, per tensor", format("%.2f ms", per_tensor.allreduce_ms),
+    report.info("  all-reduce/step, training, flat", format("%.2f ms", flat.allreduce_ms),
+                format("%.0f calls", flat.calls));
+    report.info("  all-reduce/step, training, per-tensor", format("%.2f ms", per_tensor.allreduce_ms),
                 format("%.0f calls", per_tensor.calls));
+    report.info("  all-reduce/step, alone, flat", format("%.2f ms", pure_flat));
+    report.info("  all-reduce/step, alone, per-tensor", format("%.2f ms", pure_per_tensor));
     report.info("  bytes per step and rank", format("%.0f kB", flat.bytes / 1000.0));
     const double compute = 1.0 / one.rate;  // seconds per iteration at the whole batch on one core
     report.info("  compute per step, 1 rank", format("%.1f ms", 1000.0 * compute));

@@ -162,10 +162,10 @@ TEST_CASE("train --world-size: mistakes in starting the ranks are refused with c
     SUBCASE("a rank started with another world size: both ranks stop and say which") {
         const int port = freeLoopbackPort();
         RankProcess rank0(rankArgs(scene, 0, 2, port, ""), dir.file("w0.log"));
-        RankProcess rank1(rankArgs(scene, 1, 3, port, ""), dir.file("w1.log"));
+        RankProcess rank1(rankArgs(scene, 1, 4, port, ""), dir.file("w1.log"));
         CHECK(rank0.wait(60) == 2);
         CHECK(rank1.wait(60) == 2);
-        CHECK(rank0.output().find("rank 1 was started differently from rank 0: 'world_size = 2' here, 'world_size = 3' there") !=
+        CHECK(rank0.output().find("rank 1 was started differently from rank 0: 'world_size = 2' here, 'world_size = 4' there") !=
               std::string::npos);
         CHECK(rank1.output().find("rank 1 and rank 0 were started differently") != std::string::npos);
     }
