@@ -1,7 +1,8 @@
 // cli_distributed_test.cpp — `ganarium train --world-size 2` as two real
 // processes on loopback (free ports, hard deadlines): rank 0 alone prints and
 // writes checkpoints; killing a rank makes the other exit with code 3 and a
-// message naming it within the timeout; --resume after the kill reaches the
+// message naming it within the timeout (a hung rank: after --timeout plus the
+// 3 s grace); --resume after the kill reaches the
 // same weights (state CRC) as an uninterrupted job, and resumes on 1 rank too;
 // a rank started differently, a rank out of range, a port in use, a toy scene
 // and an unreachable master are refused with clear errors.
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kSteps = 120;
-constexpr double kTimeout = 8;      // --timeout of the jobs below (seconds)
+constexpr double kTimeout = 20;     // --timeout of the jobs below (seconds; a lost rank is seen at once anyway)
 constexpr double kGrace = 3;        // what a rank waits for the others to report in after a failure
 constexpr double kDeadline = 240;   // no process of this suite lives longer
 
@@ -45,10 +46,11 @@ subset = 300
 )";
 }
 
-std::string rankArgs(const std::string& scene, int rank, int world, int port, const std::string& extra) {
+std::string rankArgs(const std::string& scene, int rank, int world, int port, const std::string& extra,
+                     double timeout = kTimeout) {
     return "train " + shellQuote(scene) + " --no-image-metrics --world-size " + std::to_string(world) + " --rank " +
            std::to_string(rank) + " --master 127.0.0.1:" + std::to_string(port) + " --timeout " +
-           std::to_string(static_cast<int>(kTimeout)) + " " + extra;
+           std::to_string(static_cast<int>(timeout)) + " " + extra;
 }
 
 // The state_crc32 line of a checkpoint folder's header ("" when missing).
@@ -85,7 +87,7 @@ TEST_CASE("train --world-size 2: a killed rank stops the other within the timeou
     {
         const int port = freeLoopbackPort();
         RankProcess rank0(rankArgs(scene, 0, 2, port, "--checkpoint-dir " + shellQuote(whole)), dir.file("whole0.log"));
-        RankProcess rank1("train " + shellQuote(scene) + " --no-image-metrics --timeout 8", dir.file("whole1.log"),
+        RankProcess rank1("train " + shellQuote(scene) + " --no-image-metrics --timeout 20", dir.file("whole1.log"),
                           "WORLD_SIZE=2 RANK=1 MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(port));
         CHECK(rank0.wait(kDeadline) == 0);
         CHECK(rank1.wait(kDeadline) == 0);
@@ -153,6 +155,28 @@ TEST_CASE("train --world-size 2: when rank 0 dies, rank 1 names it and exits wit
     CHECK(rank1.output().find("rank 0 (the master at 127.0.0.1:" + std::to_string(port) + ") stopped answering") !=
           std::string::npos);
     CHECK(waited < kTimeout + kGrace + 5);
+}
+
+TEST_CASE("train --world-size 2: a hung rank stops the other after --timeout plus the grace period") {
+    ScratchDir dir;
+    std::string text = sceneText();
+    text.replace(text.find("steps = 120"), 11, "steps = 100000");  // still training when it hangs
+    const std::string scene = dir.write("scene.toml", text);
+    const int port = freeLoopbackPort();
+    constexpr double kShortTimeout = 4;
+    RankProcess rank0(rankArgs(scene, 0, 2, port, "--checkpoint-dir " + shellQuote(dir.file("ck")), kShortTimeout),
+                      dir.file("h0.log"));
+    RankProcess rank1(rankArgs(scene, 1, 2, port, "", kShortTimeout), dir.file("h1.log"));
+    REQUIRE(waitForFile(stepFolder(dir.file("ck"), 10) + "/checkpoint.toml", kDeadline));
+    rank1.stopNow();
+    const auto stopped = std::chrono::steady_clock::now();
+    const int code = rank0.wait(kDeadline);
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - stopped).count();
+    INFO(rank0.output());
+    CHECK(code == 3);
+    CHECK(rank0.output().find("rank 1 stopped answering") != std::string::npos);
+    CHECK(waited >= kShortTimeout - 1);  // it waited for the timeout: a hung rank sends no "connection closed"
+    CHECK(waited < kShortTimeout + kGrace + 5);
 }
 
 TEST_CASE("train --world-size: mistakes in starting the ranks are refused with clear errors") {

@@ -66,6 +66,8 @@ public:
     }
     // Sends SIGKILL now (a rank that dies).
     void killNow() { ::kill(pid_, SIGKILL); }
+    // Sends SIGSTOP now (a rank that hangs; the destructor or wait()'s deadline still kills it).
+    void stopNow() { ::kill(pid_, SIGSTOP); }
     // Seconds from start to exit (after wait()).
     double seconds() const { return std::chrono::duration<double>(ended_ - started_).count(); }
     std::string output() const { return readText(log_); }
