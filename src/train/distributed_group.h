@@ -42,8 +42,11 @@ public:
     DistributedGroup(const DistributedGroup&) = delete;
     DistributedGroup& operator=(const DistributedGroup&) = delete;
 
+    // This process's rank, 0..worldSize()-1.
     int rank() const;
+    // How many ranks the job has.
     int worldSize() const;
+    // The options it joined with (master address, timeout).
     const DistributedOptions& options() const;
     // Empty while every collective has succeeded; else the message naming the lost rank (the job must stop).
     std::string failure() const;
@@ -51,6 +54,7 @@ public:
     CommunicationStats stats() const;
     // Flat (default) or per-tensor gradient all-reduce (the bench compares both).
     GradientTransfer transfer() const;
+    // Chooses how gradients travel from the next all-reduce on (every rank must choose alike).
     void setTransfer(GradientTransfer transfer);
     // The torch side (gradient_averaging.cpp).
     Impl& impl() { return *impl_; }
