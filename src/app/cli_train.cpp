@@ -26,6 +26,7 @@
 #include "app/metrics_table.h"
 #include "app/record_signals.h"
 #include "app/terminal_progress.h"
+#include "train/checkpoint_relay.h"
 #include "train/data_parallel_runs.h"
 #include "train/distributed_group.h"
 #include "train/trainer.h"
@@ -153,7 +154,7 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
     options.wait_for_image_metrics = [wait](const ClassifierStatus& status) { (*wait)(status); };
     Trainer trainer(scene, options);  // with image runs: waits for their classifier first (step 0 is judged too)
     wait->finish();
-    if (!resume_dir.empty()) {
+    if (!resume_dir.empty() && !quiet) {  // the other ranks of a job receive rank 0's checkpoints once joined
         const auto started = std::chrono::steady_clock::now();
         const std::string note = trainer.loadCheckpoints(resume_dir);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -163,6 +164,12 @@ int trainScene(const CliArgs& args, const StopSignalGuard& stop) {
     std::shared_ptr<DistributedGroup> group;  // joined after the slow preparations above, so the ranks meet promptly
     if (distributed) {
         group = DistributedGroup::join(*distributed, distributedJob(scene, steps));
+        if (!resume_dir.empty()) {  // only rank 0 needs the folder: the others load its latest steps from the store
+            if (quiet)
+                loadSharedCheckpoints(*group, trainer);
+            else
+                shareLatestCheckpoints(*group, resume_dir, trainer.runCount());
+        }
         trainer.joinDistributed(group);
     }
     TerminalProgress progress(std::cout, "train", steps);

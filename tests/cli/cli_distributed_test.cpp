@@ -124,11 +124,15 @@ TEST_CASE("train --world-size 2: a killed rank stops the other within the timeou
         const int port = freeLoopbackPort();
         const std::string resume = "--resume " + shellQuote(cut) + " --checkpoint-dir ";
         RankProcess rank0(rankArgs(scene, 0, 2, port, resume + shellQuote(resumed)), dir.file("resumed0.log"));
-        RankProcess rank1(rankArgs(scene, 1, 2, port, "--resume " + shellQuote(cut)), dir.file("resumed1.log"));
+        // Rank 1 gets no folder of its own: it loads rank 0's latest steps through the job's store.
+        RankProcess rank1(rankArgs(scene, 1, 2, port, "--resume " + shellQuote(dir.file("nowhere"))),
+                          dir.file("resumed1.log"));
         CHECK(rank0.wait(kDeadline) == 0);
         CHECK(rank1.wait(kDeadline) == 0);
         INFO(rank0.output());
+        INFO(rank1.output());
         CHECK(stateCrc(stepFolder(resumed, kSteps)) == expected);
+        CHECK_FALSE(fs::exists(dir.file("nowhere")));
     }
 
     // Any world size resumes: the checkpoint holds no rank state (here 1 process, to the end).
