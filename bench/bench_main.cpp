@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "bench_classifier.h"
+#include "bench_distributed.h"
 #include "bench_image.h"
 #include "core/omp_environment.h"
 #include "bench_report.h"
@@ -167,6 +168,11 @@ int runBench(int argc, char** argv) {
     printHeader(options);
     BenchReport report;
     report.header();
+    if (options.distributed_only) {
+        distributedBench(options, report);
+        report.summary();
+        return 0;
+    }
     if (options.image_only) {
         imageGanBench(options, report);
         report.summary();
@@ -180,6 +186,7 @@ int runBench(int argc, char** argv) {
     pythonComparison(options, report, non_saturating, wgan_gp);
     if (options.classifier) classifierCosts(options, report);
     imageGanBench(options, report);
+    distributedBench(options, report);
     report.summary();
     return 0;
 }

@@ -119,8 +119,11 @@ bool parseBenchOptions(int argc, char** argv, BenchOptions& options) {
             options.classifier = true;
         } else if (arg == "--image-only") {
             options.image_only = true;
+        } else if (arg == "--distributed-only") {
+            options.distributed_only = true;
         } else if (arg == "--help" || arg == "-h") {
             std::cout << "usage: ganarium-bench [--quick] [--steps N] [--repeats R] [--no-python] [--classifier] [--image-only]\n"
+                         "                      [--distributed-only]\n"
                          "Measures training speed of the toy GAN per objective, multi-run scaling, the tiny model,\n"
                          "metric and snapshot costs, and compares with the same model in PyTorch (bench/toy_gan.py).\n"
                          "  --quick       few steps: a smoke test, figures are rough\n"
@@ -128,10 +131,12 @@ bool parseBenchOptions(int argc, char** argv, BenchOptions& options) {
                          "  --repeats R   repeats per figure; the median is reported (default 3)\n"
                          "  --no-python   skip the Python comparison\n"
                          "  --classifier  also time the image metrics (trains the classifier into the cache on first use)\n"
-                         "  --image-only  only the image GAN (DCGAN on Fashion-MNIST) figures\n";
+                         "  --image-only  only the image GAN (DCGAN on Fashion-MNIST) figures\n"
+                         "  --distributed-only  only the data-parallel figures: 1 rank against 2 ranks on loopback,\n"
+                         "                the all-reduce cost and bytes per step (docs/distributed.md)\n";
             return false;
         } else {
-            throw UserError("unknown option '" + arg + "' (valid: --quick, --steps N, --repeats R, --no-python, --classifier, --image-only, --help)");
+            throw UserError("unknown option '" + arg + "' (valid: --quick, --steps N, --repeats R, --no-python, --classifier, --image-only, --distributed-only, --help)");
         }
     }
     return true;

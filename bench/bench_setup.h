@@ -47,6 +47,7 @@ struct BenchOptions {
     bool quick = false;
     bool classifier = false; // also time the image metrics (trains the classifier on first use)
     bool image_only = false; // only the image-GAN figures (bench_image.h)
+    bool distributed_only = false;  // only the data-parallel figures (bench_distributed.h)
 };
 
 // Parses --quick, --steps N, --repeats R, --no-python, --classifier, --help. Throws UserError on a bad option.

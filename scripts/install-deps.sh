@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   cmake g++ make pkg-config ninja-build
-  libtorch-dev libopenblas0-openmp
+  libtorch-dev libopenblas0-openmp libgloo-dev
   libimgui-dev libglfw3-dev python3-glad libegl-dev libgl1-mesa-dri
   doctest-dev libstb-dev libtomlplusplus-dev zlib1g-dev
   ffmpeg xvfb xauth

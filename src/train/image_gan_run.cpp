@@ -125,6 +125,7 @@ void ImageGanRun::reinitialize() {
     loss_d_sum_ = loss_g_sum_ = g_grad_sum_ = 0;
     loss_d_count_ = loss_g_count_ = 0;
     metrics_ = std::make_shared<MetricLog>();
+    group_checked_ = false;
 }
 
 torch::Tensor ImageGanRun::sampleReal(int64_t n, at::Generator& gen, torch::Tensor* labels) const {
@@ -198,15 +199,42 @@ bool ImageGanRun::checkLoss(const torch::Tensor& loss, const char* which) {
     return false;
 }
 
+BatchShard ImageGanRun::shard() const {
+    const int64_t batch = options().batch;
+    return group_ ? batchShard(batch, group_->rank(), group_->worldSize()) : BatchShard{0, batch};
+}
+
+void ImageGanRun::joinGroup(std::shared_ptr<DistributedGroup> group) {
+    if (group) batchShard(options().batch, group->rank(), group->worldSize());  // refuses a batch that does not split
+    group_ = std::move(group);
+    group_checked_ = false;
+}
+
+void ImageGanRun::checkSameStateOnRanks() {
+    std::vector<torch::Tensor> state = g_->parameters();
+    for (const auto& p : d_->parameters()) state.push_back(p);
+    for (at::Generator* gen : {&data_gen_, &latent_gen_, &penalty_gen_, &label_gen_, &mismatch_gen_})
+        state.push_back(gen->get_state().to(torch::kFloat64));
+    checkSameOnAllRanks(*group_, {static_cast<double>(step_), tensorFingerprint(state)},
+                        "state of run '" + spec_.name + "' (step, weights, random streams)");
+    group_checked_ = true;
+}
+
 void ImageGanRun::updateD() {
     const ImageGanSpec& o = options();
-    torch::Tensor real_labels;
-    torch::Tensor real = sampleReal(o.batch, data_gen_, o.conditional ? &real_labels : nullptr);
+    // Every rank draws the whole batch's random numbers and keeps its rows: the streams advance alike everywhere.
+    const BatchShard rows = shard();
+    torch::Tensor batch_labels;
+    const torch::Tensor index = torch::randint(dataset_->count, {o.batch}, data_gen_, torch::kLong);
+    if (o.conditional) batch_labels = labels_.index_select(0, index);
+    torch::Tensor real =
+        images_.index_select(0, index.slice(0, rows.begin, rows.end)).to(torch::kFloat32).mul_(2.0 / 255.0).sub_(1.0);
+    const torch::Tensor real_labels = o.conditional ? batch_labels.slice(0, rows.begin, rows.end) : torch::Tensor();
     torch::Tensor fake, fake_labels;
     {
         torch::NoGradGuard no_grad;
-        const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_);
-        if (o.conditional) fake_labels = drawLabels(o.batch, label_gen_);
+        const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_).slice(0, rows.begin, rows.end);
+        if (o.conditional) fake_labels = drawLabels(o.batch, label_gen_).slice(0, rows.begin, rows.end);
         fake = g_->forward(z, fake_labels);
     }
     d_->refreshSpectralNorm();
@@ -217,55 +245,70 @@ void ImageGanRun::updateD() {
     std::vector<torch::Tensor> inputs{real, fake}, labels{real_labels, fake_labels};
     if (mismatched) {
         inputs.push_back(real.detach());
-        labels.push_back(wrongLabels(real_labels, mismatch_gen_));
+        labels.push_back(wrongLabels(batch_labels, mismatch_gen_).slice(0, rows.begin, rows.end));
     }
+    const int64_t n = rows.size();
     const torch::Tensor f_all = d_->forward(torch::cat(inputs, 0), o.conditional ? torch::cat(labels, 0) : torch::Tensor());
-    const torch::Tensor f_real = f_all.slice(0, 0, o.batch);
+    const torch::Tensor f_real = f_all.slice(0, 0, n);
     // The negatives: generated images, then the mismatched pairs (each objective averages them, so both count half).
-    const torch::Tensor f_fake = f_all.slice(0, o.batch);
+    const torch::Tensor f_fake = f_all.slice(0, n);
     const torch::Tensor loss = discriminatorLoss(o.objective, f_real, f_fake);
     torch::Tensor total = loss;
     if (o.lipschitz == Lipschitz::GradientPenalty) {
         DcganDiscriminator d = d_;
         // The critic at interpolates between real and generated images, conditioned on the real images' labels.
         const CriticFn critic = [d, real_labels](const torch::Tensor& x) mutable { return d->forward(x, real_labels); };
-        total = total + gradientPenalty(critic, real, fake, o.gp_lambda, o.gp_one_sided, penalty_gen_).penalty;
+        const torch::Tensor mix = torch::rand({o.batch}, penalty_gen_).slice(0, rows.begin, rows.end);
+        total = total + gradientPenaltyWithMix(critic, real, fake, o.gp_lambda, o.gp_one_sided, mix).penalty;
     }
     if (r1) total = total + r1Penalty(f_real, real, o.r1_gamma);
-    if (!checkLoss(total, "D")) return;
+    if (!group_ && !checkLoss(total, "D")) return;
     d_opt_->zero_grad();
     total.backward();
+    std::vector<double> losses{loss.item<double>(), total.item<double>()};
+    if (group_) {  // every rank sees the same averaged losses, so all take (or all skip) this step
+        averageOverRanks(*group_, d_->parameters(), {}, losses);
+        if (!checkLoss(torch::tensor(losses[1]), "D")) return;
+    }
     d_opt_->step();
     if (o.lipschitz == Lipschitz::WeightClip) clipWeights(d_->parameters(), o.clip);
-    loss_d_sum_ += loss.item<double>();
+    loss_d_sum_ += losses[0];
     ++loss_d_count_;
 }
 
 void ImageGanRun::updateG() {
     const ImageGanSpec& o = options();
-    const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_);
-    const torch::Tensor labels = o.conditional ? drawLabels(o.batch, label_gen_) : torch::Tensor();
+    const BatchShard rows = shard();
+    const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_).slice(0, rows.begin, rows.end);
+    const torch::Tensor labels =
+        o.conditional ? drawLabels(o.batch, label_gen_).slice(0, rows.begin, rows.end) : torch::Tensor();
     const torch::Tensor fake = g_->forward(z, labels);
     // D's weights are constants here: no gradient is computed for them.
     const std::vector<torch::Tensor> d_parameters = d_->parameters();
     for (const auto& p : d_parameters) p.requires_grad_(false);
     const torch::Tensor loss = generatorLoss(o.objective, d_->forward(fake, labels));
     for (const auto& p : d_parameters) p.requires_grad_(true);
-    if (!checkLoss(loss, "G")) return;
+    if (!group_ && !checkLoss(loss, "G")) return;
     g_opt_->zero_grad();
     loss.backward();
+    std::vector<double> losses{loss.item<double>()};
+    if (group_) {  // G's batch-norm running statistics too: each rank normalised with its own shard's statistics
+        averageOverRanks(*group_, g_->parameters(), g_->buffers(), losses);
+        if (!checkLoss(torch::tensor(losses[0]), "G")) return;
+    }
     double squared = 0;
     for (const auto& p : g_->parameters()) {
         if (p.grad().defined()) squared += p.grad().pow(2).sum().item<double>();
     }
     g_opt_->step();
-    loss_g_sum_ += loss.item<double>();
+    loss_g_sum_ += losses[0];
     g_grad_sum_ += std::sqrt(squared);
     ++loss_g_count_;
 }
 
 void ImageGanRun::iterate(const Distribution*) {
     if (status_ != RunStatus::Running) return;
+    if (group_ && !group_checked_) checkSameStateOnRanks();
     for (int i = 0; i < options().k_d && status_ == RunStatus::Running; ++i) updateD();
     for (int i = 0; i < options().k_g && status_ == RunStatus::Running; ++i) updateG();
     if (status_ != RunStatus::Diverged) {

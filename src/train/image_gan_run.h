@@ -25,6 +25,8 @@
 #include "core/image_dataset.h"
 #include "core/metric_log.h"
 #include "train/dcgan_networks.h"
+#include "train/distributed_group.h"
+#include "train/gradient_averaging.h"
 #include "train/image_view_state.h"
 #include "train/run.h"
 
@@ -87,6 +89,10 @@ public:
     void addViewQuantities(std::vector<Quantity>& parts);
     // The rows' labels of the display grids (a conditional run: its classes in order; otherwise empty).
     std::vector<int> gridRowClasses() const;
+    // Trains data-parallel from now on (docs/distributed.md): this rank's shard of every batch, G's and D's gradients
+    // and G's batch-norm statistics averaged over the ranks; every rank draws the whole batch's random numbers, so
+    // the streams (and checkpoints) do not depend on the world size. Throws UserError when the batch does not split.
+    void joinGroup(std::shared_ptr<DistributedGroup> group);
     DcganGenerator& generator() { return g_; }
     DcganDiscriminator& critic() { return d_; }
     const ImageDataset& dataset() const { return *dataset_; }
@@ -115,6 +121,10 @@ private:
     std::optional<ImageStrip> neighbourStrip(const ImageGrid& samples);
     // A typical test image and its nearest training image (computed once per dataset).
     const TypicalNeighbour* typicalNeighbour();
+    // This rank's rows of a batch (all of them when training alone).
+    BatchShard shard() const;
+    // Data-parallel: throws UserError unless every rank holds this run's state (step, weights, streams).
+    void checkSameStateOnRanks();
     // Marks the run Diverged when `loss` is not finite; returns false then.
     bool checkLoss(const torch::Tensor& loss, const char* which);
 
@@ -139,6 +149,8 @@ private:
     std::optional<std::array<double, 10>> judged_classes_;  // the classifier's class shares at the last evaluation
     Histogram data_class_mix_;  // % of the dataset's images per class (the class bars' outline)
     ImageViewState views_;      // progress captures and nearest-neighbour caches (image_view_state.h)
+    std::shared_ptr<DistributedGroup> group_;  // data-parallel ranks (null: training alone)
+    bool group_checked_ = false;               // the ranks' same-state check passed (again after each restore)
 };
 
 }  // namespace ganarium

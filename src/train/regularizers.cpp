@@ -22,10 +22,15 @@ std::vector<int64_t> perSampleShape(const torch::Tensor& like) {
 
 GradientPenaltyResult gradientPenalty(const CriticFn& critic, const torch::Tensor& real, const torch::Tensor& fake,
                                       double lambda, bool one_sided, at::Generator& gen) {
+    return gradientPenaltyWithMix(critic, real, fake, lambda, one_sided, torch::rand({real.size(0)}, gen));
+}
+
+GradientPenaltyResult gradientPenaltyWithMix(const CriticFn& critic, const torch::Tensor& real, const torch::Tensor& fake,
+                                             double lambda, bool one_sided, const torch::Tensor& mix) {
     GradientPenaltyResult out;
     out.real = real.detach();
     out.fake = fake.detach();
-    const torch::Tensor a = torch::rand({real.size(0)}, gen).reshape(perSampleShape(real));
+    const torch::Tensor a = mix.reshape(perSampleShape(real));
     torch::Tensor x_hat = (a * out.real + (1.0 - a) * out.fake).requires_grad_(true);
     const torch::Tensor f = critic(x_hat);
     const torch::Tensor grad =

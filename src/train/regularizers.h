@@ -30,6 +30,9 @@ struct GradientPenaltyResult {
 // with one a ~ U[0,1] per pair drawn from `gen`.
 GradientPenaltyResult gradientPenalty(const CriticFn& critic, const torch::Tensor& real, const torch::Tensor& fake, double lambda,
                                       bool one_sided, at::Generator& gen);
+// The same with the mixing weights given (n values in [0, 1]): a data-parallel rank's slice of the batch's draws.
+GradientPenaltyResult gradientPenaltyWithMix(const CriticFn& critic, const torch::Tensor& real, const torch::Tensor& fake,
+                                             double lambda, bool one_sided, const torch::Tensor& mix);
 
 // ||grad_x f(x)|| at each sample of x (no graph kept), n.
 torch::Tensor inputGradientNorm(const CriticFn& critic, const torch::Tensor& x);

@@ -16,6 +16,7 @@
 #include "train/run.h"
 #include "train/trainer_impl.h"
 #include "train/view_box.h"
+#include "train/data_parallel_runs.h"
 
 namespace ganarium {
 
@@ -113,7 +114,13 @@ Trainer::Impl::Impl(const SceneSpec& s, TrainerOptions o)
     rebuildRuns();
 }
 
+void Trainer::joinDistributed(std::shared_ptr<DistributedGroup> group) {
+    for (auto& run : impl_->runs) joinDistributedGroup(*run, group);
+    impl_->options.distributed = std::move(group);
+}
+
 int Trainer::Impl::threadCount() const {
+    if (options.distributed) return 1;  // the ranks' collectives must come in the same order
     const int requested = options.threads > 0 ? options.threads : scene.threads;
     return std::max(1, std::min<int>(requested, static_cast<int>(runs.size())));
 }
@@ -159,6 +166,7 @@ void Trainer::Impl::rebuildData() {
 std::unique_ptr<Run> Trainer::Impl::buildRun(const RunSpec& spec) const {
     auto run = makeRun(spec, dim, scene.seed, displaySamples(options.display_samples, static_cast<int>(scene.runs.size())));
     if (data) run->dataChanged(*data);
+    if (options.distributed) joinDistributedGroup(*run, options.distributed);
     return run;
 }
 
@@ -228,6 +236,7 @@ void Trainer::Impl::advance(int64_t iterations, const std::atomic<bool>* stop) {
                 afterIteration(index);
             }
         } catch (const std::exception& error) {
+            if (options.distributed) throw;  // a lost rank or a rank out of step ends the whole job (docs/distributed.md)
             // A LibTorch error stops this run only; the message is shown as its status.
             run.fail(std::string("error at step ") + std::to_string(run.step()) + ": " + error.what());
         }

@@ -19,6 +19,8 @@
 
 namespace ganarium {
 
+class DistributedGroup;  // train/distributed_group.h
+
 struct TrainerOptions {
     int threads = 0;             // 0 = use the scene's `threads`
     int metrics_every = 0;       // 0 = use the scene's `metrics_every`
@@ -35,6 +37,9 @@ struct TrainerOptions {
     ClassifierCacheOptions classifier;
     // Set: every checkpoint taken is also written to this folder (train/checkpoint_files.h), by the thread stepping its run.
     std::string checkpoint_dir;
+    // Set: this process is one rank of a data-parallel job (docs/distributed.md). Every run must be an image run;
+    // runs step one after another on one thread, so every rank calls the collectives in the same order.
+    std::shared_ptr<DistributedGroup> distributed;
 };
 
 class Trainer {
@@ -69,6 +74,11 @@ public:
     std::string loadCheckpoints(const std::string& dir);
     // The same, at each run's latest checkpoint at or before step `at_or_before` (`ganarium follow`'s timeline).
     std::string loadCheckpointsAt(const std::string& dir, int64_t at_or_before);
+
+    // Makes this trainer one rank of a data-parallel job from now on (as TrainerOptions::distributed), after the
+    // slow preparations (data, classifier, --resume) so the ranks' rendezvous does not wait on them.
+    // Throws UserError for a run that cannot train data-parallel (train/data_parallel_runs.h).
+    void joinDistributed(std::shared_ptr<DistributedGroup> group);
 
     // --- threaded driving ---
     // Starts the background training thread (paused unless `playing`).
