@@ -181,7 +181,9 @@ bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
            a.k_d == b.k_d && a.k_g == b.k_g && a.batch == b.batch && a.latent == b.latent &&
            a.latent_dim == b.latent_dim && a.g_net == b.g_net && a.d_net == b.d_net && a.g_opt == b.g_opt &&
            a.d_opt == b.d_opt && a.fixed_generator == b.fixed_generator &&
-           (!a.fixed_generator || a.fixed_data == b.fixed_data);
+           (!a.fixed_generator || a.fixed_data == b.fixed_data) && a.feature_matching == b.feature_matching &&
+           a.minibatch_discrimination == b.minibatch_discrimination && a.unrolled_steps == b.unrolled_steps &&
+           a.pack == b.pack && a.instance_noise == b.instance_noise && a.instance_noise_steps == b.instance_noise_steps;
 }
 
 bool operator==(const ImageGanSpec& a, const ImageGanSpec& b) {

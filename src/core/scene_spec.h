@@ -100,6 +100,14 @@ struct ToyGanSpec {
     OptimSpec g_opt, d_opt;
     bool fixed_generator = false;       // P_G is `fixed_data`, only D trains
     DataSpec fixed_data;
+
+    // Mode-collapse remedies (issue 12; train/toy_remedies.h, docs/remedies.md). All off by default.
+    bool feature_matching = false;          // G's loss: ||mean h(real) - mean h(fake)||^2, h = D's last hidden layer
+    bool minibatch_discrimination = false;  // D adds Salimans et al.'s minibatch features (16 kernels x 4 dims)
+    int unrolled_steps = 0;                 // G's update sees D after this many extra D steps (first-order, 0..20)
+    int pack = 1;                           // PacGAN: D sees this many samples concatenated (1..8)
+    double instance_noise = 0.0;            // sigma0 of Gaussian noise on D's inputs (0 = off)
+    int instance_noise_steps = 2000;        // sigma anneals linearly from sigma0 to 0 over this many steps
 };
 
 // How an image generator doubles its resolution.

@@ -16,6 +16,7 @@
 #include "core/rng.h"
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
+#include "train/minibatch_discrimination.h"
 #include "train/mlp.h"
 #include "train/optimizers.h"
 #include "train/regularizers.h"
@@ -81,6 +82,13 @@ public:
     Mlp& generator() { return g_; }
     Mlp& critic() { return d_; }
     const Distribution* fixedDistribution() const { return fixed_.get(); }
+    // D's raw scores at points x (n x dim) as the views and metrics read them: under PacGAN packing each
+    // point fills a whole pack; the minibatch-discrimination term is left out (toy_remedies.cpp).
+    torch::Tensor criticOnPoints(const torch::Tensor& x);
+    // criticOnPoints as a critic callable (for the input-gradient views).
+    CriticFn pointCritic();
+    // The minibatch-discrimination layer of D, or nullptr when that remedy is off.
+    const MinibatchDiscrimination* minibatchLayer() const { return mbd_.get(); }
     const GradientPenaltyResult* lastPenalty() const { return has_gp_ ? &last_gp_ : nullptr; }
     // A frozen view of every evaluation so far (shares the log: no copy).
     MetricLogView metrics() const { return MetricLogView(metrics_); }
@@ -102,12 +110,18 @@ public:
 private:
     void buildNetworks(bool keep_g, bool keep_d);
     void bindPasses();
+    void buildMinibatchLayer(bool keep_d);
     void diverge(const char* what, double value);
     void drawLatent(torch::Tensor& z, at::Generator& gen) const;
     void drawFake(const torch::Tensor& out);
     double criticPenalties(const torch::Tensor& input, int64_t n);
     void stepDAutograd(const Distribution& data);
     void finishStepD(double loss, double total);
+    // The steps with a mode-collapse remedy on (toy_remedies.cpp).
+    torch::Tensor remedyCritic(const torch::Tensor& x, torch::Tensor* features = nullptr);
+    void stepDRemedies(const Distribution& data);
+    void stepGRemedies();
+    void stepGUnrolled(const Distribution& data);
 
     RunSpec spec_;
     int dim_;
@@ -133,6 +147,10 @@ private:
 
     std::shared_ptr<MetricLog> metrics_ = std::make_shared<MetricLog>();  // a rebuilt run starts a new one
     std::vector<bool> mode_covered_;
+
+    // Mode-collapse remedies (toy_remedies.h): D's minibatch layer and feature matching's real target.
+    std::unique_ptr<MinibatchDiscrimination> mbd_;
+    torch::Tensor real_feature_mean_;
 };
 
 }  // namespace ganarium

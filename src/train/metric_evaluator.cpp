@@ -79,7 +79,7 @@ double generatorGradientNorm(GanRun& run) {
     if (run.fixedDistribution()) return kNaN;
     const torch::Tensor z = run.sampleLatent(run.options().batch, run.metricGen());
     auto params = run.generator()->parameters();
-    const torch::Tensor loss = generatorLoss(run.options().objective, run.critic()->forward(run.generator()->forward(z)));
+    const torch::Tensor loss = generatorLoss(run.options().objective, run.criticOnPoints(run.generator()->forward(z)));
     // Gradients with respect to G's parameters only: autograd skips D's weight gradients.
     const auto grads = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
     double sum = 0;
@@ -96,13 +96,13 @@ namespace {
 // Rows per D forward pass in metric evaluation (cache-sized activations; see kSampleChunkRows in gan_run.cpp).
 constexpr int64_t kCriticChunkRows = 512;
 
-// net(x) in chunks of kCriticChunkRows rows (callers hold a NoGradGuard).
-torch::Tensor forwardChunked(Mlp& net, const torch::Tensor& x) {
+// D's scores at the points x (GanRun::criticOnPoints) in chunks of kCriticChunkRows rows (callers hold a NoGradGuard).
+torch::Tensor forwardChunked(GanRun& run, const torch::Tensor& x) {
     const int64_t n = x.size(0);
-    if (n <= kCriticChunkRows) return net->forward(x);
+    if (n <= kCriticChunkRows) return run.criticOnPoints(x);
     std::vector<torch::Tensor> parts;
     for (int64_t i = 0; i < n; i += kCriticChunkRows) {
-        parts.push_back(net->forward(x.slice(0, i, std::min(n, i + kCriticChunkRows))));
+        parts.push_back(run.criticOnPoints(x.slice(0, i, std::min(n, i + kCriticChunkRows))));
     }
     return torch::cat(parts, 0);
 }
@@ -144,7 +144,7 @@ void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& 
     const int64_t n_real = std::min<int64_t>(kCriticSamples, real.size(0));
     const int64_t n_fake = std::min<int64_t>(kCriticSamples, fake.size(0));
     const torch::Tensor both = torch::cat({real.slice(0, 0, n_real), fake.slice(0, 0, n_fake)}, 0);
-    const torch::Tensor f = forwardChunked(run.critic(), both).reshape({-1});
+    const torch::Tensor f = forwardChunked(run, both).reshape({-1});
     const torch::Tensor f_real = f.slice(0, 0, n_real), f_fake = f.slice(0, n_real);
     const Objective objective = run.options().objective;
     out["d_estimate"] = objectiveLosses(objective).estimate(f_real, f_fake);
@@ -173,7 +173,7 @@ double optimalGapMetric(GanRun& run, const MetricContext& context, const std::ve
     box.y1 = 1;
     const torch::Tensor points = gridPoints(box, n, 1, 1);
     std::vector<float> d = evaluateChunked(points, [&](const torch::Tensor& x) {
-        return displayedDiscriminator(objective, run.critic()->forward(x));
+        return displayedDiscriminator(objective, run.criticOnPoints(x));
     });
     const std::vector<float> xs = toVector(points);
     std::vector<float> p_data(n), p_g(n), d_star(n);

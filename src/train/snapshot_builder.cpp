@@ -72,7 +72,7 @@ PointGrid generatorManifold(GanRun& run) {
 // -dLoss_G/dx at each fake sample: the direction the generator loss pushes that sample.
 std::vector<float> generatorPush(GanRun& run, const torch::Tensor& fake) {
     torch::Tensor x = fake.detach().clone().requires_grad_(true);
-    const torch::Tensor loss = generatorLossPerSample(run.options().objective, run.critic()->forward(x)).sum();
+    const torch::Tensor loss = generatorLossPerSample(run.options().objective, run.criticOnPoints(x)).sum();
     const torch::Tensor grad = torch::autograd::grad({loss}, {x})[0];
     return toVector(-grad);
 }
@@ -103,7 +103,7 @@ void addPenaltyLines(GanRun& run, const torch::Tensor& real, const torch::Tensor
         pairs.from = toVector(r);
         pairs.to = toVector(f);
         interp.coords = toVector(mixed);
-        norms.values = toVector(inputGradientNorm(asCritic(run.critic()), mixed));
+        norms.values = toVector(inputGradientNorm(run.pointCritic(), mixed));
         all_norms = norms.values;
     }
     float max_norm = 2.0f;
@@ -207,7 +207,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
             // D(G(z)) of the same batch, for the loss-shape view (a probability only for JS-type objectives).
             torch::NoGradGuard no_grad;
             ScalarSamples scores;
-            scores.values = toVector(displayedDiscriminator(toy.objective, run.critic()->forward(fake)).reshape({-1}));
+            scores.values = toVector(displayedDiscriminator(toy.objective, run.criticOnPoints(fake)).reshape({-1}));
             parts.push_back({quantity_names::kGeneratorScores, std::move(scores)});
         }
     }
@@ -218,7 +218,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     const Objective objective = toy.objective;
     parts.push_back({quantity_names::kDiscriminator,
                      makeField(box, nx, ny, evaluateChunked(points, [&](const torch::Tensor& x) {
-                                   return displayedDiscriminator(objective, run.critic()->forward(x));
+                                   return displayedDiscriminator(objective, run.criticOnPoints(x));
                                }))});
 
     // Densities: analytic where known, binned KDE of the display samples otherwise.

@@ -82,6 +82,9 @@ enum class TextId {
     // progress strip, latent interpolation, nearest training neighbour (issue 9)
     ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
     ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourTest, ViewNeighbourHint,
+    // mode-collapse remedies (issue 12)
+    RemediesHeader, FeatureMatching, FeatureMatchingHint, MinibatchDiscrimination, MinibatchDiscriminationHint,
+    UnrolledSteps, UnrolledStepsHint, PackSize, PackSizeHint, InstanceNoise, InstanceNoiseSteps, InstanceNoiseHint,
     Count
 };
 
