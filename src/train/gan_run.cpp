@@ -77,7 +77,10 @@ void GanRun::buildMinibatchLayer(bool keep_d) {
         return;
     }
     const int features = options().d_net.hidden.empty() ? d_->inFeatures() : options().d_net.hidden.back();
-    if (keep_d && mbd_ && mbd_->features() == features) return;
+    if (keep_d && mbd_ && mbd_->features() == features) {
+        mbd_->setOptimizer(options().d_opt);
+        return;
+    }
     // Its own draws, after D's: D's initial weights stay those of the same run without the layer.
     at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit) + 1);
     mbd_ = std::make_unique<MinibatchDiscrimination>(features, options().d_opt, gen);

@@ -40,6 +40,10 @@ void MinibatchDiscrimination::step(const std::vector<torch::Tensor>& gradients) 
     optimizer_->step(flat_params_, flat_grads_);
 }
 
+void MinibatchDiscrimination::setOptimizer(const OptimSpec& optimizer) {
+    if (!optimizer_->update(optimizer)) optimizer_ = std::make_unique<FlatOptimizer>(optimizer, flat_params_.numel());
+}
+
 MinibatchDiscrimination::State MinibatchDiscrimination::saveState() const {
     return State{flat_params_.clone(), optimizer_->saveState()};
 }

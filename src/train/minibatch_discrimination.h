@@ -37,6 +37,9 @@ public:
     // Writes gradients (one per parameters() entry) into the flat gradient buffer and takes one optimizer step.
     void step(const std::vector<torch::Tensor>& gradients);
 
+    // Takes D's new optimizer settings live (the state is kept when the kind is the same).
+    void setOptimizer(const OptimSpec& optimizer);
+
     int features() const { return features_; }
     const torch::Tensor& flatParameters() const { return flat_params_; }
 
