@@ -15,7 +15,9 @@ std::vector<std::string> runKeys() {
         "g_optimizer", "d_optimizer",  "g_lr",          "d_lr",        "beta1",       "beta2",
         "g_beta1",     "d_beta1",      "g_beta2",       "d_beta2",     "momentum",    "g_momentum",
         "d_momentum",  "rms_alpha",    "g_rms_alpha",   "d_rms_alpha", "fixed_generator", "fixed_data",
-        "conditional", "mismatched_pairs"};
+        "conditional", "mismatched_pairs",
+        // mode-collapse remedies
+        "feature_matching", "minibatch_discrimination", "unrolled_steps", "pack", "instance_noise", "instance_noise_steps"};
 }
 
 std::vector<std::string> diracRunKeys() {
@@ -110,6 +112,22 @@ void readConditionKeys(const TableReader& r, ToyGanSpec& run) {
         r.fail("conditional", "a fixed generator has no condition input; remove `conditional` or `fixed_generator`");
 }
 
+// The mode-collapse remedies of a toy GAN (train/toy_remedies.h).
+void readRemedyKeys(const TableReader& r, ToyGanSpec& run) {
+    r.readBool("feature_matching", run.feature_matching);
+    r.readBool("minibatch_discrimination", run.minibatch_discrimination);
+    r.readInt("unrolled_steps", run.unrolled_steps, Range{0, 20, false, false, "0..20 (0 = off)"});
+    r.readInt("pack", run.pack, Range{1, 8, false, false, "1..8 samples per pack (1 = off)"});
+    r.readNumber("instance_noise", run.instance_noise, Range{0, 10, false, false, "0..10 (0 = off)"});
+    r.readInt("instance_noise_steps", run.instance_noise_steps, Range{1, 1000000000, false, false, "1..1e9 steps"});
+    if (run.conditional && remediesActive(run)) {
+        for (const char* key : {"feature_matching", "minibatch_discrimination", "unrolled_steps", "pack", "instance_noise"})
+            if (r.table().get(key))
+                r.fail(key, "the mode-collapse remedies do not combine with conditional = true (yet); use them in an unconditional run");
+        r.fail("conditional", "the mode-collapse remedies do not combine with conditional = true (yet); use them in an unconditional run");
+    }
+}
+
 // The toy GAN's keys (a key of another kind is an unknown key).
 void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     r.rejectUnknown(runKeys());
@@ -149,6 +167,7 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     readShared("rms_alpha", run.g_opt.alpha, run.d_opt.alpha, unit);
     r.readBool("fixed_generator", run.fixed_generator);
     readConditionKeys(r, run);
+    readRemedyKeys(r, run);
 }
 
 // The image views' keys: the picked sample tiles and the progress strip's capture steps.

@@ -177,6 +177,11 @@ bool operator==(const OptimSpec& a, const OptimSpec& b) {
            a.alpha == b.alpha;
 }
 
+bool remediesActive(const ToyGanSpec& run) {
+    return run.feature_matching || run.minibatch_discrimination || run.unrolled_steps > 0 || run.pack > 1 ||
+           run.instance_noise > 0;
+}
+
 bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
     return a.objective == b.objective && a.lipschitz == b.lipschitz && a.clip == b.clip &&
            a.gp_lambda == b.gp_lambda && a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma &&
@@ -184,7 +189,9 @@ bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
            a.latent_dim == b.latent_dim && a.g_net == b.g_net && a.d_net == b.d_net && a.g_opt == b.g_opt &&
            a.d_opt == b.d_opt && a.fixed_generator == b.fixed_generator &&
            (!a.fixed_generator || a.fixed_data == b.fixed_data) && a.conditional == b.conditional &&
-           a.mismatched_pairs == b.mismatched_pairs;
+           a.mismatched_pairs == b.mismatched_pairs && a.feature_matching == b.feature_matching &&
+           a.minibatch_discrimination == b.minibatch_discrimination && a.unrolled_steps == b.unrolled_steps &&
+           a.pack == b.pack && a.instance_noise == b.instance_noise && a.instance_noise_steps == b.instance_noise_steps;
 }
 
 bool operator==(const ImageGanSpec& a, const ImageGanSpec& b) {

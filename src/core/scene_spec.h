@@ -104,6 +104,14 @@ struct ToyGanSpec {
     // mixture component, a one-hot of K = the number of components concatenated to z and to x.
     bool conditional = false;
     bool mismatched_pairs = false;      // conditional only: real x with a wrong y as extra negatives for D
+
+    // Mode-collapse remedies (issue 12; train/toy_remedies.h, docs/remedies.md). All off by default.
+    bool feature_matching = false;          // G's loss: ||mean h(real) - mean h(fake)||^2, h = D's last hidden layer
+    bool minibatch_discrimination = false;  // D adds Salimans et al.'s minibatch features (16 kernels x 4 dims)
+    int unrolled_steps = 0;                 // G's update sees D after this many extra D steps (first-order, 0..20)
+    int pack = 1;                           // PacGAN: D sees this many samples concatenated (1..8)
+    double instance_noise = 0.0;            // sigma0 of Gaussian noise on D's inputs (0 = off)
+    int instance_noise_steps = 2000;        // sigma anneals linearly from sigma0 to 0 over this many steps
 };
 
 // How an image generator doubles its resolution.
@@ -230,6 +238,8 @@ bool operator==(const DataSpec& a, const DataSpec& b);
 bool operator==(const NetSpec& a, const NetSpec& b);
 bool operator==(const OptimSpec& a, const OptimSpec& b);
 bool operator==(const ToyGanSpec& a, const ToyGanSpec& b);
+// True when any mode-collapse remedy of `run` is on (its training steps then go through train/toy_remedies.cpp).
+bool remediesActive(const ToyGanSpec& run);
 bool operator==(const ImageGanSpec& a, const ImageGanSpec& b);
 bool operator==(const RunSpec& a, const RunSpec& b);
 bool operator==(const SceneSpec& a, const SceneSpec& b);

@@ -103,6 +103,17 @@ void writeKind(std::ostringstream& out, const ImageGanSpec& r) {
     if (r.mismatched_pairs) out << "mismatched_pairs = true\n";
 }
 
+// The mode-collapse remedies of a toy GAN, each only when on (old scenes stay as they were written).
+void writeRemedies(std::ostringstream& out, const ToyGanSpec& r) {
+    if (r.feature_matching) out << "feature_matching = true\n";
+    if (r.minibatch_discrimination) out << "minibatch_discrimination = true\n";
+    if (r.unrolled_steps > 0) out << "unrolled_steps = " << r.unrolled_steps << "\n";
+    if (r.pack > 1) out << "pack = " << r.pack << "\n";
+    if (r.instance_noise > 0) out << "instance_noise = " << formatNumber(r.instance_noise) << "\n";
+    if (r.instance_noise > 0 || r.instance_noise_steps != ToyGanSpec{}.instance_noise_steps)
+        out << "instance_noise_steps = " << r.instance_noise_steps << "\n";
+}
+
 // The toy GAN's keys (and its [run.fixed_data] table).
 void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
     out << "objective = " << quote(objectiveName(r.objective)) << "\n";
@@ -124,6 +135,7 @@ void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
     out << "fixed_generator = " << (r.fixed_generator ? "true" : "false") << "\n";
     if (r.conditional) out << "conditional = true\n";
     if (r.mismatched_pairs) out << "mismatched_pairs = true\n";
+    writeRemedies(out, r);
     if (r.fixed_generator) {
         out << "\n[run.fixed_data]\n";
         writeData(out, r.fixed_data);

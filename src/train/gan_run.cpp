@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "train/seeds.h"
+#include "train/toy_remedies.h"
 
 namespace ganarium {
 
@@ -57,17 +58,33 @@ void GanRun::buildNetworks(bool keep_g, bool keep_d) {
         g_opt_ = std::make_unique<FlatOptimizer>(options().g_opt, g_->flatParameters().numel());
     }
     if (!keep_d) {
-        d_ = Mlp(dim_ + conditionCount(), 1, options().d_net);
+        d_ = Mlp(criticInputWidth(options(), dim_) + conditionCount(), 1, options().d_net);
         at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit));
         d_->initialize(gen);
         d_opt_ = std::make_unique<FlatOptimizer>(options().d_opt, d_->flatParameters().numel());
     }
+    buildMinibatchLayer(keep_d);
     d_->setSpectralNorm(options().lipschitz == Lipschitz::SpectralNorm);
     if (options().lipschitz == Lipschitz::SpectralNorm) {
         // Converge the persistent power-iteration vectors before the first use.
         for (int i = 0; i < 10; ++i) d_->powerIterate();
     }
     bindPasses();
+}
+
+void GanRun::buildMinibatchLayer(bool keep_d) {
+    if (!options().minibatch_discrimination) {
+        mbd_.reset();
+        return;
+    }
+    const int features = options().d_net.hidden.empty() ? d_->inFeatures() : options().d_net.hidden.back();
+    if (keep_d && mbd_ && mbd_->features() == features) {
+        mbd_->setOptimizer(options().d_opt);
+        return;
+    }
+    // Its own draws, after D's: D's initial weights stay those of the same run without the layer.
+    at::Generator gen = makeGenerator(deriveSeed(seed_, SeedStream::CriticInit) + 1);
+    mbd_ = std::make_unique<MinibatchDiscrimination>(features, options().d_opt, gen);
 }
 
 void GanRun::bindPasses() {
@@ -111,7 +128,13 @@ void GanRun::diverge(const char* what, double value) {
 void GanRun::iterate(const Distribution& data) {
     if (status_ == RunStatus::Diverged) return;
     for (int i = 0; i < options().k_d && status_ != RunStatus::Diverged; ++i) stepD(data);
-    for (int i = 0; i < options().k_g && status_ != RunStatus::Diverged; ++i) stepG();
+    for (int i = 0; i < options().k_g && status_ != RunStatus::Diverged; ++i) {
+        if (options().unrolled_steps > 0 && !fixed_) {
+            stepGUnrolled(data);
+        } else {
+            stepG();
+        }
+    }
     if (status_ == RunStatus::Diverged) return;
     ++step_;
 }
@@ -120,7 +143,7 @@ void GanRun::applySpec(const RunSpec& next_spec) {
     const ToyGanSpec& next = std::get<ToyGanSpec>(next_spec.options);
     const int labels = next.conditional ? condition_.labelCount() : 0;
     const bool keep_g = sameArchitecture(g_, next.latent_dim + labels, dim_, next.g_net);
-    const bool keep_d = sameArchitecture(d_, dim_ + labels, 1, next.d_net);
+    const bool keep_d = sameArchitecture(d_, criticInputWidth(next, dim_) + labels, 1, next.d_net);
     spec_ = next_spec;
     buildNetworks(keep_g, keep_d);
     if (keep_g) {
@@ -187,6 +210,7 @@ void GanRun::fail(const std::string& reason) {
 void GanRun::reinitialize() {
     buildNetworks(false, false);
     has_gp_ = false;
+    real_feature_mean_ = torch::Tensor();
 }
 
 void GanRun::pause() {

@@ -16,6 +16,7 @@
 #include "core/rng.h"
 #include "core/scene_spec.h"
 #include "core/snapshot.h"
+#include "train/minibatch_discrimination.h"
 #include "train/mlp.h"
 #include "train/optimizers.h"
 #include "train/regularizers.h"
@@ -74,8 +75,9 @@ public:
     const ToyCondition* condition() const { return conditionCount() > 0 ? &condition_ : nullptr; }
     // K for a conditional run, 0 otherwise: the extra input columns of G and D.
     int conditionCount() const { return options().conditional ? condition_.labelCount() : 0; }
-    // D's raw scores f(x) of points x (n x dim); a conditional D reads `labels` (int64, n), or when undefined
-    // the label of each point's nearest mode. Differentiable in x.
+    // D's raw scores f(x) of points x (n x dim), as the views and metrics read them; a conditional D reads
+    // `labels` (int64, n), or when undefined the label of each point's nearest mode; under PacGAN packing each
+    // point fills a whole pack and the minibatch-discrimination term is left out. Differentiable in x.
     torch::Tensor criticScores(const torch::Tensor& x, const torch::Tensor& labels = {});
     // D as a critic callable on points (conditional: each point under its nearest mode's label).
     CriticFn pointCritic();
@@ -97,6 +99,8 @@ public:
     Mlp& generator() { return g_; }
     Mlp& critic() { return d_; }
     const Distribution* fixedDistribution() const { return fixed_.get(); }
+    // The minibatch-discrimination layer of D, or nullptr when that remedy is off.
+    const MinibatchDiscrimination* minibatchLayer() const { return mbd_.get(); }
     const GradientPenaltyResult* lastPenalty() const { return has_gp_ ? &last_gp_ : nullptr; }
     // A frozen view of every evaluation so far (shares the log: no copy).
     MetricLogView metrics() const { return MetricLogView(metrics_); }
@@ -120,6 +124,7 @@ public:
 private:
     void buildNetworks(bool keep_g, bool keep_d);
     void bindPasses();
+    void buildMinibatchLayer(bool keep_d);
     void diverge(const char* what, double value);
     void drawLatent(torch::Tensor& z, at::Generator& gen) const;
     void drawFake(const torch::Tensor& out);
@@ -130,6 +135,11 @@ private:
     void stepDConditionalAutograd(const Distribution& data);
     void stepGConditional();
     int64_t mismatchedRows() const;
+    // The steps with a mode-collapse remedy on (toy_remedies.cpp).
+    torch::Tensor remedyCritic(const torch::Tensor& x, torch::Tensor* features = nullptr);
+    void stepDRemedies(const Distribution& data);
+    void stepGRemedies();
+    void stepGUnrolled(const Distribution& data);
 
     RunSpec spec_;
     int dim_;
@@ -162,6 +172,9 @@ private:
     ToyCondition condition_;
     Rng label_rng_;
     ConditionBuffers condition_work_;
+    // Mode-collapse remedies (toy_remedies.h): D's minibatch layer and feature matching's real target.
+    std::unique_ptr<MinibatchDiscrimination> mbd_;
+    torch::Tensor real_feature_mean_;
 };
 
 }  // namespace ganarium

@@ -24,6 +24,10 @@ struct ToyGanCheckpoint final : RunCheckpoint {
     int64_t loss_d_count = 0, loss_g_count = 0;
     std::vector<bool> mode_covered;
     Rng label_rng;  // conditional runs: the wrong labels of mismatched pairs
+    // Mode-collapse remedies (absent when off): D's minibatch layer, feature matching's real target.
+    bool has_minibatch_layer = false;
+    MinibatchDiscrimination::State minibatch_layer;
+    torch::Tensor real_feature_mean;
 
     void write(CheckpointState& out) const override;
 };
@@ -82,6 +86,11 @@ void ToyGanCheckpoint::write(CheckpointState& out) const {
     for (size_t i = 0; i < mode_covered.size(); ++i) covered[static_cast<int64_t>(i)] = mode_covered[i] ? 1 : 0;
     out.put("mode_covered", covered);
     out.putText("label_rng", label_rng.state());
+    if (has_minibatch_layer) {
+        out.put("mbd_parameters", minibatch_layer.parameters);
+        writeOptimizer(out, "mbd_opt", minibatch_layer.optimizer);
+    }
+    if (real_feature_mean.defined()) out.put("real_feature_mean", real_feature_mean);
 }
 
 size_t tensorBytes(const torch::Tensor& t) { return t.defined() ? static_cast<size_t>(t.nbytes()) : 0; }
@@ -114,6 +123,11 @@ std::shared_ptr<const RunCheckpoint> GanRun::checkpoint() const {
     out->loss_g_count = loss_g_count_;
     out->mode_covered = mode_covered_;
     out->label_rng = label_rng_;
+    if (mbd_) {
+        out->has_minibatch_layer = true;
+        out->minibatch_layer = mbd_->saveState();
+    }
+    if (real_feature_mean_.defined()) out->real_feature_mean = real_feature_mean_.clone();
     out->bytes = sizeof(ToyGanCheckpoint) + stateBytes(out->g) + stateBytes(out->d) + tensorBytes(out->g_opt.first) +
                  tensorBytes(out->g_opt.second) + tensorBytes(out->d_opt.first) + tensorBytes(out->d_opt.second) +
                  tensorBytes(out->latent_state) + tensorBytes(out->penalty_state);
@@ -124,11 +138,18 @@ std::string GanRun::restore(const RunCheckpoint& checkpoint) {
     const auto* saved = dynamic_cast<const ToyGanCheckpoint*>(&checkpoint);
     if (!saved) return "the checkpoint belongs to another kind of run";
     const MlpImpl::State g_now = g_->saveState();
+    const MlpImpl::State d_now = d_->saveState();
     if (!g_->restoreState(saved->g)) return "the generator's architecture changed since step " + std::to_string(saved->step);
     if (!d_->restoreState(saved->d)) {
         g_->restoreState(g_now);
         return "the discriminator's architecture changed since step " + std::to_string(saved->step);
     }
+    if (mbd_ && !(saved->has_minibatch_layer && mbd_->restoreState(saved->minibatch_layer))) {
+        g_->restoreState(g_now);
+        d_->restoreState(d_now);
+        return "the discriminator's minibatch layer changed since step " + std::to_string(saved->step);
+    }
+    real_feature_mean_ = saved->real_feature_mean.defined() ? saved->real_feature_mean.clone() : torch::Tensor();
     g_opt_->restoreState(saved->g_opt);
     d_opt_->restoreState(saved->d_opt);
     data_rng_ = saved->data_rng;
@@ -172,6 +193,12 @@ std::shared_ptr<const RunCheckpoint> GanRun::readCheckpoint(const CheckpointStat
     for (int64_t i = 0; i < covered.numel(); ++i) out->mode_covered.push_back(covered.data_ptr<uint8_t>()[i] != 0);
     // Files written before conditional runs existed have no label stream: the seed's start is what they used.
     out->label_rng = in.has("label_rng") ? readRng(in, "label_rng") : Rng(deriveSeed(seed_, SeedStream::Labels));
+    if (in.has("mbd_parameters")) {
+        out->has_minibatch_layer = true;
+        out->minibatch_layer.parameters = in.get("mbd_parameters");
+        out->minibatch_layer.optimizer = readOptimizer(in, "mbd_opt");
+    }
+    if (in.has("real_feature_mean")) out->real_feature_mean = in.get("real_feature_mean");
     out->bytes = sizeof(ToyGanCheckpoint) + stateBytes(out->g) + stateBytes(out->d) + tensorBytes(out->g_opt.first) +
                  tensorBytes(out->g_opt.second) + tensorBytes(out->d_opt.first) + tensorBytes(out->d_opt.second) +
                  tensorBytes(out->latent_state) + tensorBytes(out->penalty_state);

@@ -6,6 +6,7 @@
 #include "train/gan_run.h"
 #include "train/objectives.h"
 #include "train/score_gradients.h"
+#include "train/toy_remedies.h"
 #include "train/work_buffer.h"
 
 namespace ganarium {
@@ -65,6 +66,7 @@ double GanRun::criticPenalties(const torch::Tensor& input, int64_t n) {
 void GanRun::stepD(const Distribution& data) {
     if (status_ == RunStatus::Diverged) return;
     if (conditionCount() > 0) return stepDConditional(data);  // toy_condition_steps.cpp
+    if (remediesActive(options())) return stepDRemedies(data);
     const bool gp = options().lipschitz == Lipschitz::GradientPenalty;
     const bool penalised = gp || options().r1_gamma > 0;
     if (penalised && !work_.d.piecewiseLinear()) return stepDAutograd(data);
@@ -151,6 +153,7 @@ void GanRun::finishStepD(double loss, double total) {
 void GanRun::stepG() {
     if (fixed_ || status_ == RunStatus::Diverged) return;
     if (conditionCount() > 0) return stepGConditional();  // toy_condition_steps.cpp
+    if (remediesActive(options())) return stepGRemedies();
     c10::InferenceMode inference;
     drawLatent(work_.z_g, latent_gen_);
     work_.g.load();

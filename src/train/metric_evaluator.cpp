@@ -97,13 +97,13 @@ namespace {
 // Rows per D forward pass in metric evaluation (cache-sized activations; see kSampleChunkRows in gan_run.cpp).
 constexpr int64_t kCriticChunkRows = 512;
 
-// net(x) in chunks of kCriticChunkRows rows (callers hold a NoGradGuard).
-torch::Tensor forwardChunked(Mlp& net, const torch::Tensor& x) {
+// D's scores at the points x (GanRun::criticScores) in chunks of kCriticChunkRows rows (callers hold a NoGradGuard).
+torch::Tensor forwardChunked(GanRun& run, const torch::Tensor& x) {
     const int64_t n = x.size(0);
-    if (n <= kCriticChunkRows) return net->forward(x);
+    if (n <= kCriticChunkRows) return run.criticScores(x);
     std::vector<torch::Tensor> parts;
     for (int64_t i = 0; i < n; i += kCriticChunkRows) {
-        parts.push_back(net->forward(x.slice(0, i, std::min(n, i + kCriticChunkRows))));
+        parts.push_back(run.criticScores(x.slice(0, i, std::min(n, i + kCriticChunkRows))));
     }
     return torch::cat(parts, 0);
 }
@@ -150,7 +150,7 @@ void criticMetrics(GanRun& run, const torch::Tensor& real, const torch::Tensor& 
         run.condition() ? torch::cat({run.criticScores(real.slice(0, 0, n_real), real_labels.slice(0, 0, n_real)),
                                       run.criticScores(fake.slice(0, 0, n_fake), fake_labels.slice(0, 0, n_fake))}, 0)
                               .reshape({-1})
-                        : forwardChunked(run.critic(), both).reshape({-1});
+                        : forwardChunked(run, both).reshape({-1});
     const torch::Tensor f_real = f.slice(0, 0, n_real), f_fake = f.slice(0, n_real);
     const Objective objective = run.options().objective;
     out["d_estimate"] = objectiveLosses(objective).estimate(f_real, f_fake);

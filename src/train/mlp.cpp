@@ -50,20 +50,24 @@ torch::Tensor MlpImpl::activate(const torch::Tensor& x) const {
     return x;
 }
 
-torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
-    torch::Tensor h = x;
-    for (size_t i = 0; i < layers_.size(); ++i) {
-        const auto& layer = layers_[i];
-        if (spectral_norm_) {
-            const torch::Tensor w = layer->weight / sn_states_[i].sigma(layer->weight);
-            h = torch::addmm(layer->bias, h, w.t());
-        } else {
-            h = torch::addmm(layer->bias, h, layer->weight.t());
-        }
-        if (i + 1 < layers_.size()) h = activate(h);
+torch::Tensor MlpImpl::forward(const torch::Tensor& x) { return head(hidden(x)); }
+
+torch::Tensor MlpImpl::linear(size_t i, const torch::Tensor& h) const {
+    const auto& layer = layers_[i];
+    if (spectral_norm_) {
+        const torch::Tensor w = layer->weight / sn_states_[i].sigma(layer->weight);
+        return torch::addmm(layer->bias, h, w.t());
     }
+    return torch::addmm(layer->bias, h, layer->weight.t());
+}
+
+torch::Tensor MlpImpl::hidden(const torch::Tensor& x) {
+    torch::Tensor h = x;
+    for (size_t i = 0; i + 1 < layers_.size(); ++i) h = activate(linear(i, h));
     return h;
 }
+
+torch::Tensor MlpImpl::head(const torch::Tensor& h) { return linear(layers_.size() - 1, h); }
 
 void MlpImpl::initialize(at::Generator& gen) {
     torch::NoGradGuard no_grad;

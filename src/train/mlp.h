@@ -26,6 +26,10 @@ public:
 
     // Forward pass; with spectral normalization on, each weight is divided by its sigma estimate.
     torch::Tensor forward(const torch::Tensor& x);
+    // The activations of the last hidden layer (x itself without hidden layers): forward = head(hidden(x)).
+    torch::Tensor hidden(const torch::Tensor& x);
+    // The last linear layer applied to hidden(x).
+    torch::Tensor head(const torch::Tensor& h);
 
     // Redraws every weight and bias uniformly in +-1/sqrt(fan_in) (PyTorch's default range) from `gen`.
     void initialize(at::Generator& gen);
@@ -70,6 +74,8 @@ public:
 
 private:
     torch::Tensor activate(const torch::Tensor& x) const;
+    // Linear layer i (under spectral norm with W / sigma).
+    torch::Tensor linear(size_t i, const torch::Tensor& h) const;
     void flattenParameters();
 
     int in_features_, out_features_;

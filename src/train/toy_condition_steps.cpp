@@ -12,12 +12,13 @@
 #include "train/gan_run.h"
 #include "train/objectives.h"
 #include "train/score_gradients.h"
+#include "train/toy_remedies.h"
 #include "train/work_buffer.h"
 
 namespace ganarium {
 
 torch::Tensor GanRun::criticScores(const torch::Tensor& x, const torch::Tensor& labels) {
-    if (conditionCount() == 0) return d_->forward(x);
+    if (conditionCount() == 0) return d_->forward(repeatForPack(x, options().pack));
     const torch::Tensor y = labels.defined() ? labels : condition_.nearestLabels(x);
     return d_->forward(condition_.withOneHot(x, y));
 }

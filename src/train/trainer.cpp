@@ -77,6 +77,9 @@ void validateCondition(const RunSpec& spec, const DataSpec& data, const std::str
     const ToyGanSpec* toy = toyOf(spec);
     if (!toy || !toy->conditional) return;
     if (toy->fixed_generator) throw UserError(where + "a fixed generator has no condition input; turn off conditional.");
+    if (remediesActive(*toy))
+        throw UserError(where + "the mode-collapse remedies do not combine with conditional = true (yet); turn them off "
+                                "or use them in an unconditional run.");
     if (const std::string problem = conditionalDataProblem(data); !problem.empty())
         throw UserError(where + "conditional = true " + problem + ".");
 }

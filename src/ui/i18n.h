@@ -88,6 +88,9 @@ enum class TextId {
     FollowSection, FollowStatusLine, FollowWaitingLine, FollowMissingLine, FollowWaitingBody, FollowAgoSeconds,
     FollowAgoMinutes, FollowAgoHours, FollowNewest, FollowNewestHint, FollowOlder, FollowNewer, FollowShowStep,
     FollowStripHint, FollowLoading, FollowHeld, FollowRetrying,
+    // mode-collapse remedies (issue 12)
+    RemediesHeader, FeatureMatching, FeatureMatchingHint, MinibatchDiscrimination, MinibatchDiscriminationHint,
+    UnrolledSteps, UnrolledStepsHint, PackSize, PackSizeHint, InstanceNoise, InstanceNoiseSteps, InstanceNoiseHint,
     Count
 };
 

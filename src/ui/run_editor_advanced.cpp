@@ -1,4 +1,4 @@
-// run_editor_advanced.cpp — fixed generator, k_G, Adam betas and SGD momentum
+// run_editor_advanced.cpp — fixed generator, k_G, Adam betas and SGD momentum, the mode-collapse remedies
 // (see run_editor_advanced.h). Betas and momentum apply to both networks.
 #include "ui/run_editor_advanced.h"
 
@@ -16,7 +16,39 @@ bool sharedSlider(const char* label, double& value, double& twin, double lo, dou
     return ImGui::IsItemDeactivatedAfterEdit();
 }
 
+// A hover tooltip for the last item.
+void hint(Language L, TextId id) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, id));
+}
+
+// An integer slider; true when an edit was finished.
+bool intSlider(const char* label, int& value, int lo, int hi) {
+    ImGui::SliderInt(label, &value, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
 }  // namespace
+
+bool drawRemedyControls(Language L, ToyGanSpec& toy) {
+    bool changed = false;
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(L, TextId::RemediesHeader));
+    changed |= ImGui::Checkbox(tr(L, TextId::FeatureMatching), &toy.feature_matching);
+    hint(L, TextId::FeatureMatchingHint);
+    changed |= ImGui::Checkbox(tr(L, TextId::MinibatchDiscrimination), &toy.minibatch_discrimination);
+    hint(L, TextId::MinibatchDiscriminationHint);
+    changed |= intSlider(tr(L, TextId::UnrolledSteps), toy.unrolled_steps, 0, 10);
+    hint(L, TextId::UnrolledStepsHint);
+    changed |= intSlider(tr(L, TextId::PackSize), toy.pack, 1, 8);
+    hint(L, TextId::PackSizeHint);
+    double lo = 0.0, hi = 2.0;
+    ImGui::SliderScalar(tr(L, TextId::InstanceNoise), ImGuiDataType_Double, &toy.instance_noise, &lo, &hi, "%.2f",
+                        ImGuiSliderFlags_AlwaysClamp);
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    hint(L, TextId::InstanceNoiseHint);
+    if (toy.instance_noise > 0) changed |= intSlider(tr(L, TextId::InstanceNoiseSteps), toy.instance_noise_steps, 100, 20000);
+    return changed;
+}
 
 DataSpec fixedGeneratorDefault(const DataSpec& current, int dim) {
     if (familyDimension(current.family) == dim && !(current == DataSpec{})) return current;  // the run's own
@@ -50,6 +82,7 @@ bool drawAdvancedRunControls(Language L, int dim, ToyGanSpec& toy) {
     } else if (toy.d_opt.kind == OptimizerKind::SGD) {
         changed |= sharedSlider(tr(L, TextId::SgdMomentum), toy.d_opt.momentum, toy.g_opt.momentum, 0.0, 0.99);
     }
+    changed |= drawRemedyControls(L, toy);
     return changed;
 }
 
