@@ -82,6 +82,9 @@ enum class TextId {
     // progress strip, latent interpolation, nearest training neighbour (issue 9)
     ViewProgressTitle, ViewProgressNow, ViewInterpolationTitle, ViewInterpolationHint, ViewInterpolationHintB,
     ViewNeighbourTitle, ViewNeighbourSample, ViewNeighbourTest, ViewNeighbourHint,
+    // the toy CycleGAN view (issue 12)
+    ViewCycleRealX, ViewCycleTranslated, ViewCycleRealY, ViewCycleBack, ViewCyclePath, ViewCycleMatrix,
+    ViewCycleSource, ViewCycleTarget, CycleLambda, IdentityLambda,
     Count
 };
 
