@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "core/metric_catalogue.h"
 #include "core/mode_mapping.h"
 #include "train/cycle_gan_run.h"
 #include "train/metric_evaluator.h"
@@ -112,6 +113,14 @@ TEST_CASE("toy CycleGAN: the snapshot holds both domains' paths, markers and the
     CHECK(row == doctest::Approx(1.0));
     for (const char* key : {"loss_d", "loss_g", "cycle_error_x", "cycle_error_y", "w1_xy", "w1_yx", "mapping_mi"})
         CHECK(std::isfinite(snap.metrics.last(key)));
+    // Every key recorded is catalogued: the CycleGAN's own, or the losses every kind shares.
+    for (const std::string& key : snap.metrics.keys()) {
+        CAPTURE(key);
+        const MetricInfo* info = findMetric(key);
+        REQUIRE(info != nullptr);
+        CHECK((std::string(info->run_kind) == "cyclegan" || key == "loss_d" || key == "loss_g"));
+    }
+    CHECK(snap.metrics.keys().size() == metricKeysOfKind("cyclegan").size() + 2);
     // A metrics-only snapshot has no picture.
     CHECK(run.snapshot(SnapshotContext{}, false).parts.empty());
 }
