@@ -79,7 +79,7 @@ TEST_CASE("toy CycleGAN between two rings: the cycle loss makes G_YX undo G_XY; 
         std::string text;
         for (int t : targets) text += std::to_string(t);
         MESSAGE("seed " << seed << ": mode i -> " << text << ", "
-                        << (perm.kind == RingPermutation::Kind::Rotation     ? "rotation by "
+                        << std::string(perm.kind == RingPermutation::Kind::Rotation     ? "rotation by "
                             : perm.kind == RingPermutation::Kind::Reflection ? "reflection, offset "
                                                                              : "neither, offset ")
                         << perm.offset << ", mapping_mi " << mapping.mutual_information);
