@@ -23,7 +23,7 @@ void parseCycleDomains(const TableReader& r, CycleGanSpec& cycle, const std::str
         } catch (const SceneError& e) {
             throw SceneError(dr.at(nullptr) + e.what());
         }
-        (key[9] == 'x' ? cycle.domain_x : cycle.domain_y) = domain;
+        (std::string(key) == "domain_x" ? cycle.domain_x : cycle.domain_y) = domain;
     }
 }
 
