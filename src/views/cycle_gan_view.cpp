@@ -31,7 +31,7 @@ ImU32 withAlpha(ImU32 colour, float alpha) {
 
 bool finite2(float x, float y) { return std::isfinite(x) && std::isfinite(y); }
 
-// The box around the first points of `paths` and the centres of `modes`, grown by 10%.
+// The box around the first points of `paths` and the centres of `modes`, grown by 20% (room for the mode numbers).
 Bounds domainBox(const PointPaths* paths, const ModeMarkers* modes) {
     Bounds b{1e30, -1e30, 1e30, -1e30};
     auto grow = [&b](double x, double y) {
@@ -41,7 +41,7 @@ Bounds domainBox(const PointPaths* paths, const ModeMarkers* modes) {
         if (finite2(paths->at(i, 0, 0), paths->at(i, 0, 1))) grow(paths->at(i, 0, 0), paths->at(i, 0, 1));
     for (size_t i = 0; modes && i < modes->modes.size(); ++i) grow(modes->modes[i].x, modes->modes[i].y);
     if (!(b.x1 > b.x0)) b = Bounds{-2, 2, -2, 2};
-    const double mx = (b.x1 - b.x0) * 0.1 + 0.05, my = (b.y1 - b.y0) * 0.1 + 0.05;
+    const double mx = (b.x1 - b.x0) * 0.2 + 0.05, my = (b.y1 - b.y0) * 0.2 + 0.05;
     return Bounds{b.x0 - mx, b.x1 + mx, b.y0 - my, b.y1 + my};
 }
 
@@ -103,9 +103,10 @@ void drawModeNumbers(ImDrawList* dl, const PlotArea& area, const ModeMarkers& mo
 // The mapping matrix in [min, max]: rows = X modes (labels in their colours), columns = Y modes.
 void drawMatrix(ImDrawList* dl, ImVec2 min, ImVec2 max, const FieldGrid& grid, const ViewLabels& labels, float F) {
     const float small = F * 0.8f;
-    drawText(dl, min, kInk, labels.cycle_matrix, F * 0.9f);
+    const ImU32 text_colour = ImGui::GetColorU32(ImGuiCol_Text);
+    drawText(dl, min, text_colour, labels.cycle_matrix, F * 0.9f);
     float top = min.y + F * 1.3f;
-    drawText(dl, ImVec2(min.x, top), kInk, labels.cycle_source, small);
+    drawText(dl, ImVec2(min.x, top), text_colour, labels.cycle_source, small);
     top += small * 1.3f;
     const float label_w = textSize(std::to_string(grid.ny), small).x + small * 0.6f;
     const float bottom_room = small * 1.5f;
@@ -116,7 +117,7 @@ void drawMatrix(ImDrawList* dl, ImVec2 min, ImVec2 max, const FieldGrid& grid, c
     for (int c = 0; c < grid.nx; ++c) {
         const std::string text = std::to_string(c + 1);
         const ImVec2 ts = textSize(text, small);
-        drawText(dl, ImVec2(origin.x + (c + 0.5f) * cell - ts.x * 0.5f, top), kInk, text, small);
+        drawText(dl, ImVec2(origin.x + (c + 0.5f) * cell - ts.x * 0.5f, top), text_colour, text, small);
     }
     for (int r = 0; r < grid.ny; ++r) {
         const std::string text = std::to_string(r + 1);
@@ -137,7 +138,7 @@ void drawMatrix(ImDrawList* dl, ImVec2 min, ImVec2 max, const FieldGrid& grid, c
     }
     const ImVec2 end(origin.x + grid.nx * cell, origin.y + grid.ny * cell);
     dl->AddRect(origin, end, kBoxOutline);
-    drawText(dl, ImVec2(origin.x, end.y + small * 0.3f), kInk, labels.cycle_target, small);
+    drawText(dl, ImVec2(origin.x, end.y + small * 0.3f), text_colour, labels.cycle_target, small);
 }
 
 }  // namespace
@@ -190,7 +191,8 @@ void CycleGanView::draw(const Snapshot& snapshot, int run_index, const ViewLayer
         dl->AddRectFilled(a, b, packAbgr(palette::background()));
         dl->AddRect(a, b, kBoxOutline);
         const ImVec2 ts = textSize(name, F * 1.2f);
-        drawText(dl, ImVec2((a.x + b.x - ts.x) * 0.5f, a.y - ts.y - F * 0.2f), kInk, name, F * 1.2f);
+        drawText(dl, ImVec2((a.x + b.x - ts.x) * 0.5f, a.y - ts.y - F * 0.2f), ImGui::GetColorU32(ImGuiCol_Text), name,
+                 F * 1.2f);
     }
     dl->PushClipRect(area_.min, area_.max, true);
     const float r_small = std::max(1.2f, F * 0.13f * marks), r_big = std::max(1.8f, F * 0.2f * marks);
