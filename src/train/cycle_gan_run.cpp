@@ -3,7 +3,8 @@
 #include "train/cycle_gan_run.h"
 
 #include <cmath>
-#include <cstdio>
+#include <limits>
+#include <string>
 
 #include "train/objectives.h"
 #include "train/regularizers.h"

@@ -13,7 +13,10 @@
 
 #include <torch/torch.h>
 
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "core/distribution.h"
 #include "core/metric_log.h"
