@@ -19,6 +19,7 @@ bool checkOneScene(const std::string& argument) {
         std::cout << "OK  " << shown << "  (" << scene.runs.size() << (scene.runs.size() == 1 ? " run, " : " runs, ")
                   << (sceneUsesData(scene) ? familyName(scene.data.family)
                       : imageOf(scene.runs.front()) ? "Fashion-MNIST, no [data]"
+                      : cycleOf(scene.runs.front()) ? "CycleGAN domains, no [data]"
                                                     : "Dirac-GAN, no data")
                   << ")\n";
         return true;

@@ -65,6 +65,7 @@ const std::vector<DisplayName> kNames = {
     {G::RunKind, "toy", "Toy GAN", "玩具 GAN"},
     {G::RunKind, "dirac", "Dirac-GAN", "Dirac-GAN"},
     {G::RunKind, "image_gan", "Image GAN (DCGAN)", "图像 GAN(DCGAN)"},
+    {G::RunKind, "cyclegan", "Toy CycleGAN", "玩具 CycleGAN"},
 };
 
 }  // namespace

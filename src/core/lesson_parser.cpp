@@ -29,7 +29,8 @@ constexpr std::pair<const char*, AdvanceRule::Compare> kCompareOps[] = {{"<=", A
 
 // The parameter keys `set` may not change: they name or rebuild a run instead of tuning it.
 bool isIdentityKey(const std::string& key) {
-    return key == "kind" || key == "name" || key == "name_zh" || key == "fixed_data";
+    return key == "kind" || key == "name" || key == "name_zh" || key == "fixed_data" || key == "domain_x" ||
+           key == "domain_y";
 }
 
 // The keys a run of `run`'s kind has.
@@ -37,6 +38,7 @@ std::vector<std::string> parameterKeys(const RunSpec& run) {
     switch (kindOf(run)) {
         case RunKind::DiracGan: return diracRunKeys();
         case RunKind::ImageGan: return imageRunKeys();
+        case RunKind::CycleGan: return cycleRunKeys();
         case RunKind::ToyGan: break;
     }
     return runKeys();
@@ -47,6 +49,7 @@ std::string catalogueKind(const RunSpec& run) {
     switch (kindOf(run)) {
         case RunKind::DiracGan: return "dirac";
         case RunKind::ImageGan: return "image";
+        case RunKind::CycleGan: return "cyclegan";
         case RunKind::ToyGan: break;
     }
     return "toy";
@@ -67,6 +70,7 @@ std::vector<std::string> metricsOf(const SceneSpec& scene, const RunSpec& run) {
         const std::string key = info.key;
         bool recorded = kind == info.run_kind;
         if (kind == "image") recorded = recorded || key == "loss_d" || key == "loss_g" || key == "g_grad_norm";
+        if (kind == "cyclegan") recorded = recorded || key == "loss_d" || key == "loss_g";
         if (toy && (key == "modes_covered" || key == "hq_share" || key == "mode_rkl"))
             recorded = recorded && hasModes(scene.data.family);
         if (toy && (key == "gp_norm_mean" || key == "gp_norm_std"))

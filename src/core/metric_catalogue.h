@@ -17,7 +17,7 @@ struct MetricInfo {
     const char* key;        // metric key in the metric log, the JSON and the CSV
     const char* label_key;  // translation key of its label (ui/i18n.cpp, metricLabel)
     const char* tab;        // key of the curves tab that draws it ("" when none does)
-    const char* run_kind;   // run kind that records it ("toy", "dirac", "image"; image runs also record loss_d, loss_g, g_grad_norm)
+    const char* run_kind;   // run kind that records it ("toy", "dirac", "image", "cyclegan"; image runs also record loss_d, loss_g, g_grad_norm, cyclegan runs loss_d, loss_g)
     bool log_scale;         // its curve defaults to a log y axis
     bool in_table;          // a column of the final table of `ganarium train`
     const char* anchor;     // `<a id="...">` of its definition in docs/metrics.md
@@ -70,6 +70,12 @@ inline constexpr MetricInfo kMetricCatalogue[] = {
     {"label_agreement",   "metric.label_agreement",    "label_agreement",  "image", false, false, "label_agreement"},
     // Conditional toy runs only: share of G(z, y) whose nearest mode is y.
     {"condition_accuracy", "metric.condition_accuracy", "condition_accuracy", "toy", false, false, "condition_accuracy"},
+    // Toy CycleGAN runs (train/cycle_gan_run.h; they also record loss_d and loss_g).
+    {"cycle_error_x",     "metric.cycle_error_x",      "cycle_error",      "cyclegan", false, true, "cycle_error_x"},
+    {"cycle_error_y",     "metric.cycle_error_y",      "cycle_error",      "cyclegan", false, true, "cycle_error_y"},
+    {"w1_xy",             "metric.w1_xy",              "",                 "cyclegan", false, true, "w1_xy"},
+    {"w1_yx",             "metric.w1_yx",              "",                 "cyclegan", false, true, "w1_yx"},
+    {"mapping_mi",        "metric.mapping_mi",         "mapping_mi",       "cyclegan", false, true, "mapping_mi"},
 };
 
 // In the order of the panel's tabs and of the scene file's `curves` names (new tabs go last).
@@ -93,6 +99,8 @@ inline constexpr CurvesTab kCurvesTabs[] = {
     {"nn_ratio",         "curves.nn_ratio",     "nn_ratio",         nullptr, nullptr,     nullptr,       false, true,  true},
     {"label_agreement",  "curves.label_agreement", "label_agreement", nullptr, nullptr,   nullptr,       false, true,  true},
     {"condition_accuracy", "curves.condition_accuracy", "condition_accuracy", nullptr, nullptr, nullptr,   false, true,  true},
+    {"mapping_mi",       "curves.mapping_mi",   "mapping_mi",       nullptr, nullptr,     nullptr,       false, true,  true},
+    {"cycle_error",      "curves.cycle_error",  "cycle_error_x",    nullptr, "cycle_error_y", nullptr,   false, true,  true},
 };
 
 inline constexpr std::size_t kMetricCount = sizeof(kMetricCatalogue) / sizeof(kMetricCatalogue[0]);

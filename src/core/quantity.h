@@ -111,11 +111,26 @@ struct PointLabels {
     std::vector<int> labels;
 };
 
+// n paths of `length` points each (dimension `dim`), path i at coords[i * length * dim ...], with a label per
+// path (e.g. the mode its first point came from; -1: none). The toy CycleGAN's triplets x -> G_XY(x) -> G_YX(G_XY(x)).
+struct PointPaths {
+    int dim = 2, length = 3;
+    std::vector<float> coords;
+    std::vector<int> labels;
+    // Number of paths.
+    size_t size() const { return dim > 0 && length > 0 ? coords.size() / static_cast<size_t>(dim * length) : 0; }
+    // Coordinate `d` of point `k` of path `i`.
+    float at(size_t i, int k, int d) const {
+        return coords[(i * static_cast<size_t>(length) + static_cast<size_t>(k)) * static_cast<size_t>(dim) +
+                      static_cast<size_t>(d)];
+    }
+};
+
 // One named quantity of a run.
 struct Quantity {
     std::string name;
     std::variant<PointSet, Segments, PointGrid, ModeMarkers, VectorField, Trajectory, ScalarSamples, FieldGrid, Histogram,
-                 ImageGrid, ImageStrip, PointLabels>
+                 ImageGrid, ImageStrip, PointLabels, PointPaths>
         data;
 };
 
@@ -193,6 +208,13 @@ inline const char* const kModes = "modes";                  // ModeMarkers: mixt
 // The conditional toy GAN (conditional = true): the condition y of each display sample.
 inline const char* const kFakeLabels = "fake_labels";       // PointLabels: y of each `fake` sample (G(z, y))
 inline const char* const kRealLabels = "real_labels";       // PointLabels: the component of each `real` sample
+// The toy CycleGAN's picture (both domains 2D).
+inline const char* const kCyclePathsX = "cycle_paths_x";    // PointPaths: x -> G_XY(x) -> G_YX(G_XY(x)), label = x's X mode
+inline const char* const kCyclePathsY = "cycle_paths_y";    // PointPaths: y -> G_YX(y) -> G_XY(G_YX(y)), label = y's Y mode
+inline const char* const kModesX = "modes_x";               // ModeMarkers: X's mode centres (covered: hit by G_YX(y))
+inline const char* const kModesY = "modes_y";               // ModeMarkers: Y's mode centres (covered: hit by G_XY(x))
+inline const char* const kModeMapping = "mode_mapping";     // FieldGrid: nx = Y modes, ny = X modes, share of X mode row
+                                                            // whose G_XY lands nearest each Y mode (rows sum to 1)
 }  // namespace quantity_names
 
 }  // namespace ganarium

@@ -209,6 +209,8 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
     if (const toml::table* t = root[toml::path("defaults")].as_table()) {
         TableReader r(*t, "[defaults]", name);
         if (t->get("fixed_data")) r.fail("fixed_data", "belongs in a [run.fixed_data] table, not in [defaults]");
+        for (const char* key : {"domain_x", "domain_y"})
+            if (t->get(key)) r.fail(key, std::string("belongs in a [run.") + key + "] table, not in [defaults]");
         detail::applyRunKeys(r, base);
     }
 
@@ -230,7 +232,9 @@ SceneSpec parseSceneText(const std::string& text, const std::string& name, const
         RunSpec run = base;
         detail::applyRunKeys(r, run);
         ToyGanSpec* toy = toyOf(run);
-        if (!toy) {
+        if (CycleGanSpec* cycle = cycleOf(run)) {
+            detail::parseCycleDomains(r, *cycle, base_dir, options);
+        } else if (!toy) {
             // Kinds other than the toy GAN carry their own data (the Dirac-GAN: P_data = delta_0).
         } else if (const toml::node* fd = t.get("fixed_data")) {
             if (!fd->is_table()) r.fail("fixed_data", "expected a [run.fixed_data] table, got " + detail::describeType(*fd));

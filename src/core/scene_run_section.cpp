@@ -33,6 +33,13 @@ std::vector<std::string> imageRunKeys() {
             "interpolate", "progress_steps", "conditional", "mismatched_pairs"};
 }
 
+std::vector<std::string> cycleRunKeys() {
+    return {"name",      "name_zh",   "kind",       "objective",  "lipschitz", "clip",       "gp_lambda", "gp_one_sided",
+            "r1_gamma",  "k_d",       "k_g",        "batch",      "g_hidden",  "d_hidden",   "activation", "g_activation",
+            "d_activation", "g_lr",   "d_lr",       "beta1",      "beta2",     "g_beta1",    "d_beta1",   "g_beta2",
+            "d_beta2",   "lambda_cyc", "cycle_norm", "lambda_id", "domain_x",  "domain_y"};
+}
+
 namespace {
 
 const Range kLr{0, 10, true, false, "> 0 (and at most 10)"};
@@ -218,6 +225,37 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
         if (run.classes.size() == 1)
             r.fail("mismatched_pairs", "needs at least two classes (a wrong label); add a label to `classes` or remove the key");
     }
+}
+
+// The toy CycleGAN's keys (its [run.domain_x] / [run.domain_y] tables are read by the scene parser).
+void applyKindKeys(const TableReader& r, RunSpec& spec, CycleGanSpec& run) {
+    r.rejectUnknown(cycleRunKeys());
+    readRunNames(r, spec);
+    readObjectiveKeys(r, run);
+    r.readInt("batch", run.batch, Range{1, 65536, false, false, "1..65536"});
+    const Range widths{1, 4096, false, false, "1..4096 units per layer"};
+    for (const char* key : {"g_hidden", "d_hidden"}) {
+        std::vector<int> hidden;
+        if (!r.readInts(key, hidden, widths)) continue;
+        if (hidden.size() > 8) r.fail(key, "at most 8 hidden layers, got " + std::to_string(hidden.size()));
+        (key[0] == 'g' ? run.g_net : run.d_net).hidden = hidden;
+    }
+    auto activation = [&](const std::string& key, Activation& out) {
+        int i = 0;
+        if (!r.readChoice(key, activationNames(), i)) return false;
+        out = static_cast<Activation>(i);
+        return true;
+    };
+    readShared("activation", run.g_net.activation, run.d_net.activation, activation);
+    r.readNumber("g_lr", run.g_opt.lr, kLr);
+    r.readNumber("d_lr", run.d_opt.lr, kLr);
+    auto unit = [&](const std::string& key, double& out) { return r.readNumber(key, out, kUnit); };
+    readShared("beta1", run.g_opt.beta1, run.d_opt.beta1, unit);
+    readShared("beta2", run.g_opt.beta2, run.d_opt.beta2, unit);
+    r.readNumber("lambda_cyc", run.lambda_cyc, kPenaltyWeight);
+    r.readNumber("lambda_id", run.lambda_id, kPenaltyWeight);
+    int choice = 0;
+    if (r.readChoice("cycle_norm", cycleNormNames(), choice)) run.cycle_norm = static_cast<CycleNorm>(choice);
 }
 
 }  // namespace

@@ -28,6 +28,13 @@ std::vector<std::string> diracRunKeys();
 // Every key a [[run]] table of kind "image_gan" may hold.
 std::vector<std::string> imageRunKeys();
 
+// Every key a [[run]] table of kind "cyclegan" may hold (domain_x and domain_y are its data tables).
+std::vector<std::string> cycleRunKeys();
+
+// Reads a [[run]] table's [run.domain_x] and [run.domain_y] tables into a CycleGAN's domains (2D families only).
+void parseCycleDomains(const TableReader& run_table, CycleGanSpec& cycle, const std::string& base_dir,
+                       const SceneLoadOptions& options);
+
 // Applies the run keys present in the table onto `run`: `kind` first (a new kind starts from its
 // defaults), then that kind's keys; keys of another kind are refused (fixed_data excluded).
 void applyRunKeys(const TableReader& reader, RunSpec& run);

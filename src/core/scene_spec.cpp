@@ -121,9 +121,19 @@ std::string imageLabel(const ImageGanSpec& image) {
     return toyLabel(same);
 }
 
+// The label of a CycleGAN: its objective's label and the cycle weight.
+std::string cycleLabel(const CycleGanSpec& cycle) {
+    ToyGanSpec same;
+    same.objective = cycle.objective;
+    same.lipschitz = cycle.lipschitz;
+    same.r1_gamma = cycle.r1_gamma;
+    return "CycleGAN, " + toyLabel(same) + (cycle.lambda_cyc > 0 ? "" : ", no cycle loss");
+}
+
 }  // namespace
 
 std::string runLabel(const RunSpec& run) {
+    if (const CycleGanSpec* cycle = cycleOf(run)) return cycleLabel(*cycle);
     if (const DiracGanSpec* dirac = diracOf(run)) return diracLabel(*dirac);
     if (const ImageGanSpec* image = imageOf(run)) {
         if (image->conditional)
@@ -139,6 +149,7 @@ RunOptions defaultOptions(RunKind kind) {
     switch (kind) {
         case RunKind::DiracGan: return DiracGanSpec{};
         case RunKind::ImageGan: return ImageGanSpec{};
+        case RunKind::CycleGan: return CycleGanSpec{};
         case RunKind::ToyGan: break;
     }
     return ToyGanSpec{};
@@ -204,6 +215,15 @@ bool operator==(const ImageGanSpec& a, const ImageGanSpec& b) {
            a.conditional == b.conditional && a.mismatched_pairs == b.mismatched_pairs;
 }
 
+bool operator==(const CycleGanSpec& a, const CycleGanSpec& b) {
+    return a.domain_x == b.domain_x && a.domain_y == b.domain_y && a.objective == b.objective &&
+           a.lipschitz == b.lipschitz && a.clip == b.clip && a.gp_lambda == b.gp_lambda &&
+           a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma && a.k_d == b.k_d && a.k_g == b.k_g &&
+           a.batch == b.batch && a.g_net == b.g_net && a.d_net == b.d_net && a.g_opt == b.g_opt &&
+           a.d_opt == b.d_opt && a.lambda_cyc == b.lambda_cyc && a.cycle_norm == b.cycle_norm &&
+           a.lambda_id == b.lambda_id;
+}
+
 bool operator==(const RunSpec& a, const RunSpec& b) {
     return a.name == b.name && a.name_zh == b.name_zh && a.options == b.options;
 }
@@ -219,16 +239,19 @@ bool operator==(const SceneSpec& a, const SceneSpec& b) {
 namespace {
 // In PlotMetric order (views/plots_view.h): the curves tabs, from the one metric catalogue (kCurvesTabs is constant-initialised).
 const std::vector<std::string> kCurveNames = curvesTabKeys();
-const std::vector<std::string> kRunKindNames = {"toy", "dirac", "image_gan"};
+const std::vector<std::string> kRunKindNames = {"toy", "dirac", "image_gan", "cyclegan"};
+const std::vector<std::string> kCycleNormNames = {"l1", "l2"};
 const std::vector<std::string> kUpsampleNames = {"transposed", "nearest"};
 static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::ToyGan), RunOptions>, ToyGanSpec>);
 static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::DiracGan), RunOptions>, DiracGanSpec>);
 static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::ImageGan), RunOptions>, ImageGanSpec>);
-static_assert(std::variant_size_v<RunOptions> == 3, "a new run kind needs a name in kRunKindNames");
+static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(RunKind::CycleGan), RunOptions>, CycleGanSpec>);
+static_assert(std::variant_size_v<RunOptions> == 4, "a new run kind needs a name in kRunKindNames");
 }  // namespace
 
 const std::vector<std::string>& runKindNames() { return kRunKindNames; }
 const std::vector<std::string>& upsampleNames() { return kUpsampleNames; }
+const std::vector<std::string>& cycleNormNames() { return kCycleNormNames; }
 
 bool sceneUsesData(const SceneSpec& scene) {
     for (const RunSpec& run : scene.runs) {

@@ -82,6 +82,7 @@ enum class RunKind {
     ToyGan,     // two MLPs on the scene's 1D/2D data (ToyGanSpec)
     DiracGan,   // the two-parameter Dirac-GAN (DiracGanSpec); ignores the scene's data
     ImageGan,   // a DCGAN pair on Fashion-MNIST images (ImageGanSpec); ignores the scene's data
+    CycleGan,   // a toy CycleGAN between two 2D domains of its own (CycleGanSpec); ignores the scene's data
 };
 
 // A toy GAN's options: a generator/discriminator MLP pair trained with one objective.
@@ -142,8 +143,30 @@ struct ImageGanSpec {
     bool mismatched_pairs = false;      // conditional only: real images with a wrong label are extra negatives for D
 };
 
+// How the cycle loss measures |G_YX(G_XY(x)) - x|: mean absolute (L1) or mean squared (L2) error.
+enum class CycleNorm { L1, L2 };
+
+// A toy CycleGAN's options (lecture section 9): G_XY and G_YX are MLPs between two unpaired 2D domains
+// X and Y (no latent), with critics D_X and D_Y under one objective of the objective table.
+struct CycleGanSpec {
+    DataSpec domain_x, domain_y;        // [run.domain_x], [run.domain_y]: 2D families (rings by default)
+    Objective objective = Objective::LeastSquares;
+    Lipschitz lipschitz = Lipschitz::None;
+    double clip = 0.01;                 // WeightClip: clamp D weights to [-clip, clip]
+    double gp_lambda = 10.0;            // GradientPenalty weight
+    bool gp_one_sided = false;          // penalise only norms above 1
+    double r1_gamma = 0.0;              // R1 penalty on real samples (0 = off)
+    int k_d = 1, k_g = 1;               // critic steps and generator steps per iteration
+    int batch = 256;
+    NetSpec g_net{{64, 64}, Activation::ReLU}, d_net{{64, 64}, Activation::ReLU};
+    OptimSpec g_opt{OptimizerKind::Adam, 1e-3, 0.5, 0.999}, d_opt{OptimizerKind::Adam, 1e-3, 0.5, 0.999};
+    double lambda_cyc = 10.0;           // weight of the cycle loss (0: two independent GANs)
+    CycleNorm cycle_norm = CycleNorm::L1;
+    double lambda_id = 0.0;             // weight of the identity loss |G_XY(y) - y| + |G_YX(x) - x|
+};
+
 // The kind-specific options of a run: one plain struct per RunKind, in RunKind order.
-using RunOptions = std::variant<ToyGanSpec, DiracGanSpec, ImageGanSpec>;
+using RunOptions = std::variant<ToyGanSpec, DiracGanSpec, ImageGanSpec, CycleGanSpec>;
 
 // One run: its panel title and the options of its kind. `name` sits beside the
 // variant because every kind has one (the scene file's `name` key, the panel title).
@@ -164,6 +187,9 @@ inline DiracGanSpec* diracOf(RunSpec& run) { return std::get_if<DiracGanSpec>(&r
 // The image-GAN options of `run`, or nullptr for another kind.
 inline const ImageGanSpec* imageOf(const RunSpec& run) { return std::get_if<ImageGanSpec>(&run.options); }
 inline ImageGanSpec* imageOf(RunSpec& run) { return std::get_if<ImageGanSpec>(&run.options); }
+// The CycleGAN options of `run`, or nullptr for another kind.
+inline const CycleGanSpec* cycleOf(const RunSpec& run) { return std::get_if<CycleGanSpec>(&run.options); }
+inline CycleGanSpec* cycleOf(RunSpec& run) { return std::get_if<CycleGanSpec>(&run.options); }
 // Default options of `kind` (used when a scene file switches a run's kind).
 RunOptions defaultOptions(RunKind kind);
 
@@ -193,7 +219,7 @@ struct SceneSpec {
 // Scene-file names of the curves panel's tabs, in tab order, for [scene] curves.
 const std::vector<std::string>& curveNames();
 
-// Scene-file spellings of the run kinds ("toy", "dirac", "image_gan"), in declaration order.
+// Scene-file spellings of the run kinds ("toy", "dirac", "image_gan", "cyclegan"), in declaration order.
 const std::vector<std::string>& runKindNames();
 // True when at least one run of `scene` trains on the scene's data (a toy GAN).
 bool sceneUsesData(const SceneSpec& scene);
@@ -208,6 +234,8 @@ const char* lipschitzName(Lipschitz lipschitz);
 const char* activationName(Activation activation);
 const char* optimizerName(OptimizerKind kind);
 const char* latentName(LatentKind kind);
+// Scene-file spellings of the cycle-loss norms ("l1", "l2"), in declaration order.
+const std::vector<std::string>& cycleNormNames();
 // Scene-file spellings of the image upsampling modes ("transposed", "nearest"), in declaration order.
 const std::vector<std::string>& upsampleNames();
 
@@ -241,6 +269,7 @@ bool operator==(const ToyGanSpec& a, const ToyGanSpec& b);
 // True when any mode-collapse remedy of `run` is on (its training steps then go through train/toy_remedies.cpp).
 bool remediesActive(const ToyGanSpec& run);
 bool operator==(const ImageGanSpec& a, const ImageGanSpec& b);
+bool operator==(const CycleGanSpec& a, const CycleGanSpec& b);
 bool operator==(const RunSpec& a, const RunSpec& b);
 bool operator==(const SceneSpec& a, const SceneSpec& b);
 inline bool operator!=(const SceneSpec& a, const SceneSpec& b) { return !(a == b); }

@@ -142,6 +142,29 @@ void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
     }
 }
 
+// The toy CycleGAN's keys and its two domain tables.
+void writeKind(std::ostringstream& out, const CycleGanSpec& r) {
+    out << "kind = \"cyclegan\"\n";
+    out << "objective = " << quote(objectiveName(r.objective)) << "\n";
+    out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
+    out << "clip = " << formatNumber(r.clip) << "\ngp_lambda = " << formatNumber(r.gp_lambda) << "\n";
+    out << "gp_one_sided = " << (r.gp_one_sided ? "true" : "false") << "\n";
+    out << "r1_gamma = " << formatNumber(r.r1_gamma) << "\n";
+    out << "k_d = " << r.k_d << "\nk_g = " << r.k_g << "\nbatch = " << r.batch << "\n";
+    out << "g_hidden = " << ints(r.g_net.hidden) << "\nd_hidden = " << ints(r.d_net.hidden) << "\n";
+    shared(out, "activation", quote(activationName(r.g_net.activation)), quote(activationName(r.d_net.activation)));
+    out << "g_lr = " << formatNumber(r.g_opt.lr) << "\nd_lr = " << formatNumber(r.d_opt.lr) << "\n";
+    shared(out, "beta1", formatNumber(r.g_opt.beta1), formatNumber(r.d_opt.beta1));
+    shared(out, "beta2", formatNumber(r.g_opt.beta2), formatNumber(r.d_opt.beta2));
+    out << "lambda_cyc = " << formatNumber(r.lambda_cyc) << "\n";
+    out << "cycle_norm = " << quote(cycleNormNames()[static_cast<size_t>(r.cycle_norm)]) << "\n";
+    out << "lambda_id = " << formatNumber(r.lambda_id) << "\n";
+    out << "\n[run.domain_x]\n";
+    writeData(out, r.domain_x);
+    out << "\n[run.domain_y]\n";
+    writeData(out, r.domain_y);
+}
+
 // One [[run]] table: the common name, then its kind's keys.
 void writeRun(std::ostringstream& out, const RunSpec& r) {
     out << "\n[[run]]\n";

@@ -61,6 +61,17 @@ void validateRun(const RunSpec& spec, int dim, const std::string& where) {
         if (image->depth < 2 || image->depth > 4) throw UserError(where + "depth must be between 2 and 4.");
         return;
     }
+    if (const CycleGanSpec* cycle = cycleOf(spec)) {
+        if (cycle->batch < 1 || cycle->batch > 65536) throw UserError(where + "batch must be between 1 and 65536.");
+        if (cycle->k_d < 1 || cycle->k_g < 1) throw UserError(where + "k_d and k_g must be at least 1.");
+        if (!(cycle->lambda_cyc >= 0) || !(cycle->lambda_id >= 0))
+            throw UserError(where + "lambda_cyc and lambda_id must be >= 0 (0 switches the loss off).");
+        for (const DataSpec* domain : {&cycle->domain_x, &cycle->domain_y})
+            if (familyDimension(domain->family) != 2)
+                throw UserError(where + "a CycleGAN domain must be a 2D family (e.g. ring, grid, two_moons); got '" +
+                                familyName(domain->family) + "'.");
+        return;
+    }
     const ToyGanSpec& run = std::get<ToyGanSpec>(spec.options);
     if (run.latent_dim < 1 || run.latent_dim > 64) {
         throw UserError(where + "latent_dim must be between 1 and 64 (got " + std::to_string(run.latent_dim) + ").");

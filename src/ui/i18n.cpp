@@ -349,6 +349,16 @@ const TextRow kTexts[] = {
     {T::InstanceNoiseSteps, "Noise anneals to 0 over (steps)", "噪声在多少步内退火到 0"},
     {T::InstanceNoiseHint, "Gaussian noise on D's real and generated inputs, shrinking linearly to 0",
      "加在判别器真实与生成输入上的高斯噪声,线性减小到 0"},
+    {T::ViewCycleRealX, "x (colour: its mode of X)", "x(颜色:所属 X 模式)"},
+    {T::ViewCycleTranslated, "G_XY(x)", "G_XY(x)"},
+    {T::ViewCycleRealY, "y", "y"},
+    {T::ViewCycleBack, "G_YX(y)", "G_YX(y)"},
+    {T::ViewCyclePath, "x -> G_XY(x) -> G_YX(G_XY(x))", "x -> G_XY(x) -> G_YX(G_XY(x))"},
+    {T::ViewCycleMatrix, "G_XY: mode -> mode", "G_XY:模式 -> 模式"},
+    {T::ViewCycleSource, "mode of x (X)", "x 的模式(X)"},
+    {T::ViewCycleTarget, "mode of G_XY(x) (Y)", "G_XY(x) 的模式(Y)"},
+    {T::CycleLambda, "cycle loss weight lambda_cyc", "循环损失权重 lambda_cyc"},
+    {T::IdentityLambda, "identity loss weight lambda_id", "恒等损失权重 lambda_id"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),
@@ -409,6 +419,13 @@ const MetricLabelRow kMetricLabels[] = {
      "标签一致率:分类器判定 G(z, y) 为 y 的比例(越高越好)"},
     {"metric.condition_accuracy", "Condition accuracy (conditional)", "条件准确率(条件生成)"},
     {"curves.condition_accuracy", "Condition accuracy (nearest mode is y)", "条件准确率(最近的模式是 y)"},
+    {"metric.cycle_error_x", "Cycle error |G_YX(G_XY(x)) - x|", "循环误差 |G_YX(G_XY(x)) - x|"},
+    {"metric.cycle_error_y", "Cycle error |G_XY(G_YX(y)) - y|", "循环误差 |G_XY(G_YX(y)) - y|"},
+    {"metric.w1_xy", "W1(G_XY(X), Y)", "W1(G_XY(X), Y)"},
+    {"metric.w1_yx", "W1(G_YX(Y), X)", "W1(G_YX(Y), X)"},
+    {"metric.mapping_mi", "Mode mapping MI (bits)", "模式映射互信息(比特)"},
+    {"curves.mapping_mi", "Mode mapping MI, bits (log2 K: one-to-one)", "模式映射互信息,比特(log2 K:一一对应)"},
+    {"curves.cycle_error", "Cycle error: x (solid), y (dashed)", "循环误差:x(实线),y(虚线)"},
 };
 
 constexpr size_t kMetricLabelCount = sizeof(kMetricLabels) / sizeof(kMetricLabels[0]);

@@ -91,6 +91,9 @@ enum class TextId {
     // mode-collapse remedies (issue 12)
     RemediesHeader, FeatureMatching, FeatureMatchingHint, MinibatchDiscrimination, MinibatchDiscriminationHint,
     UnrolledSteps, UnrolledStepsHint, PackSize, PackSizeHint, InstanceNoise, InstanceNoiseSteps, InstanceNoiseHint,
+    // the toy CycleGAN view (issue 12)
+    ViewCycleRealX, ViewCycleTranslated, ViewCycleRealY, ViewCycleBack, ViewCyclePath, ViewCycleMatrix,
+    ViewCycleSource, ViewCycleTarget, CycleLambda, IdentityLambda,
     Count
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/display_names.h"
@@ -98,6 +99,25 @@ bool drawDiracControls(Language L, DiracGanSpec& d) {
     return changed;
 }
 
+// The toy CycleGAN's main keys: objective, cycle and identity weights, learning rates (the rest in the scene file).
+bool drawCycleControls(Language L, CycleGanSpec& cycle) {
+    bool changed = false;
+    int objective = static_cast<int>(cycle.objective);
+    if (nameCombo(tr(L, TextId::Objective), NameGroup::Objective, L, objective)) {
+        cycle.objective = static_cast<Objective>(objective);
+        changed = true;
+    }
+    for (auto [id, value, hi] : {std::tuple<TextId, double*, double>{TextId::CycleLambda, &cycle.lambda_cyc, 50.0},
+                                 {TextId::IdentityLambda, &cycle.lambda_id, 20.0}}) {
+        const double lo = 0.0;
+        ImGui::SliderScalar(tr(L, id), ImGuiDataType_Double, value, &lo, &hi, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+        changed |= ImGui::IsItemDeactivatedAfterEdit();
+    }
+    changed |= logSlider(tr(L, TextId::DLearningRate), cycle.d_opt.lr, 1e-6, 1e-1, "%.1e");
+    changed |= logSlider(tr(L, TextId::GLearningRate), cycle.g_opt.lr, 1e-6, 1e-1, "%.1e");
+    return changed;
+}
+
 }  // namespace
 
 void drawRunEditor(UiState& state, const Snapshot& snapshot, int run, bool advanced) {
@@ -132,6 +152,11 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run, bool advan
     if (open && diracOf(spec)) {
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
         changed = drawDiracControls(L, *diracOf(spec));
+        ImGui::PopItemWidth();
+        ImGui::TreePop();
+    } else if (open && cycleOf(spec)) {
+        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+        changed = drawCycleControls(L, *cycleOf(spec));
         ImGui::PopItemWidth();
         ImGui::TreePop();
     } else if (open && imageOf(spec)) {

@@ -14,6 +14,7 @@
 #include "ui/theme.h"
 #include "views/condition_legend.h"
 #include "views/legend_overlay.h"
+#include "views/cycle_gan_view.h"
 #include "views/panel_grid.h"
 #include "views/phase_plane_view.h"
 #include "views/toy_parts.h"
@@ -73,13 +74,17 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
         if (classes.empty()) classes = conditionLegendEntries(q);  // a conditional run: one row per y
     }
     std::vector<LegendEntry> e;
-    bool toy = false, phase = false;
+    bool toy = false, phase = false, cycle = false;
     for (const RunSnapshot& run : s.runs) {
-        toy = toy || !hasQuantityOfKind<VectorField>(run.parts);
+        toy = toy || !(hasQuantityOfKind<VectorField>(run.parts) || hasQuantityOfKind<PointPaths>(run.parts));
         phase = phase || hasQuantityOfKind<VectorField>(run.parts);
+        cycle = cycle || hasQuantityOfKind<PointPaths>(run.parts);
     }
     if (phase) {
         for (const LegendEntry& entry : phasePlaneLegend(translatedViewLabels(lang))) e.push_back(entry);
+    }
+    if (cycle) {
+        for (const LegendEntry& entry : cycleGanLegend(translatedViewLabels(lang))) e.push_back(entry);
     }
     if (!toy) return e;
     if (s.dim == 1) {
@@ -351,11 +356,14 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
     // Cells as wide as their panels want: a run with a second panel (loss shapes) beside its data wants more.
     float cell_target = snapshot.dim == 1 ? 1.7f : 1.2f;
     size_t most_panels = 1;
-    bool phase_planes = !panels_.empty();
+    bool phase_planes = !panels_.empty(), cycle_gans = !panels_.empty();
     for (const RunPanels& cell : panels_) {
         most_panels = std::max(most_panels, cell.views.size());
         phase_planes = phase_planes && !cell.slots.empty() && cell.slots.front().kind == PanelKind::PhasePlane;
+        cycle_gans = cycle_gans && !cell.slots.empty() && cell.slots.front().kind == PanelKind::CycleGan;
     }
+    // A CycleGAN panel holds two domains side by side and the mapping matrix: a wide cell.
+    if (cycle_gans) cell_target = 2.0f;
     if (most_panels > 1) cell_target *= 1.6f;
     // A phase plane is a square plot under a two-line title, with axis titles above and below: a tall cell.
     if (phase_planes) cell_target = 0.8f;

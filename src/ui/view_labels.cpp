@@ -60,6 +60,14 @@ ViewLabels translatedViewLabels(Language lang) {
     l.neighbour_sample = tr(lang, TextId::ViewNeighbourSample);
     l.neighbour_test = tr(lang, TextId::ViewNeighbourTest);
     l.neighbour_hint = tr(lang, TextId::ViewNeighbourHint);
+    l.cycle_real_x = tr(lang, TextId::ViewCycleRealX);
+    l.cycle_translated = tr(lang, TextId::ViewCycleTranslated);
+    l.cycle_real_y = tr(lang, TextId::ViewCycleRealY);
+    l.cycle_back = tr(lang, TextId::ViewCycleBack);
+    l.cycle_path = tr(lang, TextId::ViewCyclePath);
+    l.cycle_matrix = tr(lang, TextId::ViewCycleMatrix);
+    l.cycle_source = tr(lang, TextId::ViewCycleSource);
+    l.cycle_target = tr(lang, TextId::ViewCycleTarget);
     l.class_names.clear();
     const std::string names = tr(lang, TextId::ViewClassNames);  // "a|b|...": the ten Fashion-MNIST classes
     for (size_t start = 0;;) {

@@ -19,7 +19,7 @@ namespace ganarium {
 // Which curves the panel shows: one value per tab of core's kCurvesTabs, in its order.
 enum class PlotMetric {
     Divergence, LossD, LossG, Js, W1, GradNorm, ModesCovered, Distance, DWeightMax, GpNorm, DScores, ClassifierScore, Fcd,
-    ClassesCovered, ClassRkl, NnRatio, LabelAgreement, ConditionAccuracy, Count
+    ClassesCovered, ClassRkl, NnRatio, LabelAgreement, ConditionAccuracy, MappingMi, CycleError, Count
 };
 constexpr int kPlotMetricCount = static_cast<int>(PlotMetric::Count);
 static_assert(kPlotMetricCount == static_cast<int>(kCurvesTabCount), "one PlotMetric per curves tab of the catalogue");

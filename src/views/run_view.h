@@ -70,6 +70,10 @@ struct ViewLabels {
     std::string neighbour_title = "Nearest training image (memorisation check)";
     std::string neighbour_sample = "sample A";
     std::string neighbour_test = "test image", neighbour_hint = "click a sample to compare it with the training set";
+    // the toy CycleGAN
+    std::string cycle_real_x = "x (colour: its mode of X)", cycle_translated = "G_XY(x)";
+    std::string cycle_real_y = "y", cycle_back = "G_YX(y)", cycle_path = "x -> G_XY(x) -> G_YX(G_XY(x))";
+    std::string cycle_matrix = "G_XY: mode -> mode", cycle_source = "mode of x (X)", cycle_target = "mode of G_XY(x) (Y)";
 };
 
 // Style knobs the video overlay and the GUI set differently.

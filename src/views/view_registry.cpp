@@ -2,6 +2,7 @@
 #include "views/view_registry.h"
 
 #include "views/class_histogram_view.h"
+#include "views/cycle_gan_view.h"
 #include "views/d_scores_view.h"
 #include "views/image_grid_view.h"
 #include "views/image_rows_view.h"
@@ -15,6 +16,10 @@ namespace ganarium {
 
 std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& layers) {
     std::vector<PanelSlot> panels;
+    if (hasQuantityOfKind<PointPaths>(run.parts)) {
+        panels.push_back({PanelKind::CycleGan, 1.0f});
+        return panels;
+    }
     if (hasQuantityOfKind<VectorField>(run.parts)) {
         panels.push_back({PanelKind::PhasePlane, 1.0f});
     } else if (hasQuantityOfKind<ImageGrid>(run.parts)) {
@@ -49,6 +54,7 @@ std::unique_ptr<RunView> makePanelView(PanelKind kind, const std::string& shader
         case PanelKind::DScores: return std::make_unique<DScoresView>();
         case PanelKind::ClassHistogram: return std::make_unique<ClassHistogramView>();
         case PanelKind::ImageRows: return std::make_unique<ImageRowsView>();
+        case PanelKind::CycleGan: return std::make_unique<CycleGanView>();
     }
     return nullptr;
 }

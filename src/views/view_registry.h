@@ -18,7 +18,7 @@
 namespace ganarium {
 
 // The views a run's panel can hold.
-enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes, ImageGrid, DScores, ClassHistogram, ImageRows };
+enum class PanelKind { Data1D, Data2D, PhasePlane, LossShapes, ImageGrid, DScores, ClassHistogram, ImageRows, CycleGan };
 
 // One panel of a run's cell: its view and its share of the cell (the shares of a run's main panels sum to 1,
 // and so do those of its band). Band panels sit in a band under the main panels (kBandShare of the cell).

@@ -38,7 +38,7 @@ TEST_CASE("metric catalogue: unique keys, known tabs, every tab series is a cata
         CHECK(keys.insert(m.key).second);
         CHECK((std::string(m.tab).empty() || isTabKey(m.tab)));
         CHECK((std::string(m.run_kind) == "toy" || std::string(m.run_kind) == "dirac" ||
-               std::string(m.run_kind) == "image"));
+               std::string(m.run_kind) == "image" || std::string(m.run_kind) == "cyclegan"));
         CHECK(std::string(m.label_key) == std::string("metric.") + m.key);
         CHECK(findMetric(m.key) == &m);
     }
@@ -53,6 +53,8 @@ TEST_CASE("metric catalogue: unique keys, known tabs, every tab series is a cata
     CHECK(metricKeysOfKind("image") ==
           std::vector<std::string>{"classifier_score", "fcd", "classes_covered", "class_rkl", "nn_ratio",
                                    "d_score_real", "d_score_fake", "label_agreement"});
+    CHECK(metricKeysOfKind("cyclegan") ==
+          std::vector<std::string>{"cycle_error_x", "cycle_error_y", "w1_xy", "w1_yx", "mapping_mi"});
     CHECK(findMetric("d_weight_max_abs") != nullptr);
     CHECK(findMetric("gp_norm_mean") != nullptr);
     CHECK(findMetric("gp_norm_std") != nullptr);

@@ -25,6 +25,7 @@
 #include "train/checkpoint_files.h"
 #include "train/checkpoint_state.h"
 #include "train/dirac_gan_run.h"
+#include "train/cycle_gan_run.h"
 #include "train/image_gan_run.h"
 #include "train/toy_gan_run.h"
 #include "train/trainer.h"
@@ -67,8 +68,21 @@ RunSpec tinyConditionalRun() {
     return spec;
 }
 
+// A small toy CycleGAN with a gradient penalty (its penalty stream is in the checkpoint too).
+RunSpec smallCycleRun() {
+    RunSpec spec;
+    spec.name = "cycle";
+    CycleGanSpec& cycle = spec.options.emplace<CycleGanSpec>();
+    cycle.objective = Objective::Wasserstein;
+    cycle.lipschitz = Lipschitz::GradientPenalty;
+    cycle.g_net.hidden = cycle.d_net.hidden = {16};
+    cycle.batch = 32;
+    return spec;
+}
+
 // Every weight, buffer and state scalar of a run, flattened (the point for a Dirac-GAN).
 torch::Tensor weightsOf(Run& run) {
+    if (auto* cycle = dynamic_cast<CycleGanRun*>(&run)) return cycle->flatWeights();
     if (auto* toy = dynamic_cast<ToyGanRun*>(&run))
         return torch::cat({toy->gan().generator()->flatParameters(), toy->gan().critic()->flatParameters()}).clone();
     if (auto* dirac = dynamic_cast<DiracGanRun*>(&run))
@@ -155,7 +169,8 @@ TEST_CASE("a checkpoint written to disk and read back restores weights, optimize
     const SceneSpec scene = makeScene(ring(), {smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty),
                                                smallRun(Objective::Hinge, Lipschitz::SpectralNorm), diracRun(),
                                                tinyImageRun(Objective::Hinge, Lipschitz::SpectralNorm),
-                                               tinyConditionalRun(), conditionalToyRun(/*mismatched=*/true)});
+                                               tinyConditionalRun(), conditionalToyRun(/*mismatched=*/true),
+                                               smallCycleRun()});
     const auto data = makeDistribution(scene.data);
     for (size_t index = 0; index < scene.runs.size(); ++index) {
         CAPTURE(index);
@@ -183,10 +198,10 @@ TEST_CASE("a checkpoint written to disk and read back restores weights, optimize
     }
 }
 
-TEST_CASE("resuming toy and Dirac runs from disk equals an uninterrupted run, metric history included") {
+TEST_CASE("resuming toy, Dirac and CycleGAN runs from disk equals an uninterrupted run, metric history included") {
     TempFolder dir("ganarium-ckpt-resume-toy");
     SceneSpec scene = makeScene(ring(), {smallRun(Objective::NonSaturating), smallRun(Objective::Wasserstein, Lipschitz::GradientPenalty),
-                                         diracRun()}, 10);
+                                         diracRun(), smallCycleRun()}, 10);
     scene.checkpoint_every = 15;  // the latest checkpoint (step 45) is not on the metric cadence
     scene.threads = 2;
     checkResumeEqualsUninterrupted(scene, 50, 30, dir.path);

@@ -49,6 +49,7 @@ TEST_CASE("every shipped scene trains a few steps and snapshots") {
             // Every run publishes what its view draws: a toy GAN its D field, a Dirac-GAN its phase plane.
             if (run.kind == "dirac") CHECK(findQuantity<VectorField>(run.parts, quantity_names::kPhaseField));
             else if (run.kind == "image_gan") CHECK(findQuantity<ImageGrid>(run.parts, quantity_names::kImageSamples));
+            else if (run.kind == "cyclegan") CHECK(findQuantity<PointPaths>(run.parts, quantity_names::kCyclePathsX));
             else CHECK_FALSE(test::part<FieldGrid>(run, quantity_names::kDiscriminator).empty());
             CHECK(run.metrics.step(0) == 0);
         }
