@@ -109,6 +109,25 @@ void applyKindKeys(const TableReader& r, RunSpec& run, DiracGanSpec& d) {
     }
 }
 
+// The MLP pair's keys of toy-sized runs: `g_hidden`, `d_hidden` (widths per layer) and `activation`
+// (shared, or `g_activation` / `d_activation`).
+void readNetKeys(const TableReader& r, NetSpec& g, NetSpec& d) {
+    const Range widths{1, 4096, false, false, "1..4096 units per layer"};
+    for (const char* key : {"g_hidden", "d_hidden"}) {
+        std::vector<int> hidden;
+        if (!r.readInts(key, hidden, widths)) continue;
+        if (hidden.size() > 8) r.fail(key, "at most 8 hidden layers, got " + std::to_string(hidden.size()));
+        (key[0] == 'g' ? g : d).hidden = hidden;
+    }
+    auto activation = [&](const std::string& key, Activation& out) {
+        int i = 0;
+        if (!r.readChoice(key, activationNames(), i)) return false;
+        out = static_cast<Activation>(i);
+        return true;
+    };
+    readShared("activation", g.activation, d.activation, activation);
+}
+
 // The conditional toy GAN's keys (the data's check is checkConditionalData, once [data] is known).
 void readConditionKeys(const TableReader& r, ToyGanSpec& run) {
     const bool conditional_set = r.readBool("conditional", run.conditional);
@@ -144,20 +163,7 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
     if (r.readChoice("latent", latentNames(), choice)) run.latent = static_cast<LatentKind>(choice);
     r.readInt("batch", run.batch, Range{1, 65536, false, false, "1..65536"});
     r.readInt("latent_dim", run.latent_dim, Range{1, 64, false, false, "1..64"});
-    const Range widths{1, 4096, false, false, "1..4096 units per layer"};
-    for (const char* key : {"g_hidden", "d_hidden"}) {
-        std::vector<int> hidden;
-        if (!r.readInts(key, hidden, widths)) continue;
-        if (hidden.size() > 8) r.fail(key, "at most 8 hidden layers, got " + std::to_string(hidden.size()));
-        (key[0] == 'g' ? run.g_net : run.d_net).hidden = hidden;
-    }
-    auto activation = [&](const std::string& key, Activation& out) {
-        int i = 0;
-        if (!r.readChoice(key, activationNames(), i)) return false;
-        out = static_cast<Activation>(i);
-        return true;
-    };
-    readShared("activation", run.g_net.activation, run.d_net.activation, activation);
+    readNetKeys(r, run.g_net, run.d_net);
     auto optimizer = [&](const std::string& key, OptimizerKind& out) {
         int i = 0;
         if (!r.readChoice(key, optimizerNames(), i)) return false;
@@ -233,20 +239,7 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, CycleGanSpec& run) {
     readRunNames(r, spec);
     readObjectiveKeys(r, run);
     r.readInt("batch", run.batch, Range{1, 65536, false, false, "1..65536"});
-    const Range widths{1, 4096, false, false, "1..4096 units per layer"};
-    for (const char* key : {"g_hidden", "d_hidden"}) {
-        std::vector<int> hidden;
-        if (!r.readInts(key, hidden, widths)) continue;
-        if (hidden.size() > 8) r.fail(key, "at most 8 hidden layers, got " + std::to_string(hidden.size()));
-        (key[0] == 'g' ? run.g_net : run.d_net).hidden = hidden;
-    }
-    auto activation = [&](const std::string& key, Activation& out) {
-        int i = 0;
-        if (!r.readChoice(key, activationNames(), i)) return false;
-        out = static_cast<Activation>(i);
-        return true;
-    };
-    readShared("activation", run.g_net.activation, run.d_net.activation, activation);
+    readNetKeys(r, run.g_net, run.d_net);
     r.readNumber("g_lr", run.g_opt.lr, kLr);
     r.readNumber("d_lr", run.d_opt.lr, kLr);
     auto unit = [&](const std::string& key, double& out) { return r.readNumber(key, out, kUnit); };

@@ -5,6 +5,7 @@
 // matrix of X -> Y (rows: X modes, columns: Y modes, each row's shares).
 #include "core/metrics.h"
 #include "core/mode_mapping.h"
+#include "core/snapshot_header.h"
 #include "train/cycle_gan_run.h"
 #include "train/seeds.h"
 
@@ -57,17 +58,7 @@ FieldGrid mappingGrid(const ModeMapping& mapping) {
 }  // namespace
 
 RunSnapshot CycleGanRun::snapshot(const SnapshotContext&, bool full) {
-    RunSnapshot out;
-    out.name = spec_.name.empty() ? runLabel(spec_) : spec_.name;
-    out.name_zh = spec_.name_zh;
-    out.kind = runKindNames()[static_cast<size_t>(RunKind::CycleGan)];
-    out.objective = objectiveName(options().objective);
-    out.lipschitz = lipschitzName(options().lipschitz);
-    out.critic = isCriticObjective(options().objective);
-    out.clip = options().lipschitz == Lipschitz::WeightClip ? options().clip : 0.0;
-    out.status = status_;
-    out.status_reason = reason_;
-    out.step = step_;
+    RunSnapshot out = runSnapshotHeader(spec_, status_, reason_, step_);
     out.metrics = MetricLogView(metrics_);
     if (!full) return out;
     // The same display points at every snapshot, so the picture changes only with the networks.

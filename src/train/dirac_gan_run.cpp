@@ -1,6 +1,7 @@
 // dirac_gan_run.cpp — stepping the Dirac-GAN, its metrics and its snapshot
 // (vector field, trajectory, start and equilibrium markers).
 #include "train/dirac_gan_run.h"
+#include "core/snapshot_header.h"
 
 #include <algorithm>
 #include <cmath>
@@ -113,16 +114,7 @@ void DiracGanRun::evaluate(const MetricContext&) {
 }
 
 RunSnapshot DiracGanRun::snapshot(const SnapshotContext&, bool full) {
-    RunSnapshot out;
-    out.name = spec_.name.empty() ? runLabel(spec_) : spec_.name;
-    out.name_zh = spec_.name_zh;
-    out.kind = runKindNames()[static_cast<size_t>(RunKind::DiracGan)];
-    out.objective.clear();  // the name says the method; a toy objective name would mislead
-    out.lipschitz = "none";
-    out.critic = dirac().method == DiracMethod::WeightClip || dirac().method == DiracMethod::GradientPenalty;
-    out.status = status_;
-    out.status_reason = reason_;
-    out.step = step_;
+    RunSnapshot out = runSnapshotHeader(spec_, status_, reason_, step_);
     out.metrics = MetricLogView(metrics_);
     if (!full) return out;
     const double half = halfWidthFor(trail_xy_);

@@ -130,6 +130,11 @@ private:
     void drawFake(const torch::Tensor& out);
     double criticPenalties(const torch::Tensor& input, int64_t n);
     void stepDAutograd(const Distribution& data);
+    // `loss` plus the gradient penalty (through `critic`, kept for the GP view) and R1, as the options say.
+    torch::Tensor withCriticPenalties(const torch::Tensor& loss, const CriticFn& critic, const torch::Tensor& real,
+                                      const torch::Tensor& fake, const torch::Tensor& f_real, bool r1);
+    // Copies grads[0 .. D's parameter count) into D's gradient slots (a later optimizer step applies them).
+    void storeCriticGradients(const std::vector<torch::Tensor>& grads);
     void finishStepD(double loss, double total);
     void stepDConditional(const Distribution& data);
     void stepDConditionalAutograd(const Distribution& data);

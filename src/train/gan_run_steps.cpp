@@ -117,24 +117,31 @@ void GanRun::stepDAutograd(const Distribution& data) {
     const torch::Tensor f_real = f_both.slice(0, 0, real.size(0));
     const torch::Tensor f_fake = f_both.slice(0, real.size(0));
     const torch::Tensor loss = discriminatorLoss(options().objective, f_real, f_fake);
+    const torch::Tensor total = withCriticPenalties(loss, asCritic(d_), real, fake, f_real, r1);
+    storeCriticGradients(torch::autograd::grad({total}, d_->parameters()));
+    finishStepD(loss.item<double>(), total.item<double>());
+}
+
+torch::Tensor GanRun::withCriticPenalties(const torch::Tensor& loss, const CriticFn& critic, const torch::Tensor& real,
+                                          const torch::Tensor& fake, const torch::Tensor& f_real, bool r1) {
     torch::Tensor total = loss;
     if (options().lipschitz == Lipschitz::GradientPenalty) {
-        last_gp_ = gradientPenalty(asCritic(d_), real, fake, options().gp_lambda, options().gp_one_sided, penalty_gen_);
+        last_gp_ = gradientPenalty(critic, real, fake, options().gp_lambda, options().gp_one_sided, penalty_gen_);
         has_gp_ = true;
         total = total + last_gp_.penalty;
     }
     if (r1) total = total + r1Penalty(f_real, real, options().r1_gamma);
-    const auto params = d_->parameters();
-    const auto grads = torch::autograd::grad({total}, params);
-    {
-        torch::NoGradGuard no_grad;
-        for (size_t i = 0; i < params.size(); ++i) {
-            const size_t layer = i / 2;
-            torch::Tensor slot = i % 2 == 0 ? d_->weightGradient(layer) : d_->biasGradient(layer);
-            slot.copy_(grads[i]);
-        }
+    return total;
+}
+
+void GanRun::storeCriticGradients(const std::vector<torch::Tensor>& grads) {
+    torch::NoGradGuard no_grad;
+    const size_t count = d_->parameters().size();
+    for (size_t i = 0; i < count && i < grads.size(); ++i) {
+        const size_t layer = i / 2;
+        torch::Tensor slot = i % 2 == 0 ? d_->weightGradient(layer) : d_->biasGradient(layer);
+        slot.copy_(grads[i]);
     }
-    finishStepD(loss.item<double>(), total.item<double>());
 }
 
 // Applies D's gradients, clips, and checks the step's loss values.

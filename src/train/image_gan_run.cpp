@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/errors.h"
+#include "core/snapshot_header.h"
 #include "train/image_evaluator.h"
 #include "train/metric_evaluator.h"
 #include "train/objectives.h"
@@ -378,17 +379,7 @@ void ImageGanRun::evaluate(const MetricContext& context) {
 }
 
 RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
-    RunSnapshot out;
-    out.name = spec_.name.empty() ? runLabel(spec_) : spec_.name;
-    out.name_zh = spec_.name_zh;
-    out.kind = runKindNames()[static_cast<size_t>(RunKind::ImageGan)];
-    out.objective = objectiveName(options().objective);
-    out.lipschitz = lipschitzName(options().lipschitz);
-    out.critic = isCriticObjective(options().objective);
-    out.clip = options().lipschitz == Lipschitz::WeightClip ? options().clip : 0.0;
-    out.status = status_;
-    out.status_reason = reason_;
-    out.step = step_;
+    RunSnapshot out = runSnapshotHeader(spec_, status_, reason_, step_);
     out.metrics = MetricLogView(metrics_);
     if (!full) return out;
     torch::NoGradGuard no_grad;

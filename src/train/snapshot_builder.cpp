@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/metrics.h"
+#include "core/snapshot_header.h"
 #include "train/field_grid.h"
 #include "train/metric_evaluator.h"
 #include "train/objectives.h"
@@ -177,16 +178,7 @@ RunSnapshot buildRunSnapshot(GanRun& run, const SnapshotContext& context, bool f
     const RunSpec& spec = run.spec();
     const ToyGanSpec& toy = run.options();
     const int dim = run.dim();
-    RunSnapshot out;
-    out.name = spec.name.empty() ? runLabel(spec) : spec.name;
-    out.name_zh = spec.name_zh;
-    out.objective = objectiveName(toy.objective);
-    out.lipschitz = lipschitzName(toy.lipschitz);
-    out.critic = isCriticObjective(toy.objective);
-    out.status = run.status();
-    out.status_reason = run.statusReason();
-    out.step = run.step();
-    out.clip = toy.lipschitz == Lipschitz::WeightClip ? toy.clip : 0.0;
+    RunSnapshot out = runSnapshotHeader(spec, run.status(), run.statusReason(), run.step());
     out.metrics = run.metrics();
     // Every toy snapshot has its modes (none for non-mixtures): the metrics table counts them, and they carry
     // the data's dimension when the rest is left out.

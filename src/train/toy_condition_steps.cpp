@@ -105,24 +105,9 @@ void GanRun::stepDConditionalAutograd(const Distribution& data) {
         f_fake = torch::cat({f_fake, criticScores(real.detach(), wrong)}, 0);
     }
     const torch::Tensor loss = discriminatorLoss(options().objective, f_real, f_fake);
-    torch::Tensor total = loss;
-    if (options().lipschitz == Lipschitz::GradientPenalty) {
-        const CriticFn critic = [this, real_labels](const torch::Tensor& x) { return criticScores(x, real_labels); };
-        last_gp_ = gradientPenalty(critic, real, fake, options().gp_lambda, options().gp_one_sided, penalty_gen_);
-        has_gp_ = true;
-        total = total + last_gp_.penalty;
-    }
-    if (r1) total = total + r1Penalty(f_real, real, options().r1_gamma);
-    const auto params = d_->parameters();
-    const auto grads = torch::autograd::grad({total}, params);
-    {
-        torch::NoGradGuard no_grad;
-        for (size_t i = 0; i < params.size(); ++i) {
-            const size_t layer = i / 2;
-            torch::Tensor slot = i % 2 == 0 ? d_->weightGradient(layer) : d_->biasGradient(layer);
-            slot.copy_(grads[i]);
-        }
-    }
+    const CriticFn critic = [this, real_labels](const torch::Tensor& x) { return criticScores(x, real_labels); };
+    const torch::Tensor total = withCriticPenalties(loss, critic, real, fake, f_real, r1);
+    storeCriticGradients(torch::autograd::grad({total}, d_->parameters()));
     finishStepD(loss.item<double>(), total.item<double>());
 }
 

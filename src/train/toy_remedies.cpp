@@ -58,28 +58,19 @@ void GanRun::stepDRemedies(const Distribution& data) {
     // Feature matching's target: the real features of this step (Salimans et al. take them from the same pass).
     if (o.feature_matching) real_feature_mean_ = real_features.detach().mean(0);
     const torch::Tensor loss = discriminatorLoss(o.objective, f_real, f_fake);
-    torch::Tensor total = loss;
-    if (o.lipschitz == Lipschitz::GradientPenalty) {
-        CriticFn critic = [this](const torch::Tensor& x) { return remedyCritic(x); };
-        last_gp_ = gradientPenalty(critic, real.detach(), fake, o.gp_lambda, o.gp_one_sided, penalty_gen_);
-        has_gp_ = o.pack == 1;  // the GP view draws the pairs as points: packs are not points
-        total = total + last_gp_.penalty;
-    }
-    if (r1) total = total + r1Penalty(f_real, real, o.r1_gamma);
+    const CriticFn critic = [this](const torch::Tensor& x) { return remedyCritic(x); };
+    const torch::Tensor total = withCriticPenalties(loss, critic, real.detach(), fake, f_real, r1);
+    has_gp_ = has_gp_ && o.pack == 1;  // the GP view draws the pairs as points: packs are not points
     std::vector<torch::Tensor> params = d_->parameters();
     const size_t d_count = params.size();
     if (mbd_) {
         for (const torch::Tensor& p : mbd_->parameters()) params.push_back(p);
     }
     const auto grads = torch::autograd::grad({total}, params);
-    {
+    storeCriticGradients(grads);
+    if (mbd_) {
         torch::NoGradGuard no_grad;
-        for (size_t i = 0; i < d_count; ++i) {
-            const size_t layer = i / 2;
-            torch::Tensor slot = i % 2 == 0 ? d_->weightGradient(layer) : d_->biasGradient(layer);
-            slot.copy_(grads[i]);
-        }
-        if (mbd_) mbd_->step({grads[d_count], grads[d_count + 1]});
+        mbd_->step({grads[d_count], grads[d_count + 1]});
     }
     finishStepD(loss.item<double>(), total.item<double>());
 }
