@@ -78,11 +78,12 @@ StepCost alone(const RunSpec& spec, std::shared_ptr<const ImageDataset> images, 
     return cost;
 }
 
-// Two ranks as threads of this process on loopback; returns rank 0's figures.
-StepCost twoRanks(const RunSpec& spec, std::shared_ptr<const ImageDataset> images, GradientTransfer transfer, int warmup,
-                  int steps) {
+// Runs `body(run, group)` on two ranks, threads of this process on loopback, each with its own image run of `spec`
+// joined to the group; returns rank 0's result (a rank's exception is rethrown here).
+template <typename Result, typename Body>
+Result onTwoRanks(const RunSpec& spec, std::shared_ptr<const ImageDataset> images, GradientTransfer transfer, Body body) {
     const int port = freePort();
-    StepCost costs[2];
+    Result results[2]{};
     std::exception_ptr errors[2];
     std::vector<std::thread> ranks;
     for (int r = 0; r < 2; ++r) {
@@ -98,7 +99,7 @@ StepCost twoRanks(const RunSpec& spec, std::shared_ptr<const ImageDataset> image
                 group->setTransfer(transfer);
                 ImageGanRun run(spec, kSeed, images);
                 run.joinGroup(group);
-                costs[r] = timeRun(run, group.get(), warmup, steps);
+                results[r] = body(run, *group);
             } catch (...) {
                 errors[r] = std::current_exception();
             }
@@ -107,47 +108,30 @@ StepCost twoRanks(const RunSpec& spec, std::shared_ptr<const ImageDataset> image
     for (auto& t : ranks) t.join();
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);
-    return costs[0];
+    return results[0];
+}
+
+// Two ranks as threads of this process on loopback; returns rank 0's figures.
+StepCost twoRanks(const RunSpec& spec, std::shared_ptr<const ImageDataset> images, GradientTransfer transfer, int warmup,
+                  int steps) {
+    return onTwoRanks<StepCost>(spec, std::move(images), transfer,
+                                [&](ImageGanRun& run, DistributedGroup& group) { return timeRun(run, &group, warmup, steps); });
 }
 
 // Milliseconds per step of the two all-reduces alone (D's gradients; G's gradients and statistics), 2 ranks with no
 // compute between them: the transfer cost without waiting for a slower rank.
 double pureAllreduceMs(const RunSpec& spec, std::shared_ptr<const ImageDataset> images, GradientTransfer transfer,
                        int repeats) {
-    const int port = freePort();
-    double ms[2] = {0, 0};
-    std::exception_ptr errors[2];
-    std::vector<std::thread> ranks;
-    for (int r = 0; r < 2; ++r) {
-        ranks.emplace_back([&, r] {
-            try {
-                at::set_num_threads(1);
-                DistributedOptions o;
-                o.world_size = 2;
-                o.rank = r;
-                o.master_port = port;
-                o.timeout_s = 60;
-                auto group = DistributedGroup::join(o, "bench\n");
-                group->setTransfer(transfer);
-                ImageGanRun run(spec, kSeed, images);
-                run.joinGroup(group);
-                run.iterate(nullptr);  // gradients exist from here on
-                std::vector<double> scalars{0.0};
-                const auto start = Clock::now();
-                for (int i = 0; i < repeats; ++i) {
-                    averageOverRanks(*group, run.critic()->parameters(), {}, scalars);
-                    averageOverRanks(*group, run.generator()->parameters(), run.generator()->buffers(), scalars);
-                }
-                ms[r] = 1000.0 * std::chrono::duration<double>(Clock::now() - start).count() / repeats;
-            } catch (...) {
-                errors[r] = std::current_exception();
-            }
-        });
-    }
-    for (auto& t : ranks) t.join();
-    for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
-    return ms[0];
+    return onTwoRanks<double>(spec, std::move(images), transfer, [&](ImageGanRun& run, DistributedGroup& group) {
+        run.iterate(nullptr);  // gradients exist from here on
+        std::vector<double> scalars{0.0};
+        const auto start = Clock::now();
+        for (int i = 0; i < repeats; ++i) {
+            averageOverRanks(group, run.critic()->parameters(), {}, scalars);
+            averageOverRanks(group, run.generator()->parameters(), run.generator()->buffers(), scalars);
+        }
+        return 1000.0 * std::chrono::duration<double>(Clock::now() - start).count() / repeats;
+    });
 }
 
 // Seconds of one ring all-reduce of `bytes` over `machines` on a link of `bits_per_second`.
