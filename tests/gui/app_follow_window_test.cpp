@@ -17,6 +17,7 @@
 #include <string>
 
 #include "app_window_fixture.h"
+#include "cli/cli_scenes.h"
 #include "shell_command.h"
 
 using namespace ganarium::test;
@@ -156,27 +157,8 @@ TEST_CASE("follow shows a finished run's newest checkpoint and leaves every file
 
 TEST_CASE("follow shows an image run's checkpoint (grids and curves from the folder)") {
     const fs::path dir = freshTempDir("ganarium-follow", "image");
-    const std::string scene = R"([scene]
-title = "Follow test: images"
-seed = 4
-steps = 4
-metrics_every = 2
-checkpoint_every = 2
-threads = 1
-
-[defaults]
-kind = "image_gan"
-width = 4
-latent_dim = 8
-batch = 8
-classes = [1, 7]
-subset = 300
-
-[[run]]
-name = "NS"
-kind = "image_gan"
-objective = "non_saturating"
-)";
+    // The CLI tests' two tiny DCGANs, a checkpoint every 2 steps.
+    const std::string scene = tinyImageScene("Follow test: images", 4, 2, "checkpoint_every = 2\n");
     const fs::path ckpt = trainWithCheckpoints(dir, scene, 4);
     const auto before = fingerprint(ckpt);
     const ShellResult r = runShell("OPENBLAS_NUM_THREADS=1 " + binary() + " follow " + quoted(ckpt) +
