@@ -54,6 +54,16 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
+// `ganarium train default ARGS --metrics JSON`, sent SIGNAL (INT or TERM) 2 s after training has started (the
+// "Runs:" line is flushed just before the signal handlers go in: no fixed start-up delay); its log and exit code.
+ProcessResult interruptedTrain(const std::string& signal, const std::string& args, const std::string& json_path,
+                               const std::string& log_path) {
+    return runShell("OPENBLAS_NUM_THREADS=1 " + shellQuote(ganariumBinary()) + " train default " + args +
+                    " --metrics " + shellQuote(json_path) + " > " + shellQuote(log_path) + " 2>&1 & pid=$!; " +
+                    "for i in $(seq 1 600); do grep -q '^Runs:' " + shellQuote(log_path) + " && break; sleep 0.1; done; " +
+                    "sleep 2; kill -" + signal + " $pid; wait $pid; code=$?; cat " + shellQuote(log_path) + "; exit $code");
+}
+
 }  // namespace
 
 TEST_CASE("train writes a JSON metrics file of the documented shape") {
@@ -234,14 +244,7 @@ TEST_CASE("train explains a missing scene file and a bad option value") {
 TEST_CASE("Ctrl-C stops training early and still writes the table and the metrics") {
     ScratchDir dir;
     const std::string json_path = dir.file("interrupted.json");
-    // Wait until training has started (the "Runs:" line is flushed just before the
-    // Ctrl-C handler goes in), train a moment, then interrupt: no fixed start-up delay.
-    const std::string log_path = dir.file("train.log");
-    const ProcessResult r = runShell(
-        "OPENBLAS_NUM_THREADS=1 " + shellQuote(ganariumBinary()) + " train default --steps 1000000 --every 10 --metrics " +
-        shellQuote(json_path) + " > " + shellQuote(log_path) + " 2>&1 & pid=$!; "
-        "for i in $(seq 1 600); do grep -q '^Runs:' " + shellQuote(log_path) + " && break; sleep 0.1; done; "
-        "sleep 2; kill -INT $pid; wait $pid; code=$?; cat " + shellQuote(log_path) + "; exit $code");
+    const ProcessResult r = interruptedTrain("INT", "--steps 1000000 --every 10", json_path, dir.file("train.log"));
     INFO(r.output);
     CHECK(r.exit_code == 130);
     CHECK(r.output.find("Interrupted at step") != std::string::npos);
@@ -254,13 +257,8 @@ TEST_CASE("Ctrl-C stops training early and still writes the table and the metric
 TEST_CASE("SIGTERM stops training between steps and still writes a complete metrics file (exit 143)") {
     ScratchDir dir;
     const std::string json_path = dir.file("terminated.json");
-    const std::string log_path = dir.file("train.log");
     // The file holds the evaluations so far plus a final one at the step where the signal stopped training.
-    const ProcessResult r = runShell(
-        "OPENBLAS_NUM_THREADS=1 " + shellQuote(ganariumBinary()) + " train default --steps 100000000 --every 50 --metrics " +
-        shellQuote(json_path) + " > " + shellQuote(log_path) + " 2>&1 & pid=$!; "
-        "for i in $(seq 1 600); do grep -q '^Runs:' " + shellQuote(log_path) + " && break; sleep 0.1; done; "
-        "sleep 2; kill -TERM $pid; wait $pid; code=$?; cat " + shellQuote(log_path) + "; exit $code");
+    const ProcessResult r = interruptedTrain("TERM", "--steps 100000000 --every 50", json_path, dir.file("train.log"));
     INFO(r.output);
     CHECK(r.exit_code == 143);
     CHECK(r.output.find("Interrupted at step") != std::string::npos);

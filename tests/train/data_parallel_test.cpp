@@ -8,7 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <exception>
+#include <functional>
 #include <thread>
 
 #include "cli/free_port.h"
@@ -95,6 +97,29 @@ RunSpec tinySpec(bool batch_norm, Objective objective = Objective::NonSaturating
     return spec;
 }
 
+// Runs `body(options)` on 2 ranks (threads) joined on a free port with `timeout_s`; returns each rank's UserError text.
+std::array<std::string, 2> userErrorsOnTwoRanks(double timeout_s, const std::function<void(const DistributedOptions&)>& body) {
+    const int port = freeLoopbackPort();
+    std::array<std::string, 2> messages;
+    std::vector<std::thread> threads;
+    for (int r = 0; r < 2; ++r) {
+        threads.emplace_back([&, r] {
+            DistributedOptions o;
+            o.world_size = 2;
+            o.rank = r;
+            o.master_port = port;
+            o.timeout_s = timeout_s;
+            try {
+                body(o);
+            } catch (const UserError& e) {
+                messages[static_cast<size_t>(r)] = e.what();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    return messages;
+}
+
 }  // namespace
 
 TEST_CASE("data parallel: 2 ranks hold bit-identical weights and batch-norm statistics after 6 steps") {
@@ -145,49 +170,19 @@ TEST_CASE("data parallel: shards are equal and contiguous; a batch that does not
 TEST_CASE("data parallel: ranks that start from different states are refused before the first step") {
     const RunSpec spec = tinySpec(/*batch_norm=*/true);
     const auto images = tinyImages();
-    const int port = freeLoopbackPort();
-    std::string messages[2];
-    std::vector<std::thread> threads;
-    for (int r = 0; r < 2; ++r) {
-        threads.emplace_back([&, r] {
-            DistributedOptions o;
-            o.world_size = 2;
-            o.rank = r;
-            o.master_port = port;
-            o.timeout_s = 20;
-            try {
-                auto group = DistributedGroup::join(o, "job\n");
-                ImageGanRun run(spec, kSeed + static_cast<uint64_t>(r), images);  // another seed on rank 1
-                run.joinGroup(group);
-                run.iterate(nullptr);
-            } catch (const UserError& e) {
-                messages[r] = e.what();
-            }
-        });
-    }
-    for (auto& t : threads) t.join();
+    const auto messages = userErrorsOnTwoRanks(20, [&](const DistributedOptions& o) {
+        auto group = DistributedGroup::join(o, "job\n");
+        ImageGanRun run(spec, kSeed + static_cast<uint64_t>(o.rank), images);  // another seed on rank 1
+        run.joinGroup(group);
+        run.iterate(nullptr);
+    });
     for (const auto& m : messages) CHECK(m.find("do not hold the same state") != std::string::npos);
 }
 
 TEST_CASE("data parallel: a rank announcing another job is named, and every rank stops") {
-    const int port = freeLoopbackPort();
-    std::string messages[2];
-    std::vector<std::thread> threads;
-    for (int r = 0; r < 2; ++r) {
-        threads.emplace_back([&, r] {
-            DistributedOptions o;
-            o.world_size = 2;
-            o.rank = r;
-            o.master_port = port;
-            o.timeout_s = 10;
-            try {
-                DistributedGroup::join(o, r == 0 ? "steps = 100\n" : "steps = 200\n");
-            } catch (const UserError& e) {
-                messages[r] = e.what();
-            }
-        });
-    }
-    for (auto& t : threads) t.join();
+    const auto messages = userErrorsOnTwoRanks(10, [](const DistributedOptions& o) {
+        DistributedGroup::join(o, o.rank == 0 ? "steps = 100\n" : "steps = 200\n");
+    });
     CHECK(messages[0].find("rank 1 was started differently") != std::string::npos);
     CHECK(messages[1].find("'steps = 200' here, 'steps = 100' there") != std::string::npos);
 }

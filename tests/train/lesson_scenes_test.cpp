@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/lesson.h"
@@ -52,6 +53,14 @@ double fakeMean(Trainer& trainer) {
 double dAccuracy(Trainer& trainer) {
     trainer.evaluateMetrics();
     return trainer.snapshot()->runs[0].metrics.last("d_accuracy");
+}
+
+// `metric` at the last evaluation of runs `a` and `b` of lesson `file` after `steps` steps of training.
+std::pair<double, double> lastOfTwoRuns(const std::string& file, int steps, const std::string& metric,
+                                        const std::string& a, const std::string& b) {
+    const SceneSpec scene = loadSceneFile(lessonPath(file));
+    const SnapshotPtr snap = train(scene, steps);
+    return {snap->runs[runIndex(scene, a)].metrics.last(metric), snap->runs[runIndex(scene, b)].metrics.last(metric)};
 }
 
 }  // namespace
@@ -141,10 +150,8 @@ TEST_CASE("lesson 4: minimax and max-likelihood gradients vanish while the non-s
 }
 
 TEST_CASE("lesson 7: on the grid of 25 WGAN-GP covers at least 22 modes, the standard GAN at most 4") {
-    const SceneSpec scene = loadSceneFile(lessonPath("07-mode-dropping.toml"));
-    const SnapshotPtr snap = train(scene, 500);
-    const double gan = snap->runs[runIndex(scene, "Standard GAN (non-saturating)")].metrics.last("modes_covered");
-    const double wgan = snap->runs[runIndex(scene, "WGAN-GP")].metrics.last("modes_covered");
+    const auto [gan, wgan] =
+        lastOfTwoRuns("07-mode-dropping.toml", 500, "modes_covered", "Standard GAN (non-saturating)", "WGAN-GP");
     MESSAGE("modes covered at step 500: standard GAN " << gan << ", WGAN-GP " << wgan);
     CHECK(gan <= 4);
     CHECK(wgan >= 22);
@@ -203,10 +210,8 @@ TEST_CASE("lesson 5: clipped weights sit at c, gradient-penalty norms at 1, clip
 }
 
 TEST_CASE("lesson 6: the standard GAN collapses onto at most 3 modes while WGAN-GP covers 7 or 8") {
-    const SceneSpec scene = loadSceneFile(lessonPath("06-mode-collapse.toml"));
-    const SnapshotPtr snap = train(scene, 800);
-    const double gan = snap->runs[runIndex(scene, "Standard GAN, strong D")].metrics.last("modes_covered");
-    const double wgan = snap->runs[runIndex(scene, "WGAN-GP")].metrics.last("modes_covered");
+    const auto [gan, wgan] =
+        lastOfTwoRuns("06-mode-collapse.toml", 800, "modes_covered", "Standard GAN, strong D", "WGAN-GP");
     MESSAGE("modes covered at step 800: standard GAN " << gan << ", WGAN-GP " << wgan);
     CHECK(gan <= 3);
     CHECK(wgan >= 7);
