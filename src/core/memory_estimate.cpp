@@ -17,7 +17,7 @@ constexpr double kFloatBytes = 4;               // LibTorch trains in float32
 constexpr double kEvaluationRows = 8192;        // D on the view grid (4096-row chunks), metric and display samples
 constexpr double kAllocatorSlack = 1.5;         // fragmentation and temporaries not counted below
 constexpr double kLibTorchWorkingSet = 100e6;   // the library itself, per process
-constexpr double kDiracRunBytes = 1e6;          // two numbers, a trajectory and a small field
+constexpr double kDiracRunBytes = 1e6;          // two numbers, a trajectory and a small field (Dirac runs)
 constexpr double kImageRunBytes = 150e6;        // Fashion-MNIST bytes (47 MB) and a small DCGAN's activations
 
 // Weights of an MLP in -> hidden... -> out (biases included).
@@ -57,9 +57,53 @@ std::string widthsText(const std::vector<int>& hidden) {
     return "[" + out + "]";
 }
 
+// A toy CycleGAN: G_XY and G_YX ((2 + g_noise_dim) -> 2), D_X and D_Y (2 -> 1), each with gradients and
+// optimizer state; both directions' activations in each step; the cycle and identity terms' extra G passes.
+double cycleRunBytes(const CycleGanSpec& run) {
+    const double batch = run.batch;
+    const int g_in = 2 + run.g_noise_dim;
+    const double g_weights = parameterCount(g_in, run.g_net.hidden, 2);
+    const double d_weights = parameterCount(2, run.d_net.hidden, 1);
+    const double state = 2 * (g_weights * floatsPerWeight(run.g_opt) + d_weights * floatsPerWeight(run.d_opt));
+    const double g_width = activationWidth(g_in, run.g_net.hidden, 2);
+    const double d_width = activationWidth(2, run.d_net.hidden, 1);
+    // A critic step, per domain: D forward on a real and a translated batch kept for backward (pre- and
+    // post-activation), G's forward for the translations, and the gradients flowing back.
+    double d_step = 2 * batch * (4 * d_width + 2 * g_width + 2 * d_width);
+    if (run.lipschitz == Lipschitz::GradientPenalty || run.r1_gamma > 0) d_step += 2 * batch * 6 * d_width;
+    // A generator step, per direction: the translation, the way back (cycle) and the identity pass through
+    // a G with graph, D on the translation and on the real batch, and the same again for the gradients.
+    const double g_passes = 1 + (run.lambda_cyc > 0 ? 1 : 0) + (run.lambda_id > 0 ? 1 : 0);
+    const double g_step = 2 * batch * 2 * (g_passes * 2 * g_width + 3 * d_width);
+    // Evaluation: metric and display points of both domains, each through G twice (out and back).
+    const double evaluation = kEvaluationRows * 2 * 2 * g_width;
+    return kFloatBytes * kAllocatorSlack * (state + std::max(d_step, g_step) + evaluation);
+}
+
+// The batch and widths of a toy or CycleGAN run, which the refusal names.
+struct SizeKeys {
+    int batch;
+    const NetSpec* g_net;
+    const NetSpec* d_net;
+};
+
+// Fills `out` for a toy or CycleGAN run; false for other kinds.
+bool sizeKeysOf(const RunSpec& spec, SizeKeys& out) {
+    if (const ToyGanSpec* toy = toyOf(spec)) {
+        out = {toy->batch, &toy->g_net, &toy->d_net};
+        return true;
+    }
+    if (const CycleGanSpec* cycle = cycleOf(spec)) {
+        out = {cycle->batch, &cycle->g_net, &cycle->d_net};
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 double estimateRunBytes(const RunSpec& spec, int data_dim) {
+    if (const CycleGanSpec* cycle = cycleOf(spec)) return cycleRunBytes(*cycle);
     const ToyGanSpec* toy = toyOf(spec);
     if (!toy) return imageOf(spec) ? kImageRunBytes : kDiracRunBytes;
     const ToyGanSpec& run = *toy;
@@ -124,14 +168,15 @@ std::string memoryProblem(const SceneSpec& scene, double available_bytes, size_t
         const double bytes = estimateRunBytes(scene.runs[i], dim);
         if (bytes > largest) largest = bytes, largest_run = i;
     }
-    const ToyGanSpec* run = toyOf(scene.runs[largest_run]);
+    SizeKeys keys{};
+    const bool sized = sizeKeysOf(scene.runs[largest_run], keys);
     std::string message = "needs about " + describeBytes(needed) + " of memory to train";
     if (scene.runs.size() > 1) message += " (this run alone about " + describeBytes(largest) + ")";
     message += ", this machine has " + describeBytes(available_bytes) + " available";
     if (std::getenv(kMemoryLimitVariable)) message += std::string(" (") + kMemoryLimitVariable + ")";
-    if (run)
-        message += "; lower batch (" + std::to_string(run->batch) + ") or the hidden widths (g_hidden " +
-                   widthsText(run->g_net.hidden) + ", d_hidden " + widthsText(run->d_net.hidden) + ")";
+    if (sized)
+        message += "; lower batch (" + std::to_string(keys.batch) + ") or the hidden widths (g_hidden " +
+                   widthsText(keys.g_net->hidden) + ", d_hidden " + widthsText(keys.d_net->hidden) + ")";
     return message;
 }
 

@@ -37,7 +37,8 @@ std::vector<std::string> cycleRunKeys() {
     return {"name",      "name_zh",   "kind",       "objective",  "lipschitz", "clip",       "gp_lambda", "gp_one_sided",
             "r1_gamma",  "k_d",       "k_g",        "batch",      "g_hidden",  "d_hidden",   "activation", "g_activation",
             "d_activation", "g_lr",   "d_lr",       "beta1",      "beta2",     "g_beta1",    "d_beta1",   "g_beta2",
-            "d_beta2",   "lambda_cyc", "cycle_norm", "lambda_id", "domain_x",  "domain_y"};
+            "d_beta2",   "lambda_cyc", "cycle_norm", "lambda_id", "domain_x",  "domain_y",
+            "g_noise_dim"};
 }
 
 namespace {
@@ -247,6 +248,7 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, CycleGanSpec& run) {
     readShared("beta2", run.g_opt.beta2, run.d_opt.beta2, unit);
     r.readNumber("lambda_cyc", run.lambda_cyc, kPenaltyWeight);
     r.readNumber("lambda_id", run.lambda_id, kPenaltyWeight);
+    r.readInt("g_noise_dim", run.g_noise_dim, Range{0, 64, false, false, "0..64 (0 = no noise input)"});
     int choice = 0;
     if (r.readChoice("cycle_norm", cycleNormNames(), choice)) run.cycle_norm = static_cast<CycleNorm>(choice);
 }

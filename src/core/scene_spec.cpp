@@ -221,7 +221,7 @@ bool operator==(const CycleGanSpec& a, const CycleGanSpec& b) {
            a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma && a.k_d == b.k_d && a.k_g == b.k_g &&
            a.batch == b.batch && a.g_net == b.g_net && a.d_net == b.d_net && a.g_opt == b.g_opt &&
            a.d_opt == b.d_opt && a.lambda_cyc == b.lambda_cyc && a.cycle_norm == b.cycle_norm &&
-           a.lambda_id == b.lambda_id;
+           a.lambda_id == b.lambda_id && a.g_noise_dim == b.g_noise_dim;
 }
 
 bool operator==(const RunSpec& a, const RunSpec& b) {

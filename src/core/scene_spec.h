@@ -163,6 +163,7 @@ struct CycleGanSpec {
     double lambda_cyc = 10.0;           // weight of the cycle loss (0: two independent GANs)
     CycleNorm cycle_norm = CycleNorm::L1;
     double lambda_id = 0.0;             // weight of the identity loss |G_XY(y) - y| + |G_YX(x) - x|
+    int g_noise_dim = 0;                // standard normal inputs z beside each G's 2D input (0: G(x) alone)
 };
 
 // The kind-specific options of a run: one plain struct per RunKind, in RunKind order.

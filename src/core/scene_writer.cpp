@@ -159,6 +159,7 @@ void writeKind(std::ostringstream& out, const CycleGanSpec& r) {
     out << "lambda_cyc = " << formatNumber(r.lambda_cyc) << "\n";
     out << "cycle_norm = " << quote(cycleNormNames()[static_cast<size_t>(r.cycle_norm)]) << "\n";
     out << "lambda_id = " << formatNumber(r.lambda_id) << "\n";
+    out << "g_noise_dim = " << r.g_noise_dim << "\n";
     out << "\n[run.domain_x]\n";
     writeData(out, r.domain_x);
     out << "\n[run.domain_y]\n";

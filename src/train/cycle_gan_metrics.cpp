@@ -47,8 +47,8 @@ std::map<std::string, double> CycleGanRun::currentMetrics() {
     Rng rng(seed);
     const std::vector<float> x = sampleVector(*x_data_, kCycleMetricSamples, rng);
     const std::vector<float> y = sampleVector(*y_data_, kCycleMetricSamples, rng);
-    const std::vector<float> xy = translateXY(x), yx = translateYX(y);
-    const std::vector<float> xyx = translateYX(xy), yxy = translateXY(yx);
+    const std::vector<float> xy = translateXY(x, rng), yx = translateYX(y, rng);
+    const std::vector<float> xyx = translateYX(xy, rng), yxy = translateXY(yx, rng);
     std::map<std::string, double> out;
     out["cycle_error_x"] = meanDistance(xyx, x);
     out["cycle_error_y"] = meanDistance(yxy, y);

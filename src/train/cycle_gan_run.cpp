@@ -63,6 +63,7 @@ torch::Tensor criticLoss(const CycleGanSpec& o, Mlp& d, const torch::Tensor& rea
 
 CycleGanRun::CycleGanRun(const RunSpec& spec, uint64_t seed)
     : spec_(spec), seed_(seed), data_rng_(deriveSeed(seed, SeedStream::Data)),
+      latent_rng_(deriveSeed(seed, SeedStream::Latent)),
       penalty_gen_(makeGenerator(deriveSeed(seed, SeedStream::Penalty))) {
     build(true);
 }
@@ -72,8 +73,8 @@ void CycleGanRun::build(bool networks) {
     x_data_ = makeDistribution(o.domain_x);
     y_data_ = makeDistribution(o.domain_y);
     if (!networks) return;
-    g_xy_ = Mlp(2, 2, o.g_net);
-    g_yx_ = Mlp(2, 2, o.g_net);
+    g_xy_ = Mlp(2 + o.g_noise_dim, 2, o.g_net);
+    g_yx_ = Mlp(2 + o.g_noise_dim, 2, o.g_net);
     d_x_ = Mlp(2, 1, o.d_net);
     d_y_ = Mlp(2, 1, o.d_net);
     at::Generator g_gen = makeGenerator(deriveSeed(seed_, SeedStream::GeneratorInit));
@@ -96,6 +97,15 @@ torch::Tensor CycleGanRun::sampleDomain(const Distribution& domain, int n) {
     return out;
 }
 
+torch::Tensor CycleGanRun::withNoise(const torch::Tensor& points, Rng& noise) const {
+    const int dim = options().g_noise_dim;
+    if (dim <= 0) return points;
+    torch::Tensor z = torch::empty({points.size(0), dim});
+    float* out = z.data_ptr<float>();
+    for (int64_t i = 0; i < z.numel(); ++i) out[i] = static_cast<float>(noise.normal());
+    return torch::cat({points, z}, 1);
+}
+
 void CycleGanRun::updateCritics() {
     const CycleGanSpec& o = options();
     const torch::Tensor x = sampleDomain(*x_data_, o.batch);
@@ -103,8 +113,8 @@ void CycleGanRun::updateCritics() {
     torch::Tensor fake_x, fake_y;
     {
         torch::NoGradGuard no_grad;
-        fake_y = g_xy_->forward(x);
-        fake_x = g_yx_->forward(y);
+        fake_y = g_xy_->forward(withNoise(x, latent_rng_));
+        fake_x = g_yx_->forward(withNoise(y, latent_rng_));
     }
     if (o.lipschitz == Lipschitz::SpectralNorm) d_x_->powerIterate(), d_y_->powerIterate();
     const torch::Tensor loss = criticLoss(o, d_x_, x, fake_x, penalty_gen_) + criticLoss(o, d_y_, y, fake_y, penalty_gen_);
@@ -124,8 +134,8 @@ void CycleGanRun::updateGenerators() {
     const CycleGanSpec& o = options();
     const torch::Tensor x = sampleDomain(*x_data_, o.batch);
     const torch::Tensor y = sampleDomain(*y_data_, o.batch);
-    const torch::Tensor fake_y = g_xy_->forward(x);
-    const torch::Tensor fake_x = g_yx_->forward(y);
+    const torch::Tensor fake_y = g_xy_->forward(withNoise(x, latent_rng_));
+    const torch::Tensor fake_x = g_yx_->forward(withNoise(y, latent_rng_));
     torch::Tensor f_real_x, f_real_y;
     {
         torch::NoGradGuard no_grad;
@@ -135,13 +145,14 @@ void CycleGanRun::updateGenerators() {
     torch::Tensor loss = generatorLoss(o.objective, d_y_->forward(fake_y).squeeze(1), f_real_y) +
                          generatorLoss(o.objective, d_x_->forward(fake_x).squeeze(1), f_real_x);
     if (o.lambda_cyc > 0) {
-        const torch::Tensor cycle = cycleDistance(g_yx_->forward(fake_y), x, o.cycle_norm) +
-                                    cycleDistance(g_xy_->forward(fake_x), y, o.cycle_norm);
+        const torch::Tensor cycle = cycleDistance(g_yx_->forward(withNoise(fake_y, latent_rng_)), x, o.cycle_norm) +
+                                    cycleDistance(g_xy_->forward(withNoise(fake_x, latent_rng_)), y, o.cycle_norm);
         loss = loss + o.lambda_cyc * cycle;
     }
     if (o.lambda_id > 0) {
         const torch::Tensor identity =
-            cycleDistance(g_xy_->forward(y), y, o.cycle_norm) + cycleDistance(g_yx_->forward(x), x, o.cycle_norm);
+            cycleDistance(g_xy_->forward(withNoise(y, latent_rng_)), y, o.cycle_norm) +
+            cycleDistance(g_yx_->forward(withNoise(x, latent_rng_)), x, o.cycle_norm);
         loss = loss + o.lambda_id * identity;
     }
     const double value = loss.item<double>();
@@ -179,7 +190,8 @@ void CycleGanRun::stepG() {
 void CycleGanRun::applySpec(const RunSpec& spec) {
     const CycleGanSpec& next = std::get<CycleGanSpec>(spec.options);
     const CycleGanSpec& now = options();
-    const bool same_nets = next.g_net.hidden == now.g_net.hidden && next.d_net.hidden == now.d_net.hidden;
+    const bool same_nets = next.g_net.hidden == now.g_net.hidden && next.d_net.hidden == now.d_net.hidden &&
+                           next.g_noise_dim == now.g_noise_dim;
     const bool same_domains = next.domain_x == now.domain_x && next.domain_y == now.domain_y;
     spec_ = spec;
     if (!same_nets) {
@@ -198,18 +210,36 @@ void CycleGanRun::applySpec(const RunSpec& spec) {
     for (FlatOptimizer* opt : {d_x_opt_.get(), d_y_opt_.get()}) opt->update(next.d_opt);
 }
 
-std::vector<float> CycleGanRun::translateXY(const std::vector<float>& x) {
+namespace {
+
+// `net` of n x 2 points (row-major) with `noise` appended by `with_noise`, without a graph.
+template <typename WithNoise>
+std::vector<float> translate(Mlp& net, const std::vector<float>& points, WithNoise with_noise) {
     torch::NoGradGuard no_grad;
-    const int64_t n = static_cast<int64_t>(x.size() / 2);
-    const torch::Tensor out = g_xy_->forward(torch::from_blob(const_cast<float*>(x.data()), {n, 2}).clone()).contiguous();
+    const int64_t n = static_cast<int64_t>(points.size() / 2);
+    const torch::Tensor in = torch::from_blob(const_cast<float*>(points.data()), {n, 2}).clone();
+    const torch::Tensor out = net->forward(with_noise(in)).contiguous();
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
 }
 
+}  // namespace
+
+std::vector<float> CycleGanRun::translateXY(const std::vector<float>& x, Rng& noise) {
+    return translate(g_xy_, x, [&](const torch::Tensor& in) { return withNoise(in, noise); });
+}
+
+std::vector<float> CycleGanRun::translateYX(const std::vector<float>& y, Rng& noise) {
+    return translate(g_yx_, y, [&](const torch::Tensor& in) { return withNoise(in, noise); });
+}
+
+std::vector<float> CycleGanRun::translateXY(const std::vector<float>& x) {
+    Rng noise(deriveSeed(seed_, SeedStream::FixedFake));
+    return translateXY(x, noise);
+}
+
 std::vector<float> CycleGanRun::translateYX(const std::vector<float>& y) {
-    torch::NoGradGuard no_grad;
-    const int64_t n = static_cast<int64_t>(y.size() / 2);
-    const torch::Tensor out = g_yx_->forward(torch::from_blob(const_cast<float*>(y.data()), {n, 2}).clone()).contiguous();
-    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+    Rng noise(deriveSeed(seed_ + 1, SeedStream::FixedFake));
+    return translateYX(y, noise);
 }
 
 torch::Tensor CycleGanRun::flatWeights() const {
@@ -249,6 +279,7 @@ bool CycleGanRun::checkState() {
 
 void CycleGanRun::reinitialize() {
     data_rng_ = Rng(deriveSeed(seed_, SeedStream::Data));
+    latent_rng_ = Rng(deriveSeed(seed_, SeedStream::Latent));
     penalty_gen_ = makeGenerator(deriveSeed(seed_, SeedStream::Penalty));
     build(true);
     step_ = 0;

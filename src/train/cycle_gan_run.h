@@ -1,6 +1,8 @@
 // cycle_gan_run.h — the toy CycleGAN (lecture section 9) as a Run: two
 // unpaired 2D domains X and Y (CycleGanSpec::domain_x / domain_y, each a toy
-// family), generators G_XY and G_YX (MLPs 2 -> 2, no latent) and critics D_X
+// family), generators G_XY and G_YX (MLPs 2 + g_noise_dim -> 2: the point and,
+// when g_noise_dim > 0, standard normal noise z, as in augmented CycleGAN)
+// and critics D_X
 // and D_Y (MLPs 2 -> 1) under one objective of the objective table, with the
 // toy runs' regularizers (GP, R1, clipping, spectral norm) and optimizers.
 // G's loss adds lambda_cyc times the cycle loss (L1 or L2 of
@@ -66,7 +68,10 @@ public:
     const CycleGanSpec& options() const { return std::get<CycleGanSpec>(spec_.options); }
     const Distribution& domainX() const { return *x_data_; }
     const Distribution& domainY() const { return *y_data_; }
-    // G_XY / G_YX of n x 2 points (row-major), without a graph.
+    // G_XY / G_YX of n x 2 points (row-major), without a graph; noise z (when g_noise_dim > 0) from `noise`.
+    std::vector<float> translateXY(const std::vector<float>& x, Rng& noise);
+    std::vector<float> translateYX(const std::vector<float>& y, Rng& noise);
+    // The same with noise from a fixed stream (the same z for the same call order).
     std::vector<float> translateXY(const std::vector<float>& x);
     std::vector<float> translateYX(const std::vector<float>& y);
     // Every parameter of G_XY, G_YX, D_X and D_Y, concatenated (a copy; tests compare runs with it).
@@ -80,6 +85,8 @@ private:
     void updateGenerators();
     // n points of a domain, n x 2 tensor, drawn from the training stream.
     torch::Tensor sampleDomain(const Distribution& domain, int n);
+    // `points` (n x 2) with g_noise_dim standard normal columns from `noise` appended (unchanged when 0).
+    torch::Tensor withNoise(const torch::Tensor& points, Rng& noise) const;
     // Marks the run Diverged when `loss` is not finite; returns false then.
     bool checkLoss(double loss, const char* which);
     // Builds the domains (and, when `networks`, fresh networks and optimizers) from the spec.
@@ -91,6 +98,7 @@ private:
     Mlp g_xy_{nullptr}, g_yx_{nullptr}, d_x_{nullptr}, d_y_{nullptr};
     std::unique_ptr<FlatOptimizer> g_xy_opt_, g_yx_opt_, d_x_opt_, d_y_opt_;
     Rng data_rng_;
+    Rng latent_rng_;  // G's noise z in training steps
     at::Generator penalty_gen_;
     int64_t step_ = 0;
     RunStatus status_ = RunStatus::Running;

@@ -1,6 +1,6 @@
 // cycle_gan_run_checkpoint.cpp — a toy CycleGAN's checkpoint: the four
 // networks (flat parameters and spectral-norm vectors) and their optimizers'
-// state, the training streams (data, penalty), the step, the running loss
+// state, the training streams (data, G's noise, penalty), the step, the running loss
 // sums and the metric history length. Metric and display streams are
 // reseeded from the step or fixed, so they need no saving.
 #include <array>
@@ -20,6 +20,7 @@ struct CycleGanCheckpoint final : RunCheckpoint {
     std::array<MlpImpl::State, 4> nets;
     std::array<FlatOptimizer::State, 4> optimizers;
     Rng data_rng;
+    Rng latent_rng;
     torch::Tensor penalty_state;
     double loss_d_sum = 0, loss_g_sum = 0;
     int64_t loss_d_count = 0, loss_g_count = 0;
@@ -52,6 +53,7 @@ void CycleGanCheckpoint::write(CheckpointState& out) const {
         out.putInt(opt + "_steps", optimizers[i].steps);
     }
     out.putText("data_rng", data_rng.state());
+    out.putText("latent_rng", latent_rng.state());
     out.put("penalty_state", penalty_state);
     out.putDouble("loss_d_sum", loss_d_sum);
     out.putDouble("loss_g_sum", loss_g_sum);
@@ -73,6 +75,7 @@ std::shared_ptr<const RunCheckpoint> CycleGanRun::checkpoint() const {
         out->optimizers[i] = opts[i]->saveState();
     }
     out->data_rng = data_rng_;
+    out->latent_rng = latent_rng_;
     out->penalty_state = penalty_gen_.get_state();
     out->loss_d_sum = loss_d_sum_;
     out->loss_g_sum = loss_g_sum_;
@@ -96,6 +99,7 @@ std::string CycleGanRun::restore(const RunCheckpoint& checkpoint) {
     const std::array<FlatOptimizer*, 4> opts = {g_xy_opt_.get(), g_yx_opt_.get(), d_x_opt_.get(), d_y_opt_.get()};
     for (size_t i = 0; i < opts.size(); ++i) opts[i]->restoreState(saved->optimizers[i]);
     data_rng_ = saved->data_rng;
+    latent_rng_ = saved->latent_rng;
     penalty_gen_.set_state(saved->penalty_state);
     loss_d_sum_ = saved->loss_d_sum;
     loss_g_sum_ = saved->loss_g_sum;
@@ -127,6 +131,9 @@ std::shared_ptr<const RunCheckpoint> CycleGanRun::readCheckpoint(const Checkpoin
     }
     if (!out->data_rng.setState(in.getText("data_rng")))
         throw UserError(in.source() + ": entry 'data_rng' is not a random stream's state; the file is damaged. Pick another step.");
+    // Files written before G had a noise input lack the latent stream; the default one is right for them.
+    if (in.has("latent_rng") && !out->latent_rng.setState(in.getText("latent_rng")))
+        throw UserError(in.source() + ": entry 'latent_rng' is not a random stream's state; the file is damaged. Pick another step.");
     out->penalty_state = in.get("penalty_state");
     out->loss_d_sum = in.getDouble("loss_d_sum");
     out->loss_g_sum = in.getDouble("loss_g_sum");

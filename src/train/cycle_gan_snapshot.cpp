@@ -65,8 +65,8 @@ RunSnapshot CycleGanRun::snapshot(const SnapshotContext&, bool full) {
     Rng rng(deriveSeed(seed_, SeedStream::Display));
     const std::vector<float> x = sampleVector(*x_data_, kCycleDisplaySamples, rng);
     const std::vector<float> y = sampleVector(*y_data_, kCycleDisplaySamples, rng);
-    const std::vector<float> xy = translateXY(x), yx = translateYX(y);
-    const std::vector<float> xyx = translateYX(xy), yxy = translateXY(yx);
+    const std::vector<float> xy = translateXY(x, rng), yx = translateYX(y, rng);
+    const std::vector<float> xyx = translateYX(xy, rng), yxy = translateXY(yx, rng);
     const std::vector<Mode> x_modes = x_data_->modes(), y_modes = y_data_->modes();
     out.parts.push_back({quantity_names::kCyclePathsX, cyclePaths(x, xy, xyx, x_modes)});
     out.parts.push_back({quantity_names::kCyclePathsY, cyclePaths(y, yx, yxy, y_modes)});

@@ -66,6 +66,8 @@ void validateRun(const RunSpec& spec, int dim, const std::string& where) {
         if (cycle->k_d < 1 || cycle->k_g < 1) throw UserError(where + "k_d and k_g must be at least 1.");
         if (!(cycle->lambda_cyc >= 0) || !(cycle->lambda_id >= 0))
             throw UserError(where + "lambda_cyc and lambda_id must be >= 0 (0 switches the loss off).");
+        if (cycle->g_noise_dim < 0 || cycle->g_noise_dim > 64)
+            throw UserError(where + "g_noise_dim must be between 0 and 64 (0 = G without a noise input).");
         for (const DataSpec* domain : {&cycle->domain_x, &cycle->domain_y})
             if (familyDimension(domain->family) != 2)
                 throw UserError(where + "a CycleGAN domain must be a 2D family (e.g. ring, grid, two_moons); got '" +

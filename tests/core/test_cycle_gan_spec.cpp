@@ -38,6 +38,7 @@ lambda_id = 0.5
 g_hidden = [32, 16]
 batch = 64
 g_lr = 0.002
+g_noise_dim = 4
 
 [run.domain_x]
 family = "ring"
@@ -76,6 +77,7 @@ TEST_CASE("a cyclegan run reads its keys and domains, and round-trips through th
     CHECK(cycle->d_net.hidden == std::vector<int>{64, 64});
     CHECK(cycle->batch == 64);
     CHECK(cycle->g_opt.lr == 0.002);
+    CHECK(cycle->g_noise_dim == 4);
     CHECK(cycle->domain_x.family == DataFamily::Ring);
     CHECK(cycle->domain_x.modes == 6);
     CHECK(cycle->domain_y.family == DataFamily::Grid);
@@ -103,6 +105,7 @@ TEST_CASE("cyclegan defaults: two rings of 8, lambda_cyc 10, L1, no identity los
     CHECK(cycle.lambda_cyc == 10);
     CHECK(cycle.cycle_norm == CycleNorm::L1);
     CHECK(cycle.lambda_id == 0);
+    CHECK(cycle.g_noise_dim == 0);
 }
 
 TEST_CASE("bad cyclegan values are refused with file, line and key") {
@@ -110,6 +113,13 @@ TEST_CASE("bad cyclegan values are refused with file, line and key") {
     std::string e = errorOf(head + "lambda_cyc = -1\n");
     CHECK(e.find("cycle.toml:3") != std::string::npos);
     CHECK(e.find("lambda_cyc") != std::string::npos);
+    e = errorOf(head + "g_noise_dim = 65\n");
+    CHECK(e.find("g_noise_dim") != std::string::npos);
+    CHECK(e.find("0..64") != std::string::npos);
+    e = errorOf(head + "g_noise_dim = 2.5\n");
+    CHECK(e.find("g_noise_dim") != std::string::npos);
+    e = errorOf(head + "g_noise_di = 2\n");  // a typo: the message suggests the key
+    CHECK(e.find("g_noise_dim") != std::string::npos);
     e = errorOf(head + "cycle_norm = \"l3\"\n");
     CHECK(e.find("cycle_norm") != std::string::npos);
     CHECK(e.find("l2") != std::string::npos);

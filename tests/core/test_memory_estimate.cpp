@@ -86,3 +86,51 @@ TEST_CASE("a scene that cannot fit is refused with both figures; one that fits p
     CHECK(parseSceneText(defaultSceneText(), "default.toml", ".", options).runs.size() == 2);
     CHECK(estimateSceneBytes(defaultScene()) < 0.5e9);
 }
+
+TEST_CASE("a CycleGAN run's estimate counts four networks and both directions; an absurd one is refused") {
+    RunSpec tiny;
+    CycleGanSpec& cycle = tiny.options.emplace<CycleGanSpec>();
+    cycle.batch = 1;
+    cycle.g_net.hidden = {};
+    cycle.d_net.hidden = {};
+    cycle.lambda_cyc = 10;
+    cycle.lambda_id = 0;
+    // G: 2x2 + 2 = 6 weights, D: 2 + 1 = 3; Adam 4 floats a weight, two of each -> 2 * (24 + 12) = 72.
+    // Widths G 2 + 2 = 4, D 2 + 1 = 3. Critic step 2 * (12 + 8 + 6) = 52; generator step (G there and
+    // back) 2 * 2 * (2 * 2 * 4 + 3 * 3) = 100; evaluation 8192 * 2 * 2 * 4 = 131072.
+    CHECK(estimateRunBytes(tiny, 2) == 4 * 1.5 * (72 + 100 + 131072));
+    // The noise input widens G's first layer and its activations; so does each extra loss term.
+    RunSpec noisy = tiny;
+    std::get<CycleGanSpec>(noisy.options).g_noise_dim = 2;
+    CHECK(estimateRunBytes(noisy, 2) > estimateRunBytes(tiny, 2));
+    RunSpec identity = tiny;
+    std::get<CycleGanSpec>(identity.options).lambda_id = 1;
+    CHECK(estimateRunBytes(identity, 2) > estimateRunBytes(tiny, 2));
+
+    const char* absurd = R"([scene]
+title = "absurd"
+[[run]]
+name = "wide"
+kind = "cyclegan"
+batch = 65536
+g_hidden = [4096, 4096, 4096, 4096]
+d_hidden = [4096, 4096, 4096, 4096]
+)";
+    SceneLoadOptions options;
+    options.available_memory = 22.1e9;
+    try {
+        parseSceneText(absurd, "absurd.toml", ".", options);
+        FAIL("no exception");
+    } catch (const SceneError& e) {
+        const std::string msg = e.what();
+        CHECK(msg.find("absurd.toml:3: [[run]] #1 (wide) needs about ") != std::string::npos);
+        CHECK(msg.find("this machine has 22.1 GB available; lower batch (65536) or the hidden widths (g_hidden 4 x 4096, "
+                       "d_hidden 4 x 4096)") != std::string::npos);
+    }
+    // The shipped size (batch 128, [32, 32]) needs a few MB.
+    RunSpec shipped = tiny;
+    CycleGanSpec& small = std::get<CycleGanSpec>(shipped.options);
+    small.batch = 128;
+    small.g_net.hidden = small.d_net.hidden = {32, 32};
+    CHECK(estimateRunBytes(shipped, 2) < 20e6);
+}
