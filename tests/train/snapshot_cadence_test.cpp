@@ -1,17 +1,24 @@
 // snapshot_cadence_test.cpp — the slow parts of image snapshots (the real
 // grid, D's score and weight histograms) are rebuilt on their own cadence:
-// the pure rule (snapshot_cadence.h), and an image run that reuses them in
+// the pure rule (snapshot_cadence.h), an image run that reuses them in
 // light snapshots while its sample grid stays live, rebuilding them after a
-// rewind or an edit.
+// rewind or an edit, and the training thread publishing many more frames
+// than rebuilds of the slow parts.
 #include <torch/torch.h>
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <set>
+#include <thread>
+
 #include "core/quantity.h"
+#include "core/scene_parser.h"
 #include "tiny_image_run.h"
 #include "train/image_gan_run.h"
 #include "train/snapshot_builder.h"
 #include "train/snapshot_cadence.h"
+#include "train/trainer.h"
 
 using namespace ganarium;
 
@@ -86,4 +93,41 @@ TEST_CASE("an image run rebuilds its slow snapshot parts after a rewind or an ed
     run.applySpec(edited);
     run.snapshot(contextWith(false), true);
     CHECK(run.heavyBuilds() == 3);
+}
+
+TEST_CASE("the training thread publishes new sample grids far more often than new D-score histograms") {
+    const SceneSpec scene = parseSceneText(R"(
+[scene]
+title = "cadence"
+[[run]]
+name = "tiny"
+kind = "image_gan"
+width = 4
+latent_dim = 8
+batch = 8
+classes = [1, 7]
+subset = 300
+)", "cadence.toml", ".");
+    Trainer trainer(scene);
+    trainer.start(true);  // paced, one step a frame: about 30 snapshots a second
+    std::set<int64_t> steps;
+    std::set<std::vector<float>> histograms;
+    const auto start = std::chrono::steady_clock::now();
+    double elapsed = 0;
+    while (steps.size() < 16 && elapsed < 20) {
+        const SnapshotPtr snapshot = trainer.latest();
+        const RunSnapshot& run = snapshot->runs.at(0);
+        if (findQuantity<Histogram>(run.parts, quantity_names::kScoresFake)) {
+            steps.insert(run.step);
+            histograms.insert(fakeScores(run));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    trainer.stop();
+    CAPTURE(elapsed);
+    REQUIRE(steps.size() >= 16);
+    // Rebuilt at most every kHeavyShortestSeconds (plus the first and one in flight); every frame would give 16.
+    CHECK(static_cast<double>(histograms.size()) <= 2.0 + elapsed / kHeavyShortestSeconds);
+    CHECK(histograms.size() < steps.size());
 }
