@@ -127,6 +127,7 @@ void ImageGanRun::reinitialize() {
     loss_d_count_ = loss_g_count_ = 0;
     metrics_ = std::make_shared<MetricLog>();
     group_checked_ = false;
+    heavy_step_ = -1;
 }
 
 torch::Tensor ImageGanRun::sampleReal(int64_t n, at::Generator& gen, torch::Tensor* labels) const {
@@ -332,6 +333,7 @@ void ImageGanRun::applySpec(const RunSpec& spec) {
                          next.subset != options().subset;
     const bool new_data = next.classes != options().classes || next.subset != options().subset;
     spec_ = spec;
+    heavy_step_ = -1;  // an edit (objective, clip) shows in the next snapshot's slow parts
     if (new_data) {
         useDataset(std::make_shared<const ImageDataset>(loadImageDataset(options().classes, options().subset)));
     }
@@ -378,16 +380,35 @@ void ImageGanRun::evaluate(const MetricContext& context) {
     metrics_->append(step_, values);
 }
 
-RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
+RunSnapshot ImageGanRun::snapshot(const SnapshotContext& context, bool full) {
     RunSnapshot out = runSnapshotHeader(spec_, status_, reason_, step_);
     out.metrics = MetricLogView(metrics_);
     if (!full) return out;
     torch::NoGradGuard no_grad;
     const std::vector<int> row_classes = gridRowClasses();
     out.parts.push_back({quantity_names::kImageSamples, toImageGrid(fixedSamples(), row_classes)});
-    at::Generator display = makeGenerator(deriveSeed(seed_, SeedStream::Display) + 1);
-    out.parts.push_back({quantity_names::kImageReal, toImageGrid(realGridImages(display), row_classes)});
     addViewQuantities(out.parts);
+    if (judged_classes_) {  // mode collapse and mode dropping as bars: the classifier's verdict against the data's mix
+        Histogram generated{0, 10, std::vector<float>(10, 0.0f)};
+        for (size_t c = 0; c < 10; ++c) generated.counts[c] = static_cast<float>(100.0 * (*judged_classes_)[c]);
+        out.parts.push_back({quantity_names::kClassesGenerated, std::move(generated)});
+        out.parts.push_back({quantity_names::kClassesData, data_class_mix_});
+    }
+    // The slow parts: rebuilt when the trainer asks (snapshot_cadence.h), else those of an earlier step reused.
+    const bool reusable = heavy_step_ >= 0 && heavy_step_ <= step_;
+    if (context.heavy || !reusable) {
+        heavy_parts_ = heavyParts(row_classes);
+        heavy_step_ = step_;
+        ++heavy_builds_;
+    }
+    out.parts.insert(out.parts.end(), heavy_parts_.begin(), heavy_parts_.end());
+    return out;
+}
+
+std::vector<Quantity> ImageGanRun::heavyParts(const std::vector<int>& row_classes) {
+    std::vector<Quantity> parts;
+    at::Generator display = makeGenerator(deriveSeed(seed_, SeedStream::Display) + 1);
+    parts.push_back({quantity_names::kImageReal, toImageGrid(realGridImages(display), row_classes)});
     // D's scores on the real and generated images of this moment (same draws each snapshot: only D and G move).
     const Objective objective = options().objective;
     const bool conditional = options().conditional;
@@ -402,14 +423,8 @@ RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
     double lo = probability ? 0.0 : std::min(real.min().item<double>(), fake.min().item<double>());
     double hi = probability ? 1.0 : std::max(real.max().item<double>(), fake.max().item<double>());
     if (!(hi > lo)) hi = lo + 1.0;
-    out.parts.push_back({quantity_names::kScoresReal, scoreHistogram(real, lo, hi)});
-    out.parts.push_back({quantity_names::kScoresFake, scoreHistogram(fake, lo, hi)});
-    if (judged_classes_) {  // mode collapse and mode dropping as bars: the classifier's verdict against the data's mix
-        Histogram generated{0, 10, std::vector<float>(10, 0.0f)};
-        for (size_t c = 0; c < 10; ++c) generated.counts[c] = static_cast<float>(100.0 * (*judged_classes_)[c]);
-        out.parts.push_back({quantity_names::kClassesGenerated, std::move(generated)});
-        out.parts.push_back({quantity_names::kClassesData, data_class_mix_});
-    }
+    parts.push_back({quantity_names::kScoresReal, scoreHistogram(real, lo, hi)});
+    parts.push_back({quantity_names::kScoresFake, scoreHistogram(fake, lo, hi)});
     // D's weights for the weights panel, as toy runs publish them (clipping: over +-1.1 c, so +-c shows).
     std::vector<float> weights;
     for (const auto& p : d_->parameters()) {
@@ -424,8 +439,8 @@ RunSnapshot ImageGanRun::snapshot(const SnapshotContext&, bool full) {
             if (std::isfinite(v)) range = std::max(range, static_cast<double>(std::fabs(v)));
         }
     }
-    out.parts.push_back({quantity_names::kWeights, makeHistogram(weights, -range, range, kHistogramBins)});
-    return out;
+    parts.push_back({quantity_names::kWeights, makeHistogram(weights, -range, range, kHistogramBins)});
+    return parts;
 }
 
 void ImageGanRun::pause() {

@@ -96,6 +96,8 @@ public:
     DcganGenerator& generator() { return g_; }
     DcganDiscriminator& critic() { return d_; }
     const ImageDataset& dataset() const { return *dataset_; }
+    // How many times the slow snapshot parts were built (snapshot_cadence.h; tests).
+    uint64_t heavyBuilds() const { return heavy_builds_; }
 
 private:
     // Builds fresh networks and optimizers from the seed.
@@ -121,6 +123,8 @@ private:
     std::optional<ImageStrip> neighbourStrip(const ImageGrid& samples);
     // A typical test image and its nearest training image (computed once per dataset).
     const TypicalNeighbour* typicalNeighbour();
+    // The slow snapshot parts of this moment: the real grid, D's score histograms and D's weight histogram.
+    std::vector<Quantity> heavyParts(const std::vector<int>& row_classes);
     // This rank's rows of a batch (all of them when training alone).
     BatchShard shard() const;
     // Data-parallel: throws UserError unless every rank holds this run's state (step, weights, streams).
@@ -149,6 +153,9 @@ private:
     std::optional<std::array<double, 10>> judged_classes_;  // the classifier's class shares at the last evaluation
     Histogram data_class_mix_;  // % of the dataset's images per class (the class bars' outline)
     ImageViewState views_;      // progress captures and nearest-neighbour caches (image_view_state.h)
+    std::vector<Quantity> heavy_parts_;  // the slow snapshot parts last built (reused by light snapshots)
+    int64_t heavy_step_ = -1;            // the step they were built at (-1: none, or stale after an edit)
+    uint64_t heavy_builds_ = 0;
     std::shared_ptr<DistributedGroup> group_;  // data-parallel ranks (null: training alone)
     bool group_checked_ = false;               // the ranks' same-state check passed (again after each restore)
 };

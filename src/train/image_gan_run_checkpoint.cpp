@@ -221,6 +221,7 @@ std::shared_ptr<const RunCheckpoint> ImageGanRun::checkpoint() const {
 
 std::string ImageGanRun::restore(const RunCheckpoint& checkpoint) {
     judged_classes_.reset();  // judged again at the next evaluation
+    heavy_step_ = -1;         // the slow snapshot parts too
     group_checked_ = false;   // data-parallel ranks compare their states again before the next step
     const auto* saved = dynamic_cast<const ImageGanRunState*>(&checkpoint);
     if (!saved) return "the checkpoint belongs to another kind of run";

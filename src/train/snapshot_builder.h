@@ -19,6 +19,7 @@ struct SnapshotContext {
     std::vector<Mode> modes;
     Bounds view;
     int nx = 64, ny = 64;                // field resolution (1D: ny = 1)
+    bool heavy = true;  // false: image runs reuse the slow parts of their previous snapshot (snapshot_cadence.h)
 };
 
 // Number of gradient-penalty lines kept in a snapshot.

@@ -277,7 +277,7 @@ int64_t Trainer::Impl::iteration() const {
     return slowest >= 0 ? slowest : fastest;
 }
 
-SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
+SnapshotPtr Trainer::Impl::buildSnapshot(bool full, bool heavy) {
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->version = ++version;
     snapshot->scene_title = scene.title;
@@ -308,6 +308,7 @@ SnapshotPtr Trainer::Impl::buildSnapshot(bool full) {
     const int resolution = fieldResolution(options.field_resolution, dim, static_cast<int>(runs.size()));
     context.nx = resolution;
     context.ny = dim == 1 ? 1 : resolution;
+    context.heavy = heavy;
     forEachRun([&](Run& run, size_t i) {
         try {
             snapshot->runs[i] = run.snapshot(context, full);

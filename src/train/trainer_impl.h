@@ -97,8 +97,9 @@ struct Trainer::Impl {
     std::string loadCheckpoints(const std::string& dir, int64_t at_or_before = -1);  // -1: each run's latest
     // Builds run `spec` with the scene's seed and display size, shown the current data.
     std::unique_ptr<Run> buildRun(const RunSpec& spec) const;
-    // Builds a snapshot (full: with fields and geometry) and grows the view box.
-    SnapshotPtr buildSnapshot(bool full);
+    // Builds a snapshot (full: with fields and geometry) and grows the view box; `heavy` = false lets image runs
+    // reuse their slow parts (snapshot_cadence.h).
+    SnapshotPtr buildSnapshot(bool full, bool heavy = true);
     // Stores `snapshot` as the latest one.
     void publish(SnapshotPtr snapshot);
     // Switches the data distribution (validated first); keeps weights when the dimension is unchanged.

@@ -1,6 +1,7 @@
 // trainer_thread.cpp — threaded driving: the background loop that applies
 // queued Commands between steps, trains while playing (paced by SetSpeed)
-// and publishes snapshots at most ~30 times per second. latest() only
+// and publishes snapshots at most ~30 times per second (the slow parts of
+// image runs less often: snapshot_cadence.h). latest() only
 // copies a shared_ptr under a mutex that training never holds.
 #include <torch/torch.h>
 
@@ -9,6 +10,7 @@
 #include <cstdio>
 
 #include "core/errors.h"
+#include "train/snapshot_cadence.h"
 #include "train/trainer_impl.h"
 
 namespace ganarium {
@@ -33,7 +35,9 @@ void Trainer::Impl::workerLoop() {
     auto last_publish = Clock::now();
     int64_t since_publish = 0;  // iterations since the last publish
     double rate = 100;          // smoothed measured iterations per second
-    double build_seconds = 0;   // time the last full snapshot took to build
+    double build_seconds = -1;  // time the last light snapshot took to build (-1: none yet)
+    double heavy_seconds = 0;   // and the last one with the slow parts of image runs (snapshot_cadence.h)
+    auto last_heavy = Clock::now();
     // The steps/s readout: iterations over wall time (a paced Dirac-GAN step takes microseconds, so training time
     // alone would read 0 or millions), in windows of about half a second of playing.
     double window_iterations = 0;
@@ -112,16 +116,24 @@ void Trainer::Impl::workerLoop() {
         const bool enough_steps = since_publish >= std::max(1, options.snapshot_every);
         // Flat out, snapshots may take at most about a third of the time: with many runs the frame interval
         // stretches beyond 1/30 s rather than starving training.
-        const double interval = std::max(kFrameSeconds, kSnapshotBudgetFactor * build_seconds);
+        const double interval = std::max(kFrameSeconds, kSnapshotBudgetFactor * std::max(0.0, build_seconds));
         bool due = !playing || (paced ? enough_steps : (since >= interval && enough_steps));
         if (fast_forwarding) due = fast_forward_ended || since >= std::max(kFastForwardFrameSeconds, interval);
         if (fast_forward_ended) due = true;
         if (dirty && due) {
+            // The slow parts of image runs (D's score histograms, ...) on their own, slower cadence.
+            const double since_heavy = std::chrono::duration<double>(Clock::now() - last_heavy).count();
+            const bool heavy = heavyPartsDue(playing || fast_forwarding, since_heavy, heavy_seconds);
             const auto t0 = Clock::now();
-            publish(buildSnapshot(true));
+            publish(buildSnapshot(true, heavy));
             training_rested = false;
             last_publish = Clock::now();
-            build_seconds = std::chrono::duration<double>(last_publish - t0).count();
+            const double took = std::chrono::duration<double>(last_publish - t0).count();
+            if (heavy) {
+                heavy_seconds = took;
+                last_heavy = last_publish;
+            }
+            if (!heavy || build_seconds < 0) build_seconds = took;
             since_publish = 0;
             dirty = false;
         }

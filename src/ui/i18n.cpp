@@ -359,6 +359,8 @@ const TextRow kTexts[] = {
     {T::ViewCycleTarget, "mode of G_XY(x) (Y)", "G_XY(x) 的模式(Y)"},
     {T::CycleLambda, "cycle loss weight lambda_cyc", "循环损失权重 lambda_cyc"},
     {T::IdentityLambda, "identity loss weight lambda_id", "恒等损失权重 lambda_id"},
+    {T::ImageStripsMore, "more: progress, interpolation, neighbour", "更多:训练进程、插值、最近邻"},
+    {T::ImageStripsLess, "fewer views", "收起"},
 };
 
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<size_t>(TextId::Count),

@@ -13,6 +13,7 @@
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "views/condition_legend.h"
+#include "views/image_cell_layout.h"
 #include "views/legend_overlay.h"
 #include "views/cycle_gan_view.h"
 #include "views/panel_grid.h"
@@ -254,7 +255,6 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     const float fs = ImGui::GetFontSize() * options.font_scale;
     const bool zh = options.lang == Language::Chinese;
     const std::string& title = localizedText(snapshot.scene_title, snapshot.scene_title_zh, zh);
-    list->AddText(big, big_size, p0, colors.text, title.c_str());
 
     // step counter on the right
     int64_t step = 0;
@@ -263,10 +263,15 @@ float SceneFrame::drawHeader(const Snapshot& snapshot, const SceneFrameOptions& 
     std::snprintf(buf, sizeof buf, "%s %lld", tr(options.lang, TextId::StepCounter), static_cast<long long>(step));
     const ImVec2 ts = big->CalcTextSizeA(big_size, FLT_MAX, 0, buf);
     list->AddText(big, big_size, ImVec2(p0.x + width - ts.x, p0.y), colors.accent, buf);
+    // The title wraps before the step counter rather than running into it (a long title in a 1280x720 window).
+    const float title_w = std::max(1.0f, width - ts.x - fs);
+    list->AddText(big, big_size, p0, colors.text, title.c_str(), nullptr, title_w);
+    const float title_extra = std::max(0.0f, big->CalcTextSizeA(big_size, FLT_MAX, title_w, title.c_str()).y - big_size);
+    p0.y += title_extra;
 
     const std::string& caption =
         options.caption.empty() ? localizedText(snapshot.scene_caption, snapshot.scene_caption_zh, zh) : options.caption;
-    float height = big_size + fs * 0.4f;
+    float height = big_size + title_extra + fs * 0.4f;
     if (!options.lesson_position.empty())
         return height + drawLessonBar(options, fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), width) + fs * 0.1f;
     if (!caption.empty()) height += drawCaption(caption, fs, ImVec2(p0.x, p0.y + big_size + fs * 0.2f), width) + fs * 0.1f;
@@ -301,17 +306,40 @@ float SceneFrame::drawLessonBar(const SceneFrameOptions& options, float font_siz
     return std::max(ps.y, cs.y) + font_size * 0.3f;
 }
 
-void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size) {
+void SceneFrame::drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size,
+                          Language lang) {
     if (run < 0 || static_cast<size_t>(run) >= panels_.size()) return;
     RunPanels& cell = panels_[static_cast<size_t>(run)];
-    // Band panels (image strips) take a band under the main panels.
+    // Band panels (image strips) take a band under the main panels, when the cell has room for it (or on request).
     const bool has_band = std::any_of(cell.slots.begin(), cell.slots.end(), [](const PanelSlot& slot) { return slot.band; });
-    const float band_gap = has_band ? ImGui::GetStyle().ItemSpacing.y : 0.0f;
-    const float main_h = has_band ? (size.y - band_gap) * (1.0f - kBandShare) : size.y;
+    float toggle_h = 0;
+    const float share = has_band ? stripsBand(snapshot.runs[static_cast<size_t>(run)], cell, style, origin, size, lang, toggle_h)
+                                 : 0.0f;
+    const float room = size.y - toggle_h;
+    const float band_gap = share > 0 ? ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    const float main_h = share > 0 ? (room - band_gap) * (1.0f - share) : room;
     drawPanels(snapshot, run, style, cell, false, origin, ImVec2(size.x, main_h));
-    if (has_band)
+    if (share > 0)
         drawPanels(snapshot, run, style, cell, true, ImVec2(origin.x, origin.y + main_h + band_gap),
-                   ImVec2(size.x, size.y - main_h - band_gap));
+                   ImVec2(size.x, room - main_h - band_gap));
+}
+
+float SceneFrame::stripsBand(const RunSnapshot& run, RunPanels& cell, const ViewStyle& style, ImVec2 origin, ImVec2 size,
+                             Language lang, float& toggle_h) {
+    const float F = ImGui::GetFontSize() * style.font_scale;
+    toggle_h = 0;
+    // A tile picked just now (interpolation, neighbour) opens the strips: they show what the click asked for.
+    const bool picked = findQuantity<ImageStrip>(run.parts, quantity_names::kImageInterpolation) != nullptr;
+    if (picked && !cell.had_pick) strips_open_ = true;
+    cell.had_pick = picked;
+    if (stripsBandShare(size.y, F, kBandShare, false) > 0) return kBandShare;  // room enough: always shown
+    if (!style.interactive) return 0.0f;                                       // a video has no toggle
+    // Too small by default: a toggle row at the cell's bottom shows or hides the band.
+    toggle_h = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y - ImGui::GetFrameHeight()));
+    const char* label = tr(lang, strips_open_ ? TextId::ImageStripsLess : TextId::ImageStripsMore);
+    if (ImGui::SmallButton(label)) strips_open_ = !strips_open_;
+    return stripsBandShare(size.y - toggle_h, F, kBandShare, strips_open_);
 }
 
 void SceneFrame::drawPanels(const Snapshot& snapshot, int run, const ViewStyle& style, RunPanels& cell, bool band,
@@ -392,7 +420,7 @@ void SceneFrame::drawRuns(const Snapshot& snapshot, const SceneFrameOptions& opt
         const ImVec2 cell(p0.x + (i % cols) * (cw + gap), p0.y + (i / cols) * (ch + gap));
         ImGui::SetCursorScreenPos(cell);
         ImGui::PushID(i);
-        drawCell(snapshot, i, style, cell, ImVec2(cw, ch));
+        drawCell(snapshot, i, style, cell, ImVec2(cw, ch), options.lang);
         ImGui::PopID();
         if (i == options.focus_run)  // a lesson step points at this panel
             list->AddRect(ImVec2(cell.x - 2, cell.y - 2), ImVec2(cell.x + cw + 2, cell.y + ch + 2), colors.accent, 4.0f, 0,

@@ -100,8 +100,8 @@ public:
 private:
     void ensureViews(const Snapshot& snapshot);
     void drawRuns(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, ImVec2 p1);
-    // Draws run `run`'s panels into its grid cell at `origin` of `size` pixels.
-    void drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size);
+    // Draws run `run`'s panels into its grid cell at `origin` of `size` pixels (`lang`: the strips toggle's words).
+    void drawCell(const Snapshot& snapshot, int run, const ViewStyle& style, ImVec2 origin, ImVec2 size, Language lang);
     float drawHeader(const Snapshot& snapshot, const SceneFrameOptions& options, ImVec2 p0, float width);
     // Draws `caption` wrapped to `width` at `at`; returns the height it took.
     static float drawCaption(const std::string& caption, float font_size, ImVec2 at, float width);
@@ -113,10 +113,15 @@ private:
     struct RunPanels {
         std::vector<PanelSlot> slots;
         std::vector<std::unique_ptr<RunView>> views;
+        bool had_pick = false;  // the run had a picked tile in the last frame (a new pick opens the strips)
     };
     // Draws the cell's main panels (`band` false) or its band panels into `origin` / `size`, by their shares.
     void drawPanels(const Snapshot& snapshot, int run, const ViewStyle& style, RunPanels& cell, bool band, ImVec2 origin,
                     ImVec2 size);
+    // The strips band's share of a cell of `size` (image_cell_layout.h), and the "more" / "fewer" toggle under the
+    // main panels when the band would be hidden at this size; `toggle_h` gets the toggle row's height.
+    float stripsBand(const RunSnapshot& run, RunPanels& cell, const ViewStyle& style, ImVec2 origin, ImVec2 size,
+                     Language lang, float& toggle_h);
     std::vector<RunPanels> panels_;
     int views_dim_ = 0;
     DisplayState display_;  // the one display state (curves: kept in step with plots_.metric around its draw)
@@ -126,6 +131,7 @@ private:
     int hovered_view_ = -1;
     ImVec2 grid_min_{0, 0}, grid_max_{0, 0};
     int grid_cols_ = 0, grid_rows_ = 0;
+    bool strips_open_ = false;  // the viewer asked for the strips band in cells too small to show it by default
 };
 
 }  // namespace ganarium

@@ -62,7 +62,7 @@ Ticks fittingTicks(const PlotArea& area, const AxisSpec& axis, float font_size) 
     const float length = horizontal ? area.width() : area.height();
     for (int target = std::max(axis.target_ticks, 2);; --target) {
         Ticks ticks = niceTicks(axis.lo, axis.hi, target);
-        if (target <= 2 || ticks.values.size() < 2) return ticks;
+        if (ticks.values.size() < 2) return ticks;
         float widest = 0, tallest = 0;
         for (double v : ticks.values) {
             const ImVec2 size = textSize(formatTick(v, ticks.decimals), font_size);
@@ -71,7 +71,16 @@ Ticks fittingTicks(const PlotArea& area, const AxisSpec& axis, float font_size) 
         }
         const double step = ticks.values[1] - ticks.values[0];
         const float spacing = static_cast<float>(step / (axis.hi - axis.lo)) * length;
-        if (spacing >= (horizontal ? widest + font_size * 0.9f : tallest * 1.2f)) return ticks;
+        const float needed = horizontal ? widest + font_size * 0.9f : tallest * 1.2f;
+        if (spacing >= needed) return ticks;
+        if (target <= 2) {
+            // Even the fewest ticks run into each other (a narrow panel, large text): the two ends, or the last alone.
+            const double span = ticks.values.back() - ticks.values.front();
+            const float ends = static_cast<float>(span / (axis.hi - axis.lo)) * length;
+            ticks.values = ends >= needed ? std::vector<double>{ticks.values.front(), ticks.values.back()}
+                                          : std::vector<double>{ticks.values.back()};
+            return ticks;
+        }
     }
 }
 

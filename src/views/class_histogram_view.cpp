@@ -6,6 +6,7 @@
 
 #include "render/colormap.h"
 #include "views/axes_overlay.h"
+#include "views/image_cell_layout.h"
 #include "views/legend_overlay.h"
 
 namespace ganarium {
@@ -27,8 +28,11 @@ void ClassHistogramView::draw(const Snapshot& snapshot, int run_index, const Vie
         for (float c : h->counts) top = std::max(top, c);
     const double x_hi = std::min(100.0, niceCeil(top * 1.05));  // shares: never past 100 %
     float names_w = 0;
-    // Names as tall as a row at most, so a short panel does not pile them onto each other.
-    const float name_f = std::max(6.0f, std::min(F * 0.9f, (size.y - F * 4.5f) / 10.0f * 0.95f));
+    // Names as tall as a row, but never below kClassNameSmallest of the font (read from the back row): a panel too
+    // short for ten such names labels every other row instead (image_cell_layout.h).
+    const float rows_h = size.y - F * 4.5f;
+    const float name_f = std::clamp(rows_h / 10.0f * 0.95f, F * kClassNameSmallest, F * 0.9f);
+    const int name_stride = classNameStride(10, rows_h, F);
     for (const std::string& name : style.labels.class_names) names_w = std::max(names_w, textSize(name, name_f).x);
     const float title_h = F * 1.6f;
     area_.min = {panel_min.x + names_w + F * 0.6f, panel_min.y + title_h + F * 0.3f};
@@ -49,7 +53,7 @@ void ClassHistogramView::draw(const Snapshot& snapshot, int run_index, const Vie
         if (generated->counts[c] > 0) dl->AddRectFilled(bar_a, bar_b, packAbgr(fill));
         const ImVec2 mix_a = area_.toScreen(0, row_top - 0.1), mix_b = area_.toScreen(data->counts[c], row_bottom + 0.1);
         dl->AddRect(mix_a, mix_b, packAbgr(outline), 0.0f, 0, 1.6f * style.mark_scale);
-        if (static_cast<size_t>(c) < style.labels.class_names.size()) {
+        if (static_cast<size_t>(c) < style.labels.class_names.size() && c % name_stride == 0) {
             const std::string& name = style.labels.class_names[static_cast<size_t>(c)];
             const ImVec2 at = area_.toScreen(0, row_top - 0.5);
             const ImVec2 text = textSize(name, name_f);

@@ -5,6 +5,7 @@
 #include <cassert>
 
 #include "views/axes_overlay.h"
+#include "views/image_cell_layout.h"
 #include "views/image_strip_draw.h"
 #include "views/panel_title.h"
 #include "views/plot_area.h"
@@ -113,10 +114,12 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
     const bool named_rows = samples && !samples->row_classes.empty();
     const float aspect = samples ? gridAspect(*samples) : 1.0f;
     const float room_h = size.y - title_h - caption_h - F * 0.3f;
-    auto gridHeight = [&](float names_w) {
+    // The sample grid first: the real grid beside it gives way before it (image_cell_layout.h).
+    auto gridSizes = [&](float names_w) {
         const float room_w = size.x - F * 0.8f - names_w - gap * static_cast<float>(grids - 1);
-        return std::max(0.0f, std::min(room_w / static_cast<float>(grids) / aspect, room_h));
+        return sampleGridFirst(room_w, std::max(0.0f, room_h), aspect, real != nullptr);
     };
+    auto gridHeight = [&](float names_w) { return gridSizes(names_w).height; };
     // Row names as tall as a row at most (the grid is sized without them first), so ten rows never overlap.
     float name_font = F * 0.85f, names_w = 0;
     if (named_rows) {
@@ -124,9 +127,11 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
         for (int label : samples->row_classes) names_w = std::max(names_w, textSize(rowName(style.labels, label), name_font).x);
         names_w += name_font * 0.6f;
     }
-    const float height = gridHeight(names_w);
+    const GridSizes sizes = gridSizes(names_w);
+    const float height = sizes.height;
     const float width = height * aspect;
-    const float total_w = names_w + width * static_cast<float>(grids) + gap * static_cast<float>(grids - 1);
+    const float real_w = real ? width * sizes.real_scale : 0.0f;
+    const float total_w = names_w + width + (real ? gap + real_w : 0.0f);
     ImVec2 pos(panel_min.x + (size.x - total_w) * 0.5f + names_w, panel_min.y + title_h);
     if (height >= 8) {
         drawGrid(dl, samples_, pos, width, height, style.labels.image_samples, F * 0.9f);
@@ -148,7 +153,7 @@ void ImageGridView::draw(const Snapshot& snapshot, int run_index, const ViewLaye
             }
         }
         real_min_ = real ? ImVec2(pos.x + width + gap, pos.y) : ImVec2(0, 0);
-        if (real) drawGrid(dl, real_, real_min_, width, height, style.labels.image_real, F * 0.9f);
+        if (real) drawGrid(dl, real_, real_min_, real_w, height * sizes.real_scale, style.labels.image_real, F * 0.9f);
     }
     if (style.show_title) drawPanelTitle(dl, panel_min, size.x, run, style.labels, F, false);
 }
