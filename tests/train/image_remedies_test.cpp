@@ -139,7 +139,8 @@ TEST_CASE("every image remedy trains under every regularizer, and a checkpoint r
         for (int i = 0; i < 2; ++i) run.iterate(nullptr);
         CHECK(torch::equal(flatState(*run.generator()), g_first));
         CHECK(torch::equal(flatState(*run.critic()), d_first));
-        // The views ask the packed D about single images.
+        // The views and metrics ask the packed D about single images.
+        run.evaluate(MetricContext{});
         const RunSnapshot snap = run.snapshot(SnapshotContext{}, true);
         CHECK(snap.metrics.size() == 1);
         CHECK(std::isfinite(snap.metrics.last("d_score_real")));
