@@ -30,7 +30,10 @@ std::vector<std::string> imageRunKeys() {
             "r1_gamma",  "k_d",      "k_g",       "batch",      "latent_dim", "width",   "depth",
             "batch_norm", "upsample", "g_lr",     "d_lr",       "beta1",    "beta2",     "g_beta1",
             "d_beta1",   "g_beta2",  "d_beta2",   "classes",    "subset",
-            "interpolate", "progress_steps", "conditional", "mismatched_pairs"};
+            "interpolate", "progress_steps", "conditional", "mismatched_pairs",
+            // mode-collapse remedies (minibatch_discrimination and unrolled_steps are read only to refuse them)
+            "feature_matching", "minibatch_stddev", "pack", "instance_noise", "instance_noise_steps",
+            "minibatch_discrimination", "unrolled_steps"};
 }
 
 std::vector<std::string> cycleRunKeys() {
@@ -157,6 +160,8 @@ void readRemedyKeys(const TableReader& r, ToyGanSpec& run) {
 
 // The toy GAN's keys (a key of another kind is an unknown key).
 void applyKindKeys(const TableReader& r, RunSpec& spec, ToyGanSpec& run) {
+    if (r.table().get("minibatch_stddev"))
+        r.fail("minibatch_stddev", "is a remedy of image runs (kind = \"image_gan\"); toy runs have minibatch_discrimination = true");
     r.rejectUnknown(runKeys());
     readRunNames(r, spec);
     readObjectiveKeys(r, run);
@@ -200,6 +205,31 @@ void readImageViewKeys(const TableReader& r, ImageGanSpec& run) {
     }
 }
 
+// The mode-collapse remedies of an image GAN (train/image_remedies.h): the toy run's keys where they mean the same.
+void readImageRemedyKeys(const TableReader& r, ImageGanSpec& run) {
+    if (r.table().get("minibatch_discrimination"))
+        r.fail("minibatch_discrimination",
+               "not built for image runs (its T tensor on D's 3136 flattened features would outweigh D); "
+               "use minibatch_stddev = true, the cheaper batch-statistics feature (Karras et al. 2018)");
+    if (r.table().get("unrolled_steps"))
+        r.fail("unrolled_steps",
+               "not built for image runs: each G step would take that many extra convolutional D steps "
+               "(k times slower on this CPU); try feature_matching, minibatch_stddev or pack");
+    r.readBool("feature_matching", run.feature_matching);
+    r.readBool("minibatch_stddev", run.minibatch_stddev);
+    r.readInt("pack", run.pack, Range{1, 8, false, false, "1..8 images per pack (1 = off)"});
+    r.readNumber("instance_noise", run.instance_noise, Range{0, 10, false, false, "0..10 (0 = off)"});
+    r.readInt("instance_noise_steps", run.instance_noise_steps, Range{1, 1000000000, false, false, "1..1e9 steps"});
+    if (run.conditional && remediesActive(run)) {
+        for (const char* key : {"feature_matching", "minibatch_stddev", "pack", "instance_noise"})
+            if (r.table().get(key))
+                r.fail(key, "the mode-collapse remedies do not combine with conditional = true (yet); use them in an unconditional run");
+        r.fail("conditional", "the mode-collapse remedies do not combine with conditional = true (yet); use them in an unconditional run");
+    }
+    if (run.minibatch_stddev && run.batch < 2 && (r.table().get("minibatch_stddev") || r.table().get("batch")))
+        r.fail("minibatch_stddev", "needs batch >= 2 (a standard deviation across the batch)");
+}
+
 // The image GAN's keys: the toy GAN's objective, regularizer and Adam keys plus the networks and data subset.
 void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
     r.rejectUnknown(imageRunKeys());
@@ -232,6 +262,7 @@ void applyKindKeys(const TableReader& r, RunSpec& spec, ImageGanSpec& run) {
         if (run.classes.size() == 1)
             r.fail("mismatched_pairs", "needs at least two classes (a wrong label); add a label to `classes` or remove the key");
     }
+    readImageRemedyKeys(r, run);
 }
 
 // The toy CycleGAN's keys (its [run.domain_x] / [run.domain_y] tables are read by the scene parser).

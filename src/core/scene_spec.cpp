@@ -193,6 +193,10 @@ bool remediesActive(const ToyGanSpec& run) {
            run.instance_noise > 0;
 }
 
+bool remediesActive(const ImageGanSpec& run) {
+    return run.feature_matching || run.minibatch_stddev || run.pack > 1 || run.instance_noise > 0;
+}
+
 bool operator==(const ToyGanSpec& a, const ToyGanSpec& b) {
     return a.objective == b.objective && a.lipschitz == b.lipschitz && a.clip == b.clip &&
            a.gp_lambda == b.gp_lambda && a.gp_one_sided == b.gp_one_sided && a.r1_gamma == b.r1_gamma &&
@@ -212,7 +216,9 @@ bool operator==(const ImageGanSpec& a, const ImageGanSpec& b) {
            a.width == b.width && a.depth == b.depth && a.batch_norm == b.batch_norm && a.upsample == b.upsample &&
            a.g_opt == b.g_opt && a.d_opt == b.d_opt && a.classes == b.classes && a.subset == b.subset &&
            a.interpolate == b.interpolate && a.progress_steps == b.progress_steps &&
-           a.conditional == b.conditional && a.mismatched_pairs == b.mismatched_pairs;
+           a.conditional == b.conditional && a.mismatched_pairs == b.mismatched_pairs &&
+           a.feature_matching == b.feature_matching && a.minibatch_stddev == b.minibatch_stddev && a.pack == b.pack &&
+           a.instance_noise == b.instance_noise && a.instance_noise_steps == b.instance_noise_steps;
 }
 
 bool operator==(const CycleGanSpec& a, const CycleGanSpec& b) {

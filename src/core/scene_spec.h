@@ -141,6 +141,14 @@ struct ImageGanSpec {
     std::vector<int> progress_steps;    // steps the progress strip captures (empty: 100, 1000, 2000, 5000, 10000, ...)
     bool conditional = false;           // class-conditional: G(z, y) and a projection D(x, y) (lecture section 8)
     bool mismatched_pairs = false;      // conditional only: real images with a wrong label are extra negatives for D
+
+    // Mode-collapse remedies on images (issue 12; train/image_remedies.h, docs/remedies.md). All off by default;
+    // the same keys as the toy run's where they mean the same thing.
+    bool feature_matching = false;      // G's loss: ||mean f(real) - mean f(fake)||^2, f = D's last conv features
+    bool minibatch_stddev = false;      // D appends the batch's per-pixel std (mean over features) as one more map
+    int pack = 1;                       // PacGAN: D sees this many images stacked as channels (1..8)
+    double instance_noise = 0.0;        // sigma0 of Gaussian noise on D's input pixels (0 = off)
+    int instance_noise_steps = 2000;    // sigma anneals linearly from sigma0 to 0 over this many steps
 };
 
 // How the cycle loss measures |G_YX(G_XY(x)) - x|: mean absolute (L1) or mean squared (L2) error.
@@ -269,6 +277,8 @@ bool operator==(const OptimSpec& a, const OptimSpec& b);
 bool operator==(const ToyGanSpec& a, const ToyGanSpec& b);
 // True when any mode-collapse remedy of `run` is on (its training steps then go through train/toy_remedies.cpp).
 bool remediesActive(const ToyGanSpec& run);
+// Whether any mode-collapse remedy of an image run is on.
+bool remediesActive(const ImageGanSpec& run);
 bool operator==(const ImageGanSpec& a, const ImageGanSpec& b);
 bool operator==(const CycleGanSpec& a, const CycleGanSpec& b);
 bool operator==(const RunSpec& a, const RunSpec& b);

@@ -101,6 +101,12 @@ void writeKind(std::ostringstream& out, const ImageGanSpec& r) {
     if (!r.progress_steps.empty()) out << "progress_steps = " << ints(r.progress_steps) << "\n";
     if (r.conditional) out << "conditional = true\n";
     if (r.mismatched_pairs) out << "mismatched_pairs = true\n";
+    if (r.feature_matching) out << "feature_matching = true\n";
+    if (r.minibatch_stddev) out << "minibatch_stddev = true\n";
+    if (r.pack > 1) out << "pack = " << r.pack << "\n";
+    if (r.instance_noise > 0) out << "instance_noise = " << formatNumber(r.instance_noise) << "\n";
+    if (r.instance_noise > 0 || r.instance_noise_steps != ImageGanSpec{}.instance_noise_steps)
+        out << "instance_noise_steps = " << r.instance_noise_steps << "\n";
 }
 
 // The mode-collapse remedies of a toy GAN, each only when on (old scenes stay as they were written).

@@ -1,6 +1,10 @@
 // dcgan_networks.cpp — the DCGAN generator and discriminator.
 #include "train/dcgan_networks.h"
 
+#include <algorithm>
+
+#include "train/image_remedies.h"
+
 namespace ganarium {
 
 namespace {
@@ -50,6 +54,8 @@ DcganOptions dcganOptionsOf(const ImageGanSpec& spec) {
     out.upsample = spec.upsample;
     out.spectral_norm = spec.lipschitz == Lipschitz::SpectralNorm;
     out.conditional = spec.conditional;
+    out.pack = spec.pack;
+    out.minibatch_stddev = spec.minibatch_stddev;
     return out;
 }
 
@@ -120,10 +126,11 @@ DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganOptions& options) : op
                                          nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(1))));
         strides_.push_back(stride);
     };
-    add(1, options.width, 4, 2);  // 28 -> 14
+    add(std::max(1, options.pack), options.width, 4, 2);  // 28 -> 14 (a pack's images as channels)
     add(options.width, wide, 4, 2);  // 14 -> 7
     for (int i = 2; i < options.depth; ++i) add(wide, wide, 3, 1);
-    head_ = register_module("head", nn::Linear(wide * kBase * kBase, 1));
+    const int head_maps = wide + (options.minibatch_stddev ? 1 : 0);
+    head_ = register_module("head", nn::Linear(head_maps * kBase * kBase, 1));
     // V registered last: the other layers draw the same initial weights as an unconditional D's.
     if (options.conditional)
         label_embedding_ = register_module("label_embedding", nn::Embedding(kLabelCount, wide * kBase * kBase));
@@ -134,14 +141,18 @@ torch::Tensor DcganDiscriminatorImpl::effectiveWeight(size_t layer, const torch:
     return weight / sn_[layer].sigma(weight.view({weight.size(0), -1}));
 }
 
-torch::Tensor DcganDiscriminatorImpl::forward(const torch::Tensor& x, const torch::Tensor& labels) {
+torch::Tensor DcganDiscriminatorImpl::forward(const torch::Tensor& x, const torch::Tensor& labels,
+                                              torch::Tensor* last_features) {
     torch::Tensor h = x;
     for (size_t i = 0; i < convs_.size(); ++i) {
         h = torch::conv2d(h, effectiveWeight(i, convs_[i]->weight), convs_[i]->bias, strides_[i], 1);
         h = torch::leaky_relu(h, kLeakySlope);
     }
     const torch::Tensor features = h.flatten(1);
-    const torch::Tensor score = torch::linear(features, effectiveWeight(convs_.size(), head_->weight), head_->bias);
+    if (last_features) *last_features = features;
+    const torch::Tensor head_input =
+        options_.minibatch_stddev ? torch::cat({h, minibatchStddevMap(h)}, 1).flatten(1) : features;
+    const torch::Tensor score = torch::linear(head_input, effectiveWeight(convs_.size(), head_->weight), head_->bias);
     if (!options_.conditional) return score;
     TORCH_CHECK(labels.defined(), "a conditional discriminator needs labels");
     // The projection term <V_y, phi(x)>: V's row of each image's label.

@@ -13,6 +13,9 @@
 // discriminator (Miyato & Koyama 2018): f(x, y) = head(phi(x)) + <V_y, phi(x)>,
 // phi(x) D's flattened last feature maps, V a learned class embedding (spectrally
 // normalised with the rest of D when SN is on).
+// Remedies (image_remedies.h): with `pack` = m, D's first conv reads m images
+// as m channels; with `minibatch_stddev`, D's head reads one more 7x7 map,
+// the batch's std of the last features.
 #pragma once
 
 #include <torch/torch.h>
@@ -36,6 +39,8 @@ struct DcganOptions {
     Upsample upsample = Upsample::TransposedConv;
     bool spectral_norm = false; // D only
     bool conditional = false;   // G(z, y) and D(x, y), y a Fashion-MNIST label 0..9
+    int pack = 1;               // D only (PacGAN): its first conv takes this many images stacked as channels
+    bool minibatch_stddev = false;  // D only: appends the batch's std map (image_remedies.h) to its last features
 };
 
 // Labels a conditional pair embeds (all ten Fashion-MNIST classes, whichever a run trains on).
@@ -78,7 +83,9 @@ public:
     explicit DcganDiscriminatorImpl(const DcganOptions& options);
     // Raw scores of a batch; with spectral norm each weight is divided by its current sigma estimate.
     // `labels` only when conditional (the projection term).
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& labels = {});
+    // With minibatch_stddev the scores depend on the whole batch (score real and generated batches separately).
+    // `features`, when given, receives D's last conv features flattened (n x 2w*7*7; feature matching).
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& labels = {}, torch::Tensor* features = nullptr);
     // Draws every weight from N(0, 0.02) with `gen`, biases 0, and the power-iteration vectors.
     void initialize(at::Generator& gen);
     // One power iteration per weight (spectral norm only; call once per D update).

@@ -10,11 +10,13 @@
 #include "core/errors.h"
 #include "core/snapshot_header.h"
 #include "train/image_evaluator.h"
+#include "train/image_remedies.h"
 #include "train/metric_evaluator.h"
 #include "train/objectives.h"
 #include "train/regularizers.h"
 #include "train/seeds.h"
 #include "train/snapshot_builder.h"
+#include "train/toy_remedies.h"
 
 namespace ganarium {
 
@@ -65,7 +67,8 @@ Histogram scoreHistogram(const torch::Tensor& scores, double lo, double hi) {
 bool sameArchitecture(const ImageGanSpec& a, const ImageGanSpec& b) {
     return dcganOptionsOf(a).latent_dim == dcganOptionsOf(b).latent_dim && a.width == b.width && a.depth == b.depth &&
            a.batch_norm == b.batch_norm && a.upsample == b.upsample && a.conditional == b.conditional &&
-           (a.lipschitz == Lipschitz::SpectralNorm) == (b.lipschitz == Lipschitz::SpectralNorm);
+           (a.lipschitz == Lipschitz::SpectralNorm) == (b.lipschitz == Lipschitz::SpectralNorm) && a.pack == b.pack &&
+           a.minibatch_stddev == b.minibatch_stddev;
 }
 
 }  // namespace
@@ -224,21 +227,30 @@ void ImageGanRun::checkSameStateOnRanks() {
 
 void ImageGanRun::updateD() {
     const ImageGanSpec& o = options();
+    const int pack = std::max(1, o.pack);
     // Every rank draws the whole batch's random numbers and keeps its rows: the streams advance alike everywhere.
+    // With PacGAN a batch is `batch` packs of `pack` images each; a rank keeps whole packs.
     const BatchShard rows = shard();
+    const int64_t first = rows.begin * pack, last = rows.end * pack;
     torch::Tensor batch_labels;
-    const torch::Tensor index = torch::randint(dataset_->count, {o.batch}, data_gen_, torch::kLong);
+    const torch::Tensor index = torch::randint(dataset_->count, {o.batch * pack}, data_gen_, torch::kLong);
     if (o.conditional) batch_labels = labels_.index_select(0, index);
-    torch::Tensor real =
-        images_.index_select(0, index.slice(0, rows.begin, rows.end)).to(torch::kFloat32).mul_(2.0 / 255.0).sub_(1.0);
+    torch::Tensor real = images_.index_select(0, index.slice(0, first, last)).to(torch::kFloat32).mul_(2.0 / 255.0).sub_(1.0);
     const torch::Tensor real_labels = o.conditional ? batch_labels.slice(0, rows.begin, rows.end) : torch::Tensor();
     torch::Tensor fake, fake_labels;
     {
         torch::NoGradGuard no_grad;
-        const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_).slice(0, rows.begin, rows.end);
+        const torch::Tensor z = torch::randn({o.batch * pack, o.latent_dim}, latent_gen_).slice(0, first, last);
         if (o.conditional) fake_labels = drawLabels(o.batch, label_gen_).slice(0, rows.begin, rows.end);
         fake = g_->forward(z, fake_labels);
     }
+    const double sigma = instanceNoiseSigma(o, step_);
+    if (sigma > 0) {  // the whole batch's noise drawn on every rank (same streams), this rank's rows kept
+        real = real + sigma * torch::randn({o.batch * pack, 1, kImageSide, kImageSide}, penalty_gen_).slice(0, first, last);
+        fake = fake + sigma * torch::randn({o.batch * pack, 1, kImageSide, kImageSide}, penalty_gen_).slice(0, first, last);
+    }
+    real = packImages(real, pack).detach();
+    fake = packImages(fake, pack).detach();
     d_->refreshSpectralNorm();
     const bool r1 = o.r1_gamma > 0;
     if (r1) real.requires_grad_(true);
@@ -250,10 +262,17 @@ void ImageGanRun::updateD() {
         labels.push_back(wrongLabels(batch_labels, mismatch_gen_).slice(0, rows.begin, rows.end));
     }
     const int64_t n = rows.size();
-    const torch::Tensor f_all = d_->forward(torch::cat(inputs, 0), o.conditional ? torch::cat(labels, 0) : torch::Tensor());
-    const torch::Tensor f_real = f_all.slice(0, 0, n);
-    // The negatives: generated images, then the mismatched pairs (each objective averages them, so both count half).
-    const torch::Tensor f_fake = f_all.slice(0, n);
+    torch::Tensor f_real, f_fake;
+    if (o.minibatch_stddev) {  // batch statistics: the real and the generated batch each on its own
+        f_real = d_->forward(real);
+        f_fake = d_->forward(fake);
+    } else {
+        const torch::Tensor f_all =
+            d_->forward(torch::cat(inputs, 0), o.conditional ? torch::cat(labels, 0) : torch::Tensor());
+        f_real = f_all.slice(0, 0, n);
+        // The negatives: generated images, then the mismatched pairs (each objective averages them, so both count half).
+        f_fake = f_all.slice(0, n);
+    }
     const torch::Tensor loss = discriminatorLoss(o.objective, f_real, f_fake);
     torch::Tensor total = loss;
     if (o.lipschitz == Lipschitz::GradientPenalty) {
@@ -278,17 +297,50 @@ void ImageGanRun::updateD() {
     ++loss_d_count_;
 }
 
+torch::Tensor ImageGanRun::criticScores(const torch::Tensor& images, const torch::Tensor& labels) {
+    return d_->forward(repeatImagesForPack(images, std::max(1, options().pack)), labels);
+}
+
+torch::Tensor ImageGanRun::generatorObjective(const torch::Tensor& fake_images) {
+    const ImageGanSpec& o = options();
+    const int pack = std::max(1, o.pack);
+    const BatchShard rows = shard();
+    const int64_t first = rows.begin * pack, last = rows.end * pack;
+    const double sigma = instanceNoiseSigma(o, step_);
+    torch::Tensor fake = fake_images;
+    if (sigma > 0)
+        fake = fake + sigma * torch::randn({o.batch * pack, 1, kImageSide, kImageSide}, penalty_gen_).slice(0, first, last);
+    torch::Tensor fake_features;
+    const torch::Tensor scores = d_->forward(packImages(fake, pack), {}, &fake_features);
+    if (!o.feature_matching) return generatorLoss(o.objective, scores);
+    // Feature matching's target: the mean feature of a fresh real batch under the current D (a constant for G).
+    torch::Tensor real_features;
+    {
+        torch::NoGradGuard no_grad;
+        const torch::Tensor index = torch::randint(dataset_->count, {o.batch * pack}, data_gen_, torch::kLong);
+        torch::Tensor real =
+            images_.index_select(0, index.slice(0, first, last)).to(torch::kFloat32).mul_(2.0 / 255.0).sub_(1.0);
+        if (sigma > 0)
+            real = real + sigma * torch::randn({o.batch * pack, 1, kImageSide, kImageSide}, penalty_gen_).slice(0, first, last);
+        d_->forward(packImages(real, pack), {}, &real_features);
+    }
+    return featureMatchingLoss(real_features.mean(0), fake_features);
+}
+
 void ImageGanRun::updateG() {
     const ImageGanSpec& o = options();
+    const int pack = std::max(1, o.pack);
     const BatchShard rows = shard();
-    const torch::Tensor z = torch::randn({o.batch, o.latent_dim}, latent_gen_).slice(0, rows.begin, rows.end);
+    const torch::Tensor z =
+        torch::randn({o.batch * pack, o.latent_dim}, latent_gen_).slice(0, rows.begin * pack, rows.end * pack);
     const torch::Tensor labels =
         o.conditional ? drawLabels(o.batch, label_gen_).slice(0, rows.begin, rows.end) : torch::Tensor();
     const torch::Tensor fake = g_->forward(z, labels);
     // D's weights are constants here: no gradient is computed for them.
     const std::vector<torch::Tensor> d_parameters = d_->parameters();
     for (const auto& p : d_parameters) p.requires_grad_(false);
-    const torch::Tensor loss = generatorLoss(o.objective, d_->forward(fake, labels));
+    const torch::Tensor loss = remediesActive(o) ? generatorObjective(fake)
+                                                 : generatorLoss(o.objective, d_->forward(fake, labels));
     for (const auto& p : d_parameters) p.requires_grad_(true);
     if (!group_ && !checkLoss(loss, "G")) return;
     g_opt_->zero_grad();
@@ -361,9 +413,9 @@ void ImageGanRun::evaluate(const MetricContext& context) {
     loss_d_sum_ = loss_g_sum_ = g_grad_sum_ = 0;
     loss_d_count_ = loss_g_count_ = 0;
     values["d_score_real"] =
-        displayedDiscriminator(objective, d_->forward(real, conditional ? real_labels : torch::Tensor())).mean().item<double>();
+        displayedDiscriminator(objective, criticScores(real, conditional ? real_labels : torch::Tensor())).mean().item<double>();
     values["d_score_fake"] =
-        displayedDiscriminator(objective, d_->forward(fake, conditional ? fake_labels : torch::Tensor())).mean().item<double>();
+        displayedDiscriminator(objective, criticScores(fake, conditional ? fake_labels : torch::Tensor())).mean().item<double>();
     // The lecture's evaluation, once the classifier is ready (train/image_evaluator.h; docs/metrics.md).
     if (context.images)
         if (const std::optional<ImageMetricValues> judged = context.images->evaluate(fake, options().classes)) {
@@ -416,9 +468,9 @@ std::vector<Quantity> ImageGanRun::heavyParts(const std::vector<int>& row_classe
     const torch::Tensor real_images = sampleReal(kImageScoreSamples, display, &real_labels);
     const torch::Tensor fake_images = generate(kImageScoreSamples, display, &fake_labels);
     const torch::Tensor real =
-        displayedDiscriminator(objective, d_->forward(real_images, conditional ? real_labels : torch::Tensor()));
+        displayedDiscriminator(objective, criticScores(real_images, conditional ? real_labels : torch::Tensor()));
     const torch::Tensor fake =
-        displayedDiscriminator(objective, d_->forward(fake_images, conditional ? fake_labels : torch::Tensor()));
+        displayedDiscriminator(objective, criticScores(fake_images, conditional ? fake_labels : torch::Tensor()));
     const bool probability = isSigmoidObjective(objective);
     double lo = probability ? 0.0 : std::min(real.min().item<double>(), fake.min().item<double>());
     double hi = probability ? 1.0 : std::max(real.max().item<double>(), fake.max().item<double>());

@@ -82,6 +82,8 @@ public:
     // The generated images of the run's fixed display z (64 x 1 x 28 x 28 in [-1, 1]; a conditional run:
     // classes x 8, row r of class r, column c from the same z in every row).
     torch::Tensor fixedSamples();
+    // D's raw scores of single images (a packed D reads each image repeated as its pack; views and metrics).
+    torch::Tensor criticScores(const torch::Tensor& images, const torch::Tensor& labels = {});
     // Rows of the display grids (8; a conditional run: one per class); every row has kImageGridSide tiles.
     int gridRows() const;
     // The progress strip, latent interpolation and nearest-neighbour quantities of this moment, added to `parts`
@@ -115,6 +117,9 @@ private:
     // One D update on a real and a fake batch; one G update.
     void updateD();
     void updateG();
+    // G's loss on its generated images when a remedy is on (image_remedies.h): instance noise and packing on D's
+    // input, and feature matching's ||mean f(real) - mean f(fake)||^2 against a fresh real batch instead of the objective.
+    torch::Tensor generatorObjective(const torch::Tensor& fake_images);
     // Keeps G's pictures of the progress strip's z when the run reaches a capture step (image_gan_run_views.cpp).
     void captureProgress();
     // The views' quantities (image_gan_run_views.cpp).
