@@ -155,7 +155,8 @@ struct ImageGanSpec {
 enum class CycleNorm { L1, L2 };
 
 // A toy CycleGAN's options (lecture section 9): G_XY and G_YX are MLPs between two unpaired 2D domains
-// X and Y (no latent), with critics D_X and D_Y under one objective of the objective table.
+// X and Y (no latent unless g_noise_dim > 0), with critics D_X and D_Y under one objective of the
+// objective table.
 struct CycleGanSpec {
     DataSpec domain_x, domain_y;        // [run.domain_x], [run.domain_y]: 2D families (rings by default)
     Objective objective = Objective::LeastSquares;

@@ -210,26 +210,20 @@ void CycleGanRun::applySpec(const RunSpec& spec) {
     for (FlatOptimizer* opt : {d_x_opt_.get(), d_y_opt_.get()}) opt->update(next.d_opt);
 }
 
-namespace {
-
-// `net` of n x 2 points (row-major) with `noise` appended by `with_noise`, without a graph.
-template <typename WithNoise>
-std::vector<float> translate(Mlp& net, const std::vector<float>& points, WithNoise with_noise) {
+std::vector<float> CycleGanRun::translate(Mlp& net, const std::vector<float>& points, Rng& noise) {
     torch::NoGradGuard no_grad;
     const int64_t n = static_cast<int64_t>(points.size() / 2);
     const torch::Tensor in = torch::from_blob(const_cast<float*>(points.data()), {n, 2}).clone();
-    const torch::Tensor out = net->forward(with_noise(in)).contiguous();
+    const torch::Tensor out = net->forward(withNoise(in, noise)).contiguous();
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
 }
 
-}  // namespace
-
 std::vector<float> CycleGanRun::translateXY(const std::vector<float>& x, Rng& noise) {
-    return translate(g_xy_, x, [&](const torch::Tensor& in) { return withNoise(in, noise); });
+    return translate(g_xy_, x, noise);
 }
 
 std::vector<float> CycleGanRun::translateYX(const std::vector<float>& y, Rng& noise) {
-    return translate(g_yx_, y, [&](const torch::Tensor& in) { return withNoise(in, noise); });
+    return translate(g_yx_, y, noise);
 }
 
 std::vector<float> CycleGanRun::translateXY(const std::vector<float>& x) {

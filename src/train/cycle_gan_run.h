@@ -85,6 +85,8 @@ private:
     void updateGenerators();
     // n points of a domain, n x 2 tensor, drawn from the training stream.
     torch::Tensor sampleDomain(const Distribution& domain, int n);
+    // `net` of n x 2 points (row-major) with noise from `noise`, without a graph.
+    std::vector<float> translate(Mlp& net, const std::vector<float>& points, Rng& noise);
     // `points` (n x 2) with g_noise_dim standard normal columns from `noise` appended (unchanged when 0).
     torch::Tensor withNoise(const torch::Tensor& points, Rng& noise) const;
     // Marks the run Diverged when `loss` is not finite; returns false then.
