@@ -358,10 +358,13 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
     double ticks[16];
     char buf[32];
     const int ny = log_y ? 0 : niceTicks(yr.lo, yr.hi, std::max(2, static_cast<int>((b.y - a.y) / (fs * 2.2f))), ticks, 16);
+    std::string last_label;  // a tick whose label repeats the previous one (a very narrow range) stays unlabelled
     for (int i = 0; i < ny; ++i) {
         const float y = sy(ticks[i]);
         list->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), kGrid);
         formatTick(ticks[i], buf, sizeof buf);
+        if (buf == last_label) continue;
+        last_label = buf;
         const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, buf);
         list->AddText(font, fs, ImVec2(a.x - ts.x - fs * 0.3f, y - ts.y * 0.5f), kTextDim, buf);
     }
@@ -378,10 +381,14 @@ void PlotsView::drawPlot(const Snapshot& snapshot, const PlotTexts& texts, const
     const float steps_w = font->CalcTextSizeA(fs, FLT_MAX, 0, texts.steps).x;
     list->AddText(font, fs, ImVec2(b.x - steps_w, b.y + fs * 0.15f), kTextDim, texts.steps);
     const int nx = niceTicks(xr.lo, xr.hi, std::max(2, static_cast<int>((b.x - a.x) / (fs * 5.0f))), ticks, 16);
+    last_label.clear();
     for (int i = 0; i < nx; ++i) {
+        if (ticks[i] != std::floor(ticks[i])) continue;  // steps are whole numbers (one evaluation: a range of 1)
         const float x = sx(ticks[i]);
         list->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), kGrid);
         formatTick(ticks[i], buf, sizeof buf);
+        if (buf == last_label) continue;
+        last_label = buf;
         const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, buf);
         if (x + ts.x * 0.5f < b.x - steps_w - fs * 0.4f)  // never over the axis name
             list->AddText(font, fs, ImVec2(x - ts.x * 0.5f, b.y + fs * 0.15f), kTextDim, buf);
