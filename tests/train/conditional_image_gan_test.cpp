@@ -18,8 +18,10 @@
 #include "train/label_agreement.h"
 #include "train/metric_evaluator.h"
 #include "train/snapshot_builder.h"
+#include "module_state.h"
 
 using namespace ganarium;
+using ganarium::test::flatState;
 
 namespace {
 
@@ -40,13 +42,6 @@ RunSpec conditionalRun(Lipschitz lipschitz = Lipschitz::None, bool mismatched = 
 
 std::shared_ptr<const ImageDataset> threeClasses(int subset) {
     return std::make_shared<const ImageDataset>(loadImageDataset({1, 7, 8}, subset, /*train=*/false));
-}
-
-torch::Tensor flatState(torch::nn::Module& module) {
-    std::vector<torch::Tensor> parts;
-    for (const auto& p : module.parameters()) parts.push_back(p.detach().reshape({-1}).clone());
-    for (const auto& b : module.buffers()) parts.push_back(b.detach().to(torch::kFloat32).reshape({-1}).clone());
-    return torch::cat(parts);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "cli/free_port.h"
 #include "core/errors.h"
+#include "module_state.h"
 #include "tiny_image_run.h"
 #include "train/distributed_group.h"
 #include "train/gradient_averaging.h"
@@ -31,13 +32,7 @@ constexpr uint64_t kSeed = 11;
 
 // Every parameter and buffer of G and D, flattened.
 torch::Tensor flatState(ImageGanRun& run) {
-    std::vector<torch::Tensor> parts;
-    for (torch::nn::Module* net : {static_cast<torch::nn::Module*>(run.generator().get()),
-                                   static_cast<torch::nn::Module*>(run.critic().get())}) {
-        for (const auto& p : net->parameters()) parts.push_back(p.detach().reshape({-1}).clone());
-        for (const auto& b : net->buffers()) parts.push_back(b.detach().to(torch::kFloat32).reshape({-1}).clone());
-    }
-    return torch::cat(parts);
+    return torch::cat({test::flatState(*run.generator()), test::flatState(*run.critic())});
 }
 
 struct RankResult {

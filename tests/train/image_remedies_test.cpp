@@ -18,19 +18,14 @@
 #include "train/metric_evaluator.h"
 #include "train/snapshot_builder.h"
 #include "train/toy_remedies.h"
+#include "module_state.h"
 
 using namespace ganarium;
+using ganarium::test::flatState;
 
 namespace {
 
 at::Generator seeded(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
-
-torch::Tensor flatState(torch::nn::Module& module) {
-    std::vector<torch::Tensor> parts;
-    for (const auto& p : module.parameters()) parts.push_back(p.detach().reshape({-1}).clone());
-    for (const auto& b : module.buffers()) parts.push_back(b.detach().to(torch::kFloat32).reshape({-1}).clone());
-    return torch::cat(parts);
-}
 
 }  // namespace
 
