@@ -80,15 +80,21 @@ void writeKind(std::ostringstream& out, const DiracGanSpec& d) {
     out << "start = " << numbers({d.theta0, d.psi0}) << "\n";
 }
 
-// The image GAN's keys.
-void writeKind(std::ostringstream& out, const ImageGanSpec& r) {
-    out << "kind = \"image_gan\"\n";
+// The objective, regularizer and step keys every trained run kind shares (toy, image and CycleGAN specs).
+template <typename Spec>
+void writeObjectiveKeys(std::ostringstream& out, const Spec& r) {
     out << "objective = " << quote(objectiveName(r.objective)) << "\n";
     out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
     out << "clip = " << formatNumber(r.clip) << "\ngp_lambda = " << formatNumber(r.gp_lambda) << "\n";
     out << "gp_one_sided = " << (r.gp_one_sided ? "true" : "false") << "\n";
     out << "r1_gamma = " << formatNumber(r.r1_gamma) << "\n";
     out << "k_d = " << r.k_d << "\nk_g = " << r.k_g << "\nbatch = " << r.batch << "\n";
+}
+
+// The image GAN's keys.
+void writeKind(std::ostringstream& out, const ImageGanSpec& r) {
+    out << "kind = \"image_gan\"\n";
+    writeObjectiveKeys(out, r);
     out << "latent_dim = " << r.latent_dim << "\nwidth = " << r.width << "\ndepth = " << r.depth << "\n";
     out << "batch_norm = " << (r.batch_norm ? "true" : "false") << "\n";
     out << "upsample = " << quote(upsampleNames()[static_cast<size_t>(r.upsample)]) << "\n";
@@ -122,13 +128,7 @@ void writeRemedies(std::ostringstream& out, const ToyGanSpec& r) {
 
 // The toy GAN's keys (and its [run.fixed_data] table).
 void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
-    out << "objective = " << quote(objectiveName(r.objective)) << "\n";
-    out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
-    out << "clip = " << formatNumber(r.clip) << "\n";
-    out << "gp_lambda = " << formatNumber(r.gp_lambda) << "\n";
-    out << "gp_one_sided = " << (r.gp_one_sided ? "true" : "false") << "\n";
-    out << "r1_gamma = " << formatNumber(r.r1_gamma) << "\n";
-    out << "k_d = " << r.k_d << "\nk_g = " << r.k_g << "\nbatch = " << r.batch << "\n";
+    writeObjectiveKeys(out, r);
     out << "latent = " << quote(latentName(r.latent)) << "\nlatent_dim = " << r.latent_dim << "\n";
     out << "g_hidden = " << ints(r.g_net.hidden) << "\nd_hidden = " << ints(r.d_net.hidden) << "\n";
     shared(out, "activation", quote(activationName(r.g_net.activation)), quote(activationName(r.d_net.activation)));
@@ -151,12 +151,7 @@ void writeKind(std::ostringstream& out, const ToyGanSpec& r) {
 // The toy CycleGAN's keys and its two domain tables.
 void writeKind(std::ostringstream& out, const CycleGanSpec& r) {
     out << "kind = \"cyclegan\"\n";
-    out << "objective = " << quote(objectiveName(r.objective)) << "\n";
-    out << "lipschitz = " << quote(lipschitzName(r.lipschitz)) << "\n";
-    out << "clip = " << formatNumber(r.clip) << "\ngp_lambda = " << formatNumber(r.gp_lambda) << "\n";
-    out << "gp_one_sided = " << (r.gp_one_sided ? "true" : "false") << "\n";
-    out << "r1_gamma = " << formatNumber(r.r1_gamma) << "\n";
-    out << "k_d = " << r.k_d << "\nk_g = " << r.k_g << "\nbatch = " << r.batch << "\n";
+    writeObjectiveKeys(out, r);
     out << "g_hidden = " << ints(r.g_net.hidden) << "\nd_hidden = " << ints(r.d_net.hidden) << "\n";
     shared(out, "activation", quote(activationName(r.g_net.activation)), quote(activationName(r.d_net.activation)));
     out << "g_lr = " << formatNumber(r.g_opt.lr) << "\nd_lr = " << formatNumber(r.d_opt.lr) << "\n";
