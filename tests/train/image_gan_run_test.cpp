@@ -16,8 +16,10 @@
 #include "train/image_gan_run.h"
 #include "train/metric_evaluator.h"
 #include "train/snapshot_builder.h"
+#include "module_state.h"
 
 using namespace ganarium;
+using ganarium::test::flatState;
 using ganarium::test::tinyImages;
 using ganarium::test::tinyImageSpec;
 
@@ -31,14 +33,6 @@ RunSpec tinyImageRun(Objective objective, Lipschitz lipschitz = Lipschitz::None,
     image.lipschitz = lipschitz;
     image.r1_gamma = r1;
     return spec;
-}
-
-// Every parameter and buffer of a module, flattened into one tensor.
-torch::Tensor flatState(torch::nn::Module& module) {
-    std::vector<torch::Tensor> parts;
-    for (const auto& p : module.parameters()) parts.push_back(p.detach().reshape({-1}).clone());
-    for (const auto& b : module.buffers()) parts.push_back(b.detach().to(torch::kFloat32).reshape({-1}).clone());
-    return torch::cat(parts);
 }
 
 
