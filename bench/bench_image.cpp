@@ -71,8 +71,8 @@ void imageGanBench(const BenchOptions& o, BenchReport& report) {
         report.note("PyTorch comparison skipped (--no-python)");
         return;
     }
-    const PythonPeerResult py =
-        runPythonPeer(std::string(GANARIUM_BENCH_DIR) + "/dcgan.py", std::max(10, o.python_steps / 5), o.repeats);
+    const std::string peer = std::string(GANARIUM_BENCH_DIR) + "/dcgan.py";
+    const PythonPeerResult py = runPythonPeer(peer, std::max(10, o.python_steps / 5), o.repeats);
     if (!py.ran) {
         report.note("PyTorch comparison skipped: " + py.skipped_reason);
         return;
@@ -84,6 +84,13 @@ void imageGanBench(const BenchOptions& o, BenchReport& report) {
                  ratio(cpp_ns.cpu / py.non_saturating_cpu));
     report.info("PyTorch WGAN-GP", rate(py.wgan_gp), rate(py.wgan_gp_cpu));
     report.info("  C++ / PyTorch, WGAN-GP", ratio(cpp_gp.wall / py.wgan_gp), ratio(cpp_gp.cpu / py.wgan_gp_cpu));
+    // The peer with G's upsampling + conv pairs as transposed convs, as Ganarium computes them: the same trick on
+    // both sides, so the ratio is LibTorch C++ against Python alone.
+    const PythonPeerResult same = runPythonPeer(peer, std::max(10, o.python_steps / 5), o.repeats, "--subpixel");
+    if (!same.ran) return;
+    report.info("PyTorch non-saturating, transposed-conv form", rate(same.non_saturating), rate(same.non_saturating_cpu));
+    report.info("  C++ / PyTorch, same form", ratio(cpp_ns.wall / same.non_saturating),
+                ratio(cpp_ns.cpu / same.non_saturating_cpu));
 }
 
 }  // namespace ganarium::bench

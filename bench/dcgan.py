@@ -8,7 +8,11 @@ images (the speed does not depend on their content), timed on one thread for
 the non-saturating objective (betas 0.5, 0.999) and WGAN-GP (lambda 10,
 betas 0, 0.9).
 
-    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/dcgan.py --steps 60 [--repeats 3] [--json]
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/dcgan.py --steps 60 [--repeats 3] [--subpixel] [--json]
+
+With --subpixel, G computes each nearest-upsampling + conv pair as the one
+stride-2 transposed conv it equals, as Ganarium does
+(src/train/nearest_upsample_conv.h): the same model, the same trick.
 
 With --json it prints one line: {"non_saturating": it/s, "wgan_gp": it/s,
 "non_saturating_cpu": it/s, "wgan_gp_cpu": it/s, ...}: each figure is the
@@ -31,11 +35,22 @@ BATCH = 64
 GP_LAMBDA = 10.0
 
 
+# Which 3x3 taps land on each of the 4 taps of the equal transposed conv, along one axis.
+SUBPIXEL_TAPS = torch.tensor([[0., 0., 1.], [0., 1., 1.], [1., 1., 0.], [1., 0., 0.]])
+
+
+def subpixel_upsample_conv(x, conv):
+    """conv(upsample_nearest(x, 2)) as one stride-2 transposed conv."""
+    kernel = torch.einsum("ky,oiyx,lx->iokl", SUBPIXEL_TAPS, conv.weight, SUBPIXEL_TAPS)
+    return F.conv_transpose2d(x, kernel, conv.bias, stride=2, padding=1)
+
+
 class Generator(nn.Module):
     """z -> 1 x 28 x 28 in [-1, 1]."""
 
-    def __init__(self):
+    def __init__(self, subpixel=False):
         super().__init__()
+        self.subpixel = subpixel
         self.project = nn.Linear(LATENT, 2 * WIDTH * 7 * 7)
         self.project_norm = nn.BatchNorm2d(2 * WIDTH)
         self.body = nn.Sequential(
@@ -44,8 +59,12 @@ class Generator(nn.Module):
             nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(WIDTH, 1, 3, 1, 1), nn.Tanh())
 
     def forward(self, z):
-        h = self.project(z).view(z.shape[0], 2 * WIDTH, 7, 7)
-        return self.body(F.relu(self.project_norm(h)))
+        h = F.relu(self.project_norm(self.project(z).view(z.shape[0], 2 * WIDTH, 7, 7)))
+        if not self.subpixel:
+            return self.body(h)
+        layers = list(self.body)
+        h = F.relu(layers[2](subpixel_upsample_conv(h, layers[1])))
+        return torch.tanh(subpixel_upsample_conv(h, layers[5]))
 
 
 class Discriminator(nn.Module):
@@ -65,9 +84,9 @@ class Discriminator(nn.Module):
 class Dcgan:
     """Generator, discriminator and their Adam optimizers."""
 
-    def __init__(self, objective):
+    def __init__(self, objective, args=None):
         self.objective = objective
-        self.g = Generator()
+        self.g = Generator(subpixel=bool(args and args.subpixel))
         self.d = Discriminator()
         betas = (0.5, 0.999) if objective == "non_saturating" else (0.0, 0.9)
         self.opt_g = torch.optim.Adam(self.g.parameters(), lr=2e-4, betas=betas)
@@ -106,4 +125,7 @@ class Dcgan:
 
 
 if __name__ == "__main__":
-    sys.exit(run_peer(Dcgan, __doc__.split("\n\n")[0], steps=60, warmup=10))
+    def add_subpixel_flag(parser):
+        parser.add_argument("--subpixel", action="store_true",
+                            help="upsampling + conv pairs as one transposed conv (as Ganarium)")
+    sys.exit(run_peer(Dcgan, __doc__.split("\n\n")[0], steps=60, warmup=10, add_arguments=add_subpixel_flag))

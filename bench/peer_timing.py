@@ -28,14 +28,20 @@ def steps_per_second(make_gan, objective, steps, repeats, warmup):
     return statistics.median(wall_rates), statistics.median(cpu_rates)
 
 
-def run_peer(make_gan, description, steps, warmup):
-    """The command line of a peer: times `make_gan(objective)` for both objectives; returns the exit status."""
+def run_peer(make_gan, description, steps, warmup, add_arguments=None):
+    """The command line of a peer: times `make_gan(objective)` for both objectives; returns the exit status.
+    With `add_arguments(parser)` the peer adds flags of its own and is called as `make_gan(objective, args)`."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--steps", type=int, default=steps, help="iterations per timed repeat")
     parser.add_argument("--repeats", type=int, default=3, help="timed repeats (the median is reported)")
     parser.add_argument("--warmup", type=int, default=warmup, help="untimed iterations first")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
+    if add_arguments:
+        add_arguments(parser)
     args = parser.parse_args()
+    if add_arguments:
+        peer_gan = make_gan
+        make_gan = lambda objective: peer_gan(objective, args)  # noqa: E731
     torch.set_num_threads(1)
 
     result = {"torch": torch.__version__, "threads": torch.get_num_threads()}

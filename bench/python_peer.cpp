@@ -55,7 +55,7 @@ bool jsonNumberField(const std::string& json, const std::string& key, double& ou
     return end != start;
 }
 
-PythonPeerResult runPythonPeer(const std::string& script, int steps, int repeats) {
+PythonPeerResult runPythonPeer(const std::string& script, int steps, int repeats, const std::string& flags) {
     PythonPeerResult result;
     if (::access(kPython, X_OK) != 0) {
         result.skipped_reason = "no /usr/bin/python3 (install it with: sudo apt-get install python3 python3-torch)";
@@ -73,7 +73,8 @@ PythonPeerResult runPythonPeer(const std::string& script, int steps, int repeats
     }
     ::setenv("OPENBLAS_NUM_THREADS", "1", 1);
     const std::string command = std::string(kPython) + " " + quoted(script) + " --steps " + std::to_string(steps) +
-                                " --repeats " + std::to_string(repeats) + " --json 2>&1";
+                                " --repeats " + std::to_string(repeats) + (flags.empty() ? "" : " " + flags) +
+                                " --json 2>&1";
     const std::string output = captureOutput(command, status);
     if (status != 0 || !jsonNumberField(output, "non_saturating", result.non_saturating) ||
         !jsonNumberField(output, "wgan_gp", result.wgan_gp) ||

@@ -17,8 +17,8 @@ struct PythonPeerResult {
     std::string torch_version;
 };
 
-// Runs `/usr/bin/python3 SCRIPT --steps N --repeats R --json` with OPENBLAS_NUM_THREADS=1.
-PythonPeerResult runPythonPeer(const std::string& script, int steps, int repeats);
+// Runs `/usr/bin/python3 SCRIPT --steps N --repeats R [FLAGS] --json` with OPENBLAS_NUM_THREADS=1.
+PythonPeerResult runPythonPeer(const std::string& script, int steps, int repeats, const std::string& flags = "");
 
 // The number after "key": in a flat JSON line; false when absent.
 bool jsonNumberField(const std::string& json, const std::string& key, double& out);

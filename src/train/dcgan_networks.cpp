@@ -2,8 +2,10 @@
 #include "train/dcgan_networks.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "train/image_remedies.h"
+#include "train/nearest_upsample_conv.h"
 
 namespace ganarium {
 
@@ -41,6 +43,11 @@ void initializeParameters(nn::Module& module, at::Generator& gen) {
             p.normal_(0.0, kInitStd, gen);
         }
     }
+}
+
+// Batch norm with the batch's own statistics, leaving `bn`'s running statistics untouched.
+torch::Tensor batchStatisticsNorm(const torch::Tensor& x, const nn::BatchNorm2dImpl& bn) {
+    return torch::batch_norm(x, bn.weight, bn.bias, {}, {}, /*training=*/true, 0.0, bn.options.eps(), false);
 }
 
 }  // namespace
@@ -92,21 +99,26 @@ torch::Tensor DcganGeneratorImpl::project(const torch::Tensor& z, const torch::T
 torch::Tensor DcganGeneratorImpl::forward(const torch::Tensor& z, const torch::Tensor& labels) {
     torch::Tensor h = project(z, labels);
     if (project_norm_) h = project_norm_->forward(h);
-    return body_->forward(torch::relu(h));
+    return runBody(torch::relu(h), /*keep_running_stats=*/false);
 }
 
 torch::Tensor DcganGeneratorImpl::sample(const torch::Tensor& z, const torch::Tensor& labels) {
-    auto batchNorm = [](const torch::Tensor& x, const nn::BatchNorm2dImpl& bn) {
-        return torch::batch_norm(x, bn.weight, bn.bias, {}, {}, /*training=*/true, 0.0, bn.options.eps(), false);
-    };
     torch::Tensor h = project(z, labels);
-    if (project_norm_) h = batchNorm(h, *project_norm_);
-    h = torch::relu(h);
-    for (auto& layer : *body_) {
-        if (const auto* bn = layer.ptr()->as<nn::BatchNorm2dImpl>()) {
-            h = batchNorm(h, *bn);
+    if (project_norm_) h = batchStatisticsNorm(h, *project_norm_);
+    return runBody(torch::relu(h), /*keep_running_stats=*/true);
+}
+
+torch::Tensor DcganGeneratorImpl::runBody(torch::Tensor h, bool keep_running_stats) {
+    for (auto layer = body_->begin(); layer != body_->end(); ++layer) {
+        const auto next = std::next(layer);
+        const nn::Conv2dImpl* conv = next != body_->end() ? next->ptr()->as<nn::Conv2dImpl>() : nullptr;
+        if (layer->ptr()->as<nn::UpsampleImpl>() && conv) {  // the pair as one transposed conv
+            h = nearestUpsampleConv(h, conv->weight, conv->bias);
+            layer = next;
+        } else if (const auto* bn = layer->ptr()->as<nn::BatchNorm2dImpl>(); bn && keep_running_stats) {
+            h = batchStatisticsNorm(h, *bn);
         } else {
-            h = layer.forward(h);
+            h = layer->forward(h);
         }
     }
     return h;

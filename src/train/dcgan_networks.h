@@ -68,6 +68,9 @@ public:
 private:
     // G's first layer: z (and the labels' embedding) projected to 2w x 7 x 7 maps, before batch norm.
     torch::Tensor project(const torch::Tensor& z, const torch::Tensor& labels);
+    // The layers after the projection; nearest upsampling + conv pairs run as one transposed conv
+    // (nearest_upsample_conv.h). `keep_running_stats`: batch norm leaves its running statistics alone.
+    torch::Tensor runBody(torch::Tensor h, bool keep_running_stats);
 
     DcganOptions options_;
     torch::nn::Embedding label_embedding_{nullptr};  // conditional only
