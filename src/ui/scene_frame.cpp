@@ -344,22 +344,49 @@ float SceneFrame::stripsBand(const RunSnapshot& run, RunPanels& cell, const View
 
 void SceneFrame::drawPanels(const Snapshot& snapshot, int run, const ViewStyle& style, RunPanels& cell, bool band,
                             ImVec2 origin, ImVec2 size) {
-    size_t count = 0;
-    for (const PanelSlot& slot : cell.slots) count += slot.band == band ? 1 : 0;
-    if (count == 0) return;
-    // Panels side by side in a wide cell, stacked in a tall one.
-    const bool side_by_side = size.x >= size.y * (count > 1 ? 0.9f : 1.2f);
-    const float gap = count > 1 ? ImGui::GetStyle().ItemSpacing.x : 0.0f;
-    const float room = (side_by_side ? size.x : size.y) - gap * static_cast<float>(count - 1);
-    ImVec2 at = origin;
-    for (size_t p = 0; p < cell.views.size() && p < cell.slots.size(); ++p) {
-        if (cell.slots[p].band != band) continue;
-        const float extent = room * cell.slots[p].share;
-        const ImVec2 panel = side_by_side ? ImVec2(extent, size.y) : ImVec2(size.x, extent);
+    std::vector<size_t> slots;  // this band's panels, in drawing order
+    for (size_t p = 0; p < cell.views.size() && p < cell.slots.size(); ++p)
+        if (cell.slots[p].band == band) slots.push_back(p);
+    if (slots.empty()) return;
+    const float gap = slots.size() > 1 ? ImGui::GetStyle().ItemSpacing.x : 0.0f;
+    auto drawSlot = [&](size_t p, ImVec2 at, ImVec2 panel) {
         ImGui::SetCursorScreenPos(at);
         ImGui::PushID(static_cast<int>(p));
         if (cell.views[p]) cell.views[p]->draw(snapshot, run, display_.layers, camera_, style, panel);
         ImGui::PopID();
+    };
+    // Panels side by side in a wide cell, stacked in a tall one.
+    const bool side_by_side = size.x >= size.y * (slots.size() > 1 ? 0.9f : 1.2f);
+    if (!band && slots.size() > 1 && cell.slots[slots[0]].kind == PanelKind::ImageGrid) {
+        // An image cell: the sample grid first; the class bars and D's scores beside it, under it, or not at all.
+        const float F = ImGui::GetFontSize() * style.font_scale;
+        std::vector<SecondaryPanel> secondaries;
+        for (size_t i = 1; i < slots.size(); ++i) {
+            const PanelSlot& slot = cell.slots[slots[i]];
+            // Ten class names need more height than two histograms.
+            secondaries.push_back({slot.share, kSecondaryMinWidthFonts, slot.kind == PanelKind::ClassHistogram ? 9.0f : 6.0f});
+        }
+        const RunSnapshot& shown = snapshot.runs[static_cast<size_t>(run)];
+        const bool real = display_.layers.real && findQuantity<ImageGrid>(shown.parts, quantity_names::kImageReal);
+        const ImageCellSplit split = splitImageCell(size.x, size.y, F, gap, secondaries, real);
+        const bool beside = split.place == SecondaryPlace::Beside;
+        drawSlot(slots[0], origin, split.place == SecondaryPlace::Hidden ? size
+                                   : beside ? ImVec2(split.grid_extent, size.y) : ImVec2(size.x, split.grid_extent));
+        ImVec2 at = beside ? ImVec2(origin.x + split.grid_extent + gap, origin.y)
+                           : ImVec2(origin.x, origin.y + split.grid_extent + gap);
+        for (int i = 0; i < split.shown; ++i) {
+            const float extent = split.extents[static_cast<size_t>(i)];
+            drawSlot(slots[static_cast<size_t>(i) + 1], at,
+                     beside ? ImVec2(extent, size.y) : ImVec2(extent, size.y - split.grid_extent - gap));
+            at.x += extent + gap;
+        }
+        return;
+    }
+    const float room = (side_by_side ? size.x : size.y) - gap * static_cast<float>(slots.size() - 1);
+    ImVec2 at = origin;
+    for (const size_t p : slots) {
+        const float extent = room * cell.slots[p].share;
+        drawSlot(p, at, side_by_side ? ImVec2(extent, size.y) : ImVec2(size.x, extent));
         (side_by_side ? at.x : at.y) += extent + gap;
     }
 }

@@ -26,8 +26,10 @@ std::vector<PanelSlot> panelsForRun(const RunSnapshot& run, const ViewLayers& la
         const bool scores = findQuantity<Histogram>(run.parts, quantity_names::kScoresFake) != nullptr;
         const bool classes = findQuantity<Histogram>(run.parts, quantity_names::kClassesGenerated) != nullptr;
         panels.push_back({PanelKind::ImageGrid, 1.0f - (scores ? 0.25f : 0.0f) - (classes ? 0.22f : 0.0f)});
-        if (scores) panels.push_back({PanelKind::DScores, 0.25f});
+        // The class bars next to the grid, then D's scores: in a small cell D's scores give way first
+        // (image_cell_layout.h).
         if (classes) panels.push_back({PanelKind::ClassHistogram, 0.22f});
+        if (scores) panels.push_back({PanelKind::DScores, 0.25f});
         // The progress strip, interpolation and neighbour views: a band under the others.
         if (findQuantity<ImageStrip>(run.parts, quantity_names::kImageProgress))
             panels.push_back({PanelKind::ImageRows, 1.0f, true});

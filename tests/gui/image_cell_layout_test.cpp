@@ -48,3 +48,30 @@ TEST_CASE("class names: every row when they fit at the readable size, else every
     CHECK(classNameStride(10, 40.0f, F) == 4);
     CHECK(classNameStride(10, 0.0f, F) == 10);
 }
+
+TEST_CASE("an image cell's secondary panels: beside the grid when wide, under it when tall, else the last gives way") {
+    const float F = 18.0f, gap = 8.0f;
+    const std::vector<SecondaryPanel> panels{{0.22f, kSecondaryMinWidthFonts, 9.0f}, {0.25f, kSecondaryMinWidthFonts, 6.0f}};
+    // Two runs at 1280x720: a wide cell keeps both panels beside the grid, at their shares.
+    const ImageCellSplit wide = splitImageCell(900.0f, 290.0f, F, gap, panels, true);
+    REQUIRE(wide.place == SecondaryPlace::Beside);
+    CHECK(wide.shown == 2);
+    REQUIRE(wide.extents.size() == 2);
+    CHECK(wide.grid_extent + wide.extents[0] + wide.extents[1] + 2 * gap == doctest::Approx(900.0f));
+    CHECK(wide.extents[0] >= kSecondaryMinWidthFonts * F);
+    // A tall, narrow cell: the panels go in a row under the grid.
+    const ImageCellSplit tall = splitImageCell(420.0f, 800.0f, F, gap, panels, false);
+    REQUIRE(tall.place == SecondaryPlace::Under);
+    CHECK(tall.shown == 2);
+    CHECK(tall.grid_extent > 0.5f * 800.0f);
+    CHECK(tall.extents[0] + tall.extents[1] + gap == doctest::Approx(420.0f));
+    // Four runs at 1600x900 (a cell of about 390 x 330): D's scores give way, the class bars stay beside the grid.
+    const ImageCellSplit small = splitImageCell(390.0f, 330.0f, F, gap, panels, false);
+    CHECK(small.place == SecondaryPlace::Beside);
+    CHECK(small.shown == 1);
+    CHECK(small.grid_extent + small.extents[0] + gap == doctest::Approx(390.0f));
+    // A tiny cell: the grid alone.
+    const ImageCellSplit tiny = splitImageCell(200.0f, 150.0f, F, gap, panels, false);
+    CHECK(tiny.place == SecondaryPlace::Hidden);
+    CHECK(tiny.shown == 0);
+}

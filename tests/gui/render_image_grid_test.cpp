@@ -172,10 +172,11 @@ TEST_CASE("class bars: a generator collapsed on trousers is one long orange bar;
     CHECK(area.shown.x1 >= 100.0);  // the axis reaches the collapsed bar
 }
 
-TEST_CASE("view registry: an image run with the classifier's verdict gets the class bars as a third panel") {
+TEST_CASE("view registry: an image run with the classifier's verdict gets the class bars next to the grid") {
     const auto panels = panelsForRun(collapsedOnTrousers().runs[0], ViewLayers{});
     REQUIRE(panels.size() == 3);
-    CHECK(panels[2].kind == PanelKind::ClassHistogram);
+    CHECK(panels[1].kind == PanelKind::ClassHistogram);  // before D's scores: in a small cell D's scores give way first
+    CHECK(panels[2].kind == PanelKind::DScores);
     CHECK(panels[0].share + panels[1].share + panels[2].share == doctest::Approx(1.0f));
     CHECK(dynamic_cast<ClassHistogramView*>(makePanelView(PanelKind::ClassHistogram).get()) != nullptr);
 }
