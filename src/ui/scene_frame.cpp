@@ -75,9 +75,10 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
         if (classes.empty()) classes = conditionLegendEntries(q);  // a conditional run: one row per y
     }
     std::vector<LegendEntry> e;
-    bool toy = false, phase = false, cycle = false;
+    bool toy = false, phase = false, cycle = false, images = false;
     for (const RunSnapshot& run : s.runs) {
         toy = toy || !(hasQuantityOfKind<VectorField>(run.parts) || hasQuantityOfKind<PointPaths>(run.parts));
+        images = images || hasQuantityOfKind<ImageGrid>(run.parts);
         phase = phase || hasQuantityOfKind<VectorField>(run.parts);
         cycle = cycle || hasQuantityOfKind<PointPaths>(run.parts);
     }
@@ -99,7 +100,8 @@ std::vector<LegendEntry> sharedLegend(const Snapshot& s, const ViewLayers& layer
         if (layers.d_optimal && optimal)
             e.push_back({tr(lang, TextId::ViewDStar), packAbgr(palette::optimal()), LegendSymbol::DashedLine});
     }
-    if (layers.real) e.push_back({tr(lang, TextId::LegendReal), packAbgr(palette::real()), LegendSymbol::Dot});
+    // Image runs draw the real side in green whatever the layer (D's scores on real images, the data's class mix).
+    if (layers.real || images) e.push_back({tr(lang, TextId::LegendReal), packAbgr(palette::real()), LegendSymbol::Dot});
     if (layers.fake) e.push_back({tr(lang, TextId::LegendFake), packAbgr(palette::fake()), LegendSymbol::Dot});
     if (layers.fake) e.insert(e.end(), classes.begin(), classes.end());
     if (layers.arrows && push) e.push_back({tr(lang, TextId::LegendPush), packAbgr(palette::arrow()), LegendSymbol::Arrow});
