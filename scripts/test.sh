@@ -9,7 +9,7 @@ bash scripts/build.sh
 export OPENBLAS_NUM_THREADS=1 LIBGL_ALWAYS_SOFTWARE=1
 cd build
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure --timeout 900
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" ctest -j2 --output-on-failure --timeout 900
 else
-  exec ctest --output-on-failure --timeout 900
+  exec ctest -j2 --output-on-failure --timeout 900
 fi
