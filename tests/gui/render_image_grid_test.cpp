@@ -135,6 +135,8 @@ TEST_CASE("D-score view: real scores in the real colour on the right, generated 
 }
 
 TEST_CASE("view registry: an image run gets the image grid and the D-score panels") {
+    RenderGlFixture fx;  // the views make GL objects: a context, also when this case runs alone
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
     const Snapshot snap = imageSnapshot();
     const auto panels = panelsForRun(snap.runs[0], ViewLayers{});
     REQUIRE(panels.size() == 2);
@@ -173,6 +175,8 @@ TEST_CASE("class bars: a generator collapsed on trousers is one long orange bar;
 }
 
 TEST_CASE("view registry: an image run with the classifier's verdict gets the class bars next to the grid") {
+    RenderGlFixture fx;  // the views make GL objects: a context, also when this case runs alone
+    REQUIRE_MESSAGE(fx.ok(), fx.error());
     const auto panels = panelsForRun(collapsedOnTrousers().runs[0], ViewLayers{});
     REQUIRE(panels.size() == 3);
     CHECK(panels[1].kind == PanelKind::ClassHistogram);  // before D's scores: in a small cell D's scores give way first
