@@ -359,6 +359,12 @@ const TextRow kTexts[] = {
     {T::ViewCycleTarget, "mode of G_XY(x) (Y)", "G_XY(x) 的模式(Y)"},
     {T::CycleLambda, "cycle loss weight lambda_cyc", "循环损失权重 lambda_cyc"},
     {T::IdentityLambda, "identity loss weight lambda_id", "恒等损失权重 lambda_id"},
+    {T::MinibatchStddev, "Minibatch stddev map", "小批量标准差图"},
+    {T::MinibatchStddevHint, "D's head also reads the batch's spread of its last features, as one more map",
+     "判别器的输出层还读取批次在最后特征上的离散程度,作为多出的一张特征图"},
+    {T::NoiseInputs, "Noise inputs z of each G", "每个生成器的噪声输入 z 维数"},
+    {T::NoiseInputsHint, "standard normal numbers beside each G's input point (0 = G(x) alone); a change starts the run afresh",
+     "每个生成器输入点旁边的标准正态随机数(0 = 只有 G(x));改动会让该运行重新开始"},
     {T::ImageStripsMore, "more: progress, interpolation, neighbour", "更多:训练进程、插值、最近邻"},
     {T::ImageStripsLess, "fewer views", "收起"},
 };

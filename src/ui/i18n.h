@@ -94,6 +94,8 @@ enum class TextId {
     // the toy CycleGAN view (issue 12)
     ViewCycleRealX, ViewCycleTranslated, ViewCycleRealY, ViewCycleBack, ViewCyclePath, ViewCycleMatrix,
     ViewCycleSource, ViewCycleTarget, CycleLambda, IdentityLambda,
+    // image remedies and CycleGAN noise inputs in the run editor
+    MinibatchStddev, MinibatchStddevHint, NoiseInputs, NoiseInputsHint,
     // image panels in small cells (issue 9): the toggle of the strips band
     ImageStripsMore, ImageStripsLess,
     Count

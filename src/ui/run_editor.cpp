@@ -1,5 +1,7 @@
 // run_editor.cpp — live editing of one run: objective, Lipschitz constraint,
-// learning rates, k_d, lambda, c, batch and optimizer. Every finished edit
+// learning rates, k_d, lambda, c, batch and optimizer (image runs: the
+// objective keys, k_d and the remedies; CycleGANs: the objective keys, the
+// loss weights and the noise inputs). Every finished edit
 // becomes one SetRun command (sliders post when released, not while dragged).
 // The widgets edit the UI's draft of the trainer's scene (ui/scene_draft.h).
 #include <algorithm>
@@ -99,22 +101,50 @@ bool drawDiracControls(Language L, DiracGanSpec& d) {
     return changed;
 }
 
-// The toy CycleGAN's main keys: objective, cycle and identity weights, learning rates (the rest in the scene file).
-bool drawCycleControls(Language L, CycleGanSpec& cycle) {
+// The objective keys every GAN run kind shares (toy, image, CycleGAN): objective, Lipschitz constraint with
+// its c or lambda, and the two learning rates; true when an edit was finished.
+template <typename Spec>
+bool drawObjectiveControls(Language L, Spec& spec) {
     bool changed = false;
-    int objective = static_cast<int>(cycle.objective);
+    int objective = static_cast<int>(spec.objective);
     if (nameCombo(tr(L, TextId::Objective), NameGroup::Objective, L, objective)) {
-        cycle.objective = static_cast<Objective>(objective);
+        spec.objective = static_cast<Objective>(objective);
         changed = true;
     }
+    int lipschitz = static_cast<int>(spec.lipschitz);
+    if (nameCombo(tr(L, TextId::Lipschitz), NameGroup::Lipschitz, L, lipschitz)) {
+        spec.lipschitz = static_cast<Lipschitz>(lipschitz);
+        changed = true;
+    }
+    if (spec.lipschitz == Lipschitz::WeightClip) changed |= logSlider(tr(L, TextId::ClipC), spec.clip, 1e-4, 1.0, "%.4f");
+    if (spec.lipschitz == Lipschitz::GradientPenalty)
+        changed |= logSlider(tr(L, TextId::GpLambda), spec.gp_lambda, 1e-3, 100.0, "%.3g");
+    changed |= logSlider(tr(L, TextId::DLearningRate), spec.d_opt.lr, 1e-6, 1e-1, "%.1e");
+    changed |= logSlider(tr(L, TextId::GLearningRate), spec.g_opt.lr, 1e-6, 1e-1, "%.1e");
+    return changed;
+}
+
+// The toy CycleGAN's keys beside the objective ones: cycle and identity weights, noise inputs (the domains in the
+// scene file).
+bool drawCycleControls(Language L, CycleGanSpec& cycle) {
+    bool changed = drawObjectiveControls(L, cycle);
     for (auto [id, value, hi] : {std::tuple<TextId, double*, double>{TextId::CycleLambda, &cycle.lambda_cyc, 50.0},
                                  {TextId::IdentityLambda, &cycle.lambda_id, 20.0}}) {
         const double lo = 0.0;
         ImGui::SliderScalar(tr(L, id), ImGuiDataType_Double, value, &lo, &hi, "%.2f", ImGuiSliderFlags_AlwaysClamp);
         changed |= ImGui::IsItemDeactivatedAfterEdit();
     }
-    changed |= logSlider(tr(L, TextId::DLearningRate), cycle.d_opt.lr, 1e-6, 1e-1, "%.1e");
-    changed |= logSlider(tr(L, TextId::GLearningRate), cycle.g_opt.lr, 1e-6, 1e-1, "%.1e");
+    changed |= intSlider(tr(L, TextId::NoiseInputs), cycle.g_noise_dim, 0, 16);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, TextId::NoiseInputsHint));
+    return changed;
+}
+
+// An image run's keys beside the objective ones: D steps per iteration and, in the advanced view, the image
+// remedies (the network shape, data and views in the scene file).
+bool drawImageControls(Language L, ImageGanSpec& image, bool advanced) {
+    bool changed = drawObjectiveControls(L, image);
+    changed |= intSlider(tr(L, TextId::DStepsPerIteration), image.k_d, 1, 20);
+    if (advanced) changed |= drawImageRemedyControls(L, image);
     return changed;
 }
 
@@ -160,31 +190,14 @@ void drawRunEditor(UiState& state, const Snapshot& snapshot, int run, bool advan
         ImGui::PopItemWidth();
         ImGui::TreePop();
     } else if (open && imageOf(spec)) {
-        ImageGanSpec& image = *imageOf(spec);  // edited in the scene file; the learning rates here
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-        changed |= logSlider(tr(L, TextId::DLearningRate), image.d_opt.lr, 1e-6, 1e-1, "%.1e");
-        changed |= logSlider(tr(L, TextId::GLearningRate), image.g_opt.lr, 1e-6, 1e-1, "%.1e");
+        changed = drawImageControls(L, *imageOf(spec), advanced);
         ImGui::PopItemWidth();
         ImGui::TreePop();
     } else if (open) {
         ToyGanSpec& toy = std::get<ToyGanSpec>(spec.options);
         ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-        int objective = static_cast<int>(toy.objective);
-        if (nameCombo(tr(L, TextId::Objective), NameGroup::Objective, L, objective)) {
-            toy.objective = static_cast<Objective>(objective);
-            changed = true;
-        }
-        int lipschitz = static_cast<int>(toy.lipschitz);
-        if (nameCombo(tr(L, TextId::Lipschitz), NameGroup::Lipschitz, L, lipschitz)) {
-            toy.lipschitz = static_cast<Lipschitz>(lipschitz);
-            changed = true;
-        }
-        if (toy.lipschitz == Lipschitz::WeightClip)
-            changed |= logSlider(tr(L, TextId::ClipC), toy.clip, 1e-4, 1.0, "%.4f");
-        if (toy.lipschitz == Lipschitz::GradientPenalty)
-            changed |= logSlider(tr(L, TextId::GpLambda), toy.gp_lambda, 1e-3, 100.0, "%.3g");
-        changed |= logSlider(tr(L, TextId::DLearningRate), toy.d_opt.lr, 1e-6, 1e-1, "%.1e");
-        changed |= logSlider(tr(L, TextId::GLearningRate), toy.g_opt.lr, 1e-6, 1e-1, "%.1e");
+        changed |= drawObjectiveControls(L, toy);
         changed |= intSlider(tr(L, TextId::DStepsPerIteration), toy.k_d, 1, 20);
         int batch = toy.batch;
         ImGui::SliderInt(tr(L, TextId::Batch), &batch, 8, 2048, "%d",

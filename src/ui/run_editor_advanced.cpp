@@ -29,25 +29,45 @@ bool intSlider(const char* label, int& value, int lo, int hi) {
 
 }  // namespace
 
-bool drawRemedyControls(Language L, ToyGanSpec& toy) {
+// The remedies toy and image runs share (feature matching, packing, instance noise), with `own` drawn after
+// feature matching: the remedies only that kind has. True when an edit was finished.
+template <typename Spec, typename Own>
+bool drawSharedRemedies(Language L, Spec& spec, double noise_hi, Own own) {
     bool changed = false;
     ImGui::Separator();
     ImGui::TextUnformatted(tr(L, TextId::RemediesHeader));
-    changed |= ImGui::Checkbox(tr(L, TextId::FeatureMatching), &toy.feature_matching);
+    changed |= ImGui::Checkbox(tr(L, TextId::FeatureMatching), &spec.feature_matching);
     hint(L, TextId::FeatureMatchingHint);
-    changed |= ImGui::Checkbox(tr(L, TextId::MinibatchDiscrimination), &toy.minibatch_discrimination);
-    hint(L, TextId::MinibatchDiscriminationHint);
-    changed |= intSlider(tr(L, TextId::UnrolledSteps), toy.unrolled_steps, 0, 10);
-    hint(L, TextId::UnrolledStepsHint);
-    changed |= intSlider(tr(L, TextId::PackSize), toy.pack, 1, 8);
+    changed |= own();
+    changed |= intSlider(tr(L, TextId::PackSize), spec.pack, 1, 8);
     hint(L, TextId::PackSizeHint);
-    double lo = 0.0, hi = 2.0;
-    ImGui::SliderScalar(tr(L, TextId::InstanceNoise), ImGuiDataType_Double, &toy.instance_noise, &lo, &hi, "%.2f",
-                        ImGuiSliderFlags_AlwaysClamp);
+    double lo = 0.0;
+    ImGui::SliderScalar(tr(L, TextId::InstanceNoise), ImGuiDataType_Double, &spec.instance_noise, &lo, &noise_hi,
+                        "%.2f", ImGuiSliderFlags_AlwaysClamp);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     hint(L, TextId::InstanceNoiseHint);
-    if (toy.instance_noise > 0) changed |= intSlider(tr(L, TextId::InstanceNoiseSteps), toy.instance_noise_steps, 100, 20000);
+    if (spec.instance_noise > 0)
+        changed |= intSlider(tr(L, TextId::InstanceNoiseSteps), spec.instance_noise_steps, 100, 20000);
     return changed;
+}
+
+bool drawRemedyControls(Language L, ToyGanSpec& toy) {
+    return drawSharedRemedies(L, toy, 2.0, [&] {
+        bool changed = ImGui::Checkbox(tr(L, TextId::MinibatchDiscrimination), &toy.minibatch_discrimination);
+        hint(L, TextId::MinibatchDiscriminationHint);
+        changed |= intSlider(tr(L, TextId::UnrolledSteps), toy.unrolled_steps, 0, 10);
+        hint(L, TextId::UnrolledStepsHint);
+        return changed;
+    });
+}
+
+bool drawImageRemedyControls(Language L, ImageGanSpec& image) {
+    // Pixels live in [-1, 1]: noise up to 1 already hides most of an image.
+    return drawSharedRemedies(L, image, 1.0, [&] {
+        const bool changed = ImGui::Checkbox(tr(L, TextId::MinibatchStddev), &image.minibatch_stddev);
+        hint(L, TextId::MinibatchStddevHint);
+        return changed;
+    });
 }
 
 DataSpec fixedGeneratorDefault(const DataSpec& current, int dim) {

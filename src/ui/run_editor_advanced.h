@@ -22,4 +22,8 @@ DataSpec fixedGeneratorDefault(const DataSpec& current, int dim);
 // Draws the mode-collapse remedy controls for `toy` (part of drawAdvancedRunControls); true when an edit was finished.
 bool drawRemedyControls(Language lang, ToyGanSpec& toy);
 
+// Draws the image remedies of `image` (feature matching, minibatch stddev, PacGAN packing, instance noise);
+// true when an edit was finished. A pack size change rebuilds the run (D's first layer changes).
+bool drawImageRemedyControls(Language lang, ImageGanSpec& image);
+
 }  // namespace ganarium
