@@ -172,7 +172,9 @@ void CycleGanView::draw(const Snapshot& snapshot, int run_index, const ViewLayer
 
     const float title_h = style.show_title ? panelTitleHeight(run, style.labels, size.x, F, false) + F * 0.4f : F * 0.4f;
     const float matrix_w = mapping && !mapping->empty() ? std::min(size.x * 0.27f, (size.y - title_h) * 0.9f) : 0.0f;
-    area_.min = {panel_min.x + F * 0.5f, panel_min.y + title_h + F * 1.5f};
+    // X's mode numbers stand outside its (small) box: its name goes above them, so the plot starts lower.
+    const float x_labels_h = modes_x ? F * 0.9f : 0.0f;
+    area_.min = {panel_min.x + F * 0.5f, panel_min.y + title_h + F * 1.5f + x_labels_h};
     area_.max = {panel_max.x - matrix_w - F * 0.8f, panel_max.y - F * 0.5f};
     matrix_min_ = matrix_max_ = ImVec2(0, 0);
     if (area_.width() < 8 || area_.height() < 8) {
@@ -186,13 +188,14 @@ void CycleGanView::draw(const Snapshot& snapshot, int run_index, const ViewLayer
     const Bounds world{bx.x0, by.x1 + y_shift_, std::min(bx.y0, by.y0), std::max(bx.y1, by.y1)};
     area_.shown = fitEqualAspect(world, area_.width(), area_.height());
 
-    for (auto [box, shift, name] : {std::tuple<Bounds, double, const char*>{bx, 0.0, "X"}, {by, y_shift_, "Y"}}) {
+    for (auto [box, shift, name, lift] :
+         {std::tuple<Bounds, double, const char*, float>{bx, 0.0, "X", x_labels_h}, {by, y_shift_, "Y", 0.0f}}) {
         const ImVec2 a = area_.toScreen(box.x0 + shift, box.y1), b = area_.toScreen(box.x1 + shift, box.y0);
         dl->AddRectFilled(a, b, packAbgr(palette::background()));
         dl->AddRect(a, b, kBoxOutline);
         const ImVec2 ts = textSize(name, F * 1.2f);
-        drawText(dl, ImVec2((a.x + b.x - ts.x) * 0.5f, a.y - ts.y - F * 0.2f), ImGui::GetColorU32(ImGuiCol_Text), name,
-                 F * 1.2f);
+        drawText(dl, ImVec2((a.x + b.x - ts.x) * 0.5f, a.y - ts.y - F * 0.2f - lift), ImGui::GetColorU32(ImGuiCol_Text),
+                 name, F * 1.2f);
     }
     dl->PushClipRect(area_.min, area_.max, true);
     const float r_small = std::max(1.2f, F * 0.13f * marks), r_big = std::max(1.8f, F * 0.2f * marks);
