@@ -357,16 +357,14 @@ void SceneFrame::drawPanels(const Snapshot& snapshot, int run, const ViewStyle& 
         if (cell.views[p]) cell.views[p]->draw(snapshot, run, display_.layers, camera_, style, panel);
         ImGui::PopID();
     };
-    // Panels side by side in a wide cell, stacked in a tall one.
-    const bool side_by_side = size.x >= size.y * (slots.size() > 1 ? 0.9f : 1.2f);
     if (!band && slots.size() > 1 && cell.slots[slots[0]].kind == PanelKind::ImageGrid) {
         // An image cell: the sample grid first; the class bars and D's scores beside it, under it, or not at all.
         const float F = ImGui::GetFontSize() * style.font_scale;
         std::vector<SecondaryPanel> secondaries;
         for (size_t i = 1; i < slots.size(); ++i) {
             const PanelSlot& slot = cell.slots[slots[i]];
-            // Ten class names need more height than two histograms.
-            secondaries.push_back({slot.share, kSecondaryMinWidthFonts, slot.kind == PanelKind::ClassHistogram ? 9.0f : 6.0f});
+            const bool bars = slot.kind == PanelKind::ClassHistogram;
+            secondaries.push_back({slot.share, kSecondaryMinWidthFonts, bars ? kClassBarsMinHeightFonts : kDScoresMinHeightFonts});
         }
         const RunSnapshot& shown = snapshot.runs[static_cast<size_t>(run)];
         const bool real = display_.layers.real && findQuantity<ImageGrid>(shown.parts, quantity_names::kImageReal);
@@ -384,6 +382,8 @@ void SceneFrame::drawPanels(const Snapshot& snapshot, int run, const ViewStyle& 
         }
         return;
     }
+    // Panels side by side in a wide cell, stacked in a tall one.
+    const bool side_by_side = size.x >= size.y * (slots.size() > 1 ? 0.9f : 1.2f);
     const float room = (side_by_side ? size.x : size.y) - gap * static_cast<float>(slots.size() - 1);
     ImVec2 at = origin;
     for (const size_t p : slots) {

@@ -39,6 +39,9 @@ float stripsBandShare(float cell_height, float font_size, float normal_share, bo
 
 // Smallest width of a secondary panel (D's scores, class bars), in font sizes.
 constexpr float kSecondaryMinWidthFonts = 8.0f;
+// Smallest heights, in font sizes: ten class names need more than D's two histograms.
+constexpr float kClassBarsMinHeightFonts = 9.0f;
+constexpr float kDScoresMinHeightFonts = 6.0f;
 // Share of the cell's height a row of secondary panels under the grid takes (at least their smallest height).
 constexpr float kUnderShare = 0.3f;
 // Secondary panels give way (the last first) while the sample grid would keep less than this share of its side alone.

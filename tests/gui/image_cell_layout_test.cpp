@@ -51,7 +51,8 @@ TEST_CASE("class names: every row when they fit at the readable size, else every
 
 TEST_CASE("an image cell's secondary panels: beside the grid when wide, under it when tall, else the last gives way") {
     const float F = 18.0f, gap = 8.0f;
-    const std::vector<SecondaryPanel> panels{{0.22f, kSecondaryMinWidthFonts, 9.0f}, {0.25f, kSecondaryMinWidthFonts, 6.0f}};
+    const std::vector<SecondaryPanel> panels{{0.22f, kSecondaryMinWidthFonts, kClassBarsMinHeightFonts},
+                                             {0.25f, kSecondaryMinWidthFonts, kDScoresMinHeightFonts}};
     // Two runs at 1280x720: a wide cell keeps both panels beside the grid, at their shares.
     const ImageCellSplit wide = splitImageCell(900.0f, 290.0f, F, gap, panels, true);
     REQUIRE(wide.place == SecondaryPlace::Beside);
